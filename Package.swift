@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ecsfleet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ecs-sim", targets: ["ecs-sim"]),
+        .library(name: "ECSAPI", targets: ["ECSAPI"]),
+        .library(name: "ECSSimulator", targets: ["ECSSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // Pure values: wire models, errors, parameter encoding, signing. No I/O.
+        .target(
+            name: "ECSAPI",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The simulated ECS endpoint: fleet actor, semantics, auth, faults, HTTP front.
+        .target(
+            name: "ECSSimulator",
+            dependencies: [
+                "ECSAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ecs-sim",
+            dependencies: [
+                "ECSSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ECSAPITests",
+            dependencies: ["ECSAPI"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ECSSimulatorTests",
+            dependencies: [
+                "ECSSimulator",
+                "ECSAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,73 @@
+extension JSONValue {
+    /// Compact JSON as UTF-8 bytes.
+    public func jsonBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        JSONWriter.write(self, into: &out, indent: nil, level: 0)
+        return out
+    }
+
+    /// JSON text; `pretty` indents with two spaces.
+    public func jsonText(pretty: Bool = false) -> String {
+        var out: [UInt8] = []
+        JSONWriter.write(self, into: &out, indent: pretty ? 2 : nil, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+enum JSONWriter {
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int) {
+        switch value {
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case let .bool(b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case let .number(n): out.append(contentsOf: n.utf8)
+        case let .string(s): writeString(s, into: &out)
+        case let .array(items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent, level + 1)
+                write(item, into: &out, indent: indent, level: level + 1)
+            }
+            if !items.isEmpty { newline(&out, indent, level) }
+            out.append(UInt8(ascii: "]"))
+        case let .object(members):
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, item)) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent, level + 1)
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(0x20) }
+                write(item, into: &out, indent: indent, level: level + 1)
+            }
+            if !members.isEmpty { newline(&out, indent, level) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
+        guard let indent else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent * level))
+    }
+
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}

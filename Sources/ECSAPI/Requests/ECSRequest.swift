@@ -1,0 +1,30 @@
+/// The OpenAPI version every ECS call names.
+public let ecsAPIVersion = "2014-05-26"
+
+/// One ECS API call: its action name, its parameters, and the shape of its answer.
+public protocol ECSRequest: Sendable {
+    associatedtype Response: JSONConvertible
+    /// The `Action`, such as `StopInstances`.
+    static var action: String { get }
+    /// The region the call is about; `nil` for calls such as `StopInstance` that name none.
+    var regionId: String? { get }
+    /// The API parameters (without the signature's own).
+    var parameters: Parameters { get }
+}
+
+/// The actions ECS defines that the product and the simulator speak.
+public enum ECSAction {
+    public static let describeRegions = "DescribeRegions"
+    public static let describeInstances = "DescribeInstances"
+    public static let describeInstanceStatus = "DescribeInstanceStatus"
+    public static let stopInstances = "StopInstances"
+    public static let stopInstance = "StopInstance"
+    public static let startInstances = "StartInstances"
+    public static let startInstance = "StartInstance"
+
+    public static let all = [describeRegions, describeInstances, describeInstanceStatus, stopInstances,
+                             stopInstance, startInstances, startInstance]
+
+    /// Whether the action only reads (and so is always safe to retry).
+    public static func isReadOnly(_ action: String) -> Bool { action.hasPrefix("Describe") }
+}

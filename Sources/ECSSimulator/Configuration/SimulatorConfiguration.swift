@@ -1,0 +1,30 @@
+import ECSAPI
+
+/// Everything that shapes a simulated account: its credentials, timings and faults.
+public struct SimulatorConfiguration: Sendable {
+    /// The one access key the simulated account accepts.
+    public var credentials = Credentials(accessKeyId: "sandbox", accessKeySecret: "sandbox-secret")
+    /// Seconds an instance spends in `Stopping` (halved by `ForceStop`).
+    public var stopDelay = DelayRange(min: 2, max: 6)
+    /// Seconds an instance spends in `Starting`.
+    public var startDelay = DelayRange(min: 2, max: 6)
+    /// The account has "economical mode by default" switched on.
+    public var economicalDefault = false
+    public var faults = FaultSpec()
+    /// Calls per second per access key and API; `nil` means unlimited.
+    public var rateLimit: Double?
+    /// Seeds every random choice (delays, faults).
+    public var seed: UInt64 = 1
+    /// Where every change is persisted, if anywhere.
+    public var statePath: String?
+    /// Regions that exist (and are listed by `DescribeRegions`) even without instances or a public name.
+    public var extraRegions: [String] = []
+    /// Allowed clock skew of signed requests.
+    public var maxClockSkew: Double = 15 * 60
+    /// How long a nonce is remembered.
+    public var nonceLifetime: Double = 15 * 60
+    /// The most nonces remembered at once; the oldest are forgotten first beyond it.
+    public var maxRememberedNonces = 1_000_000
+
+    public init() {}
+}

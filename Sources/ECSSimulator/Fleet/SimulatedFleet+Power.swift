@@ -1,0 +1,109 @@
+import ECSAPI
+import Foundation
+
+extension SimulatedFleet {
+    /// The verdict for one ID in a region, in the notes' precedence order.
+    func verdict(_ id: String, region: String?, _ op: PowerCheck.Operation, hibernate: Bool = false) -> APIError? {
+        guard PowerCheck.isWellFormed(id) else { return PowerCheck.malformed(id) }
+        guard let sim = instances[id], region == nil || sim.instance.regionId == region else { return PowerCheck.notFound(id) }
+        return PowerCheck.verdict(sim.instance, op, hibernate: hibernate, now: clock.now())
+    }
+
+    static func dryRunSuccess() -> APIError {
+        APIError(code: ErrorCode.dryRunSuccess, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
+    }
+
+    static func dryRunOperation() -> APIError {
+        APIError(code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
+    }
+
+    /// `StopInstances`: `AllTogether` is all or nothing, `SuccessFirst` answers per instance.
+    public func stopInstances(_ r: StopInstancesRequest, requestId: String) throws(APIError) -> InstanceResponsesResponse {
+        try batch(region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
+                  op: .stop, requestId: requestId) { id in
+            self.beginStop(id, force: r.forceStop ?? false, mode: r.stoppedMode)
+        }
+    }
+
+    /// `StartInstances`: as `StopInstances`, from `Stopped`.
+    public func startInstances(_ r: StartInstancesRequest, requestId: String) throws(APIError) -> InstanceResponsesResponse {
+        try batch(region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
+                  op: .start, requestId: requestId) { id in self.beginStart(id) }
+    }
+
+    /// `StopInstance`: one instance; a `RegionId` other than the instance's means not found.
+    public func stopInstance(_ r: StopInstanceRequest, requestId: String) throws(APIError) -> RequestIdResponse {
+        if let region = r.regionId { try checkRegion(region) }
+        settle()
+        if let error = verdict(r.instanceId, region: r.regionId, .stop, hibernate: r.hibernate ?? false) { throw error }
+        if r.dryRun == true { throw Self.dryRunOperation() }
+        beginStop(r.instanceId, force: r.forceStop ?? false, mode: r.stoppedMode)
+        try? persist()
+        return RequestIdResponse(requestId: requestId)
+    }
+
+    /// `StartInstance`: one instance.
+    public func startInstance(_ r: StartInstanceRequest, requestId: String) throws(APIError) -> RequestIdResponse {
+        if let region = r.regionId { try checkRegion(region) }
+        settle()
+        if let error = verdict(r.instanceId, region: r.regionId, .start) { throw error }
+        if r.dryRun == true { throw Self.dryRunOperation() }
+        beginStart(r.instanceId)
+        try? persist()
+        return RequestIdResponse(requestId: requestId)
+    }
+
+    private func batch(region: String, ids rawIds: [String], mode: BatchOptimization, dryRun: Bool, op: PowerCheck.Operation,
+                       requestId: String, apply: (String) -> Void) throws(APIError) -> InstanceResponsesResponse {
+        try checkRegion(region)
+        settle()
+        var seen = Set<String>()
+        let ids = rawIds.filter { seen.insert($0).inserted }
+        if dryRun && mode == .successFirst { throw Self.dryRunSuccess() }
+        let verdicts = ids.map { verdict($0, region: region, op) }
+        if mode == .allTogether, let first = verdicts.compactMap({ $0 }).first { throw first }
+        if dryRun { throw Self.dryRunSuccess() }
+        var responses: [InstanceResponse] = []
+        for (id, failure) in zip(ids, verdicts) {
+            if let failure {
+                let known = instances[id].map { $0.instance.regionId == region } ?? false
+                let status = known ? instances[id]!.instance.status.rawValue : ""
+                responses.append(InstanceResponse(instanceId: id, code: failure.code, message: failure.message,
+                                                  previousStatus: status, currentStatus: status))
+            } else {
+                let before = instances[id]!.instance.status.rawValue
+                apply(id)
+                responses.append(InstanceResponse(instanceId: id, code: "200", message: "success", previousStatus: before,
+                                                  currentStatus: instances[id]!.instance.status.rawValue))
+            }
+        }
+        try? persist()
+        return InstanceResponsesResponse(requestId: requestId, instanceResponses: responses)
+    }
+
+    /// `Running → Stopping`, with `StoppedMode` fixed now (it already reads its final value while `Stopping`).
+    func beginStop(_ id: String, force: Bool, mode: StoppedMode?) {
+        guard var sim = instances[id] else { return }
+        let eligible = sim.instance.isEconomicalModeEligible
+        let wanted = mode ?? (configuration.economicalDefault ? .stopCharging : .keepCharging)
+        sim.instance.stoppedMode = (eligible ? wanted : .notApplicable).rawValue
+        sim.instance.status = .stopping
+        let delay = configuration.stopDelay.draw(using: &rng) * (force ? 0.5 : 1)
+        sim.transition = .init(endsAt: clock.now().addingTimeInterval(delay), to: .stopped)
+        instances[id] = sim
+        inFlight.insert(id)
+    }
+
+    /// `Stopped → Starting`. An instance stopped in economical mode without an EIP gets a new public IP.
+    func beginStart(_ id: String) {
+        guard var sim = instances[id] else { return }
+        if sim.instance.stoppedMode == StoppedMode.stopCharging.rawValue, sim.instance.eipAddress == nil,
+           !sim.instance.publicIpAddresses.isEmpty {
+            sim.instance.publicIpAddresses = ["47.\(rng.next() % 256).\(rng.next() % 256).\(1 + rng.next() % 254)"]
+        }
+        sim.instance.status = .starting
+        sim.transition = .init(endsAt: clock.now().addingTimeInterval(configuration.startDelay.draw(using: &rng)), to: .running)
+        instances[id] = sim
+        inFlight.insert(id)
+    }
+}

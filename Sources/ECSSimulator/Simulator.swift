@@ -1,0 +1,34 @@
+import ECSAPI
+import Foundation
+
+/// Where a simulated account's instances come from.
+public enum FleetSource: Sendable {
+    /// A `DescribeInstances` response body dumped from a real account.
+    case file(String)
+    /// A synthetic fleet of `count` instances over `regions`.
+    case generated(count: Int, regions: [String])
+}
+
+/// Assembles a simulated account: the fleet (from a file, a generator, or a saved state) and its gateway.
+public enum Simulator {
+    /// Builds the gateway for `source`. With a `--state` file that exists, the saved state replaces the source's
+    /// instances, so a restart keeps stopped instances stopped; a new state file is written at once.
+    public static func makeGateway(source: FleetSource, configuration: SimulatorConfiguration,
+                                   clock: any SimulatorClock = SystemClock()) async throws(ConfigurationError) -> APIGateway {
+        let instances: [Instance]
+        switch source {
+        case let .file(path): instances = try FleetFile.load(path: path)
+        case let .generated(count, regions):
+            instances = FleetGenerator.generate(count: count, regions: regions, seed: configuration.seed, now: clock.now())
+        }
+        let fleet = SimulatedFleet(instances: instances, configuration: configuration, clock: clock)
+        if let path = configuration.statePath {
+            let saved = try StateStore.load(path: path)
+            if !saved.isEmpty { await fleet.restore(from: saved) }
+            do { try await fleet.persist() } catch let error as ConfigurationError { throw error } catch {
+                throw ConfigurationError("state file \(path): \(error)")
+            }
+        }
+        return APIGateway(fleet: fleet, configuration: configuration, clock: clock)
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import ECSAPI
+import ECSSimulator
+import Foundation
+import Logging
+
+/// `ecs-sim`: a local ECS endpoint. The first line on stdout is the endpoint URL; logs go to stderr.
+struct SimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecs-sim",
+        abstract: "A local Alibaba Cloud ECS endpoint that the vendor's SDKs cannot tell from the real one.",
+        discussion: """
+            Prints the endpoint URL (http://HOST:PORT) as its first line on stdout, then serves until SIGINT or
+            SIGTERM. Default credentials: access key ID 'sandbox', secret 'sandbox-secret'.
+
+            Examples:
+              ecs-sim --generate 500
+              ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/sim-state.json
+              ecs-sim --generate 1000 --seed 7 --faults throttle=0.05,error503=0.02,latency=5-40 --rate-limit 50
+            """)
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on; 0 picks a free port.") var port = 0
+    @Option(help: ArgumentHelp("Replay a DescribeInstances response body ({\"Instances\":{\"Instance\":[...]}}).", valueName: "file"))
+    var fleet: String?
+    @Option(help: ArgumentHelp("Generate a realistic synthetic fleet of N instances.", valueName: "n")) var generate: Int?
+    @Option(help: "Seed for the generated fleet, delays and faults.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Regions for the generated fleet (extra known regions with --fleet).", valueName: "r1,r2,..."))
+    var regions: String?
+    @Option(help: "The access key ID the account accepts.") var accessKeyId = "sandbox"
+    @Option(help: "Its secret.") var accessKeySecret = "sandbox-secret"
+    @Option(help: "Make the key an STS key that requires this security token.") var securityToken: String?
+    @Option(help: ArgumentHelp("Seconds in Stopping, drawn from MIN-MAX (ForceStop halves it).", valueName: "min-max"))
+    var stopDelay = "2-6"
+    @Option(help: ArgumentHelp("Seconds in Starting, drawn from MIN-MAX.", valueName: "min-max")) var startDelay = "2-6"
+    @Flag(help: "The account stops eligible instances in economical mode (StopCharging) by default.")
+    var economicalDefault = false
+    @Option(help: ArgumentHelp("Inject faults: throttle=P,error500=P,error503=P,drop=P,droplate=P,latency=MIN-MAX (ms).", valueName: "spec"))
+    var faults: String?
+    @Option(help: ArgumentHelp("Calls per second per access key and API; excess calls get Throttling.User.", valueName: "n"))
+    var rateLimit: Double?
+    @Option(help: ArgumentHelp("Persist every change to this file (atomically), and resume from it on restart.", valueName: "file"))
+    var state: String?
+
+    func configuration() throws(ConfigurationError) -> (SimulatorConfiguration, FleetSource) {
+        var c = SimulatorConfiguration()
+        guard !accessKeyId.isEmpty, !accessKeySecret.isEmpty else { throw ConfigurationError("--access-key-id and --access-key-secret must not be empty") }
+        c.credentials = Credentials(accessKeyId: accessKeyId, accessKeySecret: accessKeySecret,
+                                    securityToken: securityToken.flatMap { $0.isEmpty ? nil : $0 })
+        guard let stop = DelayRange(parsing: stopDelay) else { throw ConfigurationError("--stop-delay must be MIN-MAX seconds, such as 2-6, got '\(stopDelay)'") }
+        guard let start = DelayRange(parsing: startDelay) else { throw ConfigurationError("--start-delay must be MIN-MAX seconds, such as 2-6, got '\(startDelay)'") }
+        c.stopDelay = stop; c.startDelay = start
+        c.economicalDefault = economicalDefault
+        if let faults { c.faults = try FaultSpec(parsing: faults) }
+        if let rateLimit {
+            guard rateLimit > 0, rateLimit.isFinite else { throw ConfigurationError("--rate-limit must be a positive number of calls per second") }
+            c.rateLimit = rateLimit
+        }
+        c.seed = seed
+        c.statePath = state
+        guard (0...65535).contains(port) else { throw ConfigurationError("--port must be from 0 to 65535") }
+        let regionList = (regions ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let bad = regionList.first(where: { !$0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }) {
+            throw ConfigurationError("--regions: '\(bad)' is not a region ID")
+        }
+        switch (fleet, generate) {
+        case (.some, .some): throw ConfigurationError("give --fleet FILE or --generate N, not both")
+        case let (.some(path), nil):
+            c.extraRegions = regionList
+            return (c, .file(path))
+        case let (nil, n):
+            let count = n ?? 100
+            guard (0...2_000_000).contains(count) else { throw ConfigurationError("--generate must be from 0 to 2000000") }
+            return (c, .generated(count: count, regions: regionList.isEmpty ? FleetGenerator.defaultRegions : regionList))
+        }
+    }
+}
+
+/// Parses, builds and serves; every failure is one line on stderr and status 2.
+func main() async -> Int32 {
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = ProcessInfo.processInfo.environment["ECS_SIM_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return handler
+    }
+    let command: SimCommand
+    do {
+        command = try SimCommand.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        if SimCommand.exitCode(for: error) == .success {
+            print(SimCommand.fullMessage(for: error))
+            return 0
+        }
+        FileHandle.standardError.write(Data("ecs-sim: \(SimCommand.message(for: error))\n".utf8))
+        return 2
+    }
+    let logger = Logger(label: "ecs-sim")
+    do {
+        let (configuration, source) = try command.configuration()
+        let gateway = try await Simulator.makeGateway(source: source, configuration: configuration)
+        let count = await gateway.fleet.count
+        let server = SimulatorServer(gateway: gateway, host: command.host, port: command.port, logger: logger)
+        try await server.run(handleSignals: true) { endpoint in
+            // Unbuffered, so a script reading the first line gets it at once.
+            FileHandle.standardOutput.write(Data((endpoint + "\n").utf8))
+            logger.info("ecs-sim serving \(count) instances at \(endpoint)")
+        }
+        return 0
+    } catch let error as ConfigurationError {
+        FileHandle.standardError.write(Data("ecs-sim: \(error)\n".utf8))
+        return 2
+    } catch {
+        FileHandle.standardError.write(Data("ecs-sim: cannot serve on \(command.host):\(command.port): \(error)\n".utf8))
+        return 2
+    }
+}
+
+exit(await main())
