@@ -5,6 +5,7 @@ let package = Package(
     name: "ecsfleet",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "ecsfleet", targets: ["ecsfleet"]),
         .executable(name: "ecs-sim", targets: ["ecs-sim"]),
         .library(name: "ECSAPI", targets: ["ECSAPI"]),
         .library(name: "ECSSimulator", targets: ["ECSSimulator"]),
@@ -30,6 +31,31 @@ let package = Package(
                 "ECSAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The HTTP adapter: signing, endpoints, retries, paging.
+        .target(
+            name: "ECSClient",
+            dependencies: [
+                "ECSAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Pure drawing toolkit: display width, sanitising, (later) grid and widgets.
+        .target(name: "TerminalUI"),
+        // The engine: plans, preflight, execution, tracking, the journal, the safety policy.
+        .target(
+            name: "FleetCore",
+            dependencies: ["ECSAPI"]
+        ),
+        // Composition root and command line.
+        .executableTarget(
+            name: "ecsfleet",
+            dependencies: [
+                "ECSAPI", "ECSClient", "ECSSimulator", "FleetCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

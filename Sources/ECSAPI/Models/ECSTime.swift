@@ -33,23 +33,8 @@ public enum ECSTime {
     }
 
     /// `yyyy-MM-ddTHH:mm:ssZ`, the form signatures (`x-acs-date`, `Timestamp`) use.
-    public static func formatSeconds(_ date: Date) -> String {
-        let (d, t) = parts(date)
-        return d + "T" + t + "Z"
-    }
+    public static func formatSeconds(_ date: Date) -> String { SignatureV3.formatTimestamp(date) }
 
     /// `yyyy-MM-ddTHH:mmZ`, the form `DescribeInstances` uses for creation and expiry times.
-    public static func formatMinutes(_ date: Date) -> String {
-        let (d, t) = parts(date)
-        return d + "T" + t.prefix(5) + "Z"
-    }
-
-    static func parts(_ date: Date) -> (String, String) {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var tm = tm()
-        gmtime_r(&seconds, &tm)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = String(Int(tm.tm_year) + 1900)
-        return ("\(year)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))", "\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))")
-    }
+    public static func formatMinutes(_ date: Date) -> String { String(formatSeconds(date).prefix(16)) + "Z" }
 }

@@ -1,8 +1,6 @@
 /// RFC 3986 percent-encoding as used by both Alibaba Cloud signature schemes, plus the
 /// `application/x-www-form-urlencoded` decoding a server needs to read query strings and form bodies.
 public enum PercentEncoding {
-    /// Upper-case hexadecimal digits, as ASCII bytes.
-    static let upperHex: [UInt8] = Array("0123456789ABCDEF".utf8)
     /// Lower-case hexadecimal digits, as ASCII bytes.
     static let lowerHex: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -24,20 +22,28 @@ public enum PercentEncoding {
     ///
     /// Works on the UTF-8 bytes and builds the result in one allocation.
     public static func encode(_ s: String) -> String {
+        if let fast = s.utf8.withContiguousStorageIfAvailable({ encode(bytes: $0) }) { return fast ?? s }
+        var copy = s
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable({ encode(bytes: $0) }).flatMap { $0 } ?? copy
+    }
+
+    /// Encodes `bytes`; `nil` when every byte is unreserved (the input can be returned as is).
+    static func encode(bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var escapes = 0
-        for byte in s.utf8 where !isUnreserved(byte) { escapes += 1 }
-        if escapes == 0 { return s }
-        let capacity = s.utf8.count + 2 * escapes
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
+        for byte in bytes where !isUnreserved(byte) { escapes += 1 }
+        if escapes == 0 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count + 2 * escapes) { buffer in
             var i = 0
-            for byte in s.utf8 {
+            for byte in bytes {
                 if isUnreserved(byte) {
                     buffer[i] = byte
                     i += 1
                 } else {
+                    let hi = byte >> 4, lo = byte & 0x0F
                     buffer[i] = UInt8(ascii: "%")
-                    buffer[i + 1] = upperHex[Int(byte >> 4)]
-                    buffer[i + 2] = upperHex[Int(byte & 0x0F)]
+                    buffer[i + 1] = hi < 10 ? hi + 48 : hi + 55
+                    buffer[i + 2] = lo < 10 ? lo + 48 : lo + 55
                     i += 3
                 }
             }

@@ -1,0 +1,40 @@
+import ECSAPI
+
+/// Which failures are retried, and how long to wait (notes section 5).
+///
+/// `Describe*` calls are retried on throttling, 500/502/503/504 and transport errors. Calls that change
+/// something (stop, start) are retried only when nothing can have happened: throttled, 503, or no connection
+/// made. After a timeout the engine re-reads status instead of re-sending.
+public struct RetryPolicy: Sendable {
+    /// Attempts in all, the first included.
+    public var maxAttempts: Int
+    /// First backoff ceiling; doubles each attempt (full jitter below it).
+    public var baseDelay: Duration
+    public var maxDelay: Duration
+
+    public init(maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(5)) {
+        self.maxAttempts = maxAttempts; self.baseDelay = baseDelay; self.maxDelay = maxDelay
+    }
+
+    /// No retries at all.
+    public static let none = RetryPolicy(maxAttempts: 1)
+
+    public func shouldRetry(action: String, error: APIError) -> Bool {
+        if error.isThrottling { return true }
+        if ECSAction.isReadOnly(action) { return [500, 502, 503, 504].contains(error.httpStatus) }
+        return error.httpStatus == 503 || error.code == ErrorCode.serviceUnavailable
+    }
+
+    public func shouldRetry(action: String, error: TransportError) -> Bool {
+        ECSAction.isReadOnly(action) || !error.mayHaveBeenApplied
+    }
+
+    /// The wait before attempt `attempt + 1` (attempt counts from 1): full jitter under an exponential ceiling,
+    /// and never less than the server's `x-acs-retry-after`.
+    public func delay(afterAttempt attempt: Int, retryAfterMs: Int?, random: Double) -> Duration {
+        let ceiling = min(maxDelay, baseDelay * (1 << min(attempt - 1, 20)))
+        let jitter = ceiling * max(0, min(1, random))
+        guard let retryAfterMs, retryAfterMs > 0 else { return jitter }
+        return max(jitter, .milliseconds(min(retryAfterMs, 60_000)))
+    }
+}

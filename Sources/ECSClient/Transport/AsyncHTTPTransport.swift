@@ -1,0 +1,55 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The real transport: AsyncHTTPClient with a connection pool (connections are reused) and a connect timeout.
+public final class AsyncHTTPTransport: HTTPTransport {
+    let client: HTTPClient
+    /// Answers larger than this are refused (a page of 100 instances is far smaller).
+    static let maxBody = 64 << 20
+
+    public init(connectTimeout: Duration = .seconds(5), maxConnectionsPerHost: Int = 16) {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .init(connectTimeout))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maxConnectionsPerHost)
+        configuration.decompression = .disabled
+        configuration.redirectConfiguration = .disallow
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    public func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse {
+        var r = HTTPClientRequest(url: request.url)
+        r.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { r.headers.add(name: name, value: value) }
+        if !request.body.isEmpty { r.body = .bytes(ByteBuffer(bytes: request.body)) }
+        do {
+            let response = try await client.execute(r, timeout: .init(timeout))
+            var headers: [String: String] = [:]
+            for h in response.headers { headers[h.name.lowercased()] = h.value }
+            var buffer = try await response.body.collect(upTo: Self.maxBody)
+            return TransportResponse(status: Int(response.status.code), headers: headers,
+                                     body: buffer.readBytes(length: buffer.readableBytes) ?? [])
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    static func classify(_ error: any Error) -> TransportError {
+        if let e = error as? HTTPClientError {
+            if e == .deadlineExceeded || e == .readTimeout || e == .writeTimeout { return .timedOut }
+            if e == .connectTimeout { return .connectFailed("connect timed out") }
+            if e == .remoteConnectionClosed { return .connectionLost("the server closed the connection") }
+            return .connectionLost(String(describing: e))
+        }
+        let text = String(describing: error)
+        if text.contains("connect") || text.contains("Connection refused") || text.contains("resolve") {
+            return .connectFailed(text)
+        }
+        return .connectionLost(text)
+    }
+
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+}

@@ -1,0 +1,68 @@
+import ECSAPI
+import Foundation
+
+/// What is expected to happen to one instance, judged from what is known locally before anything is sent.
+public struct Preflight: Sendable, Equatable {
+    public enum Verdict: Sendable, Equatable {
+        /// It will be sent.
+        case proceed
+        /// It will be sent, and will stop in standard mode although `StopCharging` was asked.
+        case standardModeOnly(reason: String)
+        /// It will not be sent: `code` is what the API would answer, `reason` says why in plain words.
+        case skip(code: String, reason: String)
+    }
+
+    public var instanceId: String
+    public var verdict: Verdict
+
+    /// Whether the instance will be sent in the call.
+    public var willSend: Bool {
+        if case .skip = verdict { return false }
+        return true
+    }
+
+    /// The verdict for an instance; `nil` means it was not found in its region.
+    public static func judge(_ instance: Instance?, id: String, action: PowerAction, options: OperationOptions, now: Date) -> Preflight {
+        if !isWellFormed(id) {
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceIdMalformed, reason: "not an instance ID (i- followed by letters and digits)"))
+        }
+        guard let i = instance else {
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
+        }
+        if i.hasSecurityLock {
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceLockedForSecurity, reason: "locked for security reasons"))
+        }
+        let expired = i.instanceChargeType == "PrePaid" && (ECSTime.parse(i.expiredTime).map { $0 < now } ?? false)
+        if i.hasFinancialLock || expired {
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceExpiredOrInArrears,
+                                                            reason: expired ? "subscription expired" : "financial lock (overdue payment)"))
+        }
+        if i.lockReasons.contains("recycling") {
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: "being recycled"))
+        }
+        if i.status == .pending {
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceNotReady, reason: "still being created (Pending)"))
+        }
+        if i.status != action.requiredStatus {
+            let reason = i.status == action.targetStatus ? "already \(i.status)" : "not \(action.requiredStatus) (\(i.status))"
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason))
+        }
+        if action == .stop, options.stoppedMode == .stopCharging, let why = ineligibility(i) {
+            return Preflight(instanceId: id, verdict: .standardModeOnly(reason: why))
+        }
+        return Preflight(instanceId: id, verdict: .proceed)
+    }
+
+    /// `i-` followed by letters and digits.
+    public static func isWellFormed(_ id: String) -> Bool {
+        id.hasPrefix("i-") && id.utf8.count > 2 && id.utf8.dropFirst(2).allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }
+    }
+
+    /// Why economical mode cannot apply, or `nil` when it can.
+    public static func ineligibility(_ i: Instance) -> String? {
+        if i.instanceNetworkType.lowercased() != "vpc" { return "classic network: keeps charging" }
+        if i.instanceChargeType != "PostPaid" { return "subscription (PrePaid): keeps charging" }
+        if i.localStorageAmount > 0 { return "local disks: keeps charging" }
+        return nil
+    }
+}

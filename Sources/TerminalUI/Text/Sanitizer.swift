@@ -1,0 +1,24 @@
+/// Makes untrusted text (instance names, tags, API messages) safe to put on a terminal: control characters,
+/// escape sequences and bidirectional overrides never reach it.
+public enum Sanitizer {
+    /// Replaces each C0/C1 control character, DEL, and bidi/invisible format control with `�`, so an `ESC [ 2 J`
+    /// in a name shows as `�[2J` and cannot act. Tabs and newlines become spaces.
+    public static func clean(_ text: String) -> String {
+        var needs = false
+        for s in text.unicodeScalars where isUnsafe(s) || s == "\t" || s == "\n" { needs = true; break }
+        guard needs else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == "\t" || s == "\n" { out.append(" ") }
+            else if isUnsafe(s) { out.append("\u{FFFD}") }
+            else { out.append(s) }
+        }
+        return String(out)
+    }
+
+    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+}

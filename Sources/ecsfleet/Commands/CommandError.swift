@@ -1,0 +1,25 @@
+/// Why a command ends without doing its job, and the exit status that says so.
+enum CommandError: Error, CustomStringConvertible {
+    /// Bad usage, configuration or credentials: status 2.
+    case usage(String)
+    /// Refused by the safety policy, or a confirmation could not be asked: status 3.
+    case refused(String)
+
+    var exitStatus: Int32 {
+        switch self {
+        case .usage: return 2
+        case .refused: return 3
+        }
+    }
+
+    var description: String {
+        switch self {
+        case let .usage(m), let .refused(m): return m
+        }
+    }
+}
+
+/// The command ran; its status says whether every instance got where it was asked to (0) or not (1).
+struct CommandStatus: Error {
+    var code: Int32
+}

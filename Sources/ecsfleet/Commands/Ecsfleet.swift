@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// The root command. Global options (`--sandbox`, `--profile`, `--region`, ...) may come before or after the
+/// subcommand.
+struct Ecsfleet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecsfleet",
+        abstract: "Stop, start and watch Alibaba Cloud ECS instances across regions, safely and in bulk.",
+        discussion: """
+            Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+            (and ALIBABA_CLOUD_SECURITY_TOKEN), else the aliyun CLI's ~/.aliyun/config.json profile.
+            --sandbox needs none: it runs against a built-in simulated account.
+
+            Examples:
+              ecsfleet --sandbox list
+              ecsfleet --sandbox stop --instance-id i-... --region cn-hangzhou --dry-run
+              ecsfleet journal --last 5
+            """,
+        subcommands: [ListCommand.self, StopCommand.self, StartCommand.self, StatusCommand.self, JournalCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        throw CleanExit.helpRequest(self)
+    }
+
+    static let subcommandNames: Set<String> = ["list", "stop", "start", "status", "journal", "help"]
+
+    /// Moves global options written before the subcommand name to after it, so `ecsfleet --sandbox list` works.
+    static func normalise(_ arguments: [String]) -> [String] {
+        guard let i = arguments.firstIndex(where: { subcommandNames.contains($0) }), i > 0 else { return arguments }
+        let before = arguments[..<i]
+        if before.contains(where: { $0 == "--help" || $0 == "-h" }) { return arguments }
+        return [arguments[i]] + before + arguments[(i + 1)...]
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ECSClient
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The aliyun CLI profile to use (default: ALIBABA_CLOUD_PROFILE, then the config's current profile).")
+    var profile: String?
+
+    @Option(name: .customLong("region"), help: ArgumentHelp("The region (repeatable for list).", valueName: "region"))
+    var regions: [String] = []
+
+    @Option(help: ArgumentHelp("Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
+    var endpoint: String?
+
+    @Option(help: ArgumentHelp("Request signature: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1).", valueName: "v3|v1"))
+    var signature: String = "v3"
+
+    @Flag(help: "Run against a built-in simulated account (no cloud account or credentials needed).")
+    var sandbox = false
+
+    @Flag(help: "Log each request (action, region, status, request id, time taken) to stderr; secrets are never logged.")
+    var verbose = false
+
+    @Flag(help: "Allow a plain http:// endpoint that is not on this machine (requests cross the network unencrypted).")
+    var insecureHTTP = false
+
+    func signatureVersion() throws(CommandError) -> ECSClient.SignatureVersion {
+        guard let v = ECSClient.SignatureVersion(rawValue: signature.lowercased()) else {
+            throw .usage("--signature must be v3 or v1, got '\(signature)'")
+        }
+        return v
+    }
+}
+
+/// `--output table|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}

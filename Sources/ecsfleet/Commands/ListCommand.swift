@@ -1,0 +1,87 @@
+import ArgumentParser
+import ECSAPI
+import ECSClient
+import FleetCore
+import Foundation
+
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List instances.",
+        discussion: """
+            Examples:
+              ecsfleet --sandbox list
+              ecsfleet list --region cn-hangzhou --status Running --tag env=prod
+              ecsfleet list --all-regions --name 'web-*' --output json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "List every region the account can see.") var allRegions = false
+    @Option(help: ArgumentHelp("Only instances in this state (Pending, Starting, Running, Stopping, Stopped).", valueName: "status"))
+    var status: String?
+    @Option(help: ArgumentHelp("Only instances whose name matches; * matches any run of characters.", valueName: "glob"))
+    var name: String?
+    @Option(help: ArgumentHelp("Only instances with this tag (KEY=VALUE, or KEY for any value); repeatable.", valueName: "key=value"))
+    var tag: [String] = []
+    @Option(help: "table or json.") var output: OutputFormat = .table
+
+    func run() async throws {
+        if let status, !InstanceStatus(rawValue: status).isKnown {
+            throw CommandError.usage("--status must be one of \(InstanceStatus.all.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
+        }
+        let tags = try tag.map { t throws(CommandError) -> DescribeInstancesRequest.Tag in
+            let kv = t.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let key = kv.first, !key.isEmpty else { throw .usage("--tag must be KEY=VALUE or KEY, got '\(t)'") }
+            return .init(key: key, value: kv.count == 2 ? kv[1] : nil)
+        }
+        let session = try await CloudSession.open(global)
+        defer { Task { await session.close() } }
+        var regions = session.regions(global)
+        if allRegions {
+            do {
+                let answer = try await session.client.send(DescribeRegionsRequest(acceptLanguage: "en-US"))
+                session.client.learnEndpoints(answer.regions)
+                regions = answer.regions.map(\.regionId)
+            } catch {
+                throw CommandError.usage(describeCallError(error, region: session.account.region))
+            }
+        }
+        var instances: [Instance] = []
+        for region in regions {
+            var r = DescribeInstancesRequest(regionId: region)
+            r.status = status; r.instanceName = name; r.tags = tags
+            do {
+                for try await page in session.client.numberedInstancePages(r) { instances += page }
+            } catch let error as ECSCallError {
+                throw CommandError.usage(describeCallError(error, region: region))
+            }
+        }
+        await session.close()
+        if output == .json {
+            print(JSONValue.array(instances.map(\.json)).jsonText(pretty: true))
+            return
+        }
+        print(Self.table(instances, showRegion: regions.count > 1).render(width: TerminalFacts.width()))
+        var counts: [String: Int] = [:]
+        for i in instances { counts[i.status.rawValue, default: 0] += 1 }
+        let summary = InstanceStatus.all.compactMap { s in counts[s.rawValue].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+        print("\(instances.count) instances" + (summary.isEmpty ? "" : ": \(summary)"))
+    }
+
+    static func table(_ instances: [Instance], showRegion: Bool) -> TableWriter {
+        var t = TableWriter(columns: [
+            .init(title: "ID", priority: 100, minWidth: 22), .init(title: "NAME", priority: 90, minWidth: 8),
+            .init(title: "STATUS", priority: 100, minWidth: 8), .init(title: "REGION", priority: showRegion ? 80 : -1),
+            .init(title: "TYPE", priority: 50), .init(title: "ZONE", priority: 40), .init(title: "PRIVATE IP", priority: 60),
+            .init(title: "PUBLIC IP", priority: 55), .init(title: "CHARGE", priority: 30), .init(title: "ECONOMICAL", priority: 20),
+            .init(title: "LOCKS", priority: 35), .init(title: "TAGS", priority: 10),
+        ])
+        for i in instances {
+            t.add([i.instanceId, i.instanceName, i.status.rawValue, i.regionId, i.instanceType, i.zoneId, i.privateIp ?? "-",
+                   i.publicIp ?? "-", i.instanceChargeType == "PrePaid" ? "subscription" : (i.spotStrategy == "NoSpot" ? "pay-as-you-go" : "spot"),
+                   i.isEconomicalModeEligible ? "yes" : "no", i.operationLocks.isEmpty ? "-" : i.lockReasons.joined(separator: ","),
+                   i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")])
+        }
+        return t
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import ECSAPI
+import FleetCore
+import Foundation
+
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop",
+        abstract: "Stop instances (StopInstances), optionally waiting until each is Stopped.",
+        discussion: """
+            Exit status: 0 every instance reached the wanted outcome, 1 some failed or timed out,
+            2 usage/configuration/credentials, 3 refused (safety policy, or no --yes without a terminal).
+
+            Examples:
+              ecsfleet stop --instance-id i-bp1abc --region cn-hangzhou --dry-run
+              ecsfleet stop --ids-from ids.txt --batch SuccessFirst --stopped-mode StopCharging --yes --wait
+              ecsfleet --sandbox list --status Running --output json | jq -r '.[].InstanceId' | ecsfleet --sandbox stop --ids-from - --yes
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: InstanceSelection
+    @Flag(help: "ForceStop: like pulling the power; data not yet written to disk may be lost.") var force = false
+    @Option(help: ArgumentHelp("KeepCharging or StopCharging (economical mode; only VPC pay-as-you-go instances without local disks).", valueName: "mode"))
+    var stoppedMode: String?
+    @Option(help: ArgumentHelp("AllTogether (one failure stops none) or SuccessFirst (each on its own).", valueName: "mode"))
+    var batch: String = "AllTogether"
+    @OptionGroup var run: RunOptions
+
+    func run() async throws {
+        guard let b = BatchOptimization(rawValue: batch) else { throw CommandError.usage("--batch must be AllTogether or SuccessFirst, got '\(batch)'") }
+        var mode: StoppedMode?
+        if let stoppedMode {
+            guard let m = StoppedMode(rawValue: stoppedMode), m != .notApplicable else {
+                throw CommandError.usage("--stopped-mode must be KeepCharging or StopCharging, got '\(stoppedMode)'")
+            }
+            mode = m
+        }
+        let options = OperationOptions(forceStop: force, stoppedMode: mode, batch: b, dryRun: run.dryRun)
+        try await PowerRunner(action: .stop, options: options, global: global, selection: selection, run: run).execute()
+    }
+}
+
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start stopped instances (StartInstances), optionally waiting until each is Running.",
+        discussion: """
+            Exit status as for stop. Examples:
+              ecsfleet start --instance-id i-bp1abc --region cn-hangzhou --yes --wait
+              ecsfleet start --ids-from ids.txt --batch SuccessFirst --dry-run
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: InstanceSelection
+    @Option(help: ArgumentHelp("AllTogether or SuccessFirst.", valueName: "mode")) var batch: String = "AllTogether"
+    @OptionGroup var run: RunOptions
+
+    func run() async throws {
+        guard let b = BatchOptimization(rawValue: batch) else { throw CommandError.usage("--batch must be AllTogether or SuccessFirst, got '\(batch)'") }
+        try await PowerRunner(action: .start, options: OperationOptions(batch: b, dryRun: run.dryRun), global: global,
+                              selection: selection, run: run).execute()
+    }
+}
+
+/// Options shared by stop and start.
+struct RunOptions: ParsableArguments {
+    @Flag(help: "Check without changing anything (each instance's verdict is shown).") var dryRun = false
+    @Flag(help: "Do not ask for confirmation (needed without a terminal).") var yes = false
+    @Flag(help: "Wait until each instance reaches its final state.") var wait = false
+    @Option(help: ArgumentHelp("With --wait, give up waiting after this many seconds.", valueName: "seconds")) var timeout: Int = 600
+    @Option(help: "table or json.") var output: OutputFormat = .table
+}
