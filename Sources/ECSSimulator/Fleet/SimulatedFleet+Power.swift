@@ -10,7 +10,7 @@ extension SimulatedFleet {
     }
 
     static func dryRunSuccess() -> APIError {
-        APIError(code: ErrorCode.dryRunSuccess, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
+        APIError(code: ErrorCode.dryRunSuccess, message: "This request is a dryrun request with successful result.", httpStatus: 400)
     }
 
     static func dryRunOperation() -> APIError {

@@ -52,13 +52,16 @@ final class Authenticator: Sendable {
             throw Self.incomplete("The signed header \(name) is missing from the request.")
         }
         let bodyHash = SignatureV3.sha256Hex(request.body)
-        guard headers["x-acs-content-sha256"] == nil || headers["x-acs-content-sha256"] == bodyHash else {
+        guard let contentHash = headers["x-acs-content-sha256"] else {
+            throw Self.incomplete("The header x-acs-content-sha256 (hex SHA-256 of the body) is required.")
+        }
+        guard contentHash.lowercased() == bodyHash else {
             throw Self.incomplete("x-acs-content-sha256 does not match the body.")
         }
         try checkKey(auth.accessKeyId)
         let expected = SignatureV3.expectedSignature(
             method: request.method, path: request.path, query: query, headers: headers,
-            signedHeaders: auth.signedHeaders, bodySHA256Hex: headers["x-acs-content-sha256"] ?? bodyHash,
+            signedHeaders: auth.signedHeaders, bodySHA256Hex: contentHash,
             secret: credentials.accessKeySecret)
         guard expected == auth.signature.lowercased() else {
             throw APIError(code: ErrorCode.signatureDoesNotMatch,
