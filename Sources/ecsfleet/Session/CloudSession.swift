@@ -57,9 +57,11 @@ struct CloudSession {
         sandbox?.stop()
     }
 
-    /// The regions to work in: the ones given, else the account's.
+    /// The regions to work in: the ones given, else every sandbox region, else the account's.
     func regions(_ g: GlobalOptions) -> [String] {
-        g.regions.isEmpty ? [account.region] : Array(NSOrderedSet(array: g.regions).compactMap { $0 as? String })
+        if g.regions.isEmpty { return sandbox == nil ? [account.region] : Sandbox.regions }
+        var seen = Set<String>()
+        return g.regions.filter { seen.insert($0).inserted }
     }
 }
 
