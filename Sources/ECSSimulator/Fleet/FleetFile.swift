@@ -35,11 +35,7 @@ public enum FleetFile {
             guard seen.insert(instance.instanceId).inserted else {
                 throw ConfigurationError("fleet file \(name): instance \(instance.instanceId) appears twice")
             }
-            var fixed = instance
-            if fixed.stoppedMode.isEmpty, fixed.status == .running || fixed.status == .starting || fixed.status == .pending {
-                fixed.stoppedMode = fixed.isEconomicalModeEligible ? StoppedMode.keepCharging.rawValue : StoppedMode.notApplicable.rawValue
-            }
-            out.append(fixed)
+            out.append(instance)
         }
         return out
     }

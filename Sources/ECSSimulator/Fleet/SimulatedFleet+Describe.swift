@@ -56,7 +56,7 @@ extension SimulatedFleet {
         }
         let number = r.pageNumber ?? 1, size = r.pageSize ?? 10
         let all: [Int] = filter.isEmpty ? Array(order.indices) : order.indices.filter(matches)
-        let from = min((number - 1) * size, all.count), to = min(from + size, all.count)
+        let from = Self.pageStart(number, size, count: all.count), to = min(from + size, all.count)
         return DescribeInstancesResponse(requestId: requestId, instances: all[from..<to].map { instances[order[$0]]!.instance },
                                          nextToken: nil, totalCount: all.count, pageNumber: number, pageSize: size)
     }
@@ -77,11 +77,17 @@ extension SimulatedFleet {
         }
         if let zone = r.zoneId { selected.removeAll { $0.zoneId != zone } }
         let number = r.pageNumber ?? 1, size = r.pageSize ?? 10
-        let from = min((number - 1) * size, selected.count), to = min(from + size, selected.count)
+        let from = Self.pageStart(number, size, count: selected.count), to = min(from + size, selected.count)
         return DescribeInstanceStatusResponse(
             requestId: requestId,
             statuses: selected[from..<to].map { .init(instanceId: $0.instanceId, status: $0.status) },
             totalCount: selected.count, pageNumber: number, pageSize: size)
+    }
+
+    /// Where page `number` starts, without overflowing on absurd page numbers.
+    static func pageStart(_ number: Int, _ size: Int, count: Int) -> Int {
+        let (start, overflow) = (number - 1).multipliedReportingOverflow(by: size)
+        return overflow ? count : min(start, count)
     }
 
     func tokenMAC(_ offset: Int, _ region: String) -> UInt64 {

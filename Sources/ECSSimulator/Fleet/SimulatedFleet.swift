@@ -29,8 +29,14 @@ public actor SimulatedFleet {
         stateStore = configuration.statePath.map(StateStore.init(path:))
     }
 
+    /// Adds or replaces an instance. A running (or starting, or pending) instance without a `StoppedMode` gets
+    /// the Decision's value: `KeepCharging`, or `Not-applicable` when it cannot use economical mode.
     static func insert(_ instance: Instance, transition: SimulatedInstance.Transition?,
                        into instances: inout [String: SimulatedInstance], order: inout [String: [String]]) {
+        var instance = instance
+        if instance.stoppedMode.isEmpty, [.running, .starting, .pending].contains(instance.status) {
+            instance.stoppedMode = (instance.isEconomicalModeEligible ? StoppedMode.keepCharging : .notApplicable).rawValue
+        }
         if instances[instance.instanceId] == nil { order[instance.regionId, default: []].append(instance.instanceId) }
         instances[instance.instanceId] = SimulatedInstance(instance: instance, transition: transition)
     }

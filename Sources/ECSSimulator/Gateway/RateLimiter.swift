@@ -1,12 +1,15 @@
 import Foundation
 import Synchronization
 
-/// A token bucket per access key and API: `rate` calls a second, bursts up to `rate`.
+/// A token bucket per access key and API: `rate` calls a second, bursts up to `rate` (at least one call).
 final class RateLimiter: Sendable {
     let rate: Double
     private let buckets = Mutex<[String: Bucket]>([:])
 
     struct Bucket { var tokens: Double; var updated: Date }
+
+    /// The bucket's size: never below one token, or a rate under 1/s would refuse every call.
+    var capacity: Double { max(1, rate) }
 
     init(rate: Double) { self.rate = rate }
 
@@ -14,8 +17,8 @@ final class RateLimiter: Sendable {
     func take(key: String, action: String, now: Date) -> Int? {
         buckets.withLock { buckets in
             let id = key + "/" + action
-            var b = buckets[id] ?? Bucket(tokens: rate, updated: now)
-            b.tokens = min(rate, b.tokens + max(0, now.timeIntervalSince(b.updated)) * rate)
+            var b = buckets[id] ?? Bucket(tokens: capacity, updated: now)
+            b.tokens = min(capacity, b.tokens + max(0, now.timeIntervalSince(b.updated)) * rate)
             b.updated = now
             defer { buckets[id] = b }
             if b.tokens >= 1 { b.tokens -= 1; return nil }

@@ -19,6 +19,17 @@ public final class Journal: Sendable {
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError("cannot open \(path) for writing (errno \(errno)); check its permissions or set XDG_STATE_HOME") }
+        // A crash can leave a torn last line; end it so the next record starts on a line of its own.
+        var last: UInt8 = 0x0A
+        let reader = open(path, O_RDONLY | O_CLOEXEC)
+        if reader >= 0 {
+            if lseek(reader, -1, SEEK_END) >= 0, Glibc.read(reader, &last, 1) != 1 { last = 0x0A }
+            close(reader)
+        }
+        if last != 0x0A {
+            var newline: UInt8 = 0x0A
+            _ = write(fd, &newline, 1)
+        }
         lock.withLock { $0 = fd }
     }
 

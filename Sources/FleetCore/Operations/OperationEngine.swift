@@ -86,12 +86,13 @@ public struct OperationEngine: Sendable {
     /// instances already on their way are accepted, and only those still untouched are sent once more.
     func execute(_ batch: OperationPlan.Batch, plan: OperationPlan, board: ResultBoard, resend: Bool) async {
         let call = request(batch, plan: plan, dryRun: false)
-        await board.update(await batch.instanceIds.asyncMap { id in
+        let sending = await batch.instanceIds.asyncMap { id in
             var r = await board.result(id)!
             r.outcome = .sending
             return r
-        })
-        guard record(plan, .send, region: batch.regionId, action: plan.action.apiAction, parameters: call.parameters) else {
+        }
+        await board.update(sending)
+        guard record(plan, .send, region: batch.regionId, action: plan.action.apiAction, parameters: call.parameters, results: sending) else {
             await fail(batch.instanceIds, board: board, code: "JournalUnavailable",
                        message: "not sent: the journal could not be written, so the call would not be recorded")
             return

@@ -1,0 +1,160 @@
+import ECSAPI
+import Foundation
+import Testing
+
+/// Credentials and region as the vendor's tools find them (notes section 7).
+@Suite("AccountResolver")
+struct AccountResolverTests {
+    static let config = """
+        { "current": "work",
+          "profiles": [
+            { "name": "default", "mode": "AK", "access_key_id": "LTAIdefault", "access_key_secret": "default-secret", "region_id": "cn-hangzhou" },
+            { "name": "work", "mode": "AK", "access_key_id": "LTAIwork", "access_key_secret": "work-secret", "region_id": "cn-beijing" },
+            { "name": "sts", "mode": "StsToken", "access_key_id": "STS.Nabc", "access_key_secret": "sts-secret", "sts_token": "CAIStoken", "region_id": "cn-shanghai" },
+            { "name": "noregion", "mode": "AK", "access_key_id": "LTAInoregion", "access_key_secret": "nr-secret", "region_id": "" },
+            { "name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIrole", "access_key_secret": "x", "ram_role_arn": "acs:ram::1:role/r" },
+            { "name": "halfsts", "mode": "StsToken", "access_key_id": "STS.Nabc", "access_key_secret": "sts-secret" },
+            { "name": "empty", "mode": "AK", "access_key_id": "", "access_key_secret": "" }
+          ] }
+        """
+
+    static let envKeys = ["ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "env-secret"]
+
+    /// A config file with `text` (or none), removed afterwards.
+    func resolve(profile: String? = nil, region: String? = nil, env: [String: String] = [:],
+                 file text: String? = config) throws(AccountError) -> Account {
+        let path = NSTemporaryDirectory() + "aliyun-config-\(UUID().uuidString).json"
+        if let text { _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try AccountResolver.resolve(profile: profile, region: region, environment: env, configPath: path)
+    }
+
+    func failure(profile: String? = nil, region: String? = nil, env: [String: String] = [:], file: String? = config) -> String {
+        do {
+            let account = try resolve(profile: profile, region: region, env: env, file: file)
+            Issue.record("expected an error, got profile \(account.profile)")
+            return ""
+        } catch { return error.description }
+    }
+
+    @Test("The environment comes first, before any profile")
+    func environmentFirst() throws {
+        let a = try resolve(env: Self.envKeys.merging(["ALIBABA_CLOUD_SECURITY_TOKEN": "envtoken", "ALIBABA_CLOUD_REGION_ID": "cn-qingdao"]) { a, _ in a })
+        #expect(a.profile == "environment")
+        #expect(a.credentials == Credentials(accessKeyId: "LTAIenv", accessKeySecret: "env-secret", securityToken: "envtoken"))
+        #expect(a.region == "cn-qingdao")
+        // ALIBABA_CLOUD_PROFILE does not beat the environment's keys; its region is used when none is given.
+        let b = try resolve(env: Self.envKeys.merging(["ALIBABA_CLOUD_PROFILE": "sts"]) { a, _ in a })
+        #expect(b.profile == "environment")
+        #expect(b.credentials.accessKeyId == "LTAIenv")
+        #expect(b.credentials.securityToken == nil)
+        #expect(b.region == "cn-shanghai")
+    }
+
+    @Test("An explicit --profile wins over the environment's keys")
+    func explicitProfileWins() throws {
+        let a = try resolve(profile: "default", env: Self.envKeys.merging(["ALIBABA_CLOUD_PROFILE": "sts"]) { a, _ in a })
+        #expect(a.profile == "default")
+        #expect(a.credentials == Credentials(accessKeyId: "LTAIdefault", accessKeySecret: "default-secret"))
+        #expect(a.region == "cn-hangzhou")
+    }
+
+    @Test("Profiles: AK and StsToken modes, `current`, ALIBABA_CLOUD_PROFILE")
+    func profiles() throws {
+        let current = try resolve()
+        #expect(current.profile == "work")
+        #expect(current.credentials == Credentials(accessKeyId: "LTAIwork", accessKeySecret: "work-secret"))
+        #expect(current.region == "cn-beijing")
+
+        let sts = try resolve(profile: "sts")
+        #expect(sts.credentials == Credentials(accessKeyId: "STS.Nabc", accessKeySecret: "sts-secret", securityToken: "CAIStoken"))
+        #expect(sts.region == "cn-shanghai")
+
+        let fromEnv = try resolve(env: ["ALIBABA_CLOUD_PROFILE": "sts"])
+        #expect(fromEnv.profile == "sts")
+        #expect(try resolve(profile: "default", env: ["ALIBABA_CLOUD_PROFILE": "sts"]).profile == "default")
+
+        // No `current`: the profile named default.
+        let noCurrent = Self.config.replacingOccurrences(of: "\"current\": \"work\",", with: "")
+        #expect(try resolve(file: noCurrent).profile == "default")
+        // A profile without a mode is an AK profile.
+        let modeless = #"{"profiles": [{"name": "default", "access_key_id": "LTAIx", "access_key_secret": "y", "region_id": "eu-central-1"}]}"#
+        #expect(try resolve(file: modeless).credentials.accessKeyId == "LTAIx")
+    }
+
+    @Test("Region: --region, then ALIBABA_CLOUD_REGION_ID, then the profile's region_id")
+    func regionPrecedence() throws {
+        let env = ["ALIBABA_CLOUD_REGION_ID": "us-west-1"]
+        #expect(try resolve(region: "ap-southeast-1", env: env).region == "ap-southeast-1")
+        #expect(try resolve(env: env).region == "us-west-1")
+        #expect(try resolve().region == "cn-beijing")
+        #expect(try resolve(profile: "noregion", region: "cn-zhangjiakou").region == "cn-zhangjiakou")
+        #expect(try resolve(region: "eu-west-1", env: Self.envKeys).region == "eu-west-1")
+        // An empty variable counts as unset.
+        #expect(try resolve(env: ["ALIBABA_CLOUD_REGION_ID": ""]).region == "cn-beijing")
+    }
+
+    @Test("No credentials at all: says what to set and mentions --sandbox")
+    func noCredentials() {
+        let message = failure(file: nil)
+        #expect(message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
+        #expect(message.contains("aliyun configure"))
+        #expect(message.contains("--sandbox"))
+        #expect(failure(profile: "work", file: nil).contains("--sandbox"))
+        // Empty variables are not credentials.
+        #expect(failure(env: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": ""], file: nil).contains("--sandbox"))
+    }
+
+    @Test("Only one of key ID and secret in the environment is an error naming which")
+    func halfEnvironment() {
+        let onlyId = failure(env: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv", "ALIBABA_CLOUD_REGION_ID": "cn-hangzhou"])
+        #expect(onlyId.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"))
+        #expect(onlyId.contains("only the key ID"))
+        let onlySecret = failure(env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s", "ALIBABA_CLOUD_REGION_ID": "cn-hangzhou"])
+        #expect(onlySecret.contains("only the secret"))
+        #expect(!onlySecret.contains("s is set"), "the secret itself is never shown")
+    }
+
+    @Test("An unknown profile lists the profiles there are")
+    func unknownProfile() {
+        let m = failure(profile: "prod")
+        #expect(m.contains("'prod'"))
+        #expect(m.contains("default, work, sts"))
+        let viaEnv = failure(env: ["ALIBABA_CLOUD_PROFILE": "staging"])
+        #expect(viaEnv.contains("'staging'"))
+        #expect(failure(profile: "x", file: #"{"profiles": []}"#).contains("none"))
+    }
+
+    @Test("Unsupported modes and incomplete profiles are errors naming the profile")
+    func badProfiles() {
+        let role = failure(profile: "role")
+        #expect(role.contains("RamRoleArn"))
+        #expect(role.contains("AK or StsToken"))
+        #expect(failure(profile: "halfsts").contains("sts_token"))
+        #expect(failure(profile: "empty", region: "cn-hangzhou").contains("'empty'"))
+        #expect(!role.contains("x\""), "no secret in the message")
+    }
+
+    @Test("No region anywhere is an error saying where to set one")
+    func noRegion() {
+        let m = failure(profile: "noregion")
+        #expect(m.contains("--region"))
+        #expect(m.contains("ALIBABA_CLOUD_REGION_ID"))
+        #expect(failure(env: Self.envKeys, file: nil).contains("--region"))
+    }
+
+    @Test("A broken config file is an error naming the file", arguments: ["{not json", "[1, 2]", ""])
+    func brokenJSON(_ text: String) {
+        let m = failure(file: text)
+        #expect(m.contains("aliyun-config-"))
+        #expect(!m.isEmpty)
+    }
+
+    @Test("Credentials never print their secret or token")
+    func redacted() throws {
+        let a = try resolve(profile: "sts")
+        let shown = "\(a.credentials) \(String(reflecting: a.credentials))"
+        #expect(!shown.contains("sts-secret"))
+        #expect(!shown.contains("CAIStoken"))
+    }
+}
