@@ -43,6 +43,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The system ncursesw library: a module map and one shim header.
+        .systemLibrary(
+            name: "CNCursesw",
+            // No pkgConfig: SwiftPM would drop its cflags with a warning; the shim sets what is needed.
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only code that calls ncurses.
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["TerminalUI", "CNCursesw"]
+        ),
         // Pure drawing toolkit: display width, sanitising, (later) grid and widgets.
         .target(name: "TerminalUI"),
         // The engine: plans, preflight, execution, tracking, the journal, the safety policy.
@@ -50,13 +61,26 @@ let package = Package(
             name: "FleetCore",
             dependencies: ["ECSAPI"]
         ),
+        // Screens, the key table and the app loop.
+        .target(
+            name: "FleetTUI",
+            dependencies: ["FleetCore", "TerminalUI", "ECSAPI"]
+        ),
         // Composition root and command line.
         .executableTarget(
             name: "ecsfleet",
             dependencies: [
-                "ECSAPI", "ECSClient", "ECSSimulator", "FleetCore", "TerminalUI",
+                "ECSAPI", "ECSClient", "ECSSimulator", "FleetCore", "TerminalUI", "FleetTUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Release-build benchmark of the client and the simulator (scripts/bench.sh runs it).
+        .executableTarget(
+            name: "ecsfleet-bench",
+            dependencies: [
+                "ECSAPI", "ECSClient", "FleetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -66,6 +90,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "ECSClientTests",
+            dependencies: ["ECSClient", "ECSAPI", "ECSSimulator"]
+        ),
+        .testTarget(
+            name: "FleetCoreTests",
+            dependencies: ["FleetCore", "ECSAPI", "ECSClient", "ECSSimulator"]
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            resources: [.copy("Themes")]
+        ),
+        .testTarget(
+            name: "FleetTUITests",
+            dependencies: ["FleetTUI", "FleetCore", "TerminalUI", "ECSAPI"]
+        ),
+        .testTarget(
+            name: "CursesTerminalTests",
+            dependencies: ["CursesTerminal", "TerminalUI"]
         ),
         .testTarget(
             name: "ECSAPITests",

@@ -11,7 +11,10 @@ struct Ecsfleet: AsyncParsableCommand {
             (and ALIBABA_CLOUD_SECURITY_TOKEN), else the aliyun CLI's ~/.aliyun/config.json profile.
             --sandbox needs none: it runs against a built-in simulated account.
 
+            With no subcommand, ecsfleet opens the interactive screen (press ? there for the keys).
+
             Examples:
+              ecsfleet --sandbox
               ecsfleet --sandbox list
               ecsfleet --sandbox stop --instance-id i-... --region cn-hangzhou --dry-run
               ecsfleet journal --last 5
@@ -19,9 +22,18 @@ struct Ecsfleet: AsyncParsableCommand {
         subcommands: [ListCommand.self, StopCommand.self, StartCommand.self, StatusCommand.self, JournalCommand.self])
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Colour theme: default, light, mono, high-contrast, colorblind, a file, or one in $XDG_CONFIG_HOME/ecsfleet/themes.", valueName: "name|path"))
+    var theme: String?
+    @Flag(help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Click to move, wheel to scroll.") var mouse = false
+    @Flag(name: .customLong("readonly"), help: "Browse only: stop and start are disabled.") var readOnly = false
+    @Option(help: ArgumentHelp("Refresh the list every N seconds (0 = off).", valueName: "seconds")) var refresh = 30
+    @Flag(help: "Show every region the account can see.") var allRegions = false
 
+    /// With no subcommand: the interactive screen.
     func run() async throws {
-        throw CleanExit.helpRequest(self)
+        let options = ScreenOptions(theme: theme, noColor: noColor, mouse: mouse, readOnly: readOnly, refresh: refresh, allRegions: allRegions)
+        try await InteractiveScreen(global: global, options: options).run()
     }
 
     static let subcommandNames: Set<String> = ["list", "stop", "start", "status", "journal", "help"]

@@ -1,0 +1,161 @@
+import ECSAPI
+import Foundation
+
+extension FleetReducer {
+    /// Opens the stop or start dialog on the marked instances (visible ones in list order, then hidden ones), or
+    /// on the instance under the cursor when nothing is marked.
+    static func openPowerDialog(_ s: inout FleetState, _ action: PowerAction, now: Date, preview: Bool,
+                                ids chosen: [String]? = nil, options: OperationOptions = OperationOptions()) -> [FleetEffect] {
+        var hidden = Set<String>()
+        let ids: [String]
+        if let chosen {
+            ids = chosen
+        } else if !s.marks.isEmpty {
+            var shown: [(Int, String)] = [], notShown: [String] = []
+            for id in s.marks {
+                if let p = s.visiblePosition(of: id) { shown.append((p, id)) } else { notShown.append(id) }
+            }
+            hidden = Set(notShown)
+            ids = shown.sorted { $0.0 < $1.0 }.map(\.1) + notShown.sorted()
+        } else if let c = s.cursor {
+            ids = [c]
+        } else {
+            s.post(.info, "Nothing to \(action.rawValue): no instance under the cursor.", now: now)
+            return []
+        }
+        let targets = ids.map { id in (instanceId: id, regionId: s.instance(id)?.regionId ?? "", instance: s.instance(id)) }
+        s.dialog = .power(StopDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
+                                          safety: s.safety[action], now: now))
+        return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
+    }
+
+    /// A key in a dialog.
+    static func dialogKey(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        switch s.dialog {
+        case .stop, .start: return powerDialogKey(&s, action, now: now)
+        case .commandLine(let text):
+            switch action {
+            case .cancelDialog: s.dialog = .none
+            case let .typeCharacter(c): s.dialog = .commandLine(text + String(c))
+            case .typeBackspace: s.dialog = .commandLine(String(text.dropLast()))
+            case .typeEnter: return dispatchCommandLine(&s, now: now)
+            default: break
+            }
+        case .quitConfirmation:
+            switch action {
+            case .typeCharacter("y"), .typeCharacter("Y"), .typeEnter: return [.quit]
+            case .cancelDialog, .typeCharacter("n"), .typeCharacter("N"): s.dialog = .none
+            default: break
+            }
+        case var .journal(j):
+            switch action {
+            case .cancelDialog: s.dialog = .none
+            case let .scrollDialog(delta):
+                j.scroll = max(0, min(j.scroll + delta, max(0, j.entries.count - 1)))
+                s.dialog = .journal(j)
+            default: break
+            }
+        case .details, .help:
+            if case .cancelDialog = action { s.dialog = .none }
+            if case .typeEnter = action { s.dialog = .none }
+        case .none: break
+        }
+        return []
+    }
+
+    private static func dispatchCommandLine(_ s: inout FleetState, now: Date) -> [FleetEffect] {
+        guard case let .commandLine(text) = s.dialog else { return [] }
+        s.dialog = .none
+        return runCommandLine(&s, text, now: now)
+    }
+
+    private static func powerDialogKey(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        let result: StopDialogState.KeyResult = s.withPowerDialog { d in
+            switch action {
+            case .toggleForceStop: d.toggleForceStop(now: now)
+            case .cycleStoppedMode: d.cycleStoppedMode(now: now)
+            case .cycleBatchOptimization: d.cycleBatch(now: now)
+            case .dropHiddenMarks: d.dropHidden()
+            case .focusNextButton: d.focusNext()
+            case .focusPreviousButton: d.focusPrevious()
+            case .pressFocusedButton: return d.press(d.focus)
+            case let .pressButton(button): return d.press(button)
+            case .cancelDialog: return d.escape()
+            case let .typeCharacter(c): return d.type(c)
+            case .typeBackspace: d.backspace()
+            case .typeEnter: return d.enter()
+            case let .scrollDialog(delta): d.scroll(by: delta)
+            default: break
+            }
+            return .none
+        } ?? .none
+        switch result {
+        case .none: return []
+        case .cancel:
+            s.dialog = .none
+            return []
+        case .preview:
+            let id = s.nextOperationId("preview")
+            guard let plan = s.withPowerDialog({ d -> OperationPlan in
+                d.judge(now: now)
+                d.startPreview(id)
+                return d.plan(id: id, dryRun: true)
+            }) else { return [] }
+            return [.preview(plan)]
+        case .confirmed:
+            return startOperation(&s, now: now)
+        }
+    }
+
+    /// Runs the dialog's plan: the dialog closes and the results view follows the new operation.
+    static func startOperation(_ s: inout FleetState, now: Date) -> [FleetEffect] {
+        guard let d = s.dialog.power else { return [] }
+        if let why = s.disabledReason(d.action) {
+            s.post(.error, "Not sent: \(why).", now: now)
+            return []
+        }
+        let id = s.nextOperationId(d.action.rawValue)
+        var fresh = d
+        fresh.judge(now: now)
+        let plan = fresh.plan(id: id)
+        s.dialog = .none
+        s.operations.append(OperationRun(plan: plan, startedAt: now))
+        s.resultsView = ResultsViewState(operationId: id)
+        let verb = d.action == .stop ? "Stopping" : "Starting"
+        s.post(.info, "\(verb) \(plan.sendCount) instance\(plan.sendCount == 1 ? "" : "s") (operation \(id)).", now: now)
+        return [.execute(plan)]
+    }
+
+    /// Runs a `:` command.
+    static func runCommandLine(_ s: inout FleetState, _ text: String, now: Date) -> [FleetEffect] {
+        let command: FleetCommand
+        do { command = try FleetCommand.parse(text) } catch {
+            s.post(.error, error.description, now: now)
+            return []
+        }
+        switch command {
+        case let .region(selection):
+            s.regionsShown = selection
+            var effects: [FleetEffect] = []
+            if selection == .all { effects.append(.loadRegionList) }
+            for r in selection.regions(known: []) where !s.knownRegions.contains(r) { s.knownRegions.append(r) }
+            let unloaded = s.shownRegions.filter { r in
+                guard let load = s.loads[r] else { return true }
+                if case .failed = load.phase { return true }
+                return load.phase == .cancelled
+            }
+            s.post(.info, "Showing \(selection.title).", now: now)
+            return effects + startLoads(&s, regions: unloaded, now: now)
+        case let .theme(name):
+            return [.setTheme(name)]
+        case let .readOnly(on):
+            s.readOnly = on
+            s.post(.info, on ? "Read-only: stop and start are disabled." : "Read-only off: stop and start are enabled.", now: now)
+            return []
+        case let .mouse(on):
+            return [.setMouse(on)]
+        case .quit:
+            return quit(&s)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// The journal view: past operations as the journal tells them.
+public struct JournalViewState: Sendable {
+    public enum Phase: Sendable, Equatable { case loading, loaded, failed(String) }
+
+    public var phase: Phase
+    /// Operations, newest first.
+    public var entries: [OperationHistory.Entry]
+    /// The first entry shown.
+    public var scroll: Int
+
+    public init(phase: Phase = .loading, entries: [OperationHistory.Entry] = [], scroll: Int = 0) {
+        self.phase = phase; self.entries = entries; self.scroll = scroll
+    }
+}
+
+extension JournalViewState: Equatable {
+    public static func == (l: JournalViewState, r: JournalViewState) -> Bool {
+        l.phase == r.phase && l.scroll == r.scroll && l.entries.count == r.entries.count
+            && zip(l.entries, r.entries).allSatisfy { a, b in
+                a.operation == b.operation && a.action == b.action && a.profile == b.profile && a.started == b.started
+                    && a.ended == b.ended && a.regions == b.regions && a.results == b.results && a.calls == b.calls
+            }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// One stop or start started from the screen, in flight or finished: its plan and each instance's result as it
+/// changes.
+public struct OperationRun: Sendable {
+    public var plan: OperationPlan
+    /// Results in plan order.
+    public private(set) var results: [InstanceResult]
+    public var startedAt: Date
+    public var finishedAt: Date?
+    /// Notes from the engine's report.
+    public var notes: [String] = []
+
+    private var place: [String: Int]
+
+    public init(plan: OperationPlan, startedAt: Date) {
+        self.plan = plan
+        self.startedAt = startedAt
+        results = plan.targets.map { t in
+            let status = t.instance?.status.rawValue ?? ""
+            if case let .skip(code, reason) = t.preflight.verdict {
+                return InstanceResult(instanceId: t.instanceId, regionId: t.regionId, outcome: .skipped, code: code, message: reason,
+                                      previousStatus: status, currentStatus: status)
+            }
+            return InstanceResult(instanceId: t.instanceId, regionId: t.regionId, outcome: .queued, previousStatus: status, currentStatus: status)
+        }
+        place = Dictionary(results.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var id: String { plan.id }
+    public var action: PowerAction { plan.action }
+    /// Whether the engine has finished the operation.
+    public var isFinished: Bool { finishedAt != nil }
+
+    /// Takes in changed results (unknown IDs are ignored).
+    public mutating func apply(_ changed: [InstanceResult]) {
+        for r in changed { if let i = place[r.instanceId] { results[i] = r } }
+    }
+
+    /// Results that ended badly: failed, timed out, or failed a dry run.
+    public var failures: [InstanceResult] { results.filter { Self.isFailure($0.outcome) } }
+
+    /// Whether an outcome counts as a failure (what "failures only" shows and "retry failed" retries).
+    public static func isFailure(_ outcome: Outcome) -> Bool { [.failed, .timeout, .dryRunFailed].contains(outcome) }
+
+    /// Counts by outcome, in the outcomes' order: `[(.stopped, 3), (.failed, 1)]`.
+    public var counts: [(outcome: Outcome, count: Int)] {
+        var c: [Outcome: Int] = [:]
+        for r in results { c[r.outcome, default: 0] += 1 }
+        return Outcome.allCases.compactMap { o in c[o].map { (o, $0) } }
+    }
+
+    /// How many instances are done with (final outcome).
+    public var finishedCount: Int { results.filter(\.outcome.isFinal).count }
+}
+
+extension OperationRun: Equatable {
+    public static func == (l: OperationRun, r: OperationRun) -> Bool {
+        l.plan.isSame(as: r.plan) && l.results == r.results && l.startedAt == r.startedAt
+            && l.finishedAt == r.finishedAt && l.notes == r.notes
+    }
+}

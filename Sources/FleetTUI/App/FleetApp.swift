@@ -1,0 +1,115 @@
+import FleetCore
+import Foundation
+import TerminalUI
+
+/// The app loop: terminal events and background results become actions, the reducer updates the state and
+/// returns effects, the runner performs them, and the view renders the state into a grid for the terminal.
+@MainActor
+public final class FleetApp {
+    public private(set) var state: FleetState
+    public private(set) var theme: Theme
+    let terminal: any Terminal
+    let runner: FleetEffectRunner
+    let inbox: ActionInbox
+    let view: FleetView
+    let ascii: Bool
+    let mouse: Bool
+    let loadTheme: (String) throws -> Theme
+    var listOffset = 0
+    var tick = 0
+    var dirty = true
+
+    /// Why the loop ended.
+    public enum Exit: Sendable, Equatable { case quit, interrupted, terminated, hangup }
+
+    public init(state: FleetState, theme: Theme, terminal: any Terminal, runner: FleetEffectRunner, inbox: ActionInbox,
+                keymap: Keymap = Keymap(), ascii: Bool, mouse: Bool, loadTheme: @escaping (String) throws -> Theme) {
+        self.state = state; self.theme = theme; self.terminal = terminal; self.runner = runner; self.inbox = inbox
+        self.view = FleetView(keymap: keymap); self.ascii = ascii; self.mouse = mouse; self.loadTheme = loadTheme
+    }
+
+    /// Runs until the operator quits or a signal arrives; the caller restores the terminal.
+    public func run() async -> Exit {
+        dispatch(.refreshNow)
+        var lastTick = Date()
+        while true {
+            for action in inbox.drain() { dispatch(action) }
+            if let exit = pendingExit { return exit }
+            if dirty || isAnimating {
+                let size = terminal.size
+                let frame = view.render(state, theme: theme, width: size.width, height: size.height,
+                                        options: .init(ascii: ascii, tick: tick, listOffset: listOffset, now: Date()))
+                listOffset = frame.listOffset
+                terminal.present(frame.grid)
+                dirty = false
+            }
+            if let event = terminal.nextEvent(timeout: .milliseconds(isAnimating ? 80 : 250)) { handle(event) }
+            if let exit = pendingExit { return exit }
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                dispatch(.tick(now))
+            }
+            if isAnimating { tick += 1 }
+            await Task.yield()
+        }
+    }
+
+    var pendingExit: Exit?
+
+    var isAnimating: Bool { state.isLoading || !state.inFlightOperations.isEmpty }
+
+    var pageSize: Int { max(1, terminal.size.height - 4) }
+
+    func handle(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key):
+            if let action = view.keymap.action(for: key, state: state, pageSize: pageSize) { dispatch(action) }
+        case .mouse(let m):
+            handleMouse(m)
+        case .resize:
+            dirty = true
+        case .tick:
+            break
+        case .signal(let s):
+            switch s {
+            case .interrupt: pendingExit = .interrupted
+            case .terminate: pendingExit = .terminated
+            case .hangup: pendingExit = .hangup
+            }
+        }
+    }
+
+    func handleMouse(_ m: MouseEvent) {
+        guard mouse, !state.dialog.isOpen, state.resultsView == nil else { return }
+        switch m.kind {
+        case .wheelUp: for _ in 0..<3 { dispatch(.moveUp) }
+        case .wheelDown: for _ in 0..<3 { dispatch(.moveDown) }
+        case .click:
+            let row = m.y - 3 + listOffset
+            let visible = state.visible
+            if m.y >= 3, row >= 0, row < visible.count { dispatch(.moveTo(instanceId: visible[row])) }
+        }
+    }
+
+    /// Reduces one action and starts its effects.
+    public func dispatch(_ action: FleetAction) {
+        let effects = FleetReducer.reduce(&state, action, now: Date())
+        dirty = true
+        for effect in effects {
+            switch effect {
+            case .quit:
+                pendingExit = .quit
+            case .setTheme(let name):
+                do { theme = try loadTheme(name) } catch {
+                    state.banners.append(Banner(level: .error, text: "theme \(name): \(error)", expires: Date().addingTimeInterval(8)))
+                }
+            case .setMouse:
+                break
+            default:
+                let runner = self.runner
+                Task { await runner.perform(effect) }
+            }
+        }
+    }
+}

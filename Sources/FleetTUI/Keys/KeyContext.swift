@@ -1,0 +1,39 @@
+import FleetCore
+
+/// Where the keyboard is: the same key means different things on the list, in the stop dialog, or while typing.
+public enum KeyContext: String, Sendable, CaseIterable {
+    case list, filter, dialog, confirm, results, details, help, journal, commandLine, quitConfirmation
+
+    /// The context the state puts the keyboard in.
+    public static func of(_ state: FleetState) -> KeyContext {
+        switch state.dialog {
+        case .stop(let d), .start(let d):
+            if case .choosing = d.step { return .dialog }
+            return .confirm
+        case .details: return .details
+        case .help: return .help
+        case .journal: return .journal
+        case .commandLine: return .commandLine
+        case .quitConfirmation: return .quitConfirmation
+        case .none:
+            if state.filter.isEditing { return .filter }
+            return state.resultsView == nil ? .list : .results
+        }
+    }
+
+    /// The help screen's section title.
+    public var title: String {
+        switch self {
+        case .list: return "Instance list"
+        case .filter: return "Filter line"
+        case .dialog: return "Stop / start dialog"
+        case .confirm: return "Confirmation"
+        case .results: return "Results"
+        case .details: return "Details"
+        case .help: return "Help"
+        case .journal: return "Journal"
+        case .commandLine: return "Command line"
+        case .quitConfirmation: return "Quit"
+        }
+    }
+}

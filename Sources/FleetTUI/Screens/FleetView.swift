@@ -1,0 +1,78 @@
+import FleetCore
+import Foundation
+import TerminalUI
+
+/// What the screen shows, as a pure function of the state: `render(state, theme, size) -> Grid`.
+public struct FleetView: Sendable {
+    /// View-only inputs that are not part of the fleet state.
+    public struct Options: Sendable, Equatable {
+        /// Draw with ASCII only (the locale is not UTF-8).
+        public var ascii = false
+        /// Animation frame for spinners.
+        public var tick = 0
+        /// First visible row of the instance list last frame (the viewport only moves to keep the cursor visible).
+        public var listOffset = 0
+        public var now = Date()
+        public init(ascii: Bool = false, tick: Int = 0, listOffset: Int = 0, now: Date = Date()) {
+            self.ascii = ascii; self.tick = tick; self.listOffset = listOffset; self.now = now
+        }
+    }
+
+    /// A rendered frame and the list offset to keep for the next one.
+    public struct Frame: Sendable {
+        public var grid: Grid
+        public var listOffset: Int
+    }
+
+    public static let minimumSize = (width: 60, height: 15)
+
+    public var keymap: Keymap
+
+    public init(keymap: Keymap = Keymap()) { self.keymap = keymap }
+
+    public func render(_ state: FleetState, theme: Theme, width: Int, height: Int, options: Options) -> Frame {
+        var grid = Grid(width: max(0, width), height: max(0, height), style: theme[.row])
+        let tooSmall = TooSmallView(minWidth: Self.minimumSize.width, minHeight: Self.minimumSize.height)
+        if tooSmall.isTooSmall(width: width, height: height) {
+            tooSmall.render(into: &grid, area: grid.bounds, theme: theme)
+            return Frame(grid: grid, listOffset: options.listOffset)
+        }
+        let (top, rest) = grid.bounds.splitTop(2)
+        let (body, bottom) = rest.splitBottom(1)
+        HeaderView.render(state, into: &grid, area: top, theme: theme, options: options)
+        var offset = options.listOffset
+        if let results = state.resultsView, let run = state.operation(results.operationId) ?? state.operations.last {
+            ResultsView.render(run, view: results, into: &grid, area: body, theme: theme, options: options)
+        } else {
+            offset = InstanceListView.render(state, into: &grid, area: body, theme: theme, options: options)
+        }
+        HintBar(keymap.hints(for: state)).render(into: &grid, area: bottom, theme: theme)
+        let box: BoxStyle = options.ascii ? .ascii : .unicode
+        switch state.dialog {
+        case .none: break
+        case .stop(let d), .start(let d):
+            PowerDialogView.render(d, state: state, into: &grid, area: body, theme: theme, box: box)
+        case .details(let id):
+            DetailsView.render(state, id: id, into: &grid, area: body, theme: theme, box: box, ascii: options.ascii)
+        case .help:
+            let context = state.resultsView == nil ? KeyContext.list : .results
+            let help = HelpView(sections: keymap.helpSections(for: state, current: context))
+            let frame = body.insetBy(dx: 2, dy: 1)
+            grid.fill(frame, style: theme[.dialog])
+            grid.drawBox(frame, box: box, style: theme[.dialogBorder], title: " Help: keys (Esc closes) ")
+            help.render(into: &grid, area: frame.insetBy(dx: 2, dy: 1), theme: theme)
+        case .journal(let j):
+            JournalView.render(j, into: &grid, area: body, theme: theme, box: box)
+        case .commandLine(let text):
+            grid.fill(bottom, style: theme[.input])
+            _ = grid.put(":" + text + "█", x: 0, y: bottom.y, style: theme[.input], maxWidth: bottom.width)
+        case .quitConfirmation:
+            let dialog = Dialog(title: "Quit?", body: [
+                TextLine("An operation is still in flight. Quitting stops tracking it;"),
+                TextLine("the journal keeps what was sent (ecsfleet journal --resume finishes it)."),
+            ], buttons: [DialogButton(key: "y", label: "Quit"), DialogButton(key: "n", label: "Stay")], focusedButton: 1, box: box)
+            _ = dialog.render(into: &grid, area: body, theme: theme)
+        }
+        return Frame(grid: grid, listOffset: offset)
+    }
+}

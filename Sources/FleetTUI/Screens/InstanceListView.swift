@@ -1,0 +1,92 @@
+import ECSAPI
+import FleetCore
+import TerminalUI
+
+/// The instance table. Only the rows in the viewport are built, so a frame costs the same for 100 or 100,000
+/// instances.
+enum InstanceListView {
+    static func columns(multiRegion: Bool) -> [TableColumn] {
+        var c: [TableColumn] = [
+            TableColumn("ID", width: .fixed(22), priority: 100),
+            TableColumn("NAME", width: .flexible(min: 18, max: 40, weight: 3), priority: 95),
+            TableColumn("STATUS", width: .fixed(10), priority: 99),
+            TableColumn("LAST OPERATION", width: .flexible(min: 16, max: 40, weight: 2), priority: 90),
+            TableColumn("TYPE", width: .flexible(min: 16, max: 20), priority: 50),
+            TableColumn("ZONE", width: .flexible(min: 8, max: 16), priority: 40),
+            TableColumn("PRIVATE IP", width: .fixed(15), priority: 60),
+            TableColumn("PUBLIC/EIP", width: .fixed(15), priority: 55),
+            TableColumn("CHARGE", width: .fixed(8), priority: 30),
+            TableColumn("ECO", width: .fixed(3), priority: 35),
+            TableColumn("LOCK", width: .fixed(9), priority: 70),
+            TableColumn("TAGS", width: .flexible(min: 8, max: 60, weight: 2), priority: 10),
+        ]
+        if multiRegion { c.insert(TableColumn("REGION", width: .fixed(14), priority: 80), at: 3) }
+        return c
+    }
+
+    /// Draws the list; returns the viewport offset to keep.
+    static func render(_ state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, options: FleetView.Options) -> Int {
+        let visible = state.visible
+        let multiRegion = state.shownRegions.count > 1
+        let bodyRows = max(0, area.height - 1)
+        let cursor = state.cursorPosition ?? 0
+        let offset = TableViewport.offset(cursor: cursor, previousOffset: options.listOffset, visibleRows: bodyRows, rowCount: visible.count)
+        let window = visible.isEmpty ? [] : Array(visible[offset..<min(visible.count, offset + bodyRows)])
+        let rows = window.map { id in row(state, id: id, multiRegion: multiRegion, ascii: options.ascii) }
+        let table = Table(columns: columns(multiRegion: multiRegion), rows: rows,
+                          cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
+                          emptyText: emptyText(state))
+        table.render(into: &grid, area: area, theme: theme)
+        return offset
+    }
+
+    static func row(_ state: FleetState, id: String, multiRegion: Bool, ascii: Bool) -> TableRow {
+        guard let i = state.instance(id) else { return TableRow([TableCell(id)]) }
+        let glyph = StatusGlyph(status: i.status.rawValue)
+        var cells: [TableCell] = [
+            TableCell(i.instanceId),
+            TableCell(i.instanceName),
+            TableCell(glyph?.text(ascii: ascii) ?? i.status.rawValue, role: glyph?.role),
+            lastOperation(state.lastOperation(id)),
+            TableCell(i.instanceType),
+            TableCell(i.zoneId),
+            TableCell(i.privateIp ?? "-"),
+            TableCell(i.publicIp ?? "-"),
+            TableCell(i.instanceChargeType == "PrePaid" ? "prepaid" : (i.spotStrategy == "NoSpot" ? "postpaid" : "spot")),
+            TableCell(i.isEconomicalModeEligible ? "yes" : "no", role: i.isEconomicalModeEligible ? nil : .dim),
+            TableCell(lockBadge(i), role: i.operationLocks.isEmpty ? .dim : .danger),
+            TableCell(i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")),
+        ]
+        if multiRegion { cells.insert(TableCell(i.regionId), at: 3) }
+        return TableRow(cells, isMarked: state.marks.contains(id))
+    }
+
+    static func lockBadge(_ i: Instance) -> String {
+        if i.hasSecurityLock { return "SECURITY" }
+        if i.hasFinancialLock { return "FINANCIAL" }
+        return i.operationLocks.first?.lockReason.uppercased() ?? "-"
+    }
+
+    static func lastOperation(_ op: LastOperation?) -> TableCell {
+        guard let op else { return TableCell("", role: .dim) }
+        let role: ThemeRole
+        switch op.outcome {
+        case .failed, .timeout, .dryRunFailed: role = .danger
+        case .stopped, .started, .dryRunPassed: role = .success
+        case .skipped: role = .dim
+        default: role = .warning
+        }
+        return TableCell(op.summary, role: role)
+    }
+
+    static func emptyText(_ state: FleetState) -> String {
+        if state.isLoading { return "loading…" }
+        if state.instanceCount > 0 { return "No instance matches the filter (Esc on / clears it)." }
+        let denied = state.loads.values.compactMap { load -> String? in
+            if case let .denied(why) = load.permission { return "\(load.region): no permission to list instances (\(why))" }
+            return nil
+        }
+        if let first = denied.first { return first }
+        return "No instances in \(state.regionsShown.title)."
+    }
+}

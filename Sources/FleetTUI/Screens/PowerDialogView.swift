@@ -1,0 +1,77 @@
+import ECSAPI
+import FleetCore
+import TerminalUI
+
+/// The stop (or start) dialog: the frozen targets with their verdicts, counts, skip reasons, hidden marks,
+/// the options with their consequences, the number of API calls, the equivalent `aliyun` command, and the
+/// buttons with the confirmation step.
+enum PowerDialogView {
+    static func render(_ d: StopDialogState, state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
+        let width = min(area.width - 2, 120)
+        let height = area.height
+        var lines: [TextLine] = []
+        let verb = d.action == .stop ? "stop" : "start"
+        let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(separator: " · ")
+        lines.append(TextLine([Span("\(d.targets.count) targets: ", role: .title), Span(counts)]))
+        lines.append(TextLine([Span("\(d.sendCount) will be sent in \(d.callCount) API call(s)", role: d.sendCount > 0 ? .success : .warning),
+                               Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : "")]))
+        for (reason, count) in d.skipReasons.prefix(3) { lines.append(TextLine("  skip \(count): \(reason)", role: .dim)) }
+        if d.hiddenCount > 0 {
+            lines.append(TextLine([Span("\(d.hiddenCount) marked instance(s) are hidden by the filter and included; ", role: .warning),
+                                   Span("[d]", role: .hintKey), Span(" drop them")]))
+        }
+        lines.append(.empty)
+        if d.action == .stop {
+            lines.append(TextLine([Span("[f]", role: .hintKey), Span(" ForceStop: "),
+                                   Span(d.options.forceStop ? "ON" : "off", role: d.options.forceStop ? .danger : nil),
+                                   Span("  " + d.forceStopConsequence, role: d.options.forceStop ? .danger : .dim)]))
+            var mode = [Span("[m]", role: .hintKey), Span(" StoppedMode: "), Span(d.stoppedModeTitle, role: .title)]
+            if d.notEligibleCount > 0, d.options.stoppedMode == .stopCharging {
+                mode.append(Span("  \(d.notEligibleCount) not eligible: will keep charging", role: .warning))
+            }
+            lines.append(TextLine(mode))
+            lines.append(TextLine("    " + d.stoppedModeConsequence, role: .dim))
+        }
+        lines.append(TextLine([Span("[b]", role: .hintKey), Span(" BatchOptimization: "), Span(d.options.batch.rawValue, role: .title),
+                               Span("  " + d.batchConsequence, role: .dim)]))
+        if case let .done(_, notes) = d.preview {
+            for note in notes { lines.append(TextLine("preview: " + note, role: .dim)) }
+        } else if case .running = d.preview {
+            lines.append(TextLine("preview running…", role: .warning))
+        }
+        if let command = d.commandLines.first {
+            lines.append(TextLine([Span("equivalent: ", role: .dim), Span(command + (d.commandLines.count > 1 ? "  (+\(d.commandLines.count - 1) more calls)" : ""))]))
+        }
+        if let why = d.confirmDisabledReason { lines.append(TextLine("\(verb.capitalized) disabled: \(why)", role: .danger)) }
+        if let message = d.message { lines.append(TextLine(message, role: .warning)) }
+        switch d.step {
+        case .choosing: break
+        case .askingYes: lines.append(TextLine(d.confirmationPrompt, role: .danger))
+        case .typingCount(let typed):
+            lines.append(TextLine([Span(d.confirmationPrompt + " ", role: .danger), Span(typed + "█", role: .input)]))
+        }
+        lines.append(.empty)
+        let listHeight = max(1, height - 4 - lines.count - 1)
+        let start = min(d.scroll, max(0, d.targets.count - listHeight))
+        for t in d.targets.dropFirst(start).prefix(listHeight) {
+            let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }
+            let verdictRole: ThemeRole = t.dryRun?.outcome == .dryRunFailed ? .danger : (t.willSend ? .success : .dim)
+            lines.append(TextLine([
+                Span(DisplayWidth.pad(t.instanceId, columns: 23)),
+                Span(DisplayWidth.pad(t.name, columns: 20) + " "),
+                Span(DisplayWidth.pad(glyph?.text(ascii: box.isASCII) ?? "not found", columns: 11), role: glyph?.role ?? .danger),
+                Span(t.verdictText, role: verdictRole),
+            ]))
+        }
+        if d.targets.count > listHeight {
+            lines.append(TextLine("  \(start + 1)-\(min(d.targets.count, start + listHeight)) of \(d.targets.count) (j/k scroll)", role: .dim))
+        }
+        let buttons = [DialogButton(key: "c", label: "Cancel"), DialogButton(key: "p", label: "Preview"),
+                       DialogButton(key: "s", label: d.confirmTitle, isDangerous: true)]
+        let focused = StopDialogState.Button.allCases.firstIndex(of: d.focus)
+        let title = "\(d.confirmTitle) \(d.targets.count) instance\(d.targets.count == 1 ? "" : "s")"
+        let dialog = Dialog(title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
+                            isDangerous: d.options.forceStop)
+        _ = dialog.render(into: &grid, area: area, theme: theme)
+    }
+}

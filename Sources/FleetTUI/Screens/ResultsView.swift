@@ -1,0 +1,63 @@
+import FleetCore
+import Foundation
+import TerminalUI
+
+/// Live results of one operation: a progress line with a spinner, then each instance's outcome as it changes.
+enum ResultsView {
+    static func render(_ run: OperationRun, view: ResultsViewState, into grid: inout Grid, area: Rect, theme: Theme, options: FleetView.Options) {
+        let (top, rest) = area.splitTop(2)
+        let total = run.results.count
+        let failed = run.failures.count
+        let done = run.finishedCount - failed
+        let inFlight = total - run.finishedCount
+        let elapsed = Int((run.finishedAt ?? options.now).timeIntervalSince(run.startedAt))
+        let verb = run.plan.options.dryRun ? "Preview" : (run.action == .stop ? "Stopping" : "Starting")
+        let clock = String(format: "%02d:%02d", elapsed / 60, elapsed % 60)
+        let spinner = run.isFinished ? (options.ascii ? "*" : "✔") : Spinner(tick: options.tick, ascii: options.ascii).frame
+        let line = TextLine([Span("\(spinner) ", role: .title), Span("\(verb) \(total): \(done) done, "),
+                             Span("\(failed) failed", role: failed > 0 ? .danger : nil), Span(", \(inFlight) in flight, \(clock)"),
+                             Span(view.failuresOnly ? "   (failures only: e shows all)" : "", role: .warning)])
+        _ = grid.put(line, x: top.x, y: top.y, base: theme[.title], theme: theme, maxWidth: top.width)
+        ProgressBar(completed: run.finishedCount, total: max(1, total), label: nil, ascii: options.ascii)
+            .render(into: &grid, area: top.row(1), theme: theme)
+        let rows = (view.failuresOnly ? run.failures : run.results)
+        let columns = [TableColumn("ID", width: .fixed(22), priority: 100), TableColumn("REGION", width: .flexible(min: 8, max: 14), priority: 40),
+                       TableColumn("OUTCOME", width: .fixed(15), priority: 100), TableColumn("DETAIL", width: .flexible(min: 10, weight: 3), priority: 90),
+                       TableColumn("BEFORE", width: .fixed(9), priority: 30), TableColumn("NOW", width: .fixed(9), priority: 60)]
+        let body = max(0, rest.height - 1)
+        let start = min(view.scroll, max(0, rows.count - body))
+        let tableRows = rows.dropFirst(start).prefix(body).map { r in
+            TableRow([TableCell(r.instanceId), TableCell(r.regionId), TableCell(outcomeText(r), role: role(r.outcome)),
+                      TableCell(detail(r)), TableCell(r.previousStatus), TableCell(r.currentStatus)])
+        }
+        Table(columns: columns, rows: Array(tableRows), cursor: nil, offset: 0, showsMarks: false, ascii: options.ascii,
+              emptyText: view.failuresOnly ? "No failures." : "No instances.").render(into: &grid, area: rest, theme: theme)
+    }
+
+    /// `queued`, `sending`, `accepted`, `Stopping`, `Stopped`, `failed`, `skipped`, `timeout`.
+    static func outcomeText(_ r: InstanceResult) -> String {
+        if r.outcome == .accepted, !r.currentStatus.isEmpty, r.currentStatus != r.previousStatus { return r.currentStatus }
+        switch r.outcome {
+        case .stopped: return "Stopped"
+        case .started: return "Running"
+        default: return r.outcome.rawValue
+        }
+    }
+
+    static func detail(_ r: InstanceResult) -> String {
+        switch r.outcome {
+        case .failed, .dryRunFailed, .timeout: return "\(r.code): \(r.message)"
+        case .skipped: return r.message
+        default: return r.code == "200" ? "" : r.message
+        }
+    }
+
+    static func role(_ o: Outcome) -> ThemeRole? {
+        switch o {
+        case .failed, .timeout, .dryRunFailed: return .danger
+        case .stopped, .started, .dryRunPassed: return .success
+        case .skipped: return .dim
+        default: return .warning
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CursesTerminal
+import ECSAPI
+import FleetCore
+import FleetTUI
+import Foundation
+import TerminalUI
+
+/// `ecsfleet` with no subcommand: the interactive screen over the same engine the commands use.
+struct InteractiveScreen {
+    let global: GlobalOptions
+    let options: ScreenOptions
+
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandError.usage("The interactive screen needs a terminal. In scripts use a subcommand: ecsfleet list|stop|start|status|journal (see --help).")
+        }
+        guard options.refresh >= 0 else { throw CommandError.usage("--refresh must be 0 (off) or a number of seconds") }
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
+        let themeDirectory = configHome + "/ecsfleet/themes"
+        let monochrome = options.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        var theme = Theme.default
+        if let name = options.theme {
+            do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
+        }
+        if monochrome { theme = Theme.mono }
+        let policy: SafetyPolicy
+        do { policy = try SafetyPolicy.load(path: home + "/.aliyun/safety-policy.json", environment: environment) } catch {
+            throw CommandError.usage(error.description)
+        }
+        let session = try await CloudSession.open(global)
+        let journal: Journal
+        do { journal = try Journal(path: Journal.defaultPath(environment: environment)) } catch {
+            await session.close()
+            throw CommandError.usage("The journal cannot be written: \(error)")
+        }
+        let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
+        let state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
+                               readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
+                               autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
+        let inbox = ActionInbox()
+        let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
+        let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
+        // Nothing but the screen: anything written to stderr from here on goes to the log file.
+        let logPath = Journal.stateDirectory(environment: environment) + "/ecsfleet.log"
+        let logFile = LogFile(path: logPath)
+        let savedStderr = dup(STDERR_FILENO)
+        let logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        if logFD >= 0 { dup2(logFD, STDERR_FILENO); close(logFD) }
+        logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile)\n")
+        let exit = await Self.runScreen(state: state, theme: theme, monochrome: monochrome, mouse: options.mouse, runner: runner,
+                                        inbox: inbox, themeDirectory: themeDirectory)
+        if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }
+        await runner.cancelAll()
+        await session.close()
+        switch exit {
+        case .failure(let error): throw CommandError.usage(error.description)
+        case .success(.quit): return
+        case .success(.interrupted): throw CommandStatus(code: 130)
+        case .success(.terminated): throw CommandStatus(code: 143)
+        case .success(.hangup): throw CommandStatus(code: 129)
+        }
+    }
+
+    @MainActor
+    static func runScreen(state: FleetState, theme: Theme, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
+                          inbox: ActionInbox, themeDirectory: String) async -> Result<FleetApp.Exit, ScreenError> {
+        let terminal: CursesTerminal
+        do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
+            return .failure(ScreenError("cannot start the screen: \(error)"))
+        }
+        if mouse { terminal.enableMouse() }
+        let theme = terminal.hasColors ? theme : Theme.mono
+        let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox,
+                           ascii: !CursesTerminal.isUTF8Locale, mouse: mouse) { name throws -> Theme in
+            monochrome ? Theme.mono : try Theme.load(nameOrPath: name, userDirectory: themeDirectory)
+        }
+        let exit = await app.run()
+        terminal.shutdown()
+        return .success(exit)
+    }
+}
+
+struct ScreenError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// Options of the interactive screen.
+struct ScreenOptions {
+    var theme: String?
+    var noColor = false
+    var mouse = false
+    var readOnly = false
+    var refresh = 30
+    var allRegions = false
+}

@@ -1,0 +1,541 @@
+#!/usr/bin/env bash
+# End-to-end suite: the ecsfleet commands against a separately started ecs-sim.
+#
+#   bash Tests/EndToEnd/cli.sh [bin-dir]       (default bin dir: $(swift build --show-bin-path))
+#
+# Writes a fleet file (Tests/EndToEnd/fleet.py), starts ecs-sim on it with short stop/start delays, points HOME and
+# XDG_STATE_HOME at a temporary directory (no real ~/.aliyun is read), passes credentials in ALIBABA_CLOUD_*, and
+# checks list, stop, start, status and journal, the safety policy, and operator mistakes with plain bash and python3.
+# Prints one line per check, ends with "N passed, N failed", exits non-zero on any failure. Needs no terminal
+# (works with CI=true and stdin closed); stops the simulator it started and removes its temporary files.
+set -uo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+
+if [ $# -ge 1 ] && [ -n "$1" ]; then
+    BIN_DIR="$1"
+else
+    BIN_DIR="$(cd "$ROOT" && swift build --show-bin-path </dev/null)"
+fi
+
+PASSED=0
+FAILED=0
+SIM_PID=""
+T="$(mktemp -d "${TMPDIR:-/tmp}/ecsfleet-e2e.XXXXXX")"
+
+cleanup() {
+    if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
+        kill -TERM "$SIM_PID" 2>/dev/null
+        for _ in $(seq 1 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$SIM_PID" 2>/dev/null
+        wait "$SIM_PID" 2>/dev/null
+    fi
+    [ -n "${KEEP_E2E_TMP:-}" ] || rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pass() { PASSED=$((PASSED + 1)); printf 'PASS  %s\n' "$1"; }
+fail() {
+    FAILED=$((FAILED + 1)); printf 'FAIL  %s\n' "$1"
+    if [ $# -ge 2 ] && [ -n "$2" ]; then printf '%s\n' "$2" | head -n 25 | sed 's/^/        /'; fi
+}
+finish() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ] && exit 0 || exit 1
+}
+abort() { fail "$1" "${2:-}"; finish; }
+
+# ------------------------------------------------------------------ binaries (private copies: a rebuild cannot swap them)
+for b in ecsfleet ecs-sim; do
+    [ -x "$BIN_DIR/$b" ] || abort "binary $BIN_DIR/$b exists (build with: swift build --product $b)"
+done
+mkdir -p "$T/bin" "$T/home" "$T/state"
+cp "$BIN_DIR/ecsfleet" "$BIN_DIR/ecs-sim" "$T/bin/" || abort "copy the binaries"
+EF="$T/bin/ecsfleet"
+SIM="$T/bin/ecs-sim"
+
+# ------------------------------------------------------------------ environment: nothing of the real user's
+AK="e2e-ak-0001"
+SECRET="e2e-Secret-7Qx9z-DoNotLeak"
+export HOME="$T/home"
+export XDG_STATE_HOME="$T/state"
+export CI=true
+export COLUMNS=200
+unset ALIBABA_CLOUD_PROFILE ALIBABA_CLOUD_REGION_ID ALIBABA_CLOUD_SECURITY_TOKEN \
+      ALIBABA_CLOUD_SAFETY_POLICY_ENABLED ALIBABA_CLOUD_SAFETY_POLICY_RULES
+export ALIBABA_CLOUD_ACCESS_KEY_ID="$AK"
+export ALIBABA_CLOUD_ACCESS_KEY_SECRET="$SECRET"
+JOURNAL="$XDG_STATE_HOME/ecsfleet/journal.jsonl"
+REGION=cn-hangzhou
+
+# ------------------------------------------------------------------ simulator
+python3 "$HERE/fleet.py" "$T/fleet.json" || abort "write the fleet file"
+ECS_SIM_LOG_LEVEL=warning "$SIM" --fleet "$T/fleet.json" --seed 7 --stop-delay 0.3-0.6 --start-delay 0.3-0.6 \
+    --access-key-id "$AK" --access-key-secret "$SECRET" >"$T/sim.out" 2>"$T/sim.err" </dev/null &
+SIM_PID=$!
+URL=""
+for _ in $(seq 1 300); do
+    URL="$(head -n 1 "$T/sim.out" 2>/dev/null)"
+    [ -n "$URL" ] && break
+    kill -0 "$SIM_PID" 2>/dev/null || break
+    sleep 0.1
+done
+case "$URL" in
+    http://*) pass "ecs-sim started at $URL" ;;
+    *) abort "ecs-sim started" "$(cat "$T/sim.err")" ;;
+esac
+
+# ------------------------------------------------------------------ helpers
+# run NAME [env...] -- args...: runs ecsfleet (stdin closed, 120 s limit) with --endpoint and --region before the
+# subcommand; stdout in $T/NAME.out, stderr in $T/NAME.err, status in RC, wall time (ms) in MS.
+RC=0
+MS=0
+run() {
+    local name="$1"; shift
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    local t0 t1
+    t0=$(date +%s%N)
+    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" --endpoint "$URL" --region "$REGION" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+    RC=$?
+    t1=$(date +%s%N)
+    MS=$(( (t1 - t0) / 1000000 ))
+}
+# raw NAME args...: as run, but exactly the arguments given (no --endpoint/--region).
+raw() {
+    local name="$1"; shift
+    local t0 t1
+    t0=$(date +%s%N)
+    timeout 120 "$EF" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+    RC=$?
+    t1=$(date +%s%N)
+    MS=$(( (t1 - t0) / 1000000 ))
+}
+out() { cat "$T/$1.out"; }
+err() { cat "$T/$1.err"; }
+ctx() { printf 'exit %s\n--- stdout\n%s\n--- stderr\n%s' "$RC" "$(head -c 3000 "$T/$1.out")" "$(head -c 3000 "$T/$1.err")"; }
+
+# pycheck FILE CODE: runs CODE with d = the JSON in FILE (strictly parsed); the check fails on an exception,
+# and prints what the assertion said.
+pycheck() {
+    python3 - "$1" "$2" <<'EOF' 2>&1
+import json, sys, unicodedata
+path, code = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    text = f.read()
+d = json.loads(text)  # strict: raw control characters are an error
+def by_id(items, key="InstanceId"):
+    return {i[key]: i for i in items}
+try:
+    exec(code, {"d": d, "by_id": by_id, "text": text})
+except AssertionError as e:
+    print(f"assertion failed: {e}")
+    sys.exit(1)
+except Exception as e:
+    print(f"{type(e).__name__}: {e}")
+    sys.exit(1)
+EOF
+}
+# expect NAME CHECK-DESCRIPTION FILE CODE: pass/fail from pycheck.
+expect_json() {
+    local desc="$1" file="$2" code="$3" why
+    if why="$(pycheck "$file" "$code")"; then pass "$desc"; else fail "$desc" "$why"; fi
+}
+no_trace() {  # stderr of a run has no crash or stack trace
+    ! grep -qiE 'fatal error|stack trace|backtrace|0x[0-9a-f]{8,}|Illegal instruction|Segmentation|Current stack' "$T/$1.err" "$T/$1.out"
+}
+instance_field() {  # instance_field ID FIELD: from a fresh list --output json
+    run lf -- list --output json
+    python3 -c 'import json,sys; d={i["InstanceId"]:i for i in json.load(open(sys.argv[1]))}; print(d.get(sys.argv[2],{}).get(sys.argv[3],"<absent>"))' "$T/lf.out" "$1" "$2"
+}
+
+RUNNING_ELIGIBLE="i-e2erun01 i-e2erun02 i-e2erun03 i-e2erun04 i-e2erun05 i-e2erun06 i-e2ecjk01 i-e2eesc01"
+CJK_NAME="生产-网关-数据库"
+
+# ================================================================== list
+run list_json -- list --output json
+if [ "$RC" -eq 0 ]; then pass "list --output json exits 0"; else fail "list --output json exits 0" "$(ctx list_json)"; fi
+expect_json "list --output json: 117 instances of cn-hangzhou (11 named + 105 bulk + 1 stopped), none from cn-shanghai" "$T/list_json.out" '
+ids = [i["InstanceId"] for i in d]
+assert len(d) == 117, len(d)
+assert len(set(ids)) == len(ids), "duplicates"
+assert "i-e2esh01" not in ids
+assert all(i["RegionId"] == "cn-hangzhou" for i in d)
+'
+expect_json "list --output json: statuses (116 Running, 1 Stopped) and API field names" "$T/list_json.out" '
+from collections import Counter
+c = Counter(i["Status"] for i in d)
+assert c == {"Running": 116, "Stopped": 1}, c
+fields = ["InstanceId", "InstanceName", "Status", "StoppedMode", "RegionId", "ZoneId", "InstanceType", "InstanceChargeType",
+          "InstanceNetworkType", "OperationLocks", "VpcAttributes", "Tags", "CreationTime", "ExpiredTime", "Cpu", "Memory"]
+for i in d:
+    missing = [f for f in fields if f not in i and not (f == "VpcAttributes" and i["InstanceNetworkType"] == "classic")]
+    assert not missing, (i["InstanceId"], missing)
+'
+expect_json "list --output json: names (CJK, escape sequences) and locks kept exactly; StoppedMode of running instances" "$T/list_json.out" '
+m = by_id(d)
+assert m["i-e2ecjk01"]["InstanceName"] == "生产-网关-数据库", m["i-e2ecjk01"]["InstanceName"]
+assert m["i-e2eesc01"]["InstanceName"] == "\u001b[31mred\u001b[0m\u001b]0;pwned\u0007\u001b[2Jx", repr(m["i-e2eesc01"]["InstanceName"])
+locks = lambda i: [l["LockReason"] for l in i["OperationLocks"]["LockReason"]]
+assert locks(m["i-e2esec01"]) == ["security"], locks(m["i-e2esec01"])
+assert locks(m["i-e2efin01"]) == ["financial"], locks(m["i-e2efin01"])
+assert m["i-e2eclassic01"]["InstanceNetworkType"] == "classic"
+assert m["i-e2eclassic01"]["StoppedMode"] == "Not-applicable", m["i-e2eclassic01"]["StoppedMode"]
+assert m["i-e2erun01"]["StoppedMode"] == "KeepCharging", m["i-e2erun01"]["StoppedMode"]
+assert m["i-e2estop01"]["Status"] == "Stopped"
+'
+
+run list_table -- list
+if [ "$RC" -eq 0 ]; then pass "list (table) exits 0"; else fail "list (table) exits 0" "$(ctx list_table)"; fi
+if python3 - "$T/list_table.out" <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read()
+bad = sorted({b for b in data if (b < 0x20 and b != 0x0A) or b == 0x7F})
+sys.exit(1 if bad or b"\xc2\x9b" in data else 0)
+EOF
+then pass "list table contains no ESC (0x1b) or other control byte"
+else fail "list table contains no ESC (0x1b) or other control byte" "$(grep -a -n $'\x1b' "$T/list_table.out" | cat -v | head -3)"; fi
+if why="$(python3 - "$T/list_table.out" <<'EOF'
+import sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def width(s):
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+header = lines[0]
+assert header.startswith("ID"), header
+col = {name: width(header[:header.index(name)]) for name in ("NAME", "STATUS")}
+def row(iid):
+    r = [l for l in lines if l.startswith(iid + " ")]
+    assert len(r) == 1, f"{iid}: {len(r)} rows"
+    return r[0]
+for iid in ("i-e2ecjk01", "i-e2eesc01", "i-e2erun01", "i-e2estop01"):
+    line = row(iid)
+    for status in ("Running", "Stopped"):
+        k = line.find("  " + status)
+        if k >= 0:
+            break
+    assert k >= 0, line
+    got = width(line[:k + 2])
+    assert got == col["STATUS"], f"{iid}: STATUS at display column {got}, header at {col['STATUS']}: {line!r}"
+cjk = row("i-e2ecjk01")
+assert "生产-网关-数据库" in cjk, cjk
+print("ok")
+EOF
+)"; then pass "list table aligns the CJK-named and escape-named rows (STATUS at the header's display column)"
+else fail "list table aligns the CJK-named and escape-named rows (STATUS at the header's display column)" "$why"; fi
+if grep -q "117 instances" "$T/list_table.out"; then pass "list table ends with the count (117 instances)"
+else fail "list table ends with the count (117 instances)" "$(tail -n 2 "$T/list_table.out")"; fi
+
+run list_v1 -- --signature v1 list --output json
+if [ "$RC" -eq 0 ]; then expect_json "--signature v1 list works (117 instances)" "$T/list_v1.out" 'assert len(d) == 117, len(d)'
+else fail "--signature v1 list works" "$(ctx list_v1)"; fi
+
+raw list_after list --output json --endpoint "$URL" --region "$REGION"
+[ "$RC" -eq 0 ] && pass "global options also accepted after the subcommand" || fail "global options also accepted after the subcommand" "$(ctx list_after)"
+
+run list_verbose -- --verbose list --status Stopped
+if [ "$RC" -eq 0 ] && grep -q "DescribeInstances" "$T/list_verbose.err" && ! grep -qF "$SECRET" "$T/list_verbose.err" "$T/list_verbose.out"; then
+    pass "--verbose logs each request and never the secret"
+else fail "--verbose logs each request and never the secret" "$(ctx list_verbose)"; fi
+
+run list_status -- list --status Stopped --output json
+expect_json "list --status Stopped: only i-e2estop01" "$T/list_status.out" 'assert [i["InstanceId"] for i in d] == ["i-e2estop01"], [i["InstanceId"] for i in d]'
+
+# ================================================================== dry run changes nothing
+run dry -- stop --instance-id i-e2erun01 --instance-id i-e2erun02 --instance-id i-e2eclassic01 --stopped-mode StopCharging --dry-run --output json
+if [ "$RC" -eq 0 ]; then pass "stop --dry-run exits 0"; else fail "stop --dry-run exits 0" "$(ctx dry)"; fi
+expect_json "stop --dry-run: each instance dry-run-passed, still Running" "$T/dry.out" '
+m = by_id(d)
+assert set(m) == {"i-e2erun01", "i-e2erun02", "i-e2eclassic01"}, set(m)
+for r in d:
+    assert r["Outcome"] == "dry-run-passed", r
+    assert r["CurrentStatus"] == "Running", r
+'
+run dry_sf -- stop --instance-id i-e2erun01 --instance-id i-e2esec01 --batch SuccessFirst --dry-run --output json
+expect_json "stop --dry-run --batch SuccessFirst: running passes, security-locked does not (exit 1)" "$T/dry_sf.out" "
+assert $RC == 1, 'exit $RC'
+m = by_id(d)
+assert m['i-e2erun01']['Outcome'] == 'dry-run-passed', m['i-e2erun01']
+assert m['i-e2esec01']['Outcome'] in ('skipped', 'dry-run-failed'), m['i-e2esec01']
+assert m['i-e2esec01']['Code'] == 'InstanceLockedForSecurity', m['i-e2esec01']
+"
+sleep 0.8  # a stop the dry run wrongly sent would have finished by now
+run dry_list -- list --output json
+expect_json "after the dry runs nothing changed (116 Running, StoppedMode unchanged)" "$T/dry_list.out" '
+from collections import Counter
+assert Counter(i["Status"] for i in d) == {"Running": 116, "Stopped": 1}
+m = by_id(d)
+assert m["i-e2erun01"]["StoppedMode"] == "KeepCharging", m["i-e2erun01"]["StoppedMode"]
+'
+
+# ================================================================== refusals (exit 3)
+if command -v setsid >/dev/null 2>&1; then
+    t0=$(date +%s%N)
+    timeout 60 setsid -w env CI=true "$EF" --endpoint "$URL" --region "$REGION" stop --instance-id i-e2erun01 >"$T/noyes.out" 2>"$T/noyes.err" </dev/null
+    RC=$?
+    if [ "$RC" -eq 3 ]; then pass "stop without --yes and no terminal (setsid, stdin closed) exits 3"
+    else fail "stop without --yes and no terminal (setsid, stdin closed) exits 3" "$(ctx noyes)"; fi
+    grep -qi -- "--yes" "$T/noyes.err" && pass "the refusal says to pass --yes" || fail "the refusal says to pass --yes" "$(ctx noyes)"
+else
+    fail "setsid is available (util-linux)"
+fi
+
+run deny ALIBABA_CLOUD_SAFETY_POLICY_RULES='ecs:Stop*=deny' -- stop --instance-id i-e2erun01 --yes
+if [ "$RC" -eq 3 ] && grep -qF "ecs:Stop*" "$T/deny.err"; then pass "ALIBABA_CLOUD_SAFETY_POLICY_RULES='ecs:Stop*=deny' refuses with exit 3 naming the rule"
+else fail "ALIBABA_CLOUD_SAFETY_POLICY_RULES='ecs:Stop*=deny' refuses with exit 3 naming the rule" "$(ctx deny)"; fi
+run deny_other ALIBABA_CLOUD_SAFETY_POLICY_RULES='ecs:Start*=deny,ecs:Stop*=allow' -- stop --instance-id i-e2erun01 --dry-run
+[ "$RC" -eq 0 ] && pass "a policy that denies only Start* lets a stop dry run through" || fail "a policy that denies only Start* lets a stop dry run through" "$(ctx deny_other)"
+
+mkdir -p "$HOME/.aliyun"
+printf '{"enabled": true, "rules": [{"pattern": "ecs:Stop*", "action": "confirm"}]}\n' >"$HOME/.aliyun/safety-policy.json"
+run confirm -- stop --instance-id i-e2erun03
+if [ "$RC" -eq 3 ]; then pass "safety-policy.json confirm, no terminal, no --yes: exit 3"
+else fail "safety-policy.json confirm, no terminal, no --yes: exit 3" "$(ctx confirm)"; fi
+run confirm_off ALIBABA_CLOUD_SAFETY_POLICY_ENABLED=false -- stop --instance-id i-e2erun03 --dry-run
+[ "$RC" -eq 0 ] && pass "ALIBABA_CLOUD_SAFETY_POLICY_ENABLED=false overrides the file (dry run exit 0)" || fail "ALIBABA_CLOUD_SAFETY_POLICY_ENABLED=false overrides the file (dry run exit 0)" "$(ctx confirm_off)"
+run confirm_yes -- stop --instance-id i-e2erun03 --yes --wait --output json
+if [ "$RC" -eq 0 ]; then expect_json "safety-policy.json confirm with --yes: stops (exit 0, i-e2erun03 stopped)" "$T/confirm_yes.out" '
+assert [(r["InstanceId"], r["Outcome"], r["CurrentStatus"]) for r in d] == [("i-e2erun03", "stopped", "Stopped")], d'
+else fail "safety-policy.json confirm with --yes: stops (exit 0)" "$(ctx confirm_yes)"; fi
+rm -f "$HOME/.aliyun/safety-policy.json"
+
+run still -- list --output json
+expect_json "refused stops sent nothing (i-e2erun01 still Running)" "$T/still.out" '
+m = by_id(d)
+assert m["i-e2erun01"]["Status"] == "Running", m["i-e2erun01"]["Status"]
+assert m["i-e2erun03"]["Status"] == "Stopped" and m["i-e2erun03"]["StoppedMode"] == "KeepCharging", (m["i-e2erun03"]["Status"], m["i-e2erun03"]["StoppedMode"])
+'
+
+# ================================================================== the main stop
+run stop -- stop --instance-id i-e2erun01 --instance-id i-e2erun02 --instance-id i-e2ecjk01 --instance-id i-e2eesc01 \
+    --instance-id i-e2eclassic01 --instance-id i-e2estop01 --instance-id i-e2esec01 --instance-id i-e2efin01 \
+    --instance-id i-e2enothere99 --instance-id i-bad_id! \
+    --batch SuccessFirst --stopped-mode StopCharging --yes --wait --output json
+if [ "$RC" -eq 1 ]; then pass "stop SuccessFirst over a mix exits 1 (some could not be stopped)"
+else fail "stop SuccessFirst over a mix exits 1 (some could not be stopped)" "$(ctx stop)"; fi
+expect_json "stop: the right outcome and code for each instance" "$T/stop.out" '
+m = by_id(d)
+want = {
+    "i-e2erun01": ("stopped", None), "i-e2erun02": ("stopped", None), "i-e2ecjk01": ("stopped", None),
+    "i-e2eesc01": ("stopped", None), "i-e2eclassic01": ("stopped", None),
+    "i-e2estop01": ("skipped", "IncorrectInstanceStatus"),
+    "i-e2esec01": ("skipped", "InstanceLockedForSecurity"),
+    "i-e2efin01": ("skipped", "InstanceExpiredOrInArrears"),
+    "i-e2enothere99": ("failed", "InvalidInstanceId.NotFound"),
+    "i-bad_id!": ("failed", "Abs.InvalidInstanceIds.MalFormed"),
+}
+assert set(m) == set(want), (sorted(m), sorted(want))
+bad = []
+for iid, (outcome, code) in want.items():
+    r = m[iid]
+    if r["Outcome"] != outcome or (code and r["Code"] != code):
+        bad.append((iid, r["Outcome"], r["Code"], r["Message"]))
+    if outcome == "stopped" and r["CurrentStatus"] != "Stopped":
+        bad.append((iid, "CurrentStatus", r["CurrentStatus"]))
+assert not bad, bad
+assert [r["InstanceId"] for r in d] == ["i-e2erun01", "i-e2erun02", "i-e2ecjk01", "i-e2eesc01", "i-e2eclassic01", "i-e2estop01",
+                                        "i-e2esec01", "i-e2efin01", "i-e2enothere99", "i-bad_id!"], "order"
+'
+run stop_table -- stop --instance-id i-e2erun01 --instance-id i-e2eesc01 --yes
+if python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); sys.exit(1 if b"\x1b" in d else 0)' "$T/stop_table.out"; then
+    pass "stop table output contains no ESC byte"
+else fail "stop table output contains no ESC byte" "$(ctx stop_table)"; fi
+
+run status -- status --instance-id i-e2erun01 --instance-id i-e2erun02 --instance-id i-e2ecjk01 --instance-id i-e2eesc01 \
+    --instance-id i-e2eclassic01 --instance-id i-e2estop01 --instance-id i-e2esec01 --instance-id i-e2efin01 --instance-id i-e2erun04 --output json
+if [ "$RC" -eq 0 ]; then pass "status exits 0"; else fail "status exits 0" "$(ctx status)"; fi
+expect_json "status sees the end state" "$T/status.out" '
+m = {r["InstanceId"]: r["Status"] for r in d}
+want = {"i-e2erun01": "Stopped", "i-e2erun02": "Stopped", "i-e2ecjk01": "Stopped", "i-e2eesc01": "Stopped", "i-e2eclassic01": "Stopped",
+        "i-e2estop01": "Stopped", "i-e2esec01": "Running", "i-e2efin01": "Running", "i-e2erun04": "Running"}
+assert m == want, m
+'
+run status_nf -- status --instance-id i-e2enothere99 --output json
+if [ "$RC" -eq 1 ]; then expect_json "status of an unknown ID: NotFound, exit 1" "$T/status_nf.out" 'assert d[0]["Status"] == "NotFound", d'
+else fail "status of an unknown ID: NotFound, exit 1" "$(ctx status_nf)"; fi
+
+run stopped_list -- list --status Stopped --output json
+expect_json "list --status Stopped sees the stopped instances" "$T/stopped_list.out" '
+got = sorted(i["InstanceId"] for i in d)
+want = sorted(["i-e2erun01", "i-e2erun02", "i-e2erun03", "i-e2ecjk01", "i-e2eesc01", "i-e2eclassic01", "i-e2estop01"])
+assert got == want, got
+assert all(i["Status"] == "Stopped" for i in d)
+'
+expect_json "StoppedMode: StopCharging on eligible instances, Not-applicable on classic" "$T/stopped_list.out" '
+m = by_id(d)
+bad = [(k, m[k]["StoppedMode"]) for k in ("i-e2erun01", "i-e2erun02", "i-e2ecjk01", "i-e2eesc01") if m[k]["StoppedMode"] != "StopCharging"]
+assert not bad, bad
+assert m["i-e2eclassic01"]["StoppedMode"] == "Not-applicable", m["i-e2eclassic01"]["StoppedMode"]
+assert m["i-e2estop01"]["StoppedMode"] == "KeepCharging", m["i-e2estop01"]["StoppedMode"]
+'
+
+# ================================================================== the journal
+run journal_json -- journal --output json --last 50
+if [ "$RC" -eq 0 ]; then pass "journal --output json exits 0"; else fail "journal --output json exits 0" "$(ctx journal_json)"; fi
+OP="$(python3 - "$T/journal_json.out" <<'EOF'
+import json, sys
+for e in reversed(json.load(open(sys.argv[1]))):
+    ids = {r["InstanceId"] for r in e["Results"]}
+    if "i-bad_id!" in ids and "i-e2eclassic01" in ids and e["Action"] == "stop":
+        print(e["Operation"]); break
+EOF
+)"
+if [ -n "$OP" ]; then pass "journal --output json lists the stop operation ($OP)"; else fail "journal --output json lists the stop operation" "$(head -c 2000 "$T/journal_json.out")"; fi
+expect_json "journal --output json: the operation's final per-instance results" "$T/journal_json.out" "
+e = [e for e in d if e['Operation'] == '$OP'][0]
+assert e['Ended'], 'no end'
+m = {r['InstanceId']: (r['Outcome'], r['Code']) for r in e['Results']}
+assert m['i-e2erun01'][0] == 'stopped' and m['i-e2esec01'] == ('skipped', 'InstanceLockedForSecurity') and m['i-e2enothere99'] == ('failed', 'InvalidInstanceId.NotFound'), m
+"
+if [ -f "$JOURNAL" ]; then
+    python3 - "$JOURNAL" <<'EOF' >"$T/journal_lines.json"
+import json, sys
+print(json.dumps([json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]))
+EOF
+    expect_json "journal file: begin, send, answer, outcome and end records for the stop" "$T/journal_lines.json" "
+recs = [r for r in d if r['Operation'] == '$OP']
+events = [r['Event'] for r in recs]
+for ev in ('begin', 'send', 'answer', 'outcome', 'end'):
+    assert ev in events, (ev, events)
+assert events[0] == 'begin' and events[-1] == 'end', events
+assert events.index('send') < events.index('answer'), events
+sends = [r for r in recs if r['Event'] == 'send']
+p = sends[0]['Parameters']
+assert p.get('BatchOptimization') == 'SuccessFirst' and p.get('StoppedMode') == 'StopCharging', p
+sent = sorted(v for k, v in p.items() if k.startswith('InstanceId.'))
+assert sent == sorted(['i-e2erun01', 'i-e2erun02', 'i-e2ecjk01', 'i-e2eesc01', 'i-e2eclassic01']), sent
+"
+else
+    fail "journal file exists at $JOURNAL"
+fi
+if grep -rqF "$SECRET" "$XDG_STATE_HOME"; then fail "no file under XDG_STATE_HOME holds the access key secret" "$(grep -rlF "$SECRET" "$XDG_STATE_HOME")"
+else pass "no file under XDG_STATE_HOME (journal included) holds the access key secret"; fi
+if [ -f "$JOURNAL" ] && [ "$(stat -c %a "$JOURNAL")" = "600" ]; then pass "journal file mode is 0600"
+else fail "journal file mode is 0600" "$(stat -c %a "$JOURNAL" 2>&1)"; fi
+run journal_table -- journal --last 3
+if [ "$RC" -eq 0 ] && grep -q "$OP" "$T/journal_table.out" && ! grep -q $'\x1b' "$T/journal_table.out"; then pass "journal (table) shows the operation, no ESC byte"
+else fail "journal (table) shows the operation, no ESC byte" "$(ctx journal_table)"; fi
+
+# ================================================================== start them again, IDs from standard input
+printf 'i-e2erun01\ni-e2erun02, i-e2erun03  # comment\ni-e2ecjk01 i-e2eesc01\ni-e2eclassic01\n' >"$T/start_ids.txt"
+t0=$(date +%s%N)
+timeout 120 "$EF" --endpoint "$URL" --region "$REGION" start --ids-from - --yes --wait --output json <"$T/start_ids.txt" >"$T/start.out" 2>"$T/start.err"
+RC=$?
+if [ "$RC" -eq 0 ]; then pass "start --ids-from - --yes --wait exits 0"; else fail "start --ids-from - --yes --wait exits 0" "$(ctx start)"; fi
+expect_json "start: every instance read from stdin started" "$T/start.out" '
+got = {r["InstanceId"]: (r["Outcome"], r["CurrentStatus"]) for r in d}
+want = {k: ("started", "Running") for k in ["i-e2erun01", "i-e2erun02", "i-e2erun03", "i-e2ecjk01", "i-e2eesc01", "i-e2eclassic01"]}
+assert got == want, got
+'
+run back -- list --output json
+expect_json "after the start, all but i-e2estop01 are Running" "$T/back.out" '
+from collections import Counter
+assert Counter(i["Status"] for i in d) == {"Running": 116, "Stopped": 1}, Counter(i["Status"] for i in d)
+'
+
+# ================================================================== 101 IDs: two calls
+for n in $(seq 1 101); do printf 'i-e2ebulk%03d\n' "$n"; done >"$T/bulk_ids.txt"
+run bulk -- stop --ids-from "$T/bulk_ids.txt" --yes --output json
+if [ "$RC" -eq 0 ]; then expect_json "stop of 101 IDs from a file: 101 accepted (exit 0)" "$T/bulk.out" '
+from collections import Counter
+assert len(d) == 101, len(d)
+assert Counter(r["Outcome"] for r in d) == {"accepted": 101}, Counter(r["Outcome"] for r in d)
+'
+else fail "stop of 101 IDs from a file (exit 0)" "$(ctx bulk)"; fi
+python3 - "$JOURNAL" <<'EOF' >"$T/journal_lines.json"
+import json, sys
+print(json.dumps([json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]))
+EOF
+expect_json "101 IDs are split into 2 calls of 100 and 1 (journal send records)" "$T/journal_lines.json" '
+ops = [r["Operation"] for r in d if r["Event"] == "begin" and any(x["InstanceId"] == "i-e2ebulk101" for x in r.get("Results", []))]
+assert ops, "no operation with i-e2ebulk101"
+sends = [r for r in d if r["Operation"] == ops[-1] and r["Event"] == "send"]
+sizes = sorted(len([k for k in r["Parameters"] if k.startswith("InstanceId.")]) for r in sends)
+assert sizes == [1, 100], sizes
+assert all(r["Action"] == "StopInstances" for r in sends), [r["Action"] for r in sends]
+'
+
+# ================================================================== operator mistakes (exit 2)
+env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 60 "$EF" --endpoint "$URL" --region "$REGION" list \
+    >"$T/nocreds.out" 2>"$T/nocreds.err" </dev/null
+RC=$?
+if [ "$RC" -eq 2 ] && grep -qF -- "--sandbox" "$T/nocreds.err" && no_trace nocreds; then pass "no credentials (no env, no config.json): exit 2, message mentions --sandbox"
+else fail "no credentials (no env, no config.json): exit 2, message mentions --sandbox" "$(ctx nocreds)"; fi
+
+env -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 60 "$EF" --endpoint "$URL" --region "$REGION" list >"$T/halfcreds.out" 2>"$T/halfcreds.err" </dev/null
+RC=$?
+if [ "$RC" -eq 2 ] && grep -q "ALIBABA_CLOUD_ACCESS_KEY_SECRET" "$T/halfcreds.err"; then pass "only the key ID set: exit 2 naming the missing variable"
+else fail "only the key ID set: exit 2 naming the missing variable" "$(ctx halfcreds)"; fi
+
+ALIBABA_CLOUD_ACCESS_KEY_SECRET=wrong-secret timeout 60 "$EF" --endpoint "$URL" --region "$REGION" list >"$T/badsecret.out" 2>"$T/badsecret.err" </dev/null
+RC=$?
+if [ "$RC" -eq 2 ] && grep -qi "secret" "$T/badsecret.err" && ! grep -qF "wrong-secret" "$T/badsecret.err"; then pass "wrong secret: exit 2, says the secret is wrong without printing it"
+else fail "wrong secret: exit 2, says the secret is wrong without printing it" "$(ctx badsecret)"; fi
+
+raw region --endpoint "$URL" --region xx-nowhere-1 list
+if [ "$RC" -eq 2 ] && grep -q "xx-nowhere-1" "$T/region.err" && no_trace region; then pass "--region xx-nowhere-1: exit 2 with a message naming the region"
+else fail "--region xx-nowhere-1: exit 2 with a message naming the region" "$(ctx region)"; fi
+
+raw region_stop --endpoint "$URL" --region xx-nowhere-1 stop --instance-id i-e2erun01 --yes
+if [ "$RC" -eq 2 ] && grep -q "xx-nowhere-1" "$T/region_stop.err"; then pass "stop in --region xx-nowhere-1: exit 2 with a message naming the region"
+else fail "stop in --region xx-nowhere-1: exit 2 with a message naming the region" "$(ctx region_stop)"; fi
+
+CLOSED_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+raw closed --endpoint "http://127.0.0.1:$CLOSED_PORT" --region "$REGION" list
+if [ "$RC" -eq 2 ] && [ "$MS" -lt 10000 ] && no_trace closed; then pass "unreachable endpoint (closed port $CLOSED_PORT): exit 2 in ${MS} ms"
+else fail "unreachable endpoint (closed port $CLOSED_PORT): exit 2 quickly (took ${MS} ms)" "$(ctx closed)"; fi
+grep -qi "endpoint\|connect" "$T/closed.err" && pass "unreachable endpoint: the message says it cannot connect" || fail "unreachable endpoint: the message says it cannot connect" "$(ctx closed)"
+
+raw closed_stop --endpoint "http://127.0.0.1:$CLOSED_PORT" --region "$REGION" stop --instance-id i-e2erun01 --yes
+if [ "$RC" -eq 2 ] && [ "$MS" -lt 10000 ]; then pass "stop against an unreachable endpoint: exit 2 in ${MS} ms"
+else fail "stop against an unreachable endpoint: exit 2 quickly (took ${MS} ms)" "$(ctx closed_stop)"; fi
+
+raw insecure --endpoint http://10.1.2.3:80 --region "$REGION" list
+if [ "$RC" -eq 2 ] && grep -qF -- "--insecure-http" "$T/insecure.err" && [ "$MS" -lt 3000 ]; then pass "--endpoint http://10.1.2.3:80 refused before any connection (exit 2 in ${MS} ms, mentions --insecure-http)"
+else fail "--endpoint http://10.1.2.3:80 refused before any connection (exit 2 quickly, mentions --insecure-http; took ${MS} ms)" "$(ctx insecure)"; fi
+raw insecure_stop --endpoint http://10.1.2.3:80 --region "$REGION" stop --instance-id i-e2erun01 --yes
+if [ "$RC" -eq 2 ] && [ "$MS" -lt 3000 ]; then pass "stop with --endpoint http://10.1.2.3:80 refused (exit 2 in ${MS} ms)"
+else fail "stop with --endpoint http://10.1.2.3:80 refused (exit 2 quickly; took ${MS} ms)" "$(ctx insecure_stop)"; fi
+
+raw badscheme --endpoint ftp://127.0.0.1:21 --region "$REGION" list
+[ "$RC" -eq 2 ] && no_trace badscheme && pass "--endpoint ftp://...: exit 2" || fail "--endpoint ftp://...: exit 2" "$(ctx badscheme)"
+
+i=0
+for args in "list --bogus-flag" "list --output xml" "stop --instance-id i-e2erun01 --batch Sometimes --yes" \
+            "stop --instance-id i-e2erun01 --stopped-mode Hibernate --yes" "stop --yes" "list --status Sleeping" \
+            "--signature v2 list" "stop --instance-id i-e2erun01 --timeout 0 --yes --wait" "frobnicate" "journal --last 0" \
+            "status --ids-from $T/does-not-exist"; do
+    i=$((i + 1))
+    # shellcheck disable=SC2086
+    raw "badflag$i" --endpoint "$URL" --region "$REGION" $args
+    if [ "$RC" -eq 2 ] && no_trace "badflag$i" && [ -s "$T/badflag$i.err" ]; then pass "bad usage 'ecsfleet $args': exit 2 with a message, no stack trace"
+    else fail "bad usage 'ecsfleet $args': exit 2 with a message, no stack trace" "$(ctx "badflag$i")"; fi
+done
+
+# ================================================================== sandbox and resume
+env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox list --output json \
+    >"$T/sandbox.out" 2>"$T/sandbox.err" </dev/null
+RC=$?
+if [ "$RC" -eq 0 ]; then expect_json "ecsfleet --sandbox list works with no credentials" "$T/sandbox.out" 'assert len(d) > 0, len(d)'
+else fail "ecsfleet --sandbox list works with no credentials" "$(ctx sandbox)"; fi
+env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox list >"$T/sandbox_t.out" 2>"$T/sandbox_t.err" </dev/null
+RC=$?
+if [ "$RC" -eq 0 ] && grep -q "instances" "$T/sandbox_t.out" && ! grep -q $'\x1b' "$T/sandbox_t.out"; then pass "ecsfleet --sandbox list (table) works, no ESC byte"
+else fail "ecsfleet --sandbox list (table) works, no ESC byte" "$(ctx sandbox_t)"; fi
+
+run resume -- journal --resume
+if [ "$RC" -eq 0 ] && grep -qi "nothing to resume" "$T/resume.out"; then pass "journal --resume with nothing to resume exits 0"
+else fail "journal --resume with nothing to resume exits 0" "$(ctx resume)"; fi
+
+if grep -rqF "$SECRET" "$XDG_STATE_HOME" "$T"/*.out "$T"/*.err 2>/dev/null; then fail "the secret appears in no output and no state file" "$(grep -rlF "$SECRET" "$XDG_STATE_HOME" "$T"/*.out "$T"/*.err)"
+else pass "the secret appears in no output and no state file"; fi
+
+kill -0 "$SIM_PID" 2>/dev/null && pass "ecs-sim still running at the end" || fail "ecs-sim still running at the end" "$(tail -n 20 "$T/sim.err")"
+finish

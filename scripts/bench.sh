@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Performance report (not a pass/fail test): the client and the simulator, release build, on this machine.
+#
+#   bash scripts/bench.sh [--workers N] [--duration SECONDS] [--runs N] [--bin-dir DIR]
+#
+# 1. builds ecs-sim, ecsfleet-bench and ecsfleet in release mode (--bin-dir DIR: use the binaries there instead);
+# 2. starts `ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1` (round-robin: 10,000
+#    instances a region);
+# 3. ecsfleet-bench, read-only phases: DescribeInstances pages of 100 per second, the wall time to list cn-hangzhou
+#    (numberedInstancePages, as `ecsfleet list` does, and token-paged instancePages), DryRun StopInstances per second;
+# 4. the official Python SDK (alibabacloud-ecs20140526, V3) paging cn-hangzhou (scripts/sdk_list_bench.py), in
+#    .build/conformance-venv (created, with the SDK installed, if missing);
+# 5. the real command, `ecsfleet list --endpoint URL --region cn-hangzhou --output json > /dev/null`, median of 3;
+# 6. ecsfleet-bench, real SuccessFirst stops (5 instances a call) in cn-beijing: last, as it changes the fleet;
+# 7. a summary table (SDK time / ecsfleet time, target >= 5x) and one JSON line, then stops the simulator.
+#
+# Exits 0 when everything ran (whatever the numbers), non-zero when a build failed or something crashed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+WORKERS=16
+DURATION=3
+RUNS=5
+BIN=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --workers) WORKERS="$2"; shift 2 ;;
+        --duration) DURATION="$2"; shift 2 ;;
+        --runs) RUNS="$2"; shift 2 ;;
+        --bin-dir) BIN="$2"; shift 2 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/ecsfleet-bench.XXXXXX")"
+SIM_PID=""
+cleanup() {
+    if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
+        kill -TERM "$SIM_PID" 2>/dev/null
+        for _ in $(seq 1 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$SIM_PID" 2>/dev/null
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- build (one product at a time; SwiftPM takes one)
+if [ -z "$BIN" ]; then
+    for product in ecs-sim ecsfleet-bench ecsfleet; do
+        say "swift build -c release --product $product"
+        swift build -c release --product "$product" </dev/null >"$WORK/build-$product.log" 2>&1 || {
+            tail -n 40 "$WORK/build-$product.log" >&2
+            die "release build of $product failed"
+        }
+    done
+    BIN="$(swift build -c release --show-bin-path </dev/null)"
+else
+    say "using the binaries in $BIN (not building)"
+fi
+# Private copies, so a concurrent rebuild cannot swap a binary while it runs.
+mkdir -p "$WORK/bin"
+cp "$BIN/ecs-sim" "$BIN/ecsfleet-bench" "$BIN/ecsfleet" "$WORK/bin/" || die "cannot copy the release binaries from $BIN"
+
+# ---------------------------------------------------------------- Python SDK venv
+VENV="$ROOT/.build/conformance-venv"
+PY="$VENV/bin/python"
+if [ ! -x "$PY" ]; then
+    say "creating $VENV"
+    python3 -m venv "$VENV" </dev/null || die "python3 -m venv failed"
+fi
+if ! "$PY" -c 'import alibabacloud_ecs20140526.client' 2>/dev/null; then
+    say "installing alibabacloud-ecs20140526 into $VENV"
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$PY" -m pip install -q alibabacloud-ecs20140526 </dev/null || die "pip install failed"
+fi
+
+# ---------------------------------------------------------------- simulator
+say "starting ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1"
+ECS_SIM_LOG_LEVEL=warning "$WORK/bin/ecs-sim" --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1 \
+    >"$WORK/sim.out" 2>"$WORK/sim.err" </dev/null &
+SIM_PID=$!
+URL=""
+for _ in $(seq 1 600); do
+    URL="$(head -n 1 "$WORK/sim.out" 2>/dev/null)"
+    [ -n "$URL" ] && break
+    kill -0 "$SIM_PID" 2>/dev/null || break
+    sleep 0.1
+done
+case "$URL" in http://*) say "ecs-sim at $URL" ;; *) cat "$WORK/sim.err" >&2; die "ecs-sim did not start" ;; esac
+sim_alive() { kill -0 "$SIM_PID" 2>/dev/null || die "ecs-sim died: $(tail -n 20 "$WORK/sim.err")"; }
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+CRASHED=0
+
+# ---------------------------------------------------------------- ecsfleet-bench, read-only phases
+echo "== ecsfleet-bench (ECSClient, V3): pages, list, DryRun stops"
+"$WORK/bin/ecsfleet-bench" --endpoint "$URL" --workers "$WORKERS" --duration "$DURATION" --list-runs "$RUNS" \
+    --phases pages,list,dryrun </dev/null | tee "$WORK/bench1.out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || { say "ecsfleet-bench (read-only phases) failed"; CRASHED=1; }
+sim_alive
+
+# ---------------------------------------------------------------- the official Python SDK
+echo
+echo "== official Python SDK (alibabacloud-ecs20140526, V3), cn-hangzhou, MaxResults=100 NextToken loop"
+"$PY" "$ROOT/scripts/sdk_list_bench.py" --endpoint "$URL" --region cn-hangzhou --runs 3 </dev/null | tee "$WORK/sdk.out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || { say "sdk_list_bench.py failed"; CRASHED=1; }
+sim_alive
+
+# ---------------------------------------------------------------- the real command
+echo
+echo "== ecsfleet list --endpoint URL --region cn-hangzhou --output json > /dev/null (release, median of 3)"
+CLI_TIMES=()
+for run in 1 2 3; do
+    t0=$(date +%s%N)
+    ALIBABA_CLOUD_ACCESS_KEY_ID=sandbox ALIBABA_CLOUD_ACCESS_KEY_SECRET=sandbox-secret \
+        "$WORK/bin/ecsfleet" list --endpoint "$URL" --region cn-hangzhou --output json >"$WORK/cli-list.json" 2>"$WORK/cli-list.err" </dev/null
+    rc=$?
+    t1=$(date +%s%N)
+    if [ "$rc" -ne 0 ]; then
+        cat "$WORK/cli-list.err" >&2
+        say "ecsfleet list exited $rc"; CRASHED=1; break
+    fi
+    secs="$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }')"
+    count="$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/cli-list.json" 2>/dev/null || echo '?')"
+    echo "run $run: $count instances, $secs s"
+    CLI_TIMES+=("$secs")
+done
+sim_alive
+
+# ---------------------------------------------------------------- ecsfleet-bench, real stops (last: they change the fleet)
+echo
+echo "== ecsfleet-bench: real StopInstances (SuccessFirst, 5 distinct running instances a call, cn-beijing)"
+"$WORK/bin/ecsfleet-bench" --endpoint "$URL" --workers "$WORKERS" --duration "$DURATION" --phases stop </dev/null | tee "$WORK/bench2.out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || { say "ecsfleet-bench (real stops) failed"; CRASHED=1; }
+sim_alive
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+
+# ---------------------------------------------------------------- summary
+echo
+"$PY" - "$WORK/bench1.out" "$WORK/bench2.out" "$WORK/sdk.out" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc 2>/dev/null || echo '?')" \
+    ${CLI_TIMES[@]+"${CLI_TIMES[@]}"} <<'EOF'
+import json, statistics, sys
+
+def last_json(path, bench):
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except OSError:
+        return {}
+    for line in reversed(lines):
+        if line.startswith("{"):
+            try:
+                d = json.loads(line)
+            except ValueError:
+                continue
+            if d.get("bench") == bench:
+                return d
+    return {}
+
+b1, b2, sdk = last_json(sys.argv[1], "ecsfleet"), last_json(sys.argv[2], "ecsfleet"), last_json(sys.argv[3], "python-sdk")
+load_before, load_after, cpus = sys.argv[4], sys.argv[5], sys.argv[6]
+cli_times = [float(t) for t in sys.argv[7:]]
+cli = statistics.median(cli_times) if len(cli_times) == 3 else None
+sdk_s = sdk.get("median_s")
+lib_s = b1.get("list_numbered_s")
+
+def f(v, fmt):
+    return fmt.format(v) if isinstance(v, (int, float)) else "n/a"
+
+def verdict(ok):
+    return "" if ok is None else ("  ok" if ok else "  BELOW TARGET")
+
+rows = [
+    ("ecs-sim DescribeInstances pages of 100 per second", ">= 300", f(b1.get("pages_per_s"), "{:.0f} /s"),
+     None if b1.get("pages_per_s") is None else b1["pages_per_s"] >= 300),
+    ("ecs-sim StopInstances calls/s (DryRun AllTogether, 1-5 IDs)", ">= 2,000", f(b1.get("stop_dryrun_calls_per_s"), "{:.0f} /s"),
+     None if b1.get("stop_dryrun_calls_per_s") is None else b1["stop_dryrun_calls_per_s"] >= 2000),
+    ("ecs-sim StopInstances calls/s (real, SuccessFirst, 5 IDs)", ">= 2,000", f(b2.get("stop_real_calls_per_s"), "{:.0f} /s"),
+     None if b2.get("stop_real_calls_per_s") is None else b2["stop_real_calls_per_s"] >= 2000),
+    ("list 10,000 instances: numberedInstancePages (library)", "< 1.5 s", f(lib_s, "{:.3f} s"),
+     None if lib_s is None else lib_s < 1.5),
+    ("list 10,000 instances: instancePages, NextToken (library)", "-", f(b1.get("list_token_s"), "{:.3f} s"), None),
+    ("`ecsfleet list --output json` of 10,000 (command, median of 3)", "< 1.5 s", f(cli, "{:.3f} s"),
+     None if cli is None else cli < 1.5),
+    ("official Python SDK paging the same region (median of 3)", "-", f(sdk_s, "{:.3f} s"), None),
+    ("SDK time / `ecsfleet list` time", ">= 5x", f(sdk_s / cli if sdk_s and cli else None, "{:.1f}x"),
+     None if not (sdk_s and cli) else sdk_s / cli >= 5),
+    ("SDK time / library listing time", ">= 5x", f(sdk_s / lib_s if sdk_s and lib_s else None, "{:.1f}x"),
+     None if not (sdk_s and lib_s) else sdk_s / lib_s >= 5),
+]
+w = max(len(r[0]) for r in rows)
+print("== summary (release build; %s CPUs; load average before %s, after %s)" % (cpus, load_before, load_after))
+print(f"{'what'.ljust(w)}  {'target':>9}  {'measured':>10}")
+for what, target, measured, ok in rows:
+    print(f"{what.ljust(w)}  {target:>9}  {measured:>10}{verdict(ok)}")
+summary = {
+    "bench": "summary", "cpus": cpus, "load_before": load_before, "load_after": load_after,
+    "pages_per_s": b1.get("pages_per_s"), "stop_dryrun_calls_per_s": b1.get("stop_dryrun_calls_per_s"),
+    "stop_real_calls_per_s": b2.get("stop_real_calls_per_s"), "list_numbered_s": lib_s, "list_token_s": b1.get("list_token_s"),
+    "cli_list_s": cli, "cli_list_runs_s": cli_times, "sdk_list_s": sdk_s,
+    "sdk_over_cli": round(sdk_s / cli, 2) if sdk_s and cli else None,
+    "sdk_over_library": round(sdk_s / lib_s, 2) if sdk_s and lib_s else None,
+}
+print(json.dumps(summary))
+EOF
+[ $? -eq 0 ] || CRASHED=1
+
+if [ "$CRASHED" -ne 0 ]; then
+    say "something failed (see above)"
+    exit 1
+fi
+exit 0
