@@ -20,8 +20,9 @@ struct InteractiveScreen {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         let themeDirectory = configHome + "/ecsfleet/themes"
         let monochrome = options.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        let config = try ScreenConfig.load(path: configHome + "/ecsfleet/config.toml")
         var theme = Theme.default
-        if let name = options.theme {
+        if let name = options.theme ?? config.theme {
             do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
         }
         if monochrome { theme = Theme.mono }
@@ -49,8 +50,8 @@ struct InteractiveScreen {
         let logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         if logFD >= 0 { dup2(logFD, STDERR_FILENO); close(logFD) }
         logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile)\n")
-        let exit = await Self.runScreen(state: state, theme: theme, monochrome: monochrome, mouse: options.mouse, runner: runner,
-                                        inbox: inbox, themeDirectory: themeDirectory)
+        let exit = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
+                                        runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }
         await runner.cancelAll()
         await session.close()
@@ -64,7 +65,7 @@ struct InteractiveScreen {
     }
 
     @MainActor
-    static func runScreen(state: FleetState, theme: Theme, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
+    static func runScreen(state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
                           inbox: ActionInbox, themeDirectory: String) async -> Result<FleetApp.Exit, ScreenError> {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
@@ -72,7 +73,7 @@ struct InteractiveScreen {
         }
         if mouse { terminal.enableMouse() }
         let theme = terminal.hasColors ? theme : Theme.mono
-        let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox,
+        let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox, keymap: keymap,
                            ascii: !CursesTerminal.isUTF8Locale, mouse: mouse) { name throws -> Theme in
             monochrome ? Theme.mono : try Theme.load(nameOrPath: name, userDirectory: themeDirectory)
         }
@@ -95,4 +96,31 @@ struct ScreenOptions {
     var readOnly = false
     var refresh = 30
     var allRegions = false
+}
+
+/// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
+/// key actions by name (`stop = "X"`, `mark = "space,x"`; the names are listed in the error for an unknown one).
+struct ScreenConfig {
+    var theme: String?
+    var keymap = Keymap()
+
+    static func load(path: String) throws(CommandError) -> ScreenConfig {
+        var config = ScreenConfig()
+        guard let data = FileManager.default.contents(atPath: path) else { return config }
+        let tables: [TOMLTable]
+        do { tables = try TOML.parse(String(decoding: data, as: UTF8.self)) } catch { throw .usage("\(path): \(error)") }
+        var overrides: [(name: String, keys: String, line: Int)] = []
+        for table in tables {
+            for entry in table.entries {
+                guard case let .string(value) = entry.value else { throw .usage("\(path): line \(entry.line): \(entry.key) must be a string") }
+                switch table.name {
+                case "" where entry.key == "theme": config.theme = value
+                case "keys": overrides.append((entry.key, value, entry.line))
+                default: throw .usage("\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)")
+                }
+            }
+        }
+        do { config.keymap = try Keymap().remapped(overrides) } catch { throw .usage("\(path): \(error)") }
+        return config
+    }
 }

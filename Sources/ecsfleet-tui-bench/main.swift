@@ -1,0 +1,1 @@
+// ecsfleet-tui-bench: being written
