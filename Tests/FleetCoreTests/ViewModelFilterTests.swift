@@ -63,7 +63,7 @@ import Testing
         ("hangzhou-i", [1, 3]),
         ("!hangzhou", [5]),
         ("web -02", [2]),
-        ("web !-02", [1, 4, 5, 6]),
+        ("web !-02", [1, 4, 5]),
         ("\"h w\"", [6]),
         ("batch worker", [6]),
         ("vpc-main", []),
@@ -85,7 +85,7 @@ import Testing
 
     @Test func theRegionsShownFilterToo() {
         #expect(Self.visible("", regions: .only([VM.shanghai])) == [VM.id(5)])
-        #expect(Self.visible("web", regions: .only([VM.hangzhou])) == VM.ids([1, 2, 4, 6]))
+        #expect(Self.visible("web", regions: .only([VM.hangzhou])) == VM.ids([1, 2, 4]))
     }
 
     @Test func typingFiltersLiveAndCancelGoesBack() {
@@ -150,7 +150,10 @@ import Testing
         var s = FleetState(profile: "p", regions: .all, instances: list, operationIdPrefix: "t-")
         let queries = ["", "web", "api", "服务", "-1", "!web", "status:running", "!status:stopped web", "tag:env=prod", "tag:team",
                        "!tag:env=dev", "zone:-h", "type:c7 !tag:team=t1", "region:shanghai", "47.1", "172.16.0.1", "x1 !x2",
-                       "db tag:env status:stopping", "cache zone:shanghai", "\"api-1\"", "zzz", "!i-x"]
+                       "db tag:env status:stopping", "cache zone:shanghai", "\"api-1\"", "zzz", "!i-x",
+                       // typed a key at a time: later keys only re-check the rows still shown
+                       "a", "ap", "api", "api-", "api-1", "api-1 tag:env", "api-1 tag:env status:running", "api-1 tag:env", "api-",
+                       "c", "ca", "cache-服", "cache-服务 !zone:h"]
         for q in queries {
             VM.reduce(&s, .editFilter(q))
             let query = InstanceQuery(parsing: q)

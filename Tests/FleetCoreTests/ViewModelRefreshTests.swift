@@ -41,6 +41,14 @@ import Testing
         list[1].instanceName = "renamed"
         list.shuffle()
         VM.load(&s, list)
+        var expected = FleetState(profile: "test", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
+        expected.cursor = VM.id(5)
+        expected.marks = [VM.id(2), VM.id(4)]
+        var load = RegionLoad(region: VM.hangzhou, generation: 1, startedAt: VM.t0)
+        (load.loaded, load.total, load.phase, load.finishedAt) = (6, 6, .done, VM.t0)
+        expected.loads = [VM.hangzhou: load]
+        expected.lastRefresh = VM.t0
+        #expect(s == expected)
         #expect(s.cursor == VM.id(5))
         #expect(s.marks == [VM.id(2), VM.id(4)])
         #expect(s.instance(VM.id(5))?.status == .stopped)
@@ -156,5 +164,63 @@ import Testing
         #expect(d.targets[2].instance == nil)
         #expect(d.targets[2].preflight == .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
         #expect(d.sendCount == 1)
+    }
+
+    /// Many refreshes that add, remove and change instances, in pages, under a filter and a sort: the list kept
+    /// up to date change by change equals the list computed from scratch and the reference rules.
+    @Test(arguments: [SortColumn.name, .status, .privateIp, .id])
+    func incrementalUpdatesMatchAFreshComputation(_ column: SortColumn) {
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let statuses: [InstanceStatus] = [.running, .stopped, .stopping, .pending]
+        func make(_ n: Int) -> Instance {
+            VM.instance(n, statuses[next(4)]) { i in
+                i.instanceId = "i-r\(n)"
+                i.instanceName = ["Web", "api", "db", "web-api"][next(4)] + "-\(next(50))"
+                i.vpcAttributes = .init(vpcId: "v", privateIpAddresses: ["10.\(next(3)).\(next(256)).\(next(256))"])
+            }
+        }
+        var s = FleetState(profile: "p", regions: .only([VM.hangzhou]), operationIdPrefix: "t-")
+        VM.reduce(&s, [.editFilter("web !status:pending"), .applyFilter])
+        s.sort = InstanceSort(column: column, ascending: column != .status)
+        var current: [Int: Instance] = [:]
+        for round in 0..<12 {
+            for n in 1...220 where next(5) == 0 || round == 0 {
+                if next(6) == 0 { current[n] = nil } else { current[n] = make(n) }
+            }
+            var shuffler = VMSeededGenerator(seed: UInt64(round))
+            let list = current.keys.sorted().map { current[$0]! }.shuffled(using: &shuffler)
+            VM.reduce(&s, .refreshNow)
+            let generation = s.loads[VM.hangzhou]!.generation
+            var sent = 0
+            for chunk in list.chunked(1 + next(90)) {
+                sent += chunk.count
+                VM.reduce(&s, .instancesLoaded(InstancePage(region: VM.hangzhou, generation: generation, instances: chunk,
+                                                            loaded: sent, total: list.count, isLast: sent == list.count)))
+            }
+            if list.isEmpty {
+                VM.reduce(&s, .instancesLoaded(InstancePage(region: VM.hangzhou, generation: generation, instances: [], loaded: 0, total: 0, isLast: true)))
+            }
+            var fresh = FleetState(profile: "p", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
+            fresh.filter = s.filter
+            fresh.sort = s.sort
+            VM.reduce(&fresh, .tick(VM.t0))
+            #expect(Array(s.visible) == Array(fresh.visible), "round \(round)")
+            let query = InstanceQuery(parsing: s.filter.applied)
+            #expect(Set(s.visible) == Set(list.filter { query.matches($0) }.map { $0.instanceId }), "round \(round)")
+            #expect(s.instanceCount == list.count)
+        }
+    }
+}
+
+/// A small seeded generator, so shuffles repeat.
+struct VMSeededGenerator: RandomNumberGenerator {
+    var seed: UInt64
+    mutating func next() -> UInt64 {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return seed
     }
 }

@@ -79,15 +79,20 @@ final class VMClock: EngineClock {
 }
 
 /// A tiny ECS for the effect runner: pages `DescribeInstances` by `NextToken`, accepts stops (the instances go
-/// to `Stopped` at once), answers status and region lists, and says dry runs passed.
+/// to `Stopped` at once), answers status and region lists, says dry runs passed, and refuses denied regions.
 final class VMFakeECS: ECSService {
     let fleet: Mutex<[String: [Instance]]>
     let calls = Mutex<[String]>([])
+    /// Regions where the account may not list instances (`Forbidden.RAM`).
+    let denied: Set<String>
 
-    init(_ fleet: [String: [Instance]]) { self.fleet = Mutex(fleet) }
+    init(_ fleet: [String: [Instance]], denied: Set<String> = []) { self.fleet = Mutex(fleet); self.denied = denied }
 
     func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response {
         calls.withLock { $0.append(R.action) }
+        if let region = request.regionId, denied.contains(region) {
+            throw .api(APIError(code: "Forbidden.RAM", message: "User not authorized to operate on the specified resource.", httpStatus: 403))
+        }
         switch request {
         case let r as DescribeInstancesRequest:
             if r.dryRun == true { throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400)) }

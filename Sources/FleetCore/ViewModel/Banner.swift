@@ -2,13 +2,17 @@ import Foundation
 
 /// A message across the screen that goes away by itself.
 public struct Banner: Sendable, Equatable {
+    /// How serious the message is (the UI picks its colour).
     public enum Level: Sendable, Equatable { case info, warning, error }
 
+    /// Its seriousness.
     public var level: Level
+    /// The message, in plain words.
     public var text: String
     /// After this time the banner is gone (removed on the next tick).
     public var expires: Date
 
+    /// A banner shown until `expires`.
     public init(level: Level, text: String, expires: Date) { self.level = level; self.text = text; self.expires = expires }
 
     /// How long a banner of each level stays, in seconds.

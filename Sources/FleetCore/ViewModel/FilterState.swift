@@ -8,6 +8,7 @@ public struct FilterState: Sendable, Equatable {
     /// Whether the filter bar has the keyboard.
     public var isEditing: Bool
 
+    /// A filter bar with this text, applied text and editing flag.
     public init(text: String = "", applied: String = "", isEditing: Bool = false) {
         self.text = text; self.applied = applied; self.isEditing = isEditing
     }

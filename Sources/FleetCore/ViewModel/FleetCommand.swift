@@ -59,6 +59,8 @@ public enum FleetCommand: Sendable, Equatable {
 
 /// A command line that cannot be run; the text says what to type instead.
 public struct FleetCommandError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was wrong and what to type instead.
     public var description: String
+    /// An error with this message.
     public init(_ description: String) { self.description = description }
 }

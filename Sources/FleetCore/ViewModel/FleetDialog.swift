@@ -1,5 +1,6 @@
 /// The dialog over the instance list, if any.
 public enum FleetDialog: Sendable, Equatable {
+    /// No dialog.
     case none
     /// The stop dialog (targets, options, preview, confirmation).
     case stop(StopDialogState)
@@ -7,6 +8,7 @@ public enum FleetDialog: Sendable, Equatable {
     case start(StopDialogState)
     /// Everything known about one instance.
     case details(instanceId: String)
+    /// The key bindings.
     case help
     /// Past operations from the journal.
     case journal(JournalViewState)

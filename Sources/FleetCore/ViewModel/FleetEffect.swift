@@ -8,6 +8,7 @@ public enum FleetEffect: Sendable {
     /// Loads a region's instances page by page (`instancesLoaded`); pages carry `generation` so pages of an
     /// older load are ignored. A new load of the same region replaces the old one.
     case loadInstances(region: String, generation: Int)
+    /// Stops the loads of these regions.
     case cancelLoading(regions: [String])
     /// A `DescribeInstances` dry run in `region`, answered with `permissionChecked`.
     case checkPermission(region: String, generation: Int)
@@ -20,12 +21,16 @@ public enum FleetEffect: Sendable {
     case loadJournal
     /// Sends `tick` at `at`, when an automatic refresh falls due; replaces any earlier schedule.
     case scheduleRefresh(at: Date)
+    /// Leaves the program (the app loop restores the terminal).
     case quit
+    /// Switches to the named theme.
     case setTheme(String)
+    /// Turns mouse reporting on or off.
     case setMouse(Bool)
 }
 
 extension FleetEffect: Equatable {
+    /// Effects are equal when their data is (plans compared field by field).
     public static func == (l: FleetEffect, r: FleetEffect) -> Bool {
         switch (l, r) {
         case (.loadRegionList, .loadRegionList), (.loadJournal, .loadJournal), (.quit, .quit): return true

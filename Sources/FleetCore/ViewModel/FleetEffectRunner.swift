@@ -6,9 +6,13 @@ import Foundation
 /// stops and starts go through the one `OperationEngine`, with its updates sent as `operationUpdated`.
 /// Screen effects (`quit`, `setTheme`, `setMouse`) are the app loop's; the runner ignores them.
 public actor FleetEffectRunner {
+    /// Where `DescribeInstances`, `DescribeRegions` and permission checks go.
     public nonisolated let service: any ECSService
+    /// The journal the journal view reads; `nil` when the session has none.
     public nonisolated let journal: Journal?
+    /// Time for scheduled refreshes.
     public nonisolated let clock: any EngineClock
+    /// Runs stops, starts and their dry runs.
     public nonisolated let engine: OperationEngine
     /// After the first page, pages are sent on in batches of at least this many instances (fewer actions to
     /// reduce on large fleets); the last page always goes at once.
@@ -139,11 +143,19 @@ public actor FleetEffectRunner {
         } catch {
             switch error {
             case .dryRunPassed: answer = .granted
-            case let .api(e): answer = .denied("\(e.code): \(e.message)")
+            case let .api(e) where Self.isPermissionDenial(e): answer = .denied("\(e.code): \(e.message)")
             default: answer = .unknown(error.description)
             }
         }
         send(.permissionChecked(region: region, generation: generation, answer))
+    }
+
+    /// Whether an API error says the account may not make the call (RAM `Forbidden...`, `NoPermission`, HTTP 403
+    /// on an authorization code), as opposed to any other failure.
+    static func isPermissionDenial(_ e: APIError) -> Bool {
+        let code = e.code.lowercased()
+        return code.hasPrefix("forbidden") || code.contains("nopermission") || code.contains("notauthorized")
+            || code.contains("unauthorized") || (e.httpStatus == 403 && code.contains("ram"))
     }
 
     private func loadRegionList() async {

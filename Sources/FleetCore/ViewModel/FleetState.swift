@@ -9,6 +9,7 @@ import Foundation
 public struct FleetState: Sendable, Equatable {
     /// The credentials profile in use.
     public var profile: String
+    /// The regions the list shows.
     public var regionsShown: RegionSelection
     /// Regions known to exist (from `DescribeRegions`, or named by the operator).
     public var knownRegions: [String]
@@ -17,16 +18,21 @@ public struct FleetState: Sendable, Equatable {
     var table: InstanceTable
     /// The instance under the cursor.
     public var cursor: String?
+    /// Marked instance IDs (hidden ones included).
     public var marks: Set<String>
     /// While on, moving the cursor marks every instance it passes.
     public var rangeMarking: Bool
+    /// The filter bar.
     public var filter: FilterState
+    /// The list's sort column and direction.
     public var sort: InstanceSort
+    /// The dialog over the list, if any.
     public var dialog: FleetDialog
     /// Operations started in this session, oldest first.
     public var operations: [OperationRun]
     /// The results view, when shown.
     public var resultsView: ResultsViewState?
+    /// Messages shown until they expire, oldest first.
     public var banners: [Banner]
     /// Read-only mode: stop and start are disabled.
     public var readOnly: Bool
@@ -42,6 +48,7 @@ public struct FleetState: Sendable, Equatable {
     public var safety: PowerSafety
     /// Operation IDs are this prefix and a counter, so the reducer stays deterministic.
     public var operationIdPrefix: String
+    /// How many operation IDs were handed out.
     public var operationCounter: Int
 
     /// A session's starting state; `instances` are taken as already loaded.

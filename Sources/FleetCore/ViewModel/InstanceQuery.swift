@@ -14,6 +14,7 @@ import ECSAPI
 public struct InstanceQuery: Sendable, Equatable {
     /// A field that tokens name.
     public enum Field: String, Sendable, CaseIterable {
+        /// `status:`, `zone:`, `type:`, `region:`.
         case status, zone, type, region
     }
 
@@ -27,14 +28,20 @@ public struct InstanceQuery: Sendable, Equatable {
         case tag(key: String, value: String?)
     }
 
+    /// One word or token, possibly negated with `!`.
     public struct Token: Sendable, Equatable {
+        /// What it asks.
         public var term: Term
+        /// Whether it was written with `!` (it must then not hold).
         public var negated: Bool
+        /// A token asking `term`, negated or not.
         public init(_ term: Term, negated: Bool = false) { self.term = term; self.negated = negated }
     }
 
+    /// The words and tokens, in the order typed; all must hold.
     public var tokens: [Token]
 
+    /// A query of these tokens.
     public init(tokens: [Token] = []) { self.tokens = tokens }
 
     /// Parses filter text; never fails.
@@ -64,6 +71,17 @@ public struct InstanceQuery: Sendable, Equatable {
             case let .tag(key, value): hit = instance.tags.contains { Self.tagMatches(key: key, value: value, tag: $0) }
             }
             return hit != t.negated
+        }
+    }
+
+    /// Whether every instance matching `self` also matches `other`, as when a word is typed further
+    /// (`web` → `web-1`) or a token is added: then only `other`'s matches need checking.
+    func narrows(_ other: InstanceQuery) -> Bool {
+        guard tokens.count >= other.tokens.count else { return false }
+        return zip(tokens, other.tokens).allSatisfy { new, old in
+            if new == old { return true }
+            guard case let .text(n) = new.term, case let .text(o) = old.term, !new.negated, !old.negated else { return false }
+            return n.contains(o)
         }
     }
 

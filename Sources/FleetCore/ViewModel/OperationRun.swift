@@ -3,16 +3,20 @@ import Foundation
 /// One stop or start started from the screen, in flight or finished: its plan and each instance's result as it
 /// changes.
 public struct OperationRun: Sendable {
+    /// What was planned: targets, verdicts, options, calls.
     public var plan: OperationPlan
     /// Results in plan order.
     public private(set) var results: [InstanceResult]
+    /// When the operator confirmed it.
     public var startedAt: Date
+    /// When the engine reported its end; `nil` while in flight.
     public var finishedAt: Date?
     /// Notes from the engine's report.
     public var notes: [String] = []
 
     private var place: [String: Int]
 
+    /// A run of `plan`, every target queued (or skipped by its preflight verdict).
     public init(plan: OperationPlan, startedAt: Date) {
         self.plan = plan
         self.startedAt = startedAt
@@ -27,7 +31,9 @@ public struct OperationRun: Sendable {
         place = Dictionary(results.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The operation's ID.
     public var id: String { plan.id }
+    /// Stop or start.
     public var action: PowerAction { plan.action }
     /// Whether the engine has finished the operation.
     public var isFinished: Bool { finishedAt != nil }
@@ -55,6 +61,7 @@ public struct OperationRun: Sendable {
 }
 
 extension OperationRun: Equatable {
+    /// Equal when plans (field by field), results, times and notes are.
     public static func == (l: OperationRun, r: OperationRun) -> Bool {
         l.plan.isSame(as: r.plan) && l.results == r.results && l.startedAt == r.startedAt
             && l.finishedAt == r.finishedAt && l.notes == r.notes

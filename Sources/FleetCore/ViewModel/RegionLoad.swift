@@ -26,17 +26,24 @@ public struct RegionLoad: Sendable, Equatable {
         case unknown(String)
     }
 
+    /// The region ID.
     public var region: String
     /// Increases with each load of the region; pages from an older load are ignored.
     public var generation: Int
+    /// Instances received so far.
     public var loaded: Int
     /// The region's instance count, once the first page has said it.
     public var total: Int?
+    /// Loading, done, failed or cancelled.
     public var phase: Phase
+    /// The permission check's answer, when one was needed.
     public var permission: Permission
+    /// When this load started.
     public var startedAt: Date
+    /// When it ended (done, failed or cancelled).
     public var finishedAt: Date?
 
+    /// A load of `region` just started: nothing received yet.
     public init(region: String, generation: Int, startedAt: Date) {
         self.region = region; self.generation = generation; self.startedAt = startedAt
         loaded = 0; total = nil; phase = .loading; permission = .notChecked; finishedAt = nil

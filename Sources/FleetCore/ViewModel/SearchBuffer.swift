@@ -84,7 +84,8 @@ struct SearchBuffer: Sendable {
                     let start = h - anchor
                     while seg + 1 < count && Int(starts[seg + 1]) <= start { seg += 1 }
                     let segEnd = (seg + 1 < count ? Int(starts[seg + 1]) : n) - 1
-                    if start >= Int(starts[seg]), start + len <= segEnd, memcmp(base + start, nd.baseAddress!, len) == 0 {
+                    if start >= Int(starts[seg]), start + len <= segEnd, base[start] == nd[0], base[start + len - 1] == nd[len - 1],
+                       memcmp(base + start, nd.baseAddress!, len) == 0 {
                         if owners[seg] >= 0 { out.append(owners[seg]) }
                         p = segEnd + 1 + anchor
                         seg += 1

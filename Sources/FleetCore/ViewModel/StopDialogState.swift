@@ -26,7 +26,9 @@ public struct StopDialogState: Sendable, Equatable {
 
     /// One target: what is known of it and what is expected to happen.
     public struct Target: Sendable, Equatable {
+        /// The instance ID.
         public var instanceId: String
+        /// Its region (empty when it is not loaded).
         public var regionId: String
         /// The latest known data; `nil` when the instance is not loaded (gone, or never seen).
         public var instance: Instance?
@@ -35,7 +37,9 @@ public struct StopDialogState: Sendable, Equatable {
         /// The dry run's result, once previewed with the current options.
         public var dryRun: InstanceResult?
 
+        /// Its name, if known.
         public var name: String { instance?.instanceName ?? "" }
+        /// Its latest known state.
         public var status: InstanceStatus? { instance?.status }
         /// Whether it will be in a call.
         public var willSend: Bool {
@@ -55,17 +59,23 @@ public struct StopDialogState: Sendable, Equatable {
         }
     }
 
+    /// Stop, or start.
     public let action: PowerAction
+    /// The frozen targets, in order (marked visible ones in list order, then hidden ones).
     public private(set) var targets: [Target]
     /// Targets that were marked but hidden by the filter when the dialog opened.
     public private(set) var hiddenIds: Set<String>
     /// The options of the real call (`dryRun` is always false here).
     public internal(set) var options: OperationOptions
+    /// The focused button (Cancel when the dialog opens).
     public var focus: Button
     /// The first target row shown.
     public internal(set) var scroll: Int
+    /// Where the confirmation stands.
     public internal(set) var step: Step
+    /// The dry run of the current options, if any.
     public internal(set) var preview: Preview
+    /// Read-only mode when the dialog opened: the confirm button is disabled.
     public var readOnly: Bool
     /// The safety policy's decision for this action.
     public var safety: SafetyPolicy.Decision

@@ -6,9 +6,13 @@ public struct VisibleInstances: RandomAccessCollection, Sendable, Equatable {
 
     init(ids: [String], rows: [Int32]) { self.ids = ids; self.rows = rows }
 
+    /// The first place, 0.
     public var startIndex: Int { 0 }
+    /// One past the last place.
     public var endIndex: Int { rows.count }
+    /// The ID shown at `position`.
     public subscript(position: Int) -> String { ids[Int(rows[position])] }
 
+    /// Equal when the same IDs are shown in the same order.
     public static func == (l: VisibleInstances, r: VisibleInstances) -> Bool { l.elementsEqual(r) }
 }
