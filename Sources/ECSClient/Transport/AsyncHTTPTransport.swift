@@ -45,6 +45,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
             return .connectionLost(String(describing: e))
         }
         let text = String(describing: error)
+        if text.contains("Connection refused") { return .connectFailed("connection refused") }
         if text.contains("connect") || text.contains("Connection refused") || text.contains("resolve") {
             return .connectFailed(text)
         }

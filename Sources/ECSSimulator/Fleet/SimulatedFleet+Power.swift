@@ -91,7 +91,7 @@ extension SimulatedFleet {
         let delay = configuration.stopDelay.draw(using: &rng) * (force ? 0.5 : 1)
         sim.transition = .init(endsAt: clock.now().addingTimeInterval(delay), to: .stopped)
         instances[id] = sim
-        inFlight.insert(id)
+        inFlight.push(id, endsAt: sim.transition!.endsAt)
     }
 
     /// `Stopped → Starting`. An instance stopped in economical mode without an EIP gets a new public IP.
@@ -102,8 +102,9 @@ extension SimulatedFleet {
             sim.instance.publicIpAddresses = ["47.\(rng.next() % 256).\(rng.next() % 256).\(1 + rng.next() % 254)"]
         }
         sim.instance.status = .starting
-        sim.transition = .init(endsAt: clock.now().addingTimeInterval(configuration.startDelay.draw(using: &rng)), to: .running)
+        let endsAt = clock.now().addingTimeInterval(configuration.startDelay.draw(using: &rng))
+        sim.transition = .init(endsAt: endsAt, to: .running)
         instances[id] = sim
-        inFlight.insert(id)
+        inFlight.push(id, endsAt: endsAt)
     }
 }

@@ -11,8 +11,8 @@ public actor SimulatedFleet {
     var instances: [String: SimulatedInstance] = [:]
     /// Instance IDs per region in a stable order (the order they were loaded).
     var regionOrder: [String: [String]] = [:]
-    /// IDs whose transition has not yet been settled.
-    var inFlight: Set<String> = []
+    /// Transitions not yet settled, soonest first.
+    var inFlight = TransitionQueue()
     var rng: SeededRandom
     /// Secret for `NextToken`s, so only tokens this simulator issued are accepted.
     let tokenKey: UInt64
@@ -59,12 +59,12 @@ public actor SimulatedFleet {
         return instances[id]?.instance
     }
 
-    /// Ends every transition whose time has come.
+    /// Ends every transition whose time has come: only the due ones are touched, so a request costs nothing
+    /// extra however many instances are stopping.
     func settle() {
-        guard !inFlight.isEmpty else { return }
         let now = clock.now()
-        for id in inFlight {
-            guard var sim = instances[id], let t = sim.transition, t.endsAt <= now else { continue }
+        while let (id, endsAt) = inFlight.popDue(now) {
+            guard var sim = instances[id], let t = sim.transition, t.endsAt == endsAt else { continue }
             sim.instance.status = t.to
             if t.to == .running {
                 sim.instance.startTime = ECSTime.formatMinutes(t.endsAt)
@@ -73,7 +73,6 @@ public actor SimulatedFleet {
             }
             sim.transition = nil
             instances[id] = sim
-            inFlight.remove(id)
         }
     }
 
@@ -82,7 +81,7 @@ public actor SimulatedFleet {
         for (instance, endsAt, to) in saved {
             let t = endsAt.flatMap { e in to.map { SimulatedInstance.Transition(endsAt: e, to: $0) } }
             Self.insert(instance, transition: t, into: &instances, order: &regionOrder)
-            if t != nil { inFlight.insert(instance.instanceId) }
+            if let t { inFlight.push(instance.instanceId, endsAt: t.endsAt) }
         }
     }
 

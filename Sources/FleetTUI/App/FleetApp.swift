@@ -18,6 +18,8 @@ public final class FleetApp {
     var listOffset = 0
     var tick = 0
     var dirty = true
+    /// Until the operator presses a key, the cursor stays on the first row while regions load in any order.
+    var operatorMoved = false
 
     /// Why the loop ended.
     public enum Exit: Sendable, Equatable { case quit, interrupted, terminated, hangup }
@@ -34,6 +36,7 @@ public final class FleetApp {
         var lastTick = Date()
         while true {
             for action in inbox.drain() { dispatch(action) }
+            if !operatorMoved, state.dialog == .none, let position = state.cursorPosition, position != 0 { dispatch(.moveToTop) }
             if let exit = pendingExit { return exit }
             if dirty || isAnimating {
                 let size = terminal.size
@@ -64,6 +67,7 @@ public final class FleetApp {
     func handle(_ event: TerminalEvent) {
         switch event {
         case .key(let key):
+            operatorMoved = true
             if let action = view.keymap.action(for: key, state: state, pageSize: pageSize) { dispatch(action) }
         case .mouse(let m):
             handleMouse(m)

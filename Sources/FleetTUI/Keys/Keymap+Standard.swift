@@ -95,7 +95,7 @@ extension Keymap {
         KeyBinding(named: "close-2", [.character("q"), .enter], "q, Enter", "close", in: [.details, .help, .journal]) { _, _ in .cancelDialog },
         KeyBinding(named: "scroll-down-2", [.character("j"), .down], "j/k", "scroll", in: [.journal]) { _, _ in .scrollDialog(by: 1) },
         KeyBinding(named: "scroll-up-3", [.character("k"), .up], "k", "scroll up", in: [.journal]) { _, _ in .scrollDialog(by: -1) },
-        KeyBinding(named: "help", [.character("?"), .function(1)], "?, F1", "help for this screen", hint: "help", in: [.list, .results, .dialog]) { _, _ in
+        KeyBinding(named: "help", [.character("?"), .function(1)], "?, F1", "help for this screen", hint: "help", in: [.list, .results]) { _, _ in
             .openHelp
         },
         KeyBinding(named: "quit", [.character("q")], "q", "quit (asks first while an operation is in flight)", hint: "quit", in: [.list]) { _, _ in .quit },

@@ -12,7 +12,7 @@ enum PowerDialogView {
         var lines: [TextLine] = []
         let verb = d.action == .stop ? "stop" : "start"
         let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(separator: " · ")
-        lines.append(TextLine([Span("\(d.targets.count) targets: ", role: .title), Span(counts)]))
+        lines.append(TextLine([Span("\(d.targets.count) target\(d.targets.count == 1 ? "" : "s"): ", role: .title), Span(counts)]))
         lines.append(TextLine([Span("\(d.sendCount) will be sent in \(d.callCount) API call(s)", role: d.sendCount > 0 ? .success : .warning),
                                Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : "")]))
         for (reason, count) in d.skipReasons.prefix(3) { lines.append(TextLine("  skip \(count): \(reason)", role: .dim)) }

@@ -30,7 +30,7 @@ struct ListCommand: AsyncParsableCommand {
             throw CommandError.usage("--status must be one of \(InstanceStatus.all.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
         }
         let tags = try tag.map { t throws(CommandError) -> DescribeInstancesRequest.Tag in
-            let kv = t.split(separator: "=", maxSplits: 1).map(String.init)
+            let kv = t.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let key = kv.first, !key.isEmpty else { throw .usage("--tag must be KEY=VALUE or KEY, got '\(t)'") }
             return .init(key: key, value: kv.count == 2 ? kv[1] : nil)
         }
