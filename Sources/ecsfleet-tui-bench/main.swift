@@ -69,6 +69,9 @@ func residentMB() -> Double? {
 struct Stat {
     var name: String
     var samples: [Double]
+    /// The reducer's part (key table included) and the render's part of each sample.
+    var reduce: [Double] = []
+    var render: [Double] = []
     var sorted: [Double] { samples.sorted() }
     var median: Double {
         let s = sorted
@@ -94,6 +97,8 @@ struct Session {
     let now: Date
     /// Defeats dead-code elimination of the rendered frames.
     var checksum = 0
+    /// The reducer's and the render's share of each press, in milliseconds.
+    var lastReduce = 0.0, lastRender = 0.0
 
     var pageSize: Int { max(1, height - 4) }
 
@@ -112,8 +117,12 @@ struct Session {
             fatalError("\(key.name) does nothing in \(KeyContext.of(state))")
         }
         _ = FleetReducer.reduce(&state, action, now: now)
+        let reduced = nanos()
         render()
-        return milliseconds(nanos() - start)
+        let end = nanos()
+        lastReduce = milliseconds(reduced - start)
+        lastRender = milliseconds(end - reduced)
+        return milliseconds(end - start)
     }
 }
 
@@ -148,28 +157,28 @@ func runs(_ name: String) -> Bool { options.only.isEmpty || options.only.contain
 
 // Move down: j from the top.
 if runs("move") {
-    var s: [Double] = []
-    for _ in 0..<n { s.append(session.press(.character("j"))) }
-    stats.append(Stat(name: "move down (j)", samples: s))
+    var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    for _ in 0..<n { s.append(session.press(.character("j"))); r.append(session.lastReduce); d.append(session.lastRender) }
+    stats.append(Stat(name: "move down (j)", samples: s, reduce: r, render: d))
 }
 
 // Page down: PgDn, back to the top (not timed) when the end is near.
 if runs("page") {
-    var s: [Double] = []
+    var s: [Double] = [], r: [Double] = [], d: [Double] = []
     _ = session.press(.character("g"))
     for _ in 0..<n {
         if let p = session.state.cursorPosition, p + session.pageSize >= session.state.visible.count { _ = session.press(.character("g")) }
-        s.append(session.press(.pageDown))
+        s.append(session.press(.pageDown)); r.append(session.lastReduce); d.append(session.lastRender)
     }
-    stats.append(Stat(name: "page down (PgDn)", samples: s))
+    stats.append(Stat(name: "page down (PgDn)", samples: s, reduce: r, render: d))
 }
 
 // Mark: Space marks the instance under the cursor and moves down.
 if runs("mark") {
-    var s: [Double] = []
+    var s: [Double] = [], r: [Double] = [], d: [Double] = []
     _ = session.press(.character("g"))
-    for _ in 0..<n { s.append(session.press(.character(" "))) }
-    stats.append(Stat(name: "mark (Space)", samples: s))
+    for _ in 0..<n { s.append(session.press(.character(" "))); r.append(session.lastReduce); d.append(session.lastRender) }
+    stats.append(Stat(name: "mark (Space)", samples: s, reduce: r, render: d))
     _ = session.press(.character("U"))
 }
 
@@ -177,26 +186,38 @@ if runs("mark") {
 // (not counted). Each of the five keys is a sample.
 var perKey: [String: [Double]] = [:]
 if runs("filter") {
-    var s: [Double] = []
+    var s: [Double] = [], r: [Double] = [], d: [Double] = []
     while s.count < n {
         for c in "/prod" {
             let ms = session.press(.character(c))
-            s.append(ms)
+            s.append(ms); r.append(session.lastReduce); d.append(session.lastRender)
             perKey[String(c), default: []].append(ms)
         }
         _ = session.press(.escape)
     }
-    stats.append(Stat(name: "filter keystroke (/prod)", samples: s))
+    stats.append(Stat(name: "filter keystroke (/prod)", samples: s, reduce: r, render: d))
 }
 
 // Sort: `>` moves to the next sort column (ID, Name, Status, ... Last operation, around again); each re-sorts all.
 if runs("sort") {
-    var s: [Double] = []
-    for _ in 0..<n { s.append(session.press(.character(">"))) }
-    stats.append(Stat(name: "sort change (>)", samples: s))
+    var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    for _ in 0..<n { s.append(session.press(.character(">"))); r.append(session.lastReduce); d.append(session.lastRender) }
+    stats.append(Stat(name: "sort change (>)", samples: s, reduce: r, render: d))
 }
 
 let rssEnd = residentMB()
+
+// Where a frame's time goes: the header counts instances by state over the whole visible list on every frame
+// (`HeaderView.render`: `for id in state.visible { state.instance(id)?.status }`); the same loop, timed alone.
+var headerLoop: [Double] = []
+for _ in 0..<20 {
+    let start = nanos()
+    var counts: [InstanceStatus: Int] = [:]
+    for id in session.state.visible { if let st = session.state.instance(id)?.status { counts[st, default: 0] += 1 } }
+    headerLoop.append(milliseconds(nanos() - start))
+    session.checksum &+= counts.count
+}
+let headerLoopMs = Stat(name: "header", samples: headerLoop).median
 
 // MARK: Report
 
@@ -213,11 +234,14 @@ if !options.jsonOnly {
     print(pad("first frame (\(options.width)x\(options.height))", 34) + lpad(f(firstFrameMs, 1), 10))
     print(pad("build + first frame", 34) + lpad(f(buildMs + firstFrameMs, 1), 10))
     print("")
-    print(pad("key press -> frame", 28) + lpad("samples", 8) + lpad("median ms", 11) + lpad("p99 ms", 9) + lpad("max ms", 9) + "  target (<5 / <16)")
+    print(pad("key press -> frame", 28) + lpad("samples", 8) + lpad("median ms", 11) + lpad("p99 ms", 9) + lpad("max ms", 9)
+          + lpad("reduce med", 12) + lpad("render med", 12) + "  target (<5 / <16)")
     for s in stats {
         print(pad(s.name, 28) + lpad("\(s.samples.count)", 8) + lpad(f(s.median, 3), 11) + lpad(f(s.p99, 3), 9) + lpad(f(s.max, 3), 9)
+              + lpad(f(Stat(name: "", samples: s.reduce).median, 3), 12) + lpad(f(Stat(name: "", samples: s.render).median, 3), 12)
               + "  " + (s.meetsTargets ? "ok" : "MISSED"))
     }
+    print("  of each render: the header's count by state over all visible instances, timed alone: \(f(headerLoopMs, 1)) ms")
     if !perKey.isEmpty {
         let keys = ["/", "p", "r", "o", "d"].map { k in "\(k) \(f(Stat(name: k, samples: perKey[k] ?? [0]).median, 2))" }
         print("  filter median by key (ms): " + keys.joined(separator: ", "))
@@ -237,8 +261,11 @@ let keyNames = ["move down (j)": "move_down", "page down (PgDn)": "page_down", "
                 "filter keystroke (/prod)": "filter_keystroke", "sort change (>)": "sort_change"]
 for s in stats {
     let k = keyNames[s.name] ?? s.name
-    json.append("\"\(k)\":{\"median_ms\":\(f(s.median, 3)),\"p99_ms\":\(f(s.p99, 3)),\"max_ms\":\(f(s.max, 3)),\"ok\":\(s.meetsTargets)}")
+    json.append("\"\(k)\":{\"median_ms\":\(f(s.median, 3)),\"p99_ms\":\(f(s.p99, 3)),\"max_ms\":\(f(s.max, 3)),"
+                + "\"reduce_median_ms\":\(f(Stat(name: "", samples: s.reduce).median, 3)),\"render_median_ms\":\(f(Stat(name: "", samples: s.render).median, 3)),"
+                + "\"ok\":\(s.meetsTargets)}")
 }
+json.append("\"header_count_loop_ms\":\(f(headerLoopMs, 1))")
 json.append("\"memory_ok\":\(memoryOK)")
 json.append("\"all_ok\":\(memoryOK && stats.allSatisfy(\.meetsTargets))")
 print("{" + json.joined(separator: ",") + "}")

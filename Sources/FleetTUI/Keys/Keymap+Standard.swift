@@ -9,7 +9,7 @@ extension Keymap {
     static let anyList: Set<KeyContext> = [.list]
 
     static let navigation: [KeyBinding] = [
-        KeyBinding(named: "move-down", [.character("j"), .down], "j/k, ↓/↑", "move down / up", hint: "move", in: [.list]) { _, _ in .moveDown },
+        KeyBinding(named: "move-down", [.character("j"), .down], "j/k, Down/Up", "move down / up", hint: "move", in: [.list]) { _, _ in .moveDown },
         KeyBinding(named: "move-up", [.character("k"), .up], "k", "move up", in: [.list]) { _, _ in .moveUp },
         KeyBinding(named: "page-down", [.pageDown, .ctrl("f")], "PgDn/PgUp", "page down / up", in: [.list]) { _, page in .pageDown(pageSize: page) },
         KeyBinding(named: "page-up", [.pageUp, .ctrl("b")], "PgUp", "page up", in: [.list]) { _, page in .pageUp(pageSize: page) },

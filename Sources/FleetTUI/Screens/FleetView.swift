@@ -65,7 +65,7 @@ public struct FleetView: Sendable {
             JournalView.render(j, into: &grid, area: body, theme: theme, box: box)
         case .commandLine(let text):
             grid.fill(bottom, style: theme[.input])
-            _ = grid.put(":" + text + "█", x: 0, y: bottom.y, style: theme[.input], maxWidth: bottom.width)
+            _ = grid.put(":" + text + (options.ascii ? "_" : "█"), x: 0, y: bottom.y, style: theme[.input], maxWidth: bottom.width)
         case .quitConfirmation:
             let dialog = Dialog(title: "Quit?", body: [
                 TextLine("An operation is still in flight. Quitting stops tracking it;"),
@@ -73,6 +73,16 @@ public struct FleetView: Sendable {
             ], buttons: [DialogButton(key: "y", label: "Quit"), DialogButton(key: "n", label: "Stay")], focusedButton: 1, box: box)
             _ = dialog.render(into: &grid, area: body, theme: theme)
         }
+        if options.ascii { Self.asciiEllipses(&grid) }
         return Frame(grid: grid, listOffset: offset)
+    }
+
+    /// Text cut to fit ends in `…`; without UTF-8 it becomes `.`.
+    static func asciiEllipses(_ grid: inout Grid) {
+        for y in 0..<grid.height {
+            for x in 0..<grid.width where grid[x, y].text == "…" {
+                _ = grid.put(".", x: x, y: y, style: grid[x, y].style, maxWidth: 1)
+            }
+        }
     }
 }

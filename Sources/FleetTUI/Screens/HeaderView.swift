@@ -26,7 +26,7 @@ enum HeaderView {
         }
         let second = area.row(1)
         if state.filter.isEditing {
-            _ = grid.put(TextLine([Span("/", role: .hintKey), Span(state.filter.text + "█", role: .input),
+            _ = grid.put(TextLine([Span("/", role: .hintKey), Span(state.filter.text + (options.ascii ? "_" : "█"), role: .input),
                                    Span("   Enter keeps, Esc clears", role: .dim)]), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
             return
         }
@@ -41,7 +41,7 @@ enum HeaderView {
             let loaded = loading.reduce(0) { $0 + $1.loaded }
             let total = loading.reduce(0) { $0 + ($1.total ?? 0) }
             line.append(Span(Spinner(tick: options.tick, ascii: options.ascii).frame + " loaded \(loaded.formatted())" +
-                             (total > 0 ? " / \(total.formatted())" : " / …") + "  (Esc cancels)", role: .dim))
+                             (total > 0 ? " / \(total.formatted())" : " / ...") + "  (Esc cancels)", role: .dim))
         } else if let problem = state.loads.values.sorted(by: { $0.region < $1.region }).compactMap(Self.problem).first {
             line.append(Span(problem, role: .warning))
         }
@@ -50,7 +50,8 @@ enum HeaderView {
             line.append(Span(state.filter.applied, role: .input))
             line.append(Span("  \(state.visible.count.formatted()) of \(state.instanceCount.formatted())", role: .dim))
         }
-        line.append(Span("  sort: \(state.sort.title)", role: .dim))
+        let arrow = state.sort.ascending ? (options.ascii ? "^" : "▲") : (options.ascii ? "v" : "▼")
+        line.append(Span("  sort: \(state.sort.column.rawValue) \(arrow)", role: .dim))
         if let banner = state.banners.last(where: { $0.expires > options.now }) {
             line = [line[0], Span("  " + banner.text, role: banner.level == .error ? .danger : banner.level == .warning ? .warning : .success)]
         }

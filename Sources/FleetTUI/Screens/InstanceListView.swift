@@ -80,7 +80,7 @@ enum InstanceListView {
     }
 
     static func emptyText(_ state: FleetState) -> String {
-        if state.isLoading { return "loading…" }
+        if state.isLoading { return "loading..." }
         if state.instanceCount > 0 { return "No instance matches the filter (Esc on / clears it)." }
         let denied = state.loads.values.compactMap { load -> String? in
             if case let .denied(why) = load.permission { return "\(load.region): no permission to list instances (\(why))" }

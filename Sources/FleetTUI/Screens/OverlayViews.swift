@@ -49,7 +49,7 @@ enum JournalView {
     static func render(_ j: JournalViewState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
         var lines: [TextLine] = []
         switch j.phase {
-        case .loading: lines.append(TextLine("reading the journal…", role: .dim))
+        case .loading: lines.append(TextLine(box.isASCII ? "reading the journal..." : "reading the journal…", role: .dim))
         case .failed(let why): lines.append(TextLine(why, role: .danger))
         case .loaded:
             if j.entries.isEmpty { lines.append(TextLine("No operations yet.", role: .dim)) }
@@ -61,7 +61,7 @@ enum JournalView {
                 for r in e.results.prefix(5) {
                     lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: ResultsView.role(r.outcome)))
                 }
-                if e.results.count > 5 { lines.append(TextLine("    … \(e.results.count - 5) more", role: .dim)) }
+                if e.results.count > 5 { lines.append(TextLine("    ... \(e.results.count - 5) more", role: .dim)) }
             }
         }
         let dialog = Dialog(title: "Journal", body: Array(lines.prefix(max(1, area.height - 4))), buttons: [DialogButton(key: "q", label: "Close")],

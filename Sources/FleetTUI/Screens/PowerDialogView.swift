@@ -11,7 +11,7 @@ enum PowerDialogView {
         let height = area.height
         var lines: [TextLine] = []
         let verb = d.action == .stop ? "stop" : "start"
-        let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(separator: " · ")
+        let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(separator: box.isASCII ? ", " : " · ")
         lines.append(TextLine([Span("\(d.targets.count) target\(d.targets.count == 1 ? "" : "s"): ", role: .title), Span(counts)]))
         lines.append(TextLine([Span("\(d.sendCount) will be sent in \(d.callCount) API call(s)", role: d.sendCount > 0 ? .success : .warning),
                                Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : "")]))
@@ -37,7 +37,7 @@ enum PowerDialogView {
         if case let .done(_, notes) = d.preview {
             for note in notes { lines.append(TextLine("preview: " + note, role: .dim)) }
         } else if case .running = d.preview {
-            lines.append(TextLine("preview running…", role: .warning))
+            lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
         }
         if let command = d.commandLines.first {
             lines.append(TextLine([Span("equivalent: ", role: .dim), Span(command + (d.commandLines.count > 1 ? "  (+\(d.commandLines.count - 1) more calls)" : ""))]))
@@ -48,7 +48,8 @@ enum PowerDialogView {
         case .choosing: break
         case .askingYes: lines.append(TextLine(d.confirmationPrompt, role: .danger))
         case .typingCount(let typed):
-            lines.append(TextLine([Span(d.confirmationPrompt + " ", role: .danger), Span(typed + "█", role: .input)]))
+            let question = String(d.confirmationPrompt.dropLast(typed.count))
+            lines.append(TextLine([Span(question, role: .danger), Span(typed + (box.isASCII ? "_" : "█"), role: .input)]))
         }
         lines.append(.empty)
         let listHeight = max(1, height - 4 - lines.count - 1)

@@ -47,7 +47,7 @@ public struct HelpView: Hashable, Sendable {
     var columnWidth: Int {
         let descriptions = sections.flatMap(\.entries).map { DisplayWidth.of(Sanitizer.clean($0.description)) }
         let titles = sections.map { DisplayWidth.of(Sanitizer.clean($0.title)) }
-        return max(titles.max() ?? 0, keysWidth + Self.keyGap + min(44, descriptions.max() ?? 0))
+        return max(titles.max() ?? 0, keysWidth + Self.keyGap + min(110, descriptions.max() ?? 0))
     }
 
     /// The sections assigned to each column for an area `width` columns wide.

@@ -1,0 +1,204 @@
+import ECSAPI
+@testable import FleetCore
+import FleetTUI
+import Foundation
+import Testing
+import TerminalUI
+
+/// Help, details, journal, quit confirmation and the command line.
+@Suite struct OverlayScreenTests {
+    /// The part of a description the help must show at least (it may cut longer ones with `…`).
+    static func visiblePart(_ description: String) -> String { String(description.prefix(30)) }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding] { Keymap.standard.filter { $0.contexts.contains(context) } }
+
+    @Test(.disabled("Open (issue 4): the help screen does not scroll, so at 80x24 the list context's last bindings are cut off"),
+          arguments: ScreenSize.both)
+    func helpListsEveryBindingOfTheListContext(size: ScreenSize) throws {
+        var s = UI.state()
+        UI.reduce(&s, .openHelp)
+        let g = UI.render(s, size)
+        #expect(UI.shows("Help: keys (Esc closes)", g))
+        let title = try #require(UI.find("Instance list", in: g))
+        #expect(UI.style(of: "Instance list", in: g) == UI.rowStyle(.title))
+        var missing: [String] = []
+        for b in Self.bindings(.list) where !UI.shows(Self.visiblePart(b.description), g) { missing.append("\(b.label): \(b.description)") }
+        #expect(missing.isEmpty, "help at \(size.width)x\(size.height) does not show: \(missing)\(UI.dump(g))")
+        // Keys in the help-key role, in the same row as their description.
+        let y = try #require(UI.row(Self.visiblePart("mark or unmark, move down"), in: g))
+        let key = try #require(UI.find("Space", in: g, from: y))
+        #expect(key.y == y && key.x < title.x + 20)
+        #expect(g.style(at: key.x, y: y) == UI.rowStyle(.helpKey))
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func helpFromTheResultsViewStartsWithTheResultsKeys(size: ScreenSize) throws {
+        var s = try ResultsScreenTests.running()
+        UI.reduce(&s, .openHelp)
+        let g = UI.render(s, size)
+        let results = try #require(UI.find("Results", in: g))
+        let list = try #require(UI.find("Instance list", in: g))
+        #expect(results.x < list.x || results.y < list.y, "the current context's section comes first")
+        var missing: [String] = []
+        for b in Self.bindings(.results) where !UI.shows(Self.visiblePart(b.description), g) { missing.append(b.description) }
+        #expect(missing.isEmpty, "\(missing)\(UI.dump(g))")
+    }
+
+    /// At 200 columns there is room for the whole text of every key of the current context (the filter's syntax
+    /// is only explained there).
+    @Test func wideHelpShowsWholeDescriptions() throws {
+        var s = UI.state()
+        UI.reduce(&s, .openHelp)
+        let g = UI.render(s, .large)
+        let cut = Self.bindings(.list).filter { !UI.shows($0.description, g) }.map(\.description)
+        #expect(cut.isEmpty, "cut in help at 200x60: \(cut)\(UI.dump(g))")
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func readOnlyHelpMarksTheDangerousKeys(size: ScreenSize) throws {
+        var s = UI.state(readOnly: true)
+        UI.reduce(&s, .openHelp)
+        let g = UI.render(s, size)
+        for b in Self.bindings(.list) {
+            // Keys the help leaves out at this size are reported by helpListsEveryBindingOfTheListContext.
+            guard let y = UI.row(Self.visiblePart(b.description), in: g) else { continue }
+            let line = g.lines[y]
+            let descriptionX = try #require(UI.find(Self.visiblePart(b.description), in: g, from: y)).x
+            if b.isDangerous {
+                #expect(line.contains("(read-only)"), "dangerous \(b.label) not marked read-only: \(line)")
+                #expect(g.style(at: descriptionX, y: y) == UI.rowStyle(.dim), "\(b.label) not greyed")
+            } else {
+                #expect(!line.contains("(read-only)"), "\(b.label) marked read-only: \(line)")
+                #expect(g.style(at: descriptionX, y: y) == UI.theme[.row])
+            }
+        }
+    }
+
+    /// `?` in the stop dialog is "help for this screen": it should explain the dialog's keys, and closing it should
+    /// return to the dialog rather than throw its targets and options away.
+    @Test(.disabled("Open (issue 4): help is not yet an overlay over the stop dialog; ? is not bound there for now"))
+    func helpFromTheDialogKeepsTheDialog() throws {
+        var s = DialogScreenTests.opened()
+        UI.reduce(&s, .toggleForceStop)
+        let keymap = Keymap()
+        let help = try #require(keymap.action(for: .char("?"), state: s, pageSize: 20))
+        UI.reduce(&s, help)
+        let g = UI.render(s, .large)
+        let dialogSection = try #require(UI.find("Stop / start dialog", in: g))
+        let listSection = try #require(UI.find("Instance list", in: g))
+        #expect(dialogSection.x < listSection.x || dialogSection.y < listSection.y,
+                "help opened from the dialog starts with the list's keys, not the dialog's\(UI.dump(g))")
+        let close = try #require(keymap.action(for: KeyEvent(.escape), state: s, pageSize: 20))
+        UI.reduce(&s, close)
+        #expect(s.dialog.power != nil, "closing help lost the stop dialog (dialog is now \(s.dialog))")
+        #expect(s.dialog.power?.options.forceStop == true)
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func detailsOverlay(size: ScreenSize) throws {
+        var list = UI.fleet()
+        list[8].operationLocks = [.init(lockReason: "security", lockMsg: "locked by the security center")]
+        list[8].eipAddress = .init(allocationId: "eip-1", ipAddress: "47.1.2.3", bandwidth: 5)
+        var s = UI.state(list)
+        UI.reduce(&s, .moveTo(instanceId: UI.id(9)), .openDetails)
+        let g = UI.render(s, size)
+        #expect(UI.shows("─ i-bp09 ", g), "the ID is the title\(UI.dump(g))")
+        #expect(UI.shows("Name                  \(UI.cjkName)", g))
+        #expect(UI.shows("Status                ● Running", g))
+        #expect(UI.style(of: "● Running", in: g, from: 3) == UI.theme[.dialog].patched(with: UI.theme[.statusRunning]))
+        #expect(UI.shows("Region / zone         cn-hangzhou / cn-hangzhou-i", g))
+        #expect(UI.shows("Type                  ecs.c7.large (2 vCPU, 8 GiB)", g))
+        #expect(UI.shows("Private IP            172.16.0.9", g))
+        #expect(UI.shows("EIP                   47.1.2.3 (eip-1, 5 Mbps)", g))
+        #expect(UI.shows("Locks                 security: locked by the security center", g))
+        #expect(UI.style(of: "security: locked", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+        #expect(UI.shows("Tags                  env=dev, app=web", g))
+        #expect(UI.shows("[q] Close", g))
+    }
+
+    /// After an operation, the details of an instance end with its results in this session.
+    @Test(.disabled("Open (issue 4): the details overlay does not scroll, so at 80x24 its last fields and results are cut off"),
+          arguments: ScreenSize.both)
+    func detailsShowTheSessionsResults(size: ScreenSize) throws {
+        var s = UI.state()
+        UI.reduce(&s, .moveTo(instanceId: UI.id(5)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
+        let id = try #require(s.operations.last?.id)
+        UI.reduce(&s, .operationUpdated(operationId: id, results: [
+            InstanceResult(instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "Throttling", message: "slow down",
+                           previousStatus: "Running", currentStatus: "Running"),
+        ]), .hideResults, .openDetails)
+        let g = UI.render(s, size)
+        #expect(UI.shows("Deletion protection", g), "details cut at \(size.width)x\(size.height)\(UI.dump(g))")
+        #expect(UI.shows("stop t-stop-1", g))
+        #expect(UI.shows("failed Throttling slow down", g))
+    }
+
+    @Test(.disabled("Open (issue 4): journal overlay scrolling moves the wrong way (newest-first list, oldest-first scroll)"),
+          arguments: ScreenSize.both)
+    func journalOverlay(size: ScreenSize) throws {
+        var s = UI.state()
+        UI.reduce(&s, .openJournal)
+        var g = UI.render(s, size)
+        #expect(UI.shows("─ Journal ", g))
+        #expect(UI.shows("reading the journal…", g))
+
+        let older = UI.t0.addingTimeInterval(-3600), newer = UI.t0.addingTimeInterval(-60)
+        func result(_ n: Int, _ outcome: Outcome) -> InstanceResult {
+            InstanceResult(instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome, code: outcome == .failed ? "Throttling" : "200",
+                           message: outcome == .failed ? "slow down" : "")
+        }
+        let records = [
+            JournalRecord(time: older, operation: "op-old", event: .begin, profile: "p", action: "stop", results: [result(1, .queued)]),
+            JournalRecord(time: older, operation: "op-old", event: .end, profile: "p", action: "stop", results: [result(1, .stopped)]),
+            JournalRecord(time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
+                          results: [result(2, .queued), result(3, .queued)]),
+            JournalRecord(time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
+                          results: [result(2, .failed), result(3, .accepted)]),
+        ]
+        UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
+        g = UI.render(s, size)
+        let oldRow = try #require(UI.row("1 instances: 1 stopped", in: g))
+        let newRow = try #require(UI.row("2 instances:", in: g))
+        #expect(UI.line("2 instances:", in: g).contains(size.width >= 200 ? "INTERRUPTED (ecsfleet journal --resume)" : "INTERRUPTED ("))
+        #expect(UI.style(of: "INTERRUPTED", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+        #expect(UI.line("2 instances:", in: g).contains("start"))
+        #expect(UI.shows("\(UI.id(2))  failed  Throttling slow down", g))
+        #expect(UI.style(of: "\(UI.id(2))  failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+        #expect(newRow < oldRow, "the journal view says newest first, but op-new (row \(newRow)) is below op-old (row \(oldRow))\(UI.dump(g))")
+
+        UI.reduce(&s, .openJournal, .journalFailed("cannot read /tmp/journal: permission denied"))
+        g = UI.render(s, size)
+        #expect(UI.style(of: "cannot read /tmp/journal", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func quitConfirmationWhileAnOperationIsInFlight(size: ScreenSize) throws {
+        var s = UI.state()
+        #expect(UI.reduce(&s, .quit) == [.quit], "nothing in flight: quits at once")
+        UI.reduce(&s, .moveTo(instanceId: UI.id(1)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"), .hideResults)
+        #expect(UI.reduce(&s, .quit).isEmpty)
+        let g = UI.render(s, size)
+        #expect(UI.shows("─ Quit? ", g))
+        #expect(UI.shows("An operation is still in flight. Quitting stops tracking it;", g))
+        #expect(UI.shows("ecsfleet journal --resume", g))
+        #expect(UI.shows("[y] Quit  [n] Stay", g))
+        #expect(UI.style(of: "[n] Stay", in: g) == UI.theme[.dialog].patched(with: UI.theme[.buttonFocused]))
+        #expect(g.lines[size.height - 1].trimmingCharacters(in: .whitespaces).isEmpty, "no hints in the quit context: \(g.lines[size.height - 1])")
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func commandLineAtTheBottom(size: ScreenSize) throws {
+        var s = UI.state()
+        UI.reduce(&s, .openCommandLine)
+        for c in "region all" { UI.reduce(&s, .typeCharacter(c)) }
+        let g = UI.render(s, size)
+        #expect(g.lines[size.height - 1].hasPrefix(":region all█"), "\(UI.dump(g))")
+        #expect(g.style(at: 0, y: size.height - 1) == UI.theme[.input])
+        #expect(g.style(at: size.width - 1, y: size.height - 1) == UI.theme[.input])
+        // An unknown command shows an error banner in the danger role.
+        UI.reduce(&s, .typeEnter, .openCommandLine, .editCommandLine("frobnicate"), .executeCommandLine)
+        let banner = UI.render(s, size, now: UI.t0)
+        #expect(banner.lines[1].contains("Unknown command ':frobnicate'"), "\(UI.dump(banner))")
+        #expect(UI.style(of: "Unknown command", in: banner) == UI.rowStyle(.danger))
+    }
+}
