@@ -93,6 +93,9 @@ public struct FleetState: Sendable, Equatable {
     /// The number of loaded instances per region.
     public var instanceCountsByRegion: [String: Int] { table.countsByRegion }
 
+    /// The shown instances counted by status (for the header), without copying any instance.
+    public var visibleStatusCounts: [InstanceStatus: Int] { table.visibleStatusCounts }
+
     /// The place of `id` in the visible list.
     public func visiblePosition(of id: String) -> Int? { table.visiblePosition(of: id) }
 

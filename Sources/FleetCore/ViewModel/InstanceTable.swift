@@ -65,6 +65,13 @@ struct InstanceTable: Sendable {
     }
 
     /// The number of instances of each region.
+    /// Shown instances by status, read field by field so no instance value is copied.
+    var visibleStatusCounts: [InstanceStatus: Int] {
+        var out: [InstanceStatus: Int] = [:]
+        for r in visible { out[instances[Int(r)].status, default: 0] += 1 }
+        return out
+    }
+
     var countsByRegion: [String: Int] {
         var out: [String: Int] = [:]
         for i in instances.indices where alive[i] { out[instances[i].regionId, default: 0] += 1 }

@@ -10,8 +10,7 @@ enum HeaderView {
         grid.fill(area.row(0), style: theme[.header])
         var spans: [Span] = [Span(" ecsfleet ", role: .title), Span(" \(state.profile) ", role: .header),
                              Span(" \(state.regionsShown.title) ", role: .header)]
-        var counts: [InstanceStatus: Int] = [:]
-        for id in state.visible { if let s = state.instance(id)?.status { counts[s, default: 0] += 1 } }
+        let counts = state.visibleStatusCounts
         for status in InstanceStatus.all {
             guard let n = counts[status], n > 0, let glyph = StatusGlyph(status: status.rawValue) else { continue }
             spans.append(Span(" \(glyph.glyph(ascii: options.ascii)) \(n.formatted()) \(status.rawValue)", role: glyph.role))
