@@ -67,9 +67,16 @@ struct InstanceTable: Sendable {
     /// The number of instances of each region.
     /// Shown instances by status, read field by field so no instance value is copied.
     var visibleStatusCounts: [InstanceStatus: Int] {
-        var out: [InstanceStatus: Int] = [:]
-        for r in visible { out[instances[Int(r)].status, default: 0] += 1 }
-        return out
+        // Comparing against the five states (short strings, compared inline) is far cheaper than hashing each one.
+        let known = InstanceStatus.all
+        var tally = [Int](repeating: 0, count: known.count)
+        var other: [InstanceStatus: Int] = [:]
+        for r in visible {
+            let status = instances[Int(r)].status
+            if let k = known.firstIndex(of: status) { tally[k] += 1 } else { other[status, default: 0] += 1 }
+        }
+        for (k, n) in tally.enumerated() where n > 0 { other[known[k]] = n }
+        return other
     }
 
     var countsByRegion: [String: Int] {
