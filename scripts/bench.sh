@@ -5,12 +5,13 @@
 #
 # 1. builds ecs-sim, ecsfleet-bench and ecsfleet in release mode (--bin-dir DIR: use the binaries there instead);
 # 2. starts `ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1` (round-robin: 10,000
-#    instances a region);
+#    instances a region), plus `--pool cn-beijing=60000` running instances so the real-stop phase never runs out;
 # 3. ecsfleet-bench, read-only phases: DescribeInstances pages of 100 per second, the wall time to list cn-hangzhou
 #    (numberedInstancePages, as `ecsfleet list` does, and token-paged instancePages), DryRun StopInstances per second;
 # 4. the official Python SDK (alibabacloud-ecs20140526, V3) paging cn-hangzhou (scripts/sdk_list_bench.py), in
 #    .build/conformance-venv (created, with the SDK installed, if missing);
-# 5. the real command, `ecsfleet list --endpoint URL --region cn-hangzhou --output json > /dev/null`, median of 3;
+# 5. the real command, `ecsfleet list --endpoint URL --region cn-hangzhou --output json > /dev/null`, median of 3,
+#    then the same with `--output table` (the default);
 # 6. ecsfleet-bench, real SuccessFirst stops (5 instances a call) in cn-beijing: last, as it changes the fleet;
 # 7. a summary table (SDK time / ecsfleet time, target >= 5x) and one JSON line, then stops the simulator.
 #
@@ -81,8 +82,8 @@ if ! "$PY" -c 'import alibabacloud_ecs20140526.client' 2>/dev/null; then
 fi
 
 # ---------------------------------------------------------------- simulator
-say "starting ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1"
-ECS_SIM_LOG_LEVEL=warning "$WORK/bin/ecs-sim" --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1 \
+say "starting ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1 --pool cn-beijing=60000"
+ECS_SIM_LOG_LEVEL=warning "$WORK/bin/ecs-sim" --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1 --pool cn-beijing=60000 \
     >"$WORK/sim.out" 2>"$WORK/sim.err" </dev/null &
 SIM_PID=$!
 URL=""
@@ -113,24 +114,38 @@ echo "== official Python SDK (alibabacloud-ecs20140526, V3), cn-hangzhou, MaxRes
 sim_alive
 
 # ---------------------------------------------------------------- the real command
+# time_list FORMAT: runs `ecsfleet list --output FORMAT` 3 times, prints each run, leaves the times in LIST_TIMES.
+time_list() {
+    local format="$1" run t0 t1 rc secs count
+    LIST_TIMES=()
+    for run in 1 2 3; do
+        t0=$(date +%s%N)
+        ALIBABA_CLOUD_ACCESS_KEY_ID=sandbox ALIBABA_CLOUD_ACCESS_KEY_SECRET=sandbox-secret \
+            "$WORK/bin/ecsfleet" list --endpoint "$URL" --region cn-hangzhou --output "$format" >"$WORK/cli-list.$format" 2>"$WORK/cli-list.err" </dev/null
+        rc=$?
+        t1=$(date +%s%N)
+        if [ "$rc" -ne 0 ]; then
+            cat "$WORK/cli-list.err" >&2
+            say "ecsfleet list --output $format exited $rc"; CRASHED=1; break
+        fi
+        secs="$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }')"
+        if [ "$format" = json ]; then
+            count="$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/cli-list.json" 2>/dev/null || echo '?')"
+        else
+            count="$(tail -n 1 "$WORK/cli-list.table" | cut -d' ' -f1)"
+        fi
+        echo "run $run: $count instances, $secs s"
+        LIST_TIMES+=("$secs")
+    done
+}
 echo
 echo "== ecsfleet list --endpoint URL --region cn-hangzhou --output json > /dev/null (release, median of 3)"
-CLI_TIMES=()
-for run in 1 2 3; do
-    t0=$(date +%s%N)
-    ALIBABA_CLOUD_ACCESS_KEY_ID=sandbox ALIBABA_CLOUD_ACCESS_KEY_SECRET=sandbox-secret \
-        "$WORK/bin/ecsfleet" list --endpoint "$URL" --region cn-hangzhou --output json >"$WORK/cli-list.json" 2>"$WORK/cli-list.err" </dev/null
-    rc=$?
-    t1=$(date +%s%N)
-    if [ "$rc" -ne 0 ]; then
-        cat "$WORK/cli-list.err" >&2
-        say "ecsfleet list exited $rc"; CRASHED=1; break
-    fi
-    secs="$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }')"
-    count="$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/cli-list.json" 2>/dev/null || echo '?')"
-    echo "run $run: $count instances, $secs s"
-    CLI_TIMES+=("$secs")
-done
+time_list json
+CLI_TIMES=(${LIST_TIMES[@]+"${LIST_TIMES[@]}"})
+echo
+echo "== ecsfleet list --endpoint URL --region cn-hangzhou --output table > /dev/null (the default; release, median of 3)"
+time_list table
+TABLE_TIMES=(${LIST_TIMES[@]+"${LIST_TIMES[@]}"})
 sim_alive
 
 # ---------------------------------------------------------------- ecsfleet-bench, real stops (last: they change the fleet)
@@ -144,7 +159,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 # ---------------------------------------------------------------- summary
 echo
 "$PY" - "$WORK/bench1.out" "$WORK/bench2.out" "$WORK/sdk.out" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc 2>/dev/null || echo '?')" \
-    ${CLI_TIMES[@]+"${CLI_TIMES[@]}"} <<'EOF'
+    "${CLI_TIMES[*]-}" "${TABLE_TIMES[*]-}" <<'EOF'
 import json, statistics, sys
 
 def last_json(path, bench):
@@ -164,8 +179,10 @@ def last_json(path, bench):
 
 b1, b2, sdk = last_json(sys.argv[1], "ecsfleet"), last_json(sys.argv[2], "ecsfleet"), last_json(sys.argv[3], "python-sdk")
 load_before, load_after, cpus = sys.argv[4], sys.argv[5], sys.argv[6]
-cli_times = [float(t) for t in sys.argv[7:]]
+cli_times = [float(t) for t in sys.argv[7].split()]
+table_times = [float(t) for t in sys.argv[8].split()]
 cli = statistics.median(cli_times) if len(cli_times) == 3 else None
+table = statistics.median(table_times) if len(table_times) == 3 else None
 sdk_s = sdk.get("median_s")
 lib_s = b1.get("list_numbered_s")
 
@@ -187,9 +204,13 @@ rows = [
     ("list 10,000 instances: instancePages, NextToken (library)", "-", f(b1.get("list_token_s"), "{:.3f} s"), None),
     ("`ecsfleet list --output json` of 10,000 (command, median of 3)", "< 1.5 s", f(cli, "{:.3f} s"),
      None if cli is None else cli < 1.5),
+    ("`ecsfleet list --output table` of 10,000 (command, median of 3)", "< 1.5 s", f(table, "{:.3f} s"),
+     None if table is None else table < 1.5),
     ("official Python SDK paging the same region (median of 3)", "-", f(sdk_s, "{:.3f} s"), None),
     ("SDK time / `ecsfleet list` time", ">= 5x", f(sdk_s / cli if sdk_s and cli else None, "{:.1f}x"),
      None if not (sdk_s and cli) else sdk_s / cli >= 5),
+    ("SDK time / `ecsfleet list --output table` time", ">= 5x", f(sdk_s / table if sdk_s and table else None, "{:.1f}x"),
+     None if not (sdk_s and table) else sdk_s / table >= 5),
     ("SDK time / library listing time", ">= 5x", f(sdk_s / lib_s if sdk_s and lib_s else None, "{:.1f}x"),
      None if not (sdk_s and lib_s) else sdk_s / lib_s >= 5),
 ]
@@ -202,8 +223,9 @@ summary = {
     "bench": "summary", "cpus": cpus, "load_before": load_before, "load_after": load_after,
     "pages_per_s": b1.get("pages_per_s"), "stop_dryrun_calls_per_s": b1.get("stop_dryrun_calls_per_s"),
     "stop_real_calls_per_s": b2.get("stop_real_calls_per_s"), "list_numbered_s": lib_s, "list_token_s": b1.get("list_token_s"),
-    "cli_list_s": cli, "cli_list_runs_s": cli_times, "sdk_list_s": sdk_s,
+    "cli_list_s": cli, "cli_list_runs_s": cli_times, "cli_table_s": table, "cli_table_runs_s": table_times, "sdk_list_s": sdk_s,
     "sdk_over_cli": round(sdk_s / cli, 2) if sdk_s and cli else None,
+    "sdk_over_cli_table": round(sdk_s / table, 2) if sdk_s and table else None,
     "sdk_over_library": round(sdk_s / lib_s, 2) if sdk_s and lib_s else None,
 }
 print(json.dumps(summary))

@@ -26,8 +26,9 @@ extension ECSClient {
     }
 
     /// Pages of `DescribeInstances`, `PageNumber`/`PageSize` style: the first page gives `TotalCount`, then the
-    /// remaining pages are fetched `parallel` at a time and yielded in order. IDs already seen are dropped, so an
-    /// instance that moves between pages while the fleet changes is not listed twice.
+    /// remaining pages are fetched `parallel` at a time (a new one starts as soon as one ends) and yielded in
+    /// order. IDs already seen are dropped, so an instance that moves between pages while the fleet changes is not
+    /// listed twice. The client's per-region limit still caps what is in flight.
     public func numberedInstancePages(_ request: DescribeInstancesRequest, parallel: Int = 4) -> AsyncThrowingStream<[Instance], any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
@@ -38,24 +39,10 @@ extension ECSClient {
                     var seen = Set(first.instances.map(\.instanceId))
                     continuation.yield(first.instances)
                     let pages = (first.totalCount + 99) / 100
-                    var next = 2
-                    while next <= pages {
-                        let batch = Array(next...min(pages, next + parallel - 1))
-                        next += batch.count
-                        let results = try await withThrowingTaskGroup(of: (Int, [Instance]).self) { group in
-                            for n in batch {
-                                var pr = r
-                                pr.pageNumber = n
-                                group.addTask { (n, try await self.send(pr).instances) }
-                            }
-                            var out: [Int: [Instance]] = [:]
-                            for try await (n, list) in group { out[n] = list }
-                            return out
-                        }
-                        for n in batch {
-                            let fresh = (results[n] ?? []).filter { seen.insert($0.instanceId).inserted }
-                            continuation.yield(fresh)
-                        }
+                    try await self.fetchPages(2, through: pages, of: r, parallel: max(1, parallel)) { list in
+                        // Copy the page only in the rare case that it repeats instances.
+                        let fresh = list.map { seen.insert($0.instanceId).inserted }
+                        continuation.yield(fresh.allSatisfy { $0 } ? list : list.indices.filter { fresh[$0] }.map { list[$0] })
                     }
                     continuation.finish()
                 } catch {
@@ -63,6 +50,36 @@ extension ECSClient {
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Fetches pages `first` through `last` with at most `parallel` calls in flight, handing each page's instances to `deliver` in
+    /// page order. Pages that finish early wait (at most `4 * parallel` pages ahead of the next one due, so a slow
+    /// page does not let memory grow without bound).
+    private func fetchPages(_ first: Int, through last: Int, of request: DescribeInstancesRequest, parallel: Int,
+                            deliver: ([Instance]) -> Void) async throws {
+        guard first <= last else { return }
+        try await withThrowingTaskGroup(of: (Int, [Instance]).self) { group in
+            var next = first, due = first, inFlight = 0
+            var ready: [Int: [Instance]] = [:]
+            func start() {
+                while next <= last, inFlight < parallel, next - due < 4 * parallel {
+                    var page = request
+                    page.pageNumber = next
+                    group.addTask { (page.pageNumber ?? 0, try await self.send(page).instances) }
+                    next += 1; inFlight += 1
+                }
+            }
+            start()
+            while let (number, list) = try await group.next() {
+                inFlight -= 1
+                ready[number] = list
+                while let list = ready.removeValue(forKey: due) {
+                    deliver(list)
+                    due += 1
+                }
+                start()
+            }
         }
     }
 }

@@ -11,15 +11,22 @@ public enum FleetSource: Sendable {
 
 /// Assembles a simulated account: the fleet (from a file, a generator, or a saved state) and its gateway.
 public enum Simulator {
-    /// Builds the gateway for `source`. With a `--state` file that exists, the saved state replaces the source's
+    /// Builds the gateway for `source`, plus the configuration's running pools. With a `--state` file that exists, the saved state replaces the source's
     /// instances, so a restart keeps stopped instances stopped; a new state file is written at once.
     public static func makeGateway(source: FleetSource, configuration: SimulatorConfiguration,
                                    clock: any SimulatorClock = SystemClock()) async throws(ConfigurationError) -> APIGateway {
-        let instances: [Instance]
+        var instances: [Instance]
         switch source {
         case let .file(path): instances = try FleetFile.load(path: path)
         case let .generated(count, regions):
             instances = FleetGenerator.generate(count: count, regions: regions, seed: configuration.seed, now: clock.now())
+        }
+        if !configuration.runningPools.isEmpty {
+            var used = Set(instances.map(\.instanceId))
+            for pool in configuration.runningPools {
+                instances += FleetGenerator.runningPool(count: pool.count, region: pool.region, seed: configuration.seed,
+                                                        now: clock.now(), used: &used)
+            }
         }
         let fleet = SimulatedFleet(instances: instances, configuration: configuration, clock: clock)
         if let path = configuration.statePath {
@@ -29,6 +36,7 @@ public enum Simulator {
                 throw ConfigurationError("state file \(path): \(error)")
             }
         }
+        await fleet.prerender()
         return APIGateway(fleet: fleet, configuration: configuration, clock: clock)
     }
 }

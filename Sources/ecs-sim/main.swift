@@ -17,6 +17,7 @@ struct SimCommand: AsyncParsableCommand {
               ecs-sim --generate 500
               ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/sim-state.json
               ecs-sim --generate 1000 --seed 7 --faults throttle=0.05,error503=0.02,latency=5-40 --rate-limit 50
+              ecs-sim --generate 30000 --pool cn-beijing=60000   (a stop benchmark's supply of running instances)
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -39,6 +40,9 @@ struct SimCommand: AsyncParsableCommand {
     var faults: String?
     @Option(help: ArgumentHelp("Calls per second per access key and API; excess calls get Throttling.User.", valueName: "n"))
     var rateLimit: Double?
+    @Option(help: ArgumentHelp("Add N running, unlocked, pay-as-you-go instances to REGION, for load tests that stop thousands of instances (repeatable).",
+                               valueName: "region=n"))
+    var pool: [String] = []
     @Option(help: ArgumentHelp("Persist every change to this file (atomically), and resume from it on restart.", valueName: "file"))
     var state: String?
 
@@ -62,6 +66,14 @@ struct SimCommand: AsyncParsableCommand {
         let regionList = (regions ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if let bad = regionList.first(where: { !$0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }) {
             throw ConfigurationError("--regions: '\(bad)' is not a region ID")
+        }
+        for spec in pool {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
+                  let n = Int(parts[1]), (1...2_000_000).contains(n) else {
+                throw ConfigurationError("--pool must be REGION=N with N from 1 to 2000000, such as cn-beijing=60000, got '\(spec)'")
+            }
+            c.runningPools.append((region: parts[0], count: n))
         }
         switch (fleet, generate) {
         case (.some, .some): throw ConfigurationError("give --fleet FILE or --generate N, not both")

@@ -23,10 +23,14 @@ struct Bench: AsyncParsableCommand {
         abstract: "Benchmark ECSClient against a running ecs-sim (release build recommended).",
         discussion: """
             Start a simulator first, for example:
-              ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1
+              ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing \\
+                --seed 1 --pool cn-beijing=60000
             then:
               ecsfleet-bench --endpoint http://127.0.0.1:PORT
-            The real-stop phase stops instances in --stop-region: use a simulator you can throw away.
+            The real-stop phase stops instances in --stop-region: use a simulator
+            you can throw away. At 5 instances a call, 2,000 calls a second for
+            3 s use 30,000 running instances; --pool gives the stop region enough,
+            or the phase ends early and says so.
             """)
 
     @Option(help: ArgumentHelp("The ecs-sim endpoint URL (first line ecs-sim prints).", valueName: "url")) var endpoint: String
@@ -160,7 +164,7 @@ struct Bench: AsyncParsableCommand {
                 let m = await realStopPhase(client, ids: ids)
                 report.say(String(format: "    real stop SuccessFirst, 5 distinct IDs a call (%@): %d calls in %.2f s = %.0f calls/s  [target >= 2000]  (%d instances accepted, %d refused per instance), call errors %d, p50 %.1f ms p99 %.1f ms%@",
                                   stopRegion, m.ok, m.seconds, m.perSecond, m.items, m.refused, m.errors, m.p50, m.p99,
-                                  m.exhausted ? "; ran out of running instances before the time was up" : ""))
+                                  m.exhausted ? "; ran out of running instances before the time was up (start ecs-sim with --pool \(stopRegion)=60000)" : ""))
                 if let e = m.firstError { report.say("    first error: \(e)") }
                 json.append(("stop_real_calls_per_s", .double(m.perSecond.rounded3)))
                 json.append(("stop_real", m.json))

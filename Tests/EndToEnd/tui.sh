@@ -343,6 +343,27 @@ if ! skip_s1; then
     else fail "$WHY"; fi
 fi
 
+begin "[10b] ? over the stop dialog: its keys first, PgDn scrolls (more above and below), Esc returns to the same dialog"
+if ! skip_s1; then
+    keys "$S" S
+    if poll "$S" 10 "'Stop 10 instances' in text" && { keys "$S" f; poll "$S" 10 "'ForceStop: ON' in text"; }; then
+        keys "$S" '?'
+        if poll "$S" 10 "'Help: keys' in text and 0 <= row_index('Stop / start dialog') < row_index('Instance list') \
+                and re.search(r'1-\d+ of \d+ ↓ more', text) is not None and lines[-1].startswith(' j/k scroll')"; then
+            keys "$S" PgDn
+            if poll "$S" 10 "'Stop / start dialog' not in text and re.search(r'\d+-\d+ of \d+ ↑↓ more', text) is not None"; then
+                keys "$S" Escape
+                if poll "$S" 10 "'Help: keys' not in text and 'Stop 10 instances' in text and 'ForceStop: ON' in text \
+                        and 'f force' in lines[-1]"; then
+                    keys "$S" c
+                    if poll "$S" 10 "'Stop 10 instances' not in text and ids() and $HINTS"; then pass
+                    else fail "c did not cancel the dialog: $WHY"; fi
+                else fail "Esc did not return to the dialog as it was: $WHY"; fi
+            else fail "PgDn did not scroll the help: $WHY"; fi
+        else fail "no help over the dialog: $WHY"; fi
+    else fail "no stop dialog with ForceStop on: $WHY"; fi
+fi
+
 begin "[11] Ctrl-C quits at once with 130; the terminal is sane (icanon, echo) and the alternate screen left"
 if ! skip_s1; then
     keys "$S" C-c

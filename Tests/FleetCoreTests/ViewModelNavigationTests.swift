@@ -95,7 +95,7 @@ import Testing
         VM.reduce(&s, .cancelDialog)
         #expect(s.dialog == FleetDialog.none)
         VM.reduce(&s, .openHelp)
-        #expect(s.dialog == .help)
+        #expect(s.dialog == .help(HelpViewState()))
         VM.reduce(&s, .cancelDialog)
         #expect(VM.reduce(&s, .openJournal) == [.loadJournal])
         #expect(s.dialog == .journal(JournalViewState()))

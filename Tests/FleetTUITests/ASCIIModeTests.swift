@@ -52,6 +52,27 @@ import TerminalUI
             UI.reduce(&s, .openHelp)
             return s
         },
+        Screen(name: "help over the dialog, scrolled") {
+            var s = UI.state()
+            UI.mark(&s, 1, 2, 9)
+            UI.reduce(&s, .openStopDialog, .openHelp, .scrollOverlay(.lines(3), in: ScrollBounds(lines: 100, rows: 10)))
+            return s
+        },
+        Screen(name: "details, scrolled") {
+            var s = UI.state()
+            UI.reduce(&s, .moveTo(instanceId: UI.id(9)), .openDetails, .scrollOverlay(.lines(2), in: ScrollBounds(lines: 19, rows: 16)))
+            return s
+        },
+        Screen(name: "journal, loaded") {
+            var s = UI.state()
+            let records = (1...8).map { n in
+                JournalRecord(time: UI.t0, operation: "op-\(n)", event: .begin, profile: "p", action: "stop",
+                              results: [InstanceResult(instanceId: UI.id(n), regionId: UI.hangzhou, outcome: .queued)])
+            }
+            UI.reduce(&s, .openJournal, .journalLoaded(OperationHistory(records: records).entries),
+                      .scrollOverlay(.lines(1), in: ScrollBounds(lines: 16, rows: 10)))
+            return s
+        },
         Screen(name: "details") {
             var s = UI.state()
             UI.reduce(&s, .moveTo(instanceId: UI.id(9)), .openDetails)

@@ -207,7 +207,7 @@ import TerminalUI
         let g = UI.render(s, size)
         #expect(UI.line(UI.id(1), in: g).contains("stop: stopped"))
         #expect(UI.line(UI.id(1), in: g).contains("○ Stopped"), "the status follows the result")
-        // The column is narrower than the code at both sizes; its start shows.
+        // At 80 columns the column is narrower than the code: its start shows (whole at 200, see below).
         #expect(UI.line(UI.id(2), in: g).contains("stop: failed (Inco"))
         #expect(UI.style(of: "stop: failed", in: g) == UI.rowStyle(.mark).patched(with: UI.theme[.danger]))
     }
@@ -271,5 +271,63 @@ import TerminalUI
         let bottom = UI.render(s, size)
         #expect(s.cursor == s.visible.last)
         #expect(UI.row(try #require(s.cursor), in: bottom) == size.height - 2)
+    }
+
+    /// A sandbox-like session: three regions (one with a long zone name), every state, a SANDBOX badge.
+    static func crowdedState() -> FleetState {
+        let statuses: [InstanceStatus] = [.pending, .starting, .running, .stopping, .stopped]
+        var list: [Instance] = []
+        for n in 1...20 {
+            let region = [UI.hangzhou, UI.shanghai, "ap-southeast-1"][n % 3]
+            list.append(UI.instance(n, statuses[n % 5], region: region) { i in
+                if region == "ap-southeast-1" { i.zoneId = "ap-southeast-1a" }
+            })
+        }
+        return UI.state(list, sandbox: true, regions: [UI.hangzhou, UI.shanghai, "ap-southeast-1"])
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func headerCountsEveryStateWithoutCuttingAWord(size: ScreenSize) throws {
+        let g = UI.render(Self.crowdedState(), size)
+        let header = g.lines[0]
+        #expect(header.hasSuffix(" SANDBOX "), "\(UI.dump(g))")
+        let left = header.replacingOccurrences(of: " SANDBOX ", with: "").trimmingCharacters(in: .whitespaces)
+        #expect(!left.hasSuffix("…") && !left.hasSuffix(" …"), "the header is clipped: \(header)")
+        // Each state's glyph and count show (20 instances, 4 in each state).
+        for glyph in [StatusGlyph.pending, .starting, .running, .stopping, .stopped] {
+            #expect(header.contains(" \(glyph.glyph()) 4"), "\(glyph.label) missing: \(header)")
+        }
+        if size.width >= 200 {
+            #expect(header.contains("cn-hangzhou, cn-shanghai, ap-southeast-1"))
+            #expect(header.contains("● 4 Running") && header.contains("○ 4 Stopped"), "\(header)")
+        } else {
+            #expect(header.contains(" 3 regions "), "the regions shrink before the counts: \(header)")
+        }
+        // The words come back when they fit (two states only).
+        var s = Self.crowdedState()
+        UI.filter(&s, "status:running")
+        let narrow = UI.render(s, size).lines[0]
+        #expect(narrow.contains("● 4 Running"), "\(narrow)")
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func wideScreenShowsZoneAndLastOperationWhole(size: ScreenSize) throws {
+        var s = Self.crowdedState()
+        UI.mark(&s, 2)
+        UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
+        let id = try #require(s.operations.last?.id)
+        UI.reduce(&s, .operationUpdated(operationId: id, results: [
+            InstanceResult(instanceId: UI.id(2), regionId: "ap-southeast-1", outcome: .failed, code: "IncorrectInstanceStatus", message: "busy",
+                           previousStatus: "Running", currentStatus: "Running"),
+        ]), .hideResults, .moveToTop)
+        let g = UI.render(s, size)
+        let line = UI.line(UI.id(2), in: g)
+        if size.width >= 200 {
+            #expect(line.contains("ap-southeast-1a"), "zone cut: \(line)")
+            #expect(line.contains("stop: failed (IncorrectInstanceStatus)"), "last operation cut: \(line)")
+            #expect(g.lines[2].contains("LAST OPERATION") && g.lines[2].contains("ZONE"))
+        } else {
+            #expect(line.contains("stop: failed"), "\(line)")
+        }
     }
 }

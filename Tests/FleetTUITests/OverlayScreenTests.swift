@@ -12,23 +12,35 @@ import TerminalUI
 
     static func bindings(_ context: KeyContext) -> [KeyBinding] { Keymap.standard.filter { $0.contexts.contains(context) } }
 
-    @Test(.disabled("Open (issue 4): the help screen does not scroll, so at 80x24 the list context's last bindings are cut off"),
-          arguments: ScreenSize.both)
+    /// Every key of the list is in its help, reached by paging down at 80x24 (where they do not all fit), with
+    /// where it is on the box's border.
+    @Test(arguments: ScreenSize.both)
     func helpListsEveryBindingOfTheListContext(size: ScreenSize) throws {
         var s = UI.state()
         UI.reduce(&s, .openHelp)
-        let g = UI.render(s, size)
+        let pages = UI.pages(s, size)
+        let g = pages[0]
         #expect(UI.shows("Help: keys (Esc closes)", g))
         let title = try #require(UI.find("Instance list", in: g))
         #expect(UI.style(of: "Instance list", in: g) == UI.rowStyle(.title))
         var missing: [String] = []
-        for b in Self.bindings(.list) where !UI.shows(Self.visiblePart(b.description), g) { missing.append("\(b.label): \(b.description)") }
+        for b in Self.bindings(.list) where !pages.contains(where: { UI.shows(Self.visiblePart(b.description), $0) }) {
+            missing.append("\(b.label): \(b.description)")
+        }
         #expect(missing.isEmpty, "help at \(size.width)x\(size.height) does not show: \(missing)\(UI.dump(g))")
+        // The whole help is longer than either screen: the first page says there is more below, the last that
+        // there is more above, and the last page ends with the last section.
+        #expect(pages.count > 1)
+        #expect(UI.shows("↓ more", g) && !UI.shows("↑", g), "\(UI.dump(g))")
+        let last = try #require(pages.last)
+        #expect(UI.shows("↑ more", last) && !UI.shows("↓", last), "\(UI.dump(last))")
+        #expect(UI.shows(KeyContext.quitConfirmation.title, last))
         // Keys in the help-key role, in the same row as their description.
-        let y = try #require(UI.row(Self.visiblePart("mark or unmark, move down"), in: g))
-        let key = try #require(UI.find("Space", in: g, from: y))
+        let page = try #require(pages.first { UI.shows(Self.visiblePart("mark or unmark, move down"), $0) })
+        let y = try #require(UI.row(Self.visiblePart("mark or unmark, move down"), in: page))
+        let key = try #require(UI.find("Space", in: page, from: y))
         #expect(key.y == y && key.x < title.x + 20)
-        #expect(g.style(at: key.x, y: y) == UI.rowStyle(.helpKey))
+        #expect(page.style(at: key.x, y: y) == UI.rowStyle(.helpKey))
     }
 
     @Test(arguments: ScreenSize.both)
@@ -58,25 +70,28 @@ import TerminalUI
     func readOnlyHelpMarksTheDangerousKeys(size: ScreenSize) throws {
         var s = UI.state(readOnly: true)
         UI.reduce(&s, .openHelp)
-        let g = UI.render(s, size)
-        for b in Self.bindings(.list) {
-            // Keys the help leaves out at this size are reported by helpListsEveryBindingOfTheListContext.
-            guard let y = UI.row(Self.visiblePart(b.description), in: g) else { continue }
-            let line = g.lines[y]
-            let descriptionX = try #require(UI.find(Self.visiblePart(b.description), in: g, from: y)).x
-            if b.isDangerous {
-                #expect(line.contains("(read-only)"), "dangerous \(b.label) not marked read-only: \(line)")
-                #expect(g.style(at: descriptionX, y: y) == UI.rowStyle(.dim), "\(b.label) not greyed")
-            } else {
-                #expect(!line.contains("(read-only)"), "\(b.label) marked read-only: \(line)")
-                #expect(g.style(at: descriptionX, y: y) == UI.theme[.row])
+        var checked = Set<String>()
+        for g in UI.pages(s, size) {
+            for b in Self.bindings(.list) where !checked.contains(b.name) {
+                guard let y = UI.row(Self.visiblePart(b.description), in: g) else { continue }
+                checked.insert(b.name)
+                let line = g.lines[y]
+                let descriptionX = try #require(UI.find(Self.visiblePart(b.description), in: g, from: y)).x
+                if b.isDangerous {
+                    #expect(line.contains("(read-only)"), "dangerous \(b.label) not marked read-only: \(line)")
+                    #expect(g.style(at: descriptionX, y: y) == UI.rowStyle(.dim), "\(b.label) not greyed")
+                } else {
+                    #expect(!line.contains("(read-only)"), "\(b.label) marked read-only: \(line)")
+                    #expect(g.style(at: descriptionX, y: y) == UI.theme[.row])
+                }
             }
         }
+        #expect(checked == Set(Self.bindings(.list).map(\.name)), "not found on any page: \(Set(Self.bindings(.list).map(\.name)).subtracting(checked))")
     }
 
     /// `?` in the stop dialog is "help for this screen": it should explain the dialog's keys, and closing it should
     /// return to the dialog rather than throw its targets and options away.
-    @Test(.disabled("Open (issue 4): help is not yet an overlay over the stop dialog; ? is not bound there for now"))
+    @Test
     func helpFromTheDialogKeepsTheDialog() throws {
         var s = DialogScreenTests.opened()
         UI.reduce(&s, .toggleForceStop)
@@ -116,9 +131,9 @@ import TerminalUI
         #expect(UI.shows("[q] Close", g))
     }
 
-    /// After an operation, the details of an instance end with its results in this session.
-    @Test(.disabled("Open (issue 4): the details overlay does not scroll, so at 80x24 its last fields and results are cut off"),
-          arguments: ScreenSize.both)
+    /// After an operation, the details of an instance end with its results in this session; at 80x24 they are
+    /// below the fold, and `G` scrolls to them.
+    @Test(arguments: ScreenSize.both)
     func detailsShowTheSessionsResults(size: ScreenSize) throws {
         var s = UI.state()
         UI.reduce(&s, .moveTo(instanceId: UI.id(5)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
@@ -127,14 +142,25 @@ import TerminalUI
             InstanceResult(instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "Throttling", message: "slow down",
                            previousStatus: "Running", currentStatus: "Running"),
         ]), .hideResults, .openDetails)
+        let top = UI.render(s, size)
+        let fits = UI.shows("failed Throttling slow down", top)
+        #expect(fits == (size.height >= 60), "80x24 cannot hold every field; 200x60 can\(UI.dump(top))")
+        #expect(UI.shows("↓ more", top) == !fits, "the border says when there is more below\(UI.dump(top))")
+        #expect(UI.press(.character("G"), &s, size))
         let g = UI.render(s, size)
         #expect(UI.shows("Deletion protection", g), "details cut at \(size.width)x\(size.height)\(UI.dump(g))")
         #expect(UI.shows("stop t-stop-1", g))
         #expect(UI.shows("failed Throttling slow down", g))
+        #expect(UI.style(of: "failed Throttling", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+        #expect(!UI.shows("↓", g))
+        #expect(UI.shows("↑ more", g) == !fits)
+        // Back to the top, the first field shows again.
+        UI.press(.character("g"), &s, size)
+        #expect(UI.shows("Name                  web-05", UI.render(s, size)))
+        #expect(UI.hintBar(g).contains("j/k scroll") && UI.hintBar(g).contains("Esc close"), "\(UI.hintBar(g))")
     }
 
-    @Test(.disabled("Open (issue 4): journal overlay scrolling moves the wrong way (newest-first list, oldest-first scroll)"),
-          arguments: ScreenSize.both)
+    @Test(arguments: ScreenSize.both)
     func journalOverlay(size: ScreenSize) throws {
         var s = UI.state()
         UI.reduce(&s, .openJournal)

@@ -106,6 +106,35 @@ enum UI {
         return frame.grid
     }
 
+    /// The page size the app passes to the keymap for a screen this size (the list's rows).
+    static func pageSize(_ size: ScreenSize) -> Int { size.height - 4 }
+
+    /// Presses `key` as the app would on a screen of `size`: the keymap maps it, the reducer applies it.
+    /// Returns whether the key did something.
+    @discardableResult
+    static func press(_ key: Key, _ s: inout FleetState, _ size: ScreenSize, keymap: Keymap = Keymap()) -> Bool {
+        guard let action = keymap.action(for: KeyEvent(key), state: s, pageSize: pageSize(size)) else { return false }
+        reduce(&s, action)
+        return true
+    }
+
+    /// Every screenful of the open overlay, from where it is to its end, paging down with `PgDn` until the
+    /// state stops changing (at most 50 pages).
+    static func pages(_ s: FleetState, _ size: ScreenSize, ascii: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) -> [Grid] {
+        var s = s
+        var grids = [render(s, size, ascii: ascii, sourceLocation: sourceLocation)]
+        for _ in 0..<50 {
+            let before = s
+            press(.pageDown, &s, size)
+            if s == before { break }
+            grids.append(render(s, size, ascii: ascii, sourceLocation: sourceLocation))
+        }
+        return grids
+    }
+
+    /// The hint bar (the last line).
+    static func hintBar(_ grid: Grid) -> String { grid.lines[grid.height - 1] }
+
     /// No cell holds a C0/C1 control character or a bidi override (nothing that a terminal would act on).
     static func expectNoControlCharacters(_ grid: Grid, sourceLocation: SourceLocation = #_sourceLocation) {
         for y in 0..<grid.height {

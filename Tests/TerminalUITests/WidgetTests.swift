@@ -113,13 +113,15 @@ import TerminalUI
         #expect(grid.style(at: 0, y: 0) == theme[.row].patched(with: theme[.title]))
     }
 
-    @Test func flowsIntoColumnsWhenWide() {
-        #expect(help.columns(width: 30).count == 1)
-        #expect(help.columns(width: 60).map { $0.map(\.title) } == [["Navigation"], ["Actions"]])
-        var grid = Grid(width: 60, height: 3)
+    /// One column at any width, so the help's length (and how far it scrolls) does not depend on the terminal.
+    @Test func staysInOneColumnAtAnyWidth() {
+        #expect(help.contentHeight == 7)
+        #expect(help.width == 21)
+        var grid = Grid(width: 60, height: 7)
         help.render(into: &grid, area: grid.bounds, theme: .default)
-        #expect(grid.lines[0].hasPrefix("Navigation               Actions"))
-        #expect(help.contentHeight(width: 60) == 3 && help.contentHeight(width: 30) == 7)
+        #expect(grid.lines[0].hasPrefix("Navigation   ") && !grid.lines[0].contains("Actions"))
+        #expect(grid.lines[4].hasPrefix("Actions"))
+        #expect(HelpView(sections: []).contentHeight == 0)
     }
 
     @Test func scrolls() {
@@ -131,5 +133,32 @@ import TerminalUI
         scrolled.offset = 100
         scrolled.render(into: &grid, area: grid.bounds, theme: .default)
         #expect(grid.lines[2].hasPrefix("Space  Mark"), "offset is limited to the content")
+    }
+}
+
+@Suite struct ScrollIndicatorTests {
+    @Test func saysWhereTheViewIsAndWhichWayThereIsMore() {
+        #expect(ScrollIndicator(offset: 0, rows: 10, total: 10).text == nil, "all of it shows")
+        #expect(ScrollIndicator(offset: 0, rows: 17, total: 44).text == "1-17 of 44 ↓ more")
+        #expect(ScrollIndicator(offset: 17, rows: 17, total: 44).text == "18-34 of 44 ↑↓ more")
+        #expect(ScrollIndicator(offset: 27, rows: 17, total: 44).text == "28-44 of 44 ↑ more")
+        #expect(ScrollIndicator(offset: 17, rows: 17, total: 44, ascii: true).text == "18-34 of 44 ^v more")
+        #expect(ScrollIndicator(offset: 0, rows: 17, total: 44, ascii: true).text == "1-17 of 44 v more")
+    }
+
+    @Test func drawsOnTheBottomBorder() {
+        let theme = Theme.default
+        var grid = Grid(width: 30, height: 5)
+        let frame = Rect(x: 0, y: 0, width: 30, height: 5)
+        grid.drawBox(frame, box: .unicode, style: theme[.dialogBorder])
+        let style = theme[.dialogTitle]
+        ScrollIndicator(offset: 0, rows: 3, total: 9).render(into: &grid, frame: frame, style: style)
+        #expect(grid.lines[4] == "└────────── 1-3 of 9 ↓ more ─┘")
+        #expect(grid.style(at: 12, y: 4) == style)
+        // Too narrow for the text: the border stays whole.
+        var narrow = Grid(width: 12, height: 3)
+        narrow.drawBox(narrow.bounds, box: .ascii, style: theme[.dialogBorder])
+        ScrollIndicator(offset: 0, rows: 1, total: 9, ascii: true).render(into: &narrow, frame: narrow.bounds, style: style)
+        #expect(narrow.lines[2] == "+----------+")
     }
 }

@@ -19,6 +19,9 @@ public struct SimulatorConfiguration: Sendable {
     public var statePath: String?
     /// Regions that exist (and are listed by `DescribeRegions`) even without instances or a public name.
     public var extraRegions: [String] = []
+    /// Extra running, stoppable instances per region (`--pool REGION=N`), added to whatever the fleet holds:
+    /// a supply for load tests that stop thousands of instances a second.
+    public var runningPools: [(region: String, count: Int)] = []
     /// Allowed clock skew of signed requests.
     public var maxClockSkew: Double = 15 * 60
     /// How long a nonce is remembered.

@@ -4,7 +4,7 @@ import Foundation
 extension SimulatedFleet {
     /// Fails with `InvalidRegionId.NotFound` unless the region is in the fleet or the public catalogue.
     func checkRegion(_ region: String) throws(APIError) {
-        guard regionOrder[region] != nil || RegionCatalog.isKnown(region) || configuration.extraRegions.contains(region) else {
+        guard table.regionOrder[region] != nil || RegionCatalog.isKnown(region) || configuration.extraRegions.contains(region) else {
             throw APIError(code: ErrorCode.invalidRegionIdNotFound, message: "The specified RegionId does not exist.", httpStatus: 404)
         }
     }
@@ -12,7 +12,7 @@ extension SimulatedFleet {
     /// `DescribeRegions`: the fleet's regions plus the vendor's public ones.
     public func describeRegions(_ request: DescribeRegionsRequest, requestId: String) -> DescribeRegionsResponse {
         let chinese = (request.acceptLanguage ?? "zh-CN").lowercased().hasPrefix("zh")
-        let ids = Set(RegionCatalog.regions.map(\.id)).union(regionOrder.keys).union(configuration.extraRegions).sorted()
+        let ids = Set(RegionCatalog.regions.map(\.id)).union(table.regionOrder.keys).union(configuration.extraRegions).sorted()
         return DescribeRegionsResponse(requestId: requestId, regions: ids.map { id in
             DescribeRegionsResponse.Region(
                 regionId: id, localName: RegionCatalog.localName(id, chinese: chinese),
@@ -22,6 +22,32 @@ extension SimulatedFleet {
 
     /// `DescribeInstances` with its filters and both paging styles.
     public func describeInstances(_ r: DescribeInstancesRequest, requestId: String) throws(APIError) -> DescribeInstancesResponse {
+        let page = try selectPage(r)
+        return DescribeInstancesResponse(requestId: requestId, instances: page.positions.map { table.records[$0].instance },
+                                         nextToken: page.nextToken, totalCount: page.totalCount,
+                                         pageNumber: page.pageNumber, pageSize: page.pageSize)
+    }
+
+    /// `DescribeInstances` as JSON: the same answer as `describeInstances(_:requestId:).json.jsonBytes()`, built
+    /// from each instance's cached JSON, so a page costs a copy of bytes rather than a tree and its writing.
+    func describeInstancesJSON(_ r: DescribeInstancesRequest, requestId: String) throws(APIError) -> InstancePageJSON {
+        let page = try selectPage(r)
+        return InstancePageJSON(requestId: requestId, totalCount: page.totalCount, pageNumber: page.pageNumber,
+                                pageSize: page.pageSize, nextToken: page.nextToken,
+                                instances: page.positions.map { table.json($0) })
+    }
+
+    /// Which instances a `DescribeInstances` call answers with (positions in the table, in the region's order),
+    /// and its paging fields.
+    struct PageSelection {
+        var positions: ArraySlice<Int>
+        var nextToken: String?
+        var totalCount: Int
+        var pageNumber: Int?
+        var pageSize: Int?
+    }
+
+    private func selectPage(_ r: DescribeInstancesRequest) throws(APIError) -> PageSelection {
         try checkRegion(r.region)
         if let status = r.status, !InstanceStatus(rawValue: status).isKnown {
             throw APIError(code: ErrorCode.invalidStatusNotFound, message: "The specified Status does not exist.", httpStatus: 404)
@@ -30,9 +56,10 @@ extension SimulatedFleet {
             throw APIError(code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
         }
         settle()
-        let order = regionOrder[r.region] ?? []
+        let order = table.regionOrder[r.region] ?? []
         let filter = InstanceFilter(r)
-        let matches: (Int) -> Bool = { [instances] i in filter.matches(instances[order[i]]!.instance) }
+        // With a filter, one pass finds every match (indices into `order`): it gives the page and `TotalCount`.
+        let matched = filter.isEmpty ? nil : matches(of: filter, in: r.region, order: order)
 
         if r.usesTokenPaging {
             let size = min(max(r.maxResults ?? 10, 10), 100)
@@ -43,44 +70,83 @@ extension SimulatedFleet {
                 }
                 start = offset
             }
-            var page: [Instance] = [], i = start
-            while i < order.count, page.count < size {
-                if matches(i) { page.append(instances[order[i]]!.instance) }
-                i += 1
+            let positions: ArraySlice<Int>, next: Int, total: Int
+            if let matched {
+                // The token is an offset into the region's order: the page is the next `size` matches from there,
+                // and the next token points at the match after them.
+                let first = Self.firstIndex(in: matched, notBelow: start)
+                let end = min(first + size, matched.count)
+                positions = ArraySlice(matched[first..<end].map { order[$0] })
+                next = end < matched.count ? matched[end] : order.count
+                total = matched.count
+            } else {
+                // No filter (the common listing): the page is a slice of the region's order, nothing is tested.
+                next = min(start + size, order.count)
+                positions = order[start..<next]
+                total = order.count
             }
-            while i < order.count, !matches(i) { i += 1 }
-            let total = filter.isEmpty ? order.count : (0..<order.count).lazy.filter(matches).count
-            return DescribeInstancesResponse(requestId: requestId, instances: page,
-                                             nextToken: i < order.count ? encodeToken(i, region: r.region) : "",
-                                             totalCount: total, pageNumber: nil, pageSize: nil)
+            return PageSelection(positions: positions, nextToken: next < order.count ? encodeToken(next, region: r.region) : "",
+                                 totalCount: total, pageNumber: nil, pageSize: nil)
         }
         let number = r.pageNumber ?? 1, size = r.pageSize ?? 10
-        let all: [Int] = filter.isEmpty ? Array(order.indices) : order.indices.filter(matches)
-        let from = Self.pageStart(number, size, count: all.count), to = min(from + size, all.count)
-        return DescribeInstancesResponse(requestId: requestId, instances: all[from..<to].map { instances[order[$0]]!.instance },
-                                         nextToken: nil, totalCount: all.count, pageNumber: number, pageSize: size)
+        guard let matched else {
+            let from = Self.pageStart(number, size, count: order.count), to = min(from + size, order.count)
+            return PageSelection(positions: order[from..<to], nextToken: nil, totalCount: order.count, pageNumber: number, pageSize: size)
+        }
+        let from = Self.pageStart(number, size, count: matched.count), to = min(from + size, matched.count)
+        return PageSelection(positions: ArraySlice(matched[from..<to].map { order[$0] }), nextToken: nil,
+                             totalCount: matched.count, pageNumber: number, pageSize: size)
+    }
+
+    /// The indices into `order` (the region's) of the instances that pass `filter`; from the last call's result
+    /// when it asked the same and nothing changed since.
+    private func matches(of filter: InstanceFilter, in region: String, order: [Int]) -> [Int] {
+        if let last = lastMatches, last.revision == table.revision, last.region == region, last.filter == filter {
+            return last.matched
+        }
+        let matched = table.records.withUnsafeBufferPointer { records in
+            // Through the pointer each test reads only the fields it needs: reading an element of the array
+            // copied the whole record first (a retain and release per string, for every instance of the region).
+            guard let base = records.baseAddress else { return [Int]() }
+            return order.indices.filter { filter.matches(base + order[$0]) }
+        }
+        lastMatches = FilterMatches(revision: table.revision, region: region, filter: filter, matched: matched)
+        return matched
+    }
+
+    /// The first index of a sorted list whose value is `value` or more (the list's count when there is none).
+    static func firstIndex(in sorted: [Int], notBelow value: Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// `DescribeInstanceStatus`: (ID, status) pairs, pages of at most 50.
     public func describeInstanceStatus(_ r: DescribeInstanceStatusRequest, requestId: String) throws(APIError) -> DescribeInstanceStatusResponse {
         try checkRegion(r.region)
         settle()
-        var selected: [Instance]
+        var selected: [Int]
         if r.instanceIds.isEmpty {
-            selected = (regionOrder[r.region] ?? []).compactMap { instances[$0]?.instance }
+            selected = table.regionOrder[r.region] ?? []
         } else {
             var seen = Set<String>()
             selected = r.instanceIds.compactMap { id in
-                guard seen.insert(id).inserted, let i = instances[id]?.instance, i.regionId == r.region else { return nil }
-                return i
+                guard seen.insert(id).inserted, let p = table.position(id),
+                      table.records[p].instance.regionId == r.region else { return nil }
+                return p
             }
         }
-        if let zone = r.zoneId { selected.removeAll { $0.zoneId != zone } }
+        if let zone = r.zoneId { selected.removeAll { table.records[$0].instance.zoneId != zone } }
         let number = r.pageNumber ?? 1, size = r.pageSize ?? 10
         let from = Self.pageStart(number, size, count: selected.count), to = min(from + size, selected.count)
         return DescribeInstanceStatusResponse(
             requestId: requestId,
-            statuses: selected[from..<to].map { .init(instanceId: $0.instanceId, status: $0.status) },
+            statuses: selected[from..<to].map { p in
+                .init(instanceId: table.records[p].instance.instanceId, status: table.records[p].instance.status)
+            },
             totalCount: selected.count, pageNumber: number, pageSize: size)
     }
 
@@ -111,8 +177,17 @@ extension SimulatedFleet {
     }
 }
 
+/// One filtered `DescribeInstances`' matches, valid while the fleet's revision is unchanged.
+struct FilterMatches: Sendable {
+    var revision: Int
+    var region: String
+    var filter: InstanceFilter
+    /// Indices into the region's order.
+    var matched: [Int]
+}
+
 /// The `DescribeInstances` filters, all of which must match.
-struct InstanceFilter {
+struct InstanceFilter: Sendable, Equatable {
     var ids: Set<String>?
     var status: InstanceStatus?
     var name: NamePattern?
@@ -132,23 +207,25 @@ struct InstanceFilter {
         ids == nil && status == nil && name == nil && zoneId == nil && vpcId == nil && chargeType == nil && tags.isEmpty
     }
 
-    func matches(_ i: Instance) -> Bool {
-        if let ids, !ids.contains(i.instanceId) { return false }
-        if let status, i.status != status { return false }
-        if let zoneId, i.zoneId != zoneId { return false }
-        if let vpcId, i.vpcAttributes?.vpcId != vpcId { return false }
-        if let chargeType, i.instanceChargeType != chargeType { return false }
+    /// Whether the instance in `record` passes. Each check reads only its own field through the pointer, so
+    /// testing a whole region copies no instance.
+    func matches(_ record: UnsafePointer<SimulatedInstance>) -> Bool {
+        if let ids, !ids.contains(record.pointee.instance.instanceId) { return false }
+        if let status, record.pointee.instance.status != status { return false }
+        if let zoneId, record.pointee.instance.zoneId != zoneId { return false }
+        if let vpcId, record.pointee.instance.vpcAttributes?.vpcId != vpcId { return false }
+        if let chargeType, record.pointee.instance.instanceChargeType != chargeType { return false }
         for tag in tags {
-            guard let v = i.tag(tag.key) else { return false }
+            guard let v = record.pointee.instance.tag(tag.key) else { return false }
             if let want = tag.value, want != v { return false }
         }
-        if let name, !name.matches(i.instanceName) { return false }
+        if let name, !name.matches(record.pointee.instance.instanceName) { return false }
         return true
     }
 }
 
 /// `InstanceName` matching: exact and case-sensitive, with `*` matching any run of characters.
-struct NamePattern {
+struct NamePattern: Sendable, Equatable {
     let parts: [Substring]
     let exact: String?
 

@@ -5,8 +5,10 @@ extension SimulatedFleet {
     /// The verdict for one ID in a region, in the notes' precedence order.
     func verdict(_ id: String, region: String?, _ op: PowerCheck.Operation, hibernate: Bool = false) -> APIError? {
         guard PowerCheck.isWellFormed(id) else { return PowerCheck.malformed(id) }
-        guard let sim = instances[id], region == nil || sim.instance.regionId == region else { return PowerCheck.notFound(id) }
-        return PowerCheck.verdict(sim.instance, op, hibernate: hibernate, now: clock.now())
+        guard let p = table.position(id), region == nil || table.records[p].instance.regionId == region else {
+            return PowerCheck.notFound(id)
+        }
+        return PowerCheck.verdict(table.records[p].instance, op, hibernate: hibernate, now: clock.now())
     }
 
     static func dryRunSuccess() -> APIError {
@@ -66,15 +68,16 @@ extension SimulatedFleet {
         var responses: [InstanceResponse] = []
         for (id, failure) in zip(ids, verdicts) {
             if let failure {
-                let known = instances[id].map { $0.instance.regionId == region } ?? false
-                let status = known ? instances[id]!.instance.status.rawValue : ""
+                let p = table.position(id)
+                let status = p.map { table.records[$0].instance.regionId == region ? table.records[$0].instance.status.rawValue : "" } ?? ""
                 responses.append(InstanceResponse(instanceId: id, code: failure.code, message: failure.message,
                                                   previousStatus: status, currentStatus: status))
             } else {
-                let before = instances[id]!.instance.status.rawValue
+                let p = table.position(id)!  // a verdict of nil means the instance exists
+                let before = table.records[p].instance.status.rawValue
                 apply(id)
                 responses.append(InstanceResponse(instanceId: id, code: "200", message: "success", previousStatus: before,
-                                                  currentStatus: instances[id]!.instance.status.rawValue))
+                                                  currentStatus: table.records[p].instance.status.rawValue))
             }
         }
         try? persist()
@@ -83,28 +86,25 @@ extension SimulatedFleet {
 
     /// `Running → Stopping`, with `StoppedMode` fixed now (it already reads its final value while `Stopping`).
     func beginStop(_ id: String, force: Bool, mode: StoppedMode?) {
-        guard var sim = instances[id] else { return }
-        let eligible = sim.instance.isEconomicalModeEligible
+        guard let p = table.position(id) else { return }
+        let eligible = table.records[p].instance.isEconomicalModeEligible
         let wanted = mode ?? (configuration.economicalDefault ? .stopCharging : .keepCharging)
-        sim.instance.stoppedMode = (eligible ? wanted : .notApplicable).rawValue
-        sim.instance.status = .stopping
         let delay = configuration.stopDelay.draw(using: &rng) * (force ? 0.5 : 1)
-        sim.transition = .init(endsAt: clock.now().addingTimeInterval(delay), to: .stopped)
-        instances[id] = sim
-        inFlight.push(id, endsAt: sim.transition!.endsAt)
+        let endsAt = clock.now().addingTimeInterval(delay)
+        table.update(p) { $0.beginStop(stoppedMode: (eligible ? wanted : .notApplicable).rawValue, endsAt: endsAt) }
+        inFlight.push(id, endsAt: endsAt)
     }
 
     /// `Stopped → Starting`. An instance stopped in economical mode without an EIP gets a new public IP.
     func beginStart(_ id: String) {
-        guard var sim = instances[id] else { return }
-        if sim.instance.stoppedMode == StoppedMode.stopCharging.rawValue, sim.instance.eipAddress == nil,
-           !sim.instance.publicIpAddresses.isEmpty {
-            sim.instance.publicIpAddresses = ["47.\(rng.next() % 256).\(rng.next() % 256).\(1 + rng.next() % 254)"]
+        guard let p = table.position(id) else { return }
+        let instance = table.records[p].instance
+        var publicIp: String?
+        if instance.stoppedMode == StoppedMode.stopCharging.rawValue, instance.eipAddress == nil, !instance.publicIpAddresses.isEmpty {
+            publicIp = "47.\(rng.next() % 256).\(rng.next() % 256).\(1 + rng.next() % 254)"
         }
-        sim.instance.status = .starting
         let endsAt = clock.now().addingTimeInterval(configuration.startDelay.draw(using: &rng))
-        sim.transition = .init(endsAt: endsAt, to: .running)
-        instances[id] = sim
+        table.update(p) { $0.beginStart(publicIp: publicIp, endsAt: endsAt) }
         inFlight.push(id, endsAt: endsAt)
     }
 }

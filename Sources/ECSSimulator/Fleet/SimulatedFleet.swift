@@ -8,15 +8,17 @@ import Foundation
 public actor SimulatedFleet {
     let configuration: SimulatorConfiguration
     let clock: any SimulatorClock
-    var instances: [String: SimulatedInstance] = [:]
-    /// Instance IDs per region in a stable order (the order they were loaded).
-    var regionOrder: [String: [String]] = [:]
+    /// Every instance, reached by position (see `InstanceTable`).
+    var table = InstanceTable()
     /// Transitions not yet settled, soonest first.
     var inFlight = TransitionQueue()
     var rng: SeededRandom
     /// Secret for `NextToken`s, so only tokens this simulator issued are accepted.
     let tokenKey: UInt64
     var stateStore: StateStore?
+    /// The last filtered `DescribeInstances`' matches, reused while the fleet does not change, so paging through
+    /// a filtered region tests each instance once rather than once a page.
+    var lastMatches: FilterMatches?
 
     /// Creates a fleet from instances (for example a fleet file or a generated fleet).
     public init(instances list: [Instance], configuration: SimulatorConfiguration, clock: any SimulatorClock) {
@@ -25,38 +27,36 @@ public actor SimulatedFleet {
         var rng = SeededRandom(seed: configuration.seed)
         tokenKey = rng.next()
         self.rng = rng
-        for instance in list { Self.insert(instance, transition: nil, into: &instances, order: &regionOrder) }
+        for instance in list { Self.insert(instance, transition: nil, into: &table) }
         stateStore = configuration.statePath.map(StateStore.init(path:))
     }
 
     /// Adds or replaces an instance. A running (or starting, or pending) instance without a `StoppedMode` gets
     /// the Decision's value: `KeepCharging`, or `Not-applicable` when it cannot use economical mode.
-    static func insert(_ instance: Instance, transition: SimulatedInstance.Transition?,
-                       into instances: inout [String: SimulatedInstance], order: inout [String: [String]]) {
+    static func insert(_ instance: Instance, transition: SimulatedInstance.Transition?, into table: inout InstanceTable) {
         var instance = instance
         if instance.stoppedMode.isEmpty, [.running, .starting, .pending].contains(instance.status) {
             instance.stoppedMode = (instance.isEconomicalModeEligible ? StoppedMode.keepCharging : .notApplicable).rawValue
         }
-        if instances[instance.instanceId] == nil { order[instance.regionId, default: []].append(instance.instanceId) }
-        instances[instance.instanceId] = SimulatedInstance(instance: instance, transition: transition)
+        table.insert(instance, transition: transition)
     }
 
     /// The regions that hold at least one instance.
-    public var fleetRegions: [String] { regionOrder.keys.sorted() }
+    public var fleetRegions: [String] { table.regionOrder.keys.sorted() }
 
     /// Number of instances in the account.
-    public var count: Int { instances.count }
+    public var count: Int { table.count }
 
     /// A snapshot of every instance, settled to now, in stable order.
     public func snapshot() -> [Instance] {
         settle()
-        return regionOrder.keys.sorted().flatMap { regionOrder[$0]!.compactMap { instances[$0]?.instance } }
+        return table.inStableOrder.map(\.instance)
     }
 
     /// One instance, settled to now.
     public func instance(_ id: String) -> Instance? {
         settle()
-        return instances[id]?.instance
+        return table.position(id).map { table.records[$0].instance }
     }
 
     /// Ends every transition whose time has come: only the due ones are touched, so a request costs nothing
@@ -64,15 +64,8 @@ public actor SimulatedFleet {
     func settle() {
         let now = clock.now()
         while let (id, endsAt) = inFlight.popDue(now) {
-            guard var sim = instances[id], let t = sim.transition, t.endsAt == endsAt else { continue }
-            sim.instance.status = t.to
-            if t.to == .running {
-                sim.instance.startTime = ECSTime.formatMinutes(t.endsAt)
-                sim.instance.stoppedMode = sim.instance.isEconomicalModeEligible ? StoppedMode.keepCharging.rawValue
-                    : StoppedMode.notApplicable.rawValue
-            }
-            sim.transition = nil
-            instances[id] = sim
+            guard let p = table.position(id), let t = table.records[p].transition, t.endsAt == endsAt else { continue }
+            table.update(p) { $0.settle(t) }
         }
     }
 
@@ -80,7 +73,7 @@ public actor SimulatedFleet {
     func restore(from saved: [(Instance, Date?, InstanceStatus?)]) {
         for (instance, endsAt, to) in saved {
             let t = endsAt.flatMap { e in to.map { SimulatedInstance.Transition(endsAt: e, to: $0) } }
-            Self.insert(instance, transition: t, into: &instances, order: &regionOrder)
+            Self.insert(instance, transition: t, into: &table)
             if let t { inFlight.push(instance.instanceId, endsAt: t.endsAt) }
         }
     }
@@ -88,9 +81,6 @@ public actor SimulatedFleet {
     /// Writes the whole state to the `--state` file, if one is set.
     func persist() throws {
         guard let stateStore else { return }
-        let records = regionOrder.keys.sorted().flatMap { region in
-            regionOrder[region]!.compactMap { instances[$0] }
-        }
-        try stateStore.save(records)
+        try stateStore.save(table.inStableOrder)
     }
 }

@@ -1,16 +1,69 @@
 import ECSAPI
 import Foundation
 
-/// An instance as the simulator keeps it: the API's view plus the transition in progress, if any.
+/// An instance as the simulator keeps it: the API's view, the transition in progress if any, and the
+/// instance's JSON as pages show it.
+///
+/// The instance changes only through the mutating methods here, and each drops the rendered JSON, so a page
+/// never shows a stale instance. (A plain stored property, not one with an observer, so reading a field does
+/// not copy the whole instance: filters read every instance of a region.)
 struct SimulatedInstance: Sendable {
-    var instance: Instance
+    private(set) var instance: Instance
     /// When the current `Stopping`/`Starting` ends, and the state it ends in. `nil` for instances at rest and
     /// for instances loaded stuck in a transitional state (they model stuck instances and stay there).
-    var transition: Transition?
+    private(set) var transition: Transition?
+    /// The instance's compact JSON object, exactly as `instance.json.jsonBytes()` writes it: rendered at startup
+    /// or on the first page that shows the instance, and reused by every later page until the instance changes.
+    private(set) var renderedJSON: [UInt8]?
 
     struct Transition: Sendable, Equatable {
         var endsAt: Date
         var to: InstanceStatus
+    }
+
+    init(instance: Instance, transition: Transition?) {
+        self.instance = instance
+        self.transition = transition
+    }
+
+    /// `Running → Stopping` until `endsAt`, with the `StoppedMode` it will have (it shows while `Stopping`).
+    mutating func beginStop(stoppedMode: String, endsAt: Date) {
+        instance.stoppedMode = stoppedMode
+        instance.status = .stopping
+        transition = Transition(endsAt: endsAt, to: .stopped)
+        renderedJSON = nil
+    }
+
+    /// `Stopped → Starting` until `endsAt`; `publicIp` replaces the public IP (economical mode gives a new one).
+    mutating func beginStart(publicIp: String?, endsAt: Date) {
+        if let publicIp { instance.publicIpAddresses = [publicIp] }
+        instance.status = .starting
+        transition = Transition(endsAt: endsAt, to: .running)
+        renderedJSON = nil
+    }
+
+    /// Ends the transition `t`: the instance is now in `t.to`. A started instance gets its start time and the
+    /// `StoppedMode` a running instance shows.
+    mutating func settle(_ t: Transition) {
+        instance.status = t.to
+        if t.to == .running {
+            instance.startTime = ECSTime.formatMinutes(t.endsAt)
+            instance.stoppedMode = instance.isEconomicalModeEligible ? StoppedMode.keepCharging.rawValue
+                : StoppedMode.notApplicable.rawValue
+        }
+        transition = nil
+        renderedJSON = nil
+    }
+
+    /// Takes JSON rendered elsewhere from this very instance (see `SimulatedFleet.prerender`).
+    mutating func adopt(_ json: [UInt8]) { renderedJSON = json }
+
+    /// The cached JSON object, rendering it first if the instance changed since it was last rendered.
+    mutating func json() -> [UInt8] {
+        if let renderedJSON { return renderedJSON }
+        let bytes = instance.json.jsonBytes()
+        renderedJSON = bytes
+        return bytes
     }
 }
 

@@ -3,9 +3,20 @@ import ECSAPI
 /// JSON by default; XML when a V1 request says `Format=XML`.
 enum ResponseFormat { case json, xml }
 
+/// A successful answer: a tree to write as JSON or XML, or a `DescribeInstances` page already made of JSON.
+enum AnswerBody {
+    case tree(JSONValue)
+    case page(InstancePageJSON)
+}
+
 extension APIGateway {
-    func success(_ body: JSONValue, action: String, requestId: String, format: ResponseFormat) -> GatewayResponse {
-        GatewayResponse(status: 200, headers: headers(requestId: requestId, format: format), body: encode(body, root: action + "Response", format: format))
+    func success(_ body: AnswerBody, action: String, requestId: String, format: ResponseFormat) -> GatewayResponse {
+        let bytes: [UInt8]
+        switch body {
+        case let .tree(value): bytes = encode(value, root: action + "Response", format: format)
+        case let .page(page): bytes = page.bytes()
+        }
+        return GatewayResponse(status: 200, headers: headers(requestId: requestId, format: format), body: bytes)
     }
 
     func render(_ error: any Error, retryAfterMs: Int?, requestId: String, host: String, format: ResponseFormat, action: String?) -> GatewayResponse {

@@ -64,7 +64,7 @@ public final class APIGateway: Sendable {
                 throw APIError(code: ErrorCode.serviceUnavailable, message: "The request has failed due to a temporary failure of the server.", httpStatus: 503)
             case .none, .dropLate: break
             }
-            let body = try await dispatch(call.action, params, requestId: requestId)
+            let body = try await dispatch(call.action, params, requestId: requestId, format: format)
             if case .dropLate = fault { return Self.dropped() }
             var response = success(body, action: call.action, requestId: requestId, format: format)
             response.delay = drawLatency()
@@ -76,28 +76,31 @@ public final class APIGateway: Sendable {
         }
     }
 
-    private func dispatch(_ action: String, _ p: Parameters, requestId: String) async throws(APIError) -> JSONValue {
+    private func dispatch(_ action: String, _ p: Parameters, requestId: String,
+                          format: ResponseFormat) async throws(APIError) -> AnswerBody {
         switch action {
         case ECSAction.describeRegions:
-            return await fleet.describeRegions(DescribeRegionsRequest(acceptLanguage: p["AcceptLanguage"]), requestId: requestId).json
+            return .tree(await fleet.describeRegions(DescribeRegionsRequest(acceptLanguage: p["AcceptLanguage"]), requestId: requestId).json)
         case ECSAction.describeInstances:
             let r = try DescribeInstancesRequest(parameters: p)
-            return try await fleet.describeInstances(r, requestId: requestId).json
+            // JSON pages come from each instance's cached JSON; XML (rare: V1 Format=XML) still walks the tree.
+            if format == .json { return .page(try await fleet.describeInstancesJSON(r, requestId: requestId)) }
+            return .tree(try await fleet.describeInstances(r, requestId: requestId).json)
         case ECSAction.describeInstanceStatus:
             let r = try DescribeInstanceStatusRequest(parameters: p)
-            return try await fleet.describeInstanceStatus(r, requestId: requestId).json
+            return .tree(try await fleet.describeInstanceStatus(r, requestId: requestId).json)
         case ECSAction.stopInstances:
             let r = try StopInstancesRequest(parameters: p)
-            return try await fleet.stopInstances(r, requestId: requestId).json
+            return .tree(try await fleet.stopInstances(r, requestId: requestId).json)
         case ECSAction.startInstances:
             let r = try StartInstancesRequest(parameters: p)
-            return try await fleet.startInstances(r, requestId: requestId).json
+            return .tree(try await fleet.startInstances(r, requestId: requestId).json)
         case ECSAction.stopInstance:
             let r = try StopInstanceRequest(parameters: p)
-            return try await fleet.stopInstance(r, requestId: requestId).json
+            return .tree(try await fleet.stopInstance(r, requestId: requestId).json)
         case ECSAction.startInstance:
             let r = try StartInstanceRequest(parameters: p)
-            return try await fleet.startInstance(r, requestId: requestId).json
+            return .tree(try await fleet.startInstance(r, requestId: requestId).json)
         default:
             throw APIError(code: ErrorCode.invalidActionNotFound, message: "Specified api is not found, please check your url and method.", httpStatus: 404)
         }

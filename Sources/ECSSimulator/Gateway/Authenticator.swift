@@ -40,7 +40,7 @@ final class Authenticator: Sendable {
 
     private func verifyV3(_ request: IncomingRequest, authorization: String, query: [(name: String, value: String)],
                           now: Date) throws(APIError) -> AuthenticatedCall {
-        guard let auth = SignatureV3.AuthorizationHeader.parse(authorization) else {
+        guard let auth = V3FastPath.parseAuthorization(authorization) else {
             throw Self.incomplete("The Authorization header is not ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=....")
         }
         let headers = request.headerMap
@@ -59,7 +59,7 @@ final class Authenticator: Sendable {
             throw Self.incomplete("x-acs-content-sha256 does not match the body.")
         }
         try checkKey(auth.accessKeyId)
-        let expected = SignatureV3.expectedSignature(
+        let expected = V3FastPath.expectedSignature(
             method: request.method, path: request.path, query: query, headers: headers,
             signedHeaders: auth.signedHeaders, bodySHA256Hex: contentHash,
             secret: credentials.accessKeySecret)

@@ -68,6 +68,34 @@ struct CompiledQuery {
         return rows
     }
 
+    /// Narrows `matched` (the rows matching a wider query, `visible` in order) to the rows matching this one;
+    /// returns them in the order of `visible`.
+    func narrow(_ matched: inout [Bool], visible: [Int32], in table: InstanceTable) -> [Int32] {
+        if matchesNothing {
+            for r in visible { matched[Int(r)] = false }
+            return []
+        }
+        for n in checks.indices {
+            let negated = checks[n].negated
+            switch checks[n].check {
+            case let .text(word): table.search.refine(&matched, containing: word, keep: !negated)
+            default: for r in visible where matched[Int(r)] && !passes(r, check: n, in: table) { matched[Int(r)] = false }
+            }
+        }
+        return matched.withUnsafeBufferPointer { m in visible.filter { m[Int($0)] } }
+    }
+
+    /// Whether row `r` satisfies check `n` (negation applied).
+    private func passes(_ r: Int32, check n: Int, in table: InstanceTable) -> Bool {
+        let i = Int(r), hit: Bool
+        switch checks[n].check {
+        case let .text(word): hit = table.search.row(r, contains: word)
+        case let .field(codes, allowed): hit = i < codes.count && allowed[Int(codes[i])]
+        case let .tag(rowTags, allowed): hit = i < rowTags.count && rowTags[i].contains { Int($0) < allowed.count && allowed[Int($0)] }
+        }
+        return hit != checks[n].negated
+    }
+
     /// Whether one row matches.
     func passes(_ r: Int32, in table: InstanceTable) -> Bool {
         if matchesNothing { return false }

@@ -61,7 +61,7 @@ public enum FleetAction: Sendable {
     case openStopDialogWithPreview
     /// Opens the start dialog on the marked instances, or the one under the cursor.
     case openStartDialog
-    /// Shows the help.
+    /// Shows the help over whatever is open (closing it returns there).
     case openHelp
     /// Shows past operations from the journal (loading it).
     case openJournal
@@ -93,8 +93,10 @@ public enum FleetAction: Sendable {
     case typeBackspace
     /// Enter in a dialog: checks the typed count, runs the command line, confirms quitting, or presses the focused button.
     case typeEnter
-    /// Scrolls the dialog's list (targets, journal) by a number of rows.
+    /// Scrolls the stop/start dialog's targets by a number of rows.
     case scrollDialog(by: Int)
+    /// Scrolls the open overlay (help, details, journal); `bounds` is its length as the screen lays it out.
+    case scrollOverlay(ScrollMove, in: ScrollBounds)
 
     // MARK: Command line
     /// The command line's whole text after an edit (without the `:`).

@@ -47,20 +47,35 @@ extension FleetReducer {
             case .cancelDialog, .typeCharacter("n"), .typeCharacter("N"): s.dialog = .none
             default: break
             }
-        case var .journal(j):
+        case .details, .journal:
             switch action {
-            case .cancelDialog: s.dialog = .none
-            case let .scrollDialog(delta):
-                j.scroll = max(0, min(j.scroll + delta, max(0, j.entries.count - 1)))
-                s.dialog = .journal(j)
+            case .cancelDialog, .typeEnter: s.dialog = .none
             default: break
             }
-        case .details, .help:
-            if case .cancelDialog = action { s.dialog = .none }
-            if case .typeEnter = action { s.dialog = .none }
+        case let .help(h):
+            switch action {
+            case .cancelDialog, .typeEnter: s.dialog = h.returnTo
+            default: break
+            }
         case .none: break
         }
         return []
+    }
+
+    /// Scrolls help, the details or the journal, within `bounds`.
+    static func scrollOverlay(_ s: inout FleetState, _ move: ScrollMove, _ bounds: ScrollBounds) {
+        switch s.dialog {
+        case var .help(h):
+            h.scroll = bounds.offset(h.scroll, moved: move)
+            s.dialog = .help(h)
+        case let .details(id, scroll):
+            s.dialog = .details(instanceId: id, scroll: bounds.offset(scroll, moved: move))
+        case var .journal(j):
+            s.dialog = .none // leaves `j` the only reference to the entries, so the change does not copy them
+            j.scroll = bounds.offset(j.scroll, moved: move)
+            s.dialog = .journal(j)
+        default: break
+        }
     }
 
     private static func dispatchCommandLine(_ s: inout FleetState, now: Date) -> [FleetEffect] {

@@ -38,7 +38,9 @@ public enum FleetReducer {
         case .openStopDialog: return openPowerDialog(&s, .stop, now: now, preview: false)
         case .openStopDialogWithPreview: return openPowerDialog(&s, .stop, now: now, preview: true)
         case .openStartDialog: return openPowerDialog(&s, .start, now: now, preview: false)
-        case .openHelp: s.dialog = .help
+        case .openHelp:
+            if case .help = s.dialog { break }
+            s.dialog = .help(HelpViewState(returnTo: s.dialog))
         case .openJournal:
             s.dialog = .journal(JournalViewState())
             return [.loadJournal]
@@ -47,6 +49,7 @@ public enum FleetReducer {
              .focusPreviousButton, .pressFocusedButton, .pressButton, .cancelDialog, .typeCharacter, .typeBackspace,
              .typeEnter, .scrollDialog:
             return dialogKey(&s, action, now: now)
+        case let .scrollOverlay(move, bounds): scrollOverlay(&s, move, bounds)
         case let .editCommandLine(text): if case .commandLine = s.dialog { s.dialog = .commandLine(text) }
         case .executeCommandLine:
             guard case let .commandLine(text) = s.dialog else { return [] }
@@ -65,9 +68,13 @@ public enum FleetReducer {
         case let .previewFinished(report):
             s.withPowerDialog { $0.applyPreview(report) }
         case let .journalLoaded(entries):
-            if case var .journal(j) = s.dialog { j.phase = .loaded; j.entries = entries.reversed(); s.dialog = .journal(j) }
+            s.dialog.changeBeneathHelp { d in
+                if case var .journal(j) = d { j.phase = .loaded; j.entries = entries.reversed(); d = .journal(j) }
+            }
         case let .journalFailed(message):
-            if case var .journal(j) = s.dialog { j.phase = .failed(message); s.dialog = .journal(j) }
+            s.dialog.changeBeneathHelp { d in
+                if case var .journal(j) = d { j.phase = .failed(message); d = .journal(j) }
+            }
         case let .tick(time): return tick(&s, now: time)
         }
         return []
@@ -135,12 +142,15 @@ public enum FleetReducer {
 }
 
 extension FleetState {
-    /// Changes the open stop/start dialog, if any.
+    /// Changes the open stop/start dialog, if any (also while help is shown over it).
     mutating func withPowerDialog<R>(_ change: (inout StopDialogState) -> R) -> R? {
-        guard var d = dialog.power else { return nil }
-        dialog = .none
-        let result = change(&d)
-        dialog = .power(d)
+        var result: R?
+        dialog.changeBeneathHelp { open in
+            guard var d = open.power else { return }
+            open = .none // the dialog's state is then only referenced by `d`, and changes without a copy
+            result = change(&d)
+            open = .power(d)
+        }
         return result
     }
 }

@@ -103,7 +103,7 @@ public struct FleetState: Sendable, Equatable {
     public var cursorPosition: Int? { cursor.flatMap(visiblePosition(of:)) }
 
     /// Marked instances the filter hides.
-    public var hiddenMarkCount: Int { marks.reduce(0) { $0 + (visiblePosition(of: $1) == nil ? 1 : 0) } }
+    public var hiddenMarkCount: Int { table.hiddenMarkCount(marks) }
 
     /// The regions shown, resolved.
     public var shownRegions: [String] { regionsShown.regions(known: knownRegions) }
@@ -151,6 +151,7 @@ public struct FleetState: Sendable, Equatable {
     mutating func syncVisible(from context: CursorContext? = nil) {
         let context = context ?? cursorContext()
         table.sync(query: filter.query, regions: regionsShown.allowed, sort: sort)
+        table.cacheHiddenMarks(marks)
         if let c = cursor, visiblePosition(of: c) != nil { return }
         let v = visible
         guard !v.isEmpty else { cursor = nil; return }

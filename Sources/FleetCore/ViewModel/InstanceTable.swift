@@ -21,12 +21,13 @@ struct InstanceTable: Sendable {
     // Indexes.
     var search = SearchBuffer()
     var codes = FieldCodes()
+    var sortCodes = SortCodes()
 
     // Derived lists, brought up to date by `sync`.
     var sort = InstanceSort()
-    var sortKeys: [SortKey] = []
-    /// The full sort text of rows whose text is longer than a key holds.
-    var longTexts: [Int32: String] = [:]
+    /// Rows in ID order (removed ones included); covers the first `idOrdered` rows.
+    var idOrder: [Int32] = []
+    var idOrdered = 0
     /// Whether each row is in `sorted`.
     var listed: [Bool] = []
     /// Live rows in sort order.
@@ -38,6 +39,12 @@ struct InstanceTable: Sendable {
     var visible: [Int32] = []
     /// Each row's place in `visible`, or -1.
     var visiblePlace: [Int32] = []
+    /// The visible rows counted by status code (`codes.status`), kept with `visible`.
+    var visibleStatusTally: [Int] = []
+    /// Counts the rebuilds of `visible`, so caches over it know when they are stale.
+    var visibleVersion = 0
+    /// The hidden-mark count last computed, and for which marks and visible list.
+    var hiddenMarks: (marks: Set<String>, visibleVersion: Int, hidden: Int)?
 
     // Pending work.
     var changed: [Int32] = []
@@ -64,21 +71,29 @@ struct InstanceTable: Sendable {
         instances.indices.compactMap { alive[$0] && instances[$0].regionId == region ? ids[$0] : nil }
     }
 
-    /// The number of instances of each region.
-    /// Shown instances by status, read field by field so no instance value is copied.
+    /// Shown instances by status, counted when the visible list is rebuilt (never per frame).
     var visibleStatusCounts: [InstanceStatus: Int] {
-        // Comparing against the five states (short strings, compared inline) is far cheaper than hashing each one.
-        let known = InstanceStatus.all
-        var tally = [Int](repeating: 0, count: known.count)
-        var other: [InstanceStatus: Int] = [:]
-        for r in visible {
-            let status = instances[Int(r)].status
-            if let k = known.firstIndex(of: status) { tally[k] += 1 } else { other[status, default: 0] += 1 }
+        var out: [InstanceStatus: Int] = [:]
+        for (code, n) in visibleStatusTally.enumerated() where n > 0 {
+            out[InstanceStatus(rawValue: codes.status.values[code]), default: 0] += n
         }
-        for (k, n) in tally.enumerated() where n > 0 { other[known[k]] = n }
-        return other
+        return out
     }
 
+    /// How many of `marks` are not visible: cached for the frames that follow a change (`cacheHiddenMarks`), as
+    /// walking 100,000 marks each frame would not fit in one.
+    func hiddenMarkCount(_ marks: Set<String>) -> Int {
+        // `Set ==` is immediate when both share storage (the usual case) or differ in size.
+        if let cache = hiddenMarks, cache.visibleVersion == visibleVersion, cache.marks == marks { return cache.hidden }
+        return marks.reduce(0) { $0 + (visiblePosition(of: $1) == nil ? 1 : 0) }
+    }
+
+    /// Remembers the hidden-mark count of `marks` until they or the visible list change.
+    mutating func cacheHiddenMarks(_ marks: Set<String>) {
+        hiddenMarks = (marks, visibleVersion, hiddenMarkCount(marks))
+    }
+
+    /// The number of instances of each region.
     var countsByRegion: [String: Int] {
         var out: [String: Int] = [:]
         for i in instances.indices where alive[i] { out[instances[i].regionId, default: 0] += 1 }
@@ -102,7 +117,7 @@ struct InstanceTable: Sendable {
             } else {
                 let r = Int32(ids.count)
                 ids.append(instance.instanceId); instances.append(instance); alive.append(true); lastOperations.append(nil); seenIn.append(generation)
-                sortKeys.append(.removed); listed.append(false); matched.append(false); visiblePlace.append(-1); isChanged.append(false)
+                listed.append(false); matched.append(false); visiblePlace.append(-1); isChanged.append(false)
                 rowOf[instance.instanceId] = r
                 count += 1
                 store(instance, row: r)
@@ -149,6 +164,7 @@ struct InstanceTable: Sendable {
         instances[Int(r)] = instance
         search.set(row: r, text: SearchText.bytes(instance))
         codes.set(row: r, instance)
+        sortCodes.set(row: r, instance)
         markChanged(r)
     }
 

@@ -7,7 +7,7 @@ public struct JournalViewState: Sendable {
     public var phase: Phase
     /// Operations, newest first.
     public var entries: [OperationHistory.Entry]
-    /// The first entry shown.
+    /// The first line shown (an operation takes a line, plus one per instance shown).
     public var scroll: Int
 
     /// A journal view, loading by default.

@@ -69,6 +69,47 @@ struct SearchBuffer: Sendable {
         }
     }
 
+    /// Clears `candidates[row]` for the rows whose text does not contain `needle` (with `keep` false: does).
+    /// Segments are visited in buffer order, skipping rows that are not candidates, so memory is read front to
+    /// back: checking rows in list order would jump around the buffer and cost a cache miss each.
+    func refine(_ candidates: inout [Bool], containing needle: [UInt8], keep: Bool = true) {
+        let anchor = needle.indices.min { histogram[Int(needle[$0])] < histogram[Int(needle[$1])] } ?? 0
+        bytes.withUnsafeBufferPointer { buf in
+            needle.withUnsafeBufferPointer { nd in
+                segmentStart.withUnsafeBufferPointer { starts in
+                    segmentOwner.withUnsafeBufferPointer { owners in
+                        candidates.withUnsafeMutableBufferPointer { flags in
+                            for s in 0..<starts.count {
+                                let owner = Int(owners[s])
+                                guard owner >= 0, owner < flags.count, flags[owner] else { continue }
+                                let from = Int(starts[s]), to = (s + 1 < starts.count ? Int(starts[s + 1]) : buf.count) - 1
+                                let hit = nd.isEmpty || Self.contains(buf.baseAddress!, from: from, to: to, nd, anchor: anchor)
+                                if hit != keep { flags[owner] = false }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `base[from..<to]`, looking for its byte at `anchor` first.
+    @inline(__always)
+    private static func contains(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ nd: UnsafeBufferPointer<UInt8>, anchor: Int) -> Bool {
+        let len = nd.count
+        guard to - from >= len else { return false }
+        var p = from + anchor
+        let last = to - len + anchor // the last place the anchor byte can start a match
+        let a = nd[anchor]
+        while p <= last {
+            guard let hit = memchr(base + p, Int32(a), last + 1 - p) else { return false }
+            let h = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if memcmp(base + h - anchor, nd.baseAddress!, len) == 0 { return true }
+            p = h + 1
+        }
+        return false
+    }
+
     /// The rows whose text contains `needle`, in row order of their segments.
     func rows(containing needle: [UInt8]) -> [Int32] {
         guard !needle.isEmpty, !bytes.isEmpty else { return needle.isEmpty ? segmentOwner.filter { $0 >= 0 } : [] }

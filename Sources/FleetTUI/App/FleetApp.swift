@@ -33,12 +33,13 @@ public final class FleetApp {
     /// Runs until the operator quits or a signal arrives; the caller restores the terminal.
     public func run() async -> Exit {
         dispatch(.refreshNow)
-        var lastTick = Date()
+        var lastTick = Date(), lastFrame = Date(), renderedTick = -1
         while true {
             for action in inbox.drain() { dispatch(action) }
             if !operatorMoved, state.dialog == .none, let position = state.cursorPosition, position != 0 { dispatch(.moveToTop) }
             if let exit = pendingExit { return exit }
-            if dirty || isAnimating {
+            if dirty || (isAnimating && tick != renderedTick) {
+                renderedTick = tick
                 let size = terminal.size
                 let frame = view.render(state, theme: theme, width: size.width, height: size.height,
                                         options: .init(ascii: ascii, tick: tick, listOffset: listOffset, now: Date()))
@@ -46,14 +47,17 @@ public final class FleetApp {
                 terminal.present(frame.grid)
                 dirty = false
             }
-            if let event = terminal.nextEvent(timeout: .milliseconds(isAnimating ? 80 : 250)) { handle(event) }
+            // The inbox cannot wake a terminal wait, so while pages are expected it is looked at every 10 ms:
+            // waiting 80 ms here put the first rows on screen up to 80 ms after they arrived.
+            if let event = terminal.nextEvent(timeout: .milliseconds(state.isLoading ? 10 : isAnimating ? 80 : 250)) { handle(event) }
             if let exit = pendingExit { return exit }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
                 dispatch(.tick(now))
             }
-            if isAnimating { tick += 1 }
+            // Spinners step every 80 ms, however often the loop turns.
+            if isAnimating, now.timeIntervalSince(lastFrame) >= 0.08 { tick += 1; lastFrame = now }
             await Task.yield()
         }
     }
@@ -111,8 +115,10 @@ public final class FleetApp {
             case .setMouse:
                 break
             default:
+                // Detached: a task started here would first wait for the main actor, which the loop keeps busy
+                // in the terminal wait between its turns.
                 let runner = self.runner
-                Task { await runner.perform(effect) }
+                Task.detached { await runner.perform(effect) }
             }
         }
     }

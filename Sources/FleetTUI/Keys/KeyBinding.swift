@@ -7,23 +7,52 @@ public struct KeyBinding: Sendable {
     /// A stable name, used to remap the keys in the config file (`[keys] stop = "X"`).
     public var name: String
     public var keys: [Key]
-    /// How the keys are written in help (`j/k, ↑/↓`).
-    public var label: String
     public var description: String
     /// A short label for the hint bar; `nil` keeps the binding out of it.
     public var hint: String?
+    /// The binding whose first key the hint shows after this one's (`j/k move`), for the other half of a pair.
+    public var hintPartner: String?
     public var contexts: Set<KeyContext>
     /// Changes the fleet (stop, start): disabled, and shown greyed, when read-only.
     public var isDangerous: Bool
-    /// The action for the state; `pageSize` is the number of visible rows.
-    public var action: @Sendable (_ state: FleetState, _ pageSize: Int) -> FleetAction?
+    /// The action for the state and the screen's measures, or `nil` when the binding declines (the next one
+    /// for the same key then gets a chance).
+    public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
 
-    public init(named name: String, _ keys: [Key], _ label: String, _ description: String, hint: String? = nil, in contexts: Set<KeyContext>,
-                dangerous: Bool = false, action: @escaping @Sendable (FleetState, Int) -> FleetAction?) {
-        self.name = name; self.keys = keys; self.label = label; self.description = description; self.hint = hint
+    public init(named name: String, _ keys: [Key], _ description: String, hint: String? = nil, hintPartner: String? = nil,
+                in contexts: Set<KeyContext>, dangerous: Bool = false, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
+        self.name = name; self.keys = keys; self.description = description; self.hint = hint; self.hintPartner = hintPartner
         self.contexts = contexts; self.isDangerous = dangerous; self.action = action
     }
 
+    /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding
+    /// shows its new keys and no key is ever listed under a binding it does not belong to.
+    public var label: String { keys.map(\.helpName).joined(separator: ", ") }
+
     /// Whether the binding can act in this state (dangerous ones are off when read-only).
     public func isEnabled(in state: FleetState) -> Bool { !(isDangerous && state.readOnly) }
+}
+
+/// What a key's action may depend on besides the fleet state: the screen's measures.
+public struct KeyInput: Sendable {
+    /// Rows of the instance list on screen (a page): the terminal's height less 4.
+    public var pageSize: Int
+    /// In help, the details or the journal: how far that overlay scrolls, as the screen lays it out.
+    public var overlay: ScrollBounds?
+
+    public init(pageSize: Int, overlay: ScrollBounds? = nil) { self.pageSize = pageSize; self.overlay = overlay }
+}
+
+extension Key {
+    /// The key's name in help and the hint bar, in ASCII for the named keys (`Down`, `PgDn`, `Ctrl-R`) so
+    /// the help reads the same on a terminal without UTF-8.
+    public var helpName: String {
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return description
+        }
+    }
 }

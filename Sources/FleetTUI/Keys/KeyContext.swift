@@ -5,8 +5,14 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case list, filter, dialog, confirm, results, details, help, journal, commandLine, quitConfirmation
 
     /// The context the state puts the keyboard in.
-    public static func of(_ state: FleetState) -> KeyContext {
-        switch state.dialog {
+    public static func of(_ state: FleetState) -> KeyContext { of(state.dialog, in: state) }
+
+    /// The screen help explains: the one help was opened over, or the current one.
+    public static func helpTopic(of state: FleetState) -> KeyContext { of(state.dialog.beneathHelp, in: state) }
+
+    /// The context `dialog` puts the keyboard in, over the rest of `state` (filter line, results view).
+    static func of(_ dialog: FleetDialog, in state: FleetState) -> KeyContext {
+        switch dialog {
         case .stop(let d), .start(let d):
             if case .choosing = d.step { return .dialog }
             return .confirm

@@ -3,7 +3,7 @@ import TerminalUI
 extension Keymap {
     /// The keymap with some bindings' keys replaced, as the config file's `[keys]` table asks:
     /// `stop = "X"` or `mark = "space,x"` (key names as in help: `space`, `enter`, `esc`, `ctrl-r`, `f5`, ...).
-    /// The label shown in help and the hint bar follows the new keys.
+    /// Help and the hint bar show the new keys (a binding's label is made from its keys).
     public func remapped(_ overrides: [(name: String, keys: String, line: Int)]) throws(KeymapError) -> Keymap {
         var copy = self
         for o in overrides {
@@ -18,7 +18,6 @@ extension Keymap {
             }
             guard !keys.isEmpty else { throw KeymapError("line \(o.line): give at least one key for '\(o.name)'") }
             copy.bindings[index].keys = keys
-            copy.bindings[index].label = keys.map(\.description).joined(separator: ", ")
         }
         return copy
     }

@@ -7,13 +7,18 @@ public struct Keymap: Sendable {
 
     public init(bindings: [KeyBinding] = Keymap.standard) { self.bindings = bindings }
 
-    /// The action for a key in this state, or `nil` when the key does nothing here.
+    /// The action for a key in this state, or `nil` when the key does nothing here. `pageSize` is the number
+    /// of instance rows on screen (the terminal's height less 4); overlays are measured from it.
     public func action(for event: KeyEvent, state: FleetState, pageSize: Int) -> FleetAction? {
         let context = KeyContext.of(state)
         if let typed = textEntry(event, context: context, state: state) { return typed }
+        var measured: KeyInput?
         for b in bindings where b.contexts.contains(context) && b.keys.contains(event.key) {
             guard b.isEnabled(in: state) else { return nil }
-            if let a = b.action(state, pageSize) { return a }
+            // Measured once, when some binding has the key; only an open overlay costs anything to measure.
+            let input = measured ?? KeyInput(pageSize: pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: pageSize + 1))
+            measured = input
+            if let a = b.action(state, input) { return a }
         }
         return nil
     }
@@ -47,21 +52,32 @@ public struct Keymap: Sendable {
         }
     }
 
-    /// The hint bar for the state's context: enabled bindings with a hint, in table order.
+    /// The hint bar for the state's context: bindings with a hint, in table order, by their first key (and
+    /// their partner's: `j/k move`); disabled ones are dimmed.
     public func hints(for state: FleetState) -> [KeyHint] {
         let context = KeyContext.of(state)
-        return bindings.filter { $0.contexts.contains(context) && $0.hint != nil }
-            .map { KeyHint($0.label.split(separator: ",").first.map(String.init) ?? $0.label, $0.hint!, enabled: $0.isEnabled(in: state)) }
+        return bindings.filter { $0.contexts.contains(context) && $0.hint != nil }.map { b in
+            let partner = b.hintPartner.flatMap { name in bindings.first { $0.name == name } }?.keys.first?.helpName
+            let key = b.keys.first?.helpName ?? ""
+            return KeyHint(partner.map { key + "/" + $0 } ?? key, b.hint ?? "", enabled: b.isEnabled(in: state))
+        }
     }
 
-    /// The help screen: one section per context, the current one first; read-only greys out dangerous keys.
+    /// The help screen: one section per context, the current one first, one row per binding labelled with
+    /// its own keys; read-only greys out dangerous keys and says so first (long descriptions are cut at 80
+    /// columns). Help's own keys are in the hint bar while it is open.
     public func helpSections(for state: FleetState, current: KeyContext) -> [HelpSection] {
         let order = [current] + KeyContext.allCases.filter { $0 != current && $0 != .help }
         return order.compactMap { context in
             let entries = bindings.filter { $0.contexts.contains(context) }
-                .map { HelpEntry(keys: $0.label, description: $0.description + ($0.isEnabled(in: state) ? "" : " (read-only)"),
+                .map { HelpEntry(keys: $0.label, description: ($0.isEnabled(in: state) ? "" : "(read-only) ") + $0.description,
                                  enabled: $0.isEnabled(in: state)) }
             return entries.isEmpty ? nil : HelpSection(context.title, entries)
         }
+    }
+
+    /// The help for the state: when help is open, the sections of the screen it was opened over.
+    public func helpSections(for state: FleetState) -> [HelpSection] {
+        helpSections(for: state, current: KeyContext.helpTopic(of: state))
     }
 }

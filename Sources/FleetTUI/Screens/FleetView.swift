@@ -48,19 +48,23 @@ public struct FleetView: Sendable {
         }
         HintBar(keymap.hints(for: state)).render(into: &grid, area: bottom, theme: theme)
         let box: BoxStyle = options.ascii ? .ascii : .unicode
-        switch state.dialog {
+        renderDialog(state.dialog, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options, box: box)
+        if options.ascii { Self.asciiEllipses(&grid) }
+        return Frame(grid: grid, listOffset: offset)
+    }
+
+    /// Draws `dialog` over the body; help draws what it was opened over first, then itself on top.
+    func renderDialog(_ dialog: FleetDialog, state: FleetState, into grid: inout Grid, body: Rect, bottom: Rect, theme: Theme,
+                      options: Options, box: BoxStyle) {
+        switch dialog {
         case .none: break
         case .stop(let d), .start(let d):
             PowerDialogView.render(d, state: state, into: &grid, area: body, theme: theme, box: box)
-        case .details(let id):
-            DetailsView.render(state, id: id, into: &grid, area: body, theme: theme, box: box, ascii: options.ascii)
-        case .help:
-            let context = state.resultsView == nil ? KeyContext.list : .results
-            let help = HelpView(sections: keymap.helpSections(for: state, current: context))
-            let frame = body.insetBy(dx: 2, dy: 1)
-            grid.fill(frame, style: theme[.dialog])
-            grid.drawBox(frame, box: box, style: theme[.dialogBorder], title: " Help: keys (Esc closes) ")
-            help.render(into: &grid, area: frame.insetBy(dx: 2, dy: 1), theme: theme)
+        case let .details(id, scroll):
+            DetailsView.render(state, id: id, scroll: scroll, into: &grid, area: body, theme: theme, box: box, ascii: options.ascii)
+        case .help(let h):
+            renderDialog(h.returnTo, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options, box: box)
+            HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)
         case .journal(let j):
             JournalView.render(j, into: &grid, area: body, theme: theme, box: box)
         case .commandLine(let text):
@@ -73,8 +77,6 @@ public struct FleetView: Sendable {
             ], buttons: [DialogButton(key: "y", label: "Quit"), DialogButton(key: "n", label: "Stay")], focusedButton: 1, box: box)
             _ = dialog.render(into: &grid, area: body, theme: theme)
         }
-        if options.ascii { Self.asciiEllipses(&grid) }
-        return Frame(grid: grid, listOffset: offset)
     }
 
     /// Text cut to fit ends in `…`; without UTF-8 it becomes `.`.

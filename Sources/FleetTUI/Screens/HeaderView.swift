@@ -8,18 +8,12 @@ import TerminalUI
 enum HeaderView {
     static func render(_ state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, options: FleetView.Options) {
         grid.fill(area.row(0), style: theme[.header])
-        var spans: [Span] = [Span(" ecsfleet ", role: .title), Span(" \(state.profile) ", role: .header),
-                             Span(" \(state.regionsShown.title) ", role: .header)]
-        let counts = state.visibleStatusCounts
-        for status in InstanceStatus.all {
-            guard let n = counts[status], n > 0, let glyph = StatusGlyph(status: status.rawValue) else { continue }
-            spans.append(Span(" \(glyph.glyph(ascii: options.ascii)) \(n.formatted()) \(status.rawValue)", role: glyph.role))
-        }
         var right: [Span] = []
         if state.sandbox { right.append(Span(" SANDBOX ", role: .badge)) }
         if state.readOnly { right.append(Span(" READ-ONLY ", role: .warning)) }
         let rightLine = TextLine(right)
-        _ = grid.put(TextLine(spans), x: area.x, y: area.y, base: theme[.header], theme: theme, maxWidth: max(0, area.width - rightLine.width))
+        let room = max(0, area.width - rightLine.width)
+        _ = grid.put(firstLine(state, room: room, ascii: options.ascii), x: area.x, y: area.y, base: theme[.header], theme: theme, maxWidth: room)
         if rightLine.width > 0 {
             _ = grid.put(rightLine, x: area.maxX - rightLine.width, y: area.y, base: theme[.header], theme: theme, maxWidth: rightLine.width)
         }
@@ -55,6 +49,61 @@ enum HeaderView {
             line = [line[0], Span("  " + banner.text, role: banner.level == .error ? .danger : banner.level == .warning ? .warning : .success)]
         }
         _ = grid.put(TextLine(line), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
+    }
+
+    /// How the counts by status are written, from the longest to the shortest.
+    enum CountStyle: CaseIterable {
+        /// `● 280 Running`
+        case words
+        /// `● 280 run`
+        case abbreviated
+        /// `● 280`: the glyph alone tells the state (and the colour, never alone).
+        case glyphs
+    }
+
+    /// Who and where, and the shown instances counted by status (zero counts left out). When that is wider than
+    /// `room`, the regions shrink to their number first, then the state names to abbreviations, then to glyphs;
+    /// only if even that does not fit are whole counts left out from the right, with `…` saying so.
+    static func firstLine(_ state: FleetState, room: Int, ascii: Bool) -> TextLine {
+        let counts = state.visibleStatusCounts
+        let shown: [(glyph: StatusGlyph, count: Int)] = InstanceStatus.all.compactMap { status in
+            guard let n = counts[status], n > 0, let glyph = StatusGlyph(status: status.rawValue) else { return nil }
+            return (glyph, n)
+        }
+        let regions = state.shownRegions
+        let compactRegions = regions.count > 1 ? "\(regions.count) regions" : state.regionsShown.title
+        var candidates: [(regions: String, style: CountStyle)] = [(state.regionsShown.title, .words)]
+        for style in CountStyle.allCases { candidates.append((compactRegions, style)) }
+        var line = TextLine([])
+        for candidate in candidates {
+            line = TextLine([Span(" ecsfleet ", role: .title), Span(" \(state.profile) ", role: .header), Span(" \(candidate.regions) ", role: .header)]
+                            + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
+            if line.width <= room { return line }
+        }
+        // Even glyphs do not fit: keep the counts that do, and say some were left out.
+        while line.spans.count > 3 && line.width + 2 > room { line.spans.removeLast() }
+        if line.spans.count < 3 + shown.count { line.spans.append(Span(" …", role: .dim)) }
+        return line
+    }
+
+    static func countSpan(_ glyph: StatusGlyph, _ n: Int, style: CountStyle, ascii: Bool) -> Span {
+        let head = " \(glyph.glyph(ascii: ascii)) \(n.formatted())"
+        switch style {
+        case .words: return Span(head + " " + glyph.label, role: glyph.role)
+        case .abbreviated: return Span(head + " " + abbreviation(glyph), role: glyph.role)
+        case .glyphs: return Span(head, role: glyph.role)
+        }
+    }
+
+    /// Short state names, distinct from each other (`Stopping` and `Stopped` both start with `stop`).
+    static func abbreviation(_ glyph: StatusGlyph) -> String {
+        switch glyph {
+        case .pending: return "pend"
+        case .starting: return "start"
+        case .running: return "run"
+        case .stopping: return "stopg"
+        case .stopped: return "stop"
+        }
     }
 
     static func problem(_ load: RegionLoad) -> String? {

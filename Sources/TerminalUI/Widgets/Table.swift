@@ -70,7 +70,8 @@ public struct Table: Hashable, Sendable {
     @discardableResult
     public func render(into grid: inout Grid, area: Rect, theme: Theme) -> Int {
         guard !area.isEmpty else { return offset }
-        let placements = columnLayout(width: area.width)
+        let start = scrollOffset(in: area)
+        let placements = columnLayout(width: area.width, measuring: start..<(start + visibleRows(in: area)))
         var body = area
         if showsHeader {
             let header = area.row(0)
@@ -85,7 +86,6 @@ public struct Table: Hashable, Sendable {
             }
             body = area.splitTop(1).rest
         }
-        let start = scrollOffset(in: area)
         if rows.isEmpty, !emptyText.isEmpty, body.height > 0 {
             let text = DisplayWidth.fit(Sanitizer.clean(emptyText), columns: body.width)
             grid.put(text, x: body.x + (body.width - DisplayWidth.of(text)) / 2, y: body.y,

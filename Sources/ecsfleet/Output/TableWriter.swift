@@ -13,30 +13,80 @@ struct TableWriter {
 
     var columns: [Column]
     var rows: [[String]] = []
+    /// Each cell's display width, measured once (`render` needs it twice, and 10,000-row listings are common).
+    private var widths: [[Int]] = []
 
-    mutating func add(_ row: [String]) { rows.append(row.map(Sanitizer.clean)) }
+    init(columns: [Column]) { self.columns = columns }
 
-    func render(width: Int?) -> String {
+    mutating func add(_ row: [String]) {
+        let cells = row.map(Sanitizer.clean)
+        rows.append(cells)
+        widths.append(cells.map(Self.displayWidth))
+    }
+
+    /// Sanitised ASCII (printable, as `Sanitizer` leaves it) takes one column a byte; anything else is measured.
+    private static func displayWidth(_ cell: String) -> Int {
+        var ascii = true
+        for b in cell.utf8 where b >= 0x80 { ascii = false; break }
+        return ascii ? cell.utf8.count : DisplayWidth.of(cell)
+    }
+
+    func render(width: Int?) -> String { String(decoding: renderBytes(width: width), as: UTF8.self) }
+
+    /// The table as UTF-8, lines separated (not ended) by a new line.
+    func renderBytes(width: Int?) -> [UInt8] {
         var visible = columns.indices.filter { columns[$0].priority >= 0 }
-        var widths = columns.indices.map { c in max(DisplayWidth.of(columns[c].title), rows.map { DisplayWidth.of($0[c]) }.max() ?? 0) }
-        func total() -> Int { visible.map { widths[$0] }.reduce(0, +) + 2 * max(0, visible.count - 1) }
+        var columnWidths = columns.indices.map { c in
+            max(DisplayWidth.of(columns[c].title), widths.lazy.map { $0[c] }.max() ?? 0)
+        }
+        func total() -> Int { visible.map { columnWidths[$0] }.reduce(0, +) + 2 * max(0, visible.count - 1) }
         if let width {
             while total() > width, visible.count > 1,
                   let drop = visible.filter({ columns[$0].priority < 100 }).min(by: { columns[$0].priority < columns[$1].priority }) {
                 visible.removeAll { $0 == drop }
             }
-            while total() > width, let widest = visible.max(by: { widths[$0] < widths[$1] }), widths[widest] > columns[widest].minWidth {
-                widths[widest] -= 1
+            while total() > width, let widest = visible.max(by: { columnWidths[$0] < columnWidths[$1] }),
+                  columnWidths[widest] > columns[widest].minWidth {
+                columnWidths[widest] -= 1
             }
         }
-        var lines: [String] = []
-        func line(_ cells: [String]) -> String {
-            var s = visible.map { DisplayWidth.pad(cells[$0], columns: widths[$0], alignRight: columns[$0].alignRight) }.joined(separator: "  ")
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + 1) * (total() + 1))
+        appendLine(columns.map(\.title), columns.map { DisplayWidth.of($0.title) }, visible, columnWidths, into: &out)
+        for (row, rowWidths) in zip(rows, widths) {
+            out.append(0x0A)
+            appendLine(row, rowWidths, visible, columnWidths, into: &out)
         }
-        lines.append(line(columns.map(\.title)))
-        for row in rows { lines.append(line(row)) }
-        return lines.joined(separator: "\n")
+        return out
+    }
+
+    /// One line: each visible cell padded (or cut with `…`) to its column, two spaces between columns, no
+    /// trailing spaces.
+    private func appendLine(_ cells: [String], _ cellWidths: [Int], _ visible: [Int], _ columnWidths: [Int], into out: inout [UInt8]) {
+        let start = out.count
+        var ascii = true
+        for (n, c) in visible.enumerated() {
+            if n > 0 { out.append(0x20); out.append(0x20) }
+            let gap = columnWidths[c] - cellWidths[c]
+            if gap >= 0, columnWidths[c] > 0 {
+                // What `DisplayWidth.pad` gives when the text fits, without making a string per cell.
+                if columns[c].alignRight { out.append(contentsOf: repeatElement(0x20, count: gap)) }
+                out.append(contentsOf: cells[c].utf8)
+                if !columns[c].alignRight { out.append(contentsOf: repeatElement(0x20, count: gap)) }
+            } else {
+                out.append(contentsOf: DisplayWidth.pad(cells[c], columns: columnWidths[c], alignRight: columns[c].alignRight).utf8)
+            }
+            // A non-ASCII scalar takes more bytes than columns, so equal counts mean plain ASCII.
+            if ascii, cellWidths[c] != cells[c].utf8.count { ascii = false }
+        }
+        if ascii {
+            while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
+        } else {
+            // Trailing spaces as `String` sees them (a space can join a grapheme before it).
+            var line = String(decoding: out[start...], as: UTF8.self)
+            while line.hasSuffix(" ") { line.removeLast() }
+            out.removeSubrange(start...)
+            out.append(contentsOf: line.utf8)
+        }
     }
 }

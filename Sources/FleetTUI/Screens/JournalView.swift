@@ -1,0 +1,49 @@
+import ECSAPI
+import FleetCore
+import Foundation
+import TerminalUI
+
+/// Past operations from the journal, newest first (as `JournalViewState.entries` holds them), scrolled by lines.
+enum JournalView {
+    /// Instances listed under each operation; the rest are counted.
+    static let resultsShown = 5
+
+    /// The journal's lines: per operation a summary line, then up to `resultsShown` of its instances.
+    static func lines(_ j: JournalViewState, ascii: Bool) -> [TextLine] {
+        switch j.phase {
+        case .loading: return [TextLine(ascii ? "reading the journal..." : "reading the journal…", role: .dim)]
+        case .failed(let why): return [TextLine(why, role: .danger)]
+        case .loaded:
+            if j.entries.isEmpty { return [TextLine("No operations yet.", role: .dim)] }
+            var lines: [TextLine] = []
+            for e in j.entries {
+                let counts = OperationEngine.summary(e.results)
+                lines.append(TextLine([Span(time(e.started) + "  ", role: .dim), Span(e.action + " ", role: .title),
+                                       Span("\(e.results.count) instances: \(counts)"),
+                                       Span(e.isInterrupted ? "  INTERRUPTED (ecsfleet journal --resume)" : "", role: .danger)]))
+                for r in e.results.prefix(resultsShown) {
+                    lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: ResultsView.role(r.outcome)))
+                }
+                if e.results.count > resultsShown { lines.append(TextLine("    ... \(e.results.count - resultsShown) more", role: .dim)) }
+            }
+            return lines
+        }
+    }
+
+    static func render(_ j: JournalViewState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
+        let all = lines(j, ascii: box.isASCII)
+        let bounds = ScrollBounds(lines: all.count, rows: OverlayLayout.dialogRows(bodyHeight: area.height))
+        let offset = min(j.scroll, bounds.lastOffset)
+        let shown = Array(all[offset..<min(all.count, offset + bounds.rows)])
+        let width = OverlayLayout.dialogWidth(widest: all.map(\.width).max() ?? 0, base: 110, areaWidth: area.width)
+        let dialog = Dialog(title: "Journal", body: shown, buttons: [DialogButton(key: "q", label: "Close")], focusedButton: 0, box: box, minWidth: width)
+        dialog.render(into: &grid, area: area, theme: theme)
+        ScrollIndicator(offset: offset, rows: bounds.rows, total: all.count, ascii: box.isASCII)
+            .render(into: &grid, frame: dialog.frame(in: area), style: OverlayLayout.indicatorStyle(theme))
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss` in UTC.
+    static func time(_ date: Date) -> String {
+        ECSTime.formatSeconds(date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+    }
+}
