@@ -158,7 +158,9 @@ import TerminalUI
         #expect(!UI.shows("preview running", g))
         #expect(UI.shows("preview: checked against the API, nothing changed", g))
         #expect(UI.dialogLine(1, in: g).contains("dry run passed"))
-        #expect(UI.style(of: "dry run passed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.success]))
+        let targetsRow = try #require(UI.row(" targets: ", in: g))
+        let firstTarget = try #require(UI.find(UI.id(1) + "    ", in: g, from: targetsRow))
+        #expect(UI.style(of: "dry run passed", in: g, from: firstTarget.y) == UI.theme[.dialog].patched(with: UI.theme[.success]))
         let failed = "dry run failed: OperationDenied.NoStock The requested resource is sold out"
         #expect(UI.dialogLine(2, in: g).contains(size.width >= 200 ? failed : UI.cut(failed, 20)))
         #expect(UI.style(of: "dry run failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))

@@ -43,6 +43,12 @@ public struct OperationRun: Sendable {
         for r in changed { if let i = place[r.instanceId] { results[i] = r } }
     }
 
+    /// Why the instance stops in standard mode although `StopCharging` was asked (its preflight verdict), or nil.
+    public func standardModeReason(of instanceId: String) -> String? {
+        guard let i = place[instanceId], case let .standardModeOnly(reason) = plan.targets[i].preflight.verdict else { return nil }
+        return reason
+    }
+
     /// Results that ended badly: failed, timed out, or failed a dry run.
     public var failures: [InstanceResult] { results.filter { Self.isFailure($0.outcome) } }
 

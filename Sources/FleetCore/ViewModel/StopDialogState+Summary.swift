@@ -24,6 +24,31 @@ extension StopDialogState {
         return counts.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
     }
 
+    /// The skip reasons as dialog lines, summing to every skipped target: each reason on its own line when
+    /// there are at most `lines` of them, else the most frequent `lines - 1` and one line for the rest.
+    public func skipReasonLines(max lines: Int) -> [String] {
+        let reasons = skipReasons
+        guard reasons.count > lines, lines >= 1 else { return reasons.map { "skip \($0.count): \($0.reason)" } }
+        let shown = reasons.prefix(lines - 1), rest = reasons.dropFirst(lines - 1)
+        let restCount = rest.reduce(0) { $0 + $1.count }
+        return shown.map { "skip \($0.count): \($0.reason)" }
+            + ["skip \(restCount): " + rest.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")]
+    }
+
+    /// The preview's verdicts counted, once a preview has answered (skipped targets are not sent).
+    public var previewCounts: (passed: Int, failed: Int, skipped: Int)? {
+        guard case .done = preview else { return nil }
+        var passed = 0, failed = 0
+        for t in targets {
+            switch t.dryRun?.outcome {
+            case .dryRunPassed?: passed += 1
+            case .dryRunFailed?, .failed?: failed += 1
+            default: break
+            }
+        }
+        return (passed, failed, targets.count - sendCount)
+    }
+
     /// Targets that will be sent but cannot use economical mode: with `StopCharging` they stop in standard
     /// mode and keep charging.
     public var notEligibleCount: Int {

@@ -49,7 +49,10 @@ public struct StopDialogState: Sendable, Equatable {
 
         /// What the dialog shows for it: the dry run's verdict once previewed, else the preflight's.
         public var verdictText: String {
-            if let r = dryRun, r.outcome == .dryRunPassed { return "dry run passed" }
+            if let r = dryRun, r.outcome == .dryRunPassed {
+                if case let .standardModeOnly(reason) = preflight { return "dry run passed; \(reason)" }
+                return "dry run passed"
+            }
             if let r = dryRun, r.outcome == .dryRunFailed { return "dry run failed: \(r.code) \(r.message)" }
             switch preflight {
             case .proceed: return "will be sent"

@@ -89,6 +89,12 @@ extension Keymap {
         KeyBinding(named: "dialog-cancel", [.character("c"), .escape], "cancel", hint: "cancel", in: [.dialog]) { _, _ in .cancelDialog },
         KeyBinding(named: "dialog-down", [.character("j"), .down], "scroll the targets down", in: [.dialog]) { _, _ in .scrollDialog(by: 1) },
         KeyBinding(named: "scroll-up-2", [.character("k"), .up], "scroll the targets up", in: [.dialog]) { _, _ in .scrollDialog(by: -1) },
+        // Typed text reaches the confirmation before any binding (Keymap.textEntry); these two rows are what the
+        // hint bar and help say about it.
+        KeyBinding(named: "confirm-yes", [.character("y")], "confirm, when asked to press y (fewer than 10 targets, no ForceStop)",
+                   hint: "confirm", hintPartner: "confirm-count", in: [.confirm]) { _, _ in .typeCharacter("y") },
+        KeyBinding(named: "confirm-count", [.enter], "confirm the typed count (10 or more targets, ForceStop, or a safety policy)",
+                   in: [.confirm]) { _, _ in .typeEnter },
         KeyBinding(named: "confirm-back", [.escape], "back to the dialog", hint: "back", in: [.confirm]) { _, _ in .cancelDialog },
     ]
 
@@ -117,6 +123,10 @@ extension Keymap {
         KeyBinding(named: "help-close", [.character("?"), .function(1)], "close the help, back to what was open", in: [.help]) { _, _ in .cancelDialog },
         KeyBinding(named: "help", [.character("?"), .function(1)], "help for this screen", hint: "help", in: helpContexts) { _, _ in .openHelp },
         KeyBinding(named: "quit", [.character("q")], "quit (asks first while an operation is in flight)", hint: "quit", in: [.list]) { _, _ in .quit },
+        // Ctrl-C is a signal (the terminal is in cbreak mode), handled by the app loop on every screen; this row
+        // is what help says about it, and a `ctrl-c` key event, should one come, does nothing.
+        KeyBinding(named: "interrupt", [.ctrl("c")], "quit at once, from any screen (`ecsfleet journal --resume` finishes what was in flight)",
+                   in: [.list]) { _, _ in nil },
         KeyBinding(named: "quit-yes", [.character("y"), .enter], "quit although an operation is in flight", in: [.quitConfirmation]) { _, _ in .typeCharacter("y") },
         KeyBinding(named: "quit-no", [.character("n"), .escape], "stay", in: [.quitConfirmation]) { _, _ in .cancelDialog },
     ]

@@ -5,10 +5,11 @@ import TerminalUI
 
 /// Past operations from the journal, newest first (as `JournalViewState.entries` holds them), scrolled by lines.
 enum JournalView {
-    /// Instances listed under each operation; the rest are counted.
-    static let resultsShown = 5
+    /// Instances listed under each operation, failures first; the rest are counted (`ecsfleet journal` lists all).
+    static let resultsShown = 20
 
-    /// The journal's lines: per operation a summary line, then up to `resultsShown` of its instances.
+    /// The journal's lines: per operation a summary line, then up to `resultsShown` of its instances, the ones
+    /// that failed or timed out first, so that what needs a look is never among the ones counted.
     static func lines(_ j: JournalViewState, ascii: Bool) -> [TextLine] {
         switch j.phase {
         case .loading: return [TextLine(ascii ? "reading the journal..." : "reading the journal…", role: .dim)]
@@ -21,10 +22,13 @@ enum JournalView {
                 lines.append(TextLine([Span(time(e.started) + "  ", role: .dim), Span(e.action + " ", role: .title),
                                        Span("\(e.results.count) instances: \(counts)"),
                                        Span(e.isInterrupted ? "  INTERRUPTED (ecsfleet journal --resume)" : "", role: .danger)]))
-                for r in e.results.prefix(resultsShown) {
+                let failuresFirst = e.results.filter { OperationRun.isFailure($0.outcome) } + e.results.filter { !OperationRun.isFailure($0.outcome) }
+                for r in failuresFirst.prefix(resultsShown) {
                     lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: ResultsView.role(r.outcome)))
                 }
-                if e.results.count > resultsShown { lines.append(TextLine("    ... \(e.results.count - resultsShown) more", role: .dim)) }
+                if e.results.count > resultsShown {
+                    lines.append(TextLine("    ... \(e.results.count - resultsShown) more (ecsfleet journal lists every instance)", role: .dim))
+                }
             }
             return lines
         }

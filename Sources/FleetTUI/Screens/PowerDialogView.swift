@@ -15,7 +15,7 @@ enum PowerDialogView {
         lines.append(TextLine([Span("\(d.targets.count) target\(d.targets.count == 1 ? "" : "s"): ", role: .title), Span(counts)]))
         lines.append(TextLine([Span("\(d.sendCount) will be sent in \(d.callCount) API call(s)", role: d.sendCount > 0 ? .success : .warning),
                                Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : "")]))
-        for (reason, count) in d.skipReasons.prefix(3) { lines.append(TextLine("  skip \(count): \(reason)", role: .dim)) }
+        for line in d.skipReasonLines(max: height >= 30 ? 6 : 3) { lines.append(TextLine("  " + line, role: .dim)) }
         if d.hiddenCount > 0 {
             lines.append(TextLine([Span("\(d.hiddenCount) marked instance(s) are hidden by the filter and included; ", role: .warning),
                                    Span("[d]", role: .hintKey), Span(" drop them")]))
@@ -35,6 +35,10 @@ enum PowerDialogView {
         lines.append(TextLine([Span("[b]", role: .hintKey), Span(" BatchOptimization: "), Span(d.options.batch.rawValue, role: .title),
                                Span("  " + d.batchConsequence, role: .dim)]))
         if case let .done(_, notes) = d.preview {
+            if let c = d.previewCounts {
+                let summary = "\(c.passed) dry run passed, \(c.failed) failed" + (c.skipped > 0 ? ", \(c.skipped) skipped (not sent)" : "")
+                lines.append(TextLine([Span("preview: ", role: .title), Span(summary, role: c.failed == 0 ? .success : .danger)]))
+            }
             for note in notes { lines.append(TextLine("preview: " + note, role: .dim)) }
         } else if case .running = d.preview {
             lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
@@ -52,7 +56,10 @@ enum PowerDialogView {
             lines.append(TextLine([Span(question, role: .danger), Span(typed + (box.isASCII ? "_" : "█"), role: .input)]))
         }
         lines.append(.empty)
-        let listHeight = max(1, height - 4 - lines.count - 1)
+        // The body's rows are the area's height less the dialog's chrome (borders, padding, buttons); a list
+        // longer than its room gives one of them to the "1-20 of 300" line.
+        let room = max(1, height - 5 - lines.count)
+        let listHeight = d.targets.count > room ? max(1, room - 1) : room
         let start = min(d.scroll, max(0, d.targets.count - listHeight))
         for t in d.targets.dropFirst(start).prefix(listHeight) {
             let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }

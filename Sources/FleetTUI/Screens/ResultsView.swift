@@ -28,7 +28,8 @@ enum ResultsView {
         let start = min(view.scroll, max(0, rows.count - body))
         let tableRows = rows.dropFirst(start).prefix(body).map { r in
             TableRow([TableCell(r.instanceId), TableCell(r.regionId), TableCell(outcomeText(r), role: role(r.outcome)),
-                      TableCell(detail(r)), TableCell(r.previousStatus), TableCell(r.currentStatus)])
+                      TableCell(detail(r, standardMode: run.standardModeReason(of: r.instanceId))),
+                      TableCell(r.previousStatus), TableCell(r.currentStatus)])
         }
         Table(columns: columns, rows: Array(tableRows), cursor: nil, offset: 0, showsMarks: false, ascii: options.ascii,
               emptyText: view.failuresOnly ? "No failures." : "No instances.").render(into: &grid, area: rest, theme: theme)
@@ -44,11 +45,16 @@ enum ResultsView {
         }
     }
 
-    static func detail(_ r: InstanceResult) -> String {
+    /// The code and message of a failure, the reason of a skip, or (for a stop that goes ahead) why it stops in
+    /// standard mode although `StopCharging` was asked.
+    static func detail(_ r: InstanceResult, standardMode: String? = nil) -> String {
         switch r.outcome {
         case .failed, .dryRunFailed, .timeout: return "\(r.code): \(r.message)"
         case .skipped: return r.message
-        default: return r.code == "200" ? "" : r.message
+        default:
+            let message = r.code == "200" ? "" : r.message
+            guard let standardMode else { return message }
+            return message.isEmpty ? standardMode : message + "; " + standardMode
         }
     }
 
