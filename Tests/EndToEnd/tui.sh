@@ -210,7 +210,8 @@ begin "[4] P opens the stop dialog straight into a preview: all ten targets 'dry
 if ! skip_s1; then
     keys "$S" P
     if poll "$S" 20 "'Stop 10 instances' in text and \
-            sorted(re.search(r'(i-tuia\d\d)', l).group(1) for l in lines if 'dry run passed' in l) == $TEN"; then
+            sorted(re.search(r'(i-tuia\d\d)', l).group(1) for l in lines if 'dry run passed' in l and re.search(r'i-tuia\d\d', l)) == $TEN \
+            and 'preview: 10 dry run passed, 0 failed' in text"; then
         pass; else fail "$WHY"; fi
 fi
 
