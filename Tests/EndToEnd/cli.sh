@@ -189,6 +189,18 @@ assert m["i-e2erun01"]["StoppedMode"] == "KeepCharging", m["i-e2erun01"]["Stoppe
 assert m["i-e2estop01"]["Status"] == "Stopped"
 '
 
+raw list_all --endpoint "$URL" list --all-regions --output json
+if [ "$RC" -eq 0 ]; then
+    expect_json "list --all-regions: every region DescribeRegions names (cn-hangzhou and cn-shanghai here)" "$T/list_all.out" '
+from collections import Counter
+c = Counter(i["RegionId"] for i in d)
+assert c["cn-hangzhou"] == 117 and c["cn-shanghai"] == 1, c
+'
+else fail "list --all-regions exits 0" "$(ctx list_all)"; fi
+run list_all_region -- list --all-regions
+if [ "$RC" -eq 2 ] && grep -q -- "--all-regions" "$T/list_all_region.err"; then pass "list --all-regions with --region: usage error (exit 2) naming both"
+else fail "list --all-regions with --region: usage error (exit 2) naming both" "$(ctx list_all_region)"; fi
+
 run list_table -- list
 if [ "$RC" -eq 0 ]; then pass "list (table) exits 0"; else fail "list (table) exits 0" "$(ctx list_table)"; fi
 if python3 - "$T/list_table.out" <<'EOF'

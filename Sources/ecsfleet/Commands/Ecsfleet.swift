@@ -28,11 +28,11 @@ struct Ecsfleet: AsyncParsableCommand {
     @Flag(help: "Click to move, wheel to scroll.") var mouse = false
     @Flag(name: .customLong("readonly"), help: "Browse only: stop and start are disabled.") var readOnly = false
     @Option(help: ArgumentHelp("Refresh the list every N seconds (0 = off).", valueName: "seconds")) var refresh = 30
-    @Flag(help: "Show every region the account can see.") var allRegions = false
+    @OptionGroup var scope: RegionScope
 
     /// With no subcommand: the interactive screen.
     func run() async throws {
-        let options = ScreenOptions(theme: theme, noColor: noColor, mouse: mouse, readOnly: readOnly, refresh: refresh, allRegions: allRegions)
+        let options = ScreenOptions(theme: theme, noColor: noColor, mouse: mouse, readOnly: readOnly, refresh: refresh, allRegions: scope.allRegions)
         try await InteractiveScreen(global: global, options: options).run()
     }
 

@@ -32,6 +32,13 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// `--all-regions`, for the screen and for `list`. One group in both commands, like `GlobalOptions`: a flag that
+/// the root and a subcommand each declared on its own would be taken by the root alone.
+struct RegionScope: ParsableArguments {
+    @Flag(help: "Every region the account can see (DescribeRegions), instead of --region.")
+    var allRegions = false
+}
+
 /// `--output table|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json

@@ -16,7 +16,7 @@ struct ListCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "List every region the account can see.") var allRegions = false
+    @OptionGroup var scope: RegionScope
     @Option(help: ArgumentHelp("Only instances in this state (Pending, Starting, Running, Stopping, Stopped).", valueName: "status"))
     var status: String?
     @Option(help: ArgumentHelp("Only instances whose name matches; * matches any run of characters.", valueName: "glob"))
@@ -34,10 +34,13 @@ struct ListCommand: AsyncParsableCommand {
             guard let key = kv.first, !key.isEmpty else { throw .usage("--tag must be KEY=VALUE or KEY, got '\(t)'") }
             return .init(key: key, value: kv.count == 2 ? kv[1] : nil)
         }
+        if scope.allRegions && !global.regions.isEmpty {
+            throw CommandError.usage("--all-regions lists every region; leave out --region, or drop --all-regions to list only \(global.regions.joined(separator: ", "))")
+        }
         let session = try await CloudSession.open(global)
         defer { Task { await session.close() } }
         var regions = session.regions(global)
-        if allRegions {
+        if scope.allRegions {
             do {
                 let answer = try await session.client.send(DescribeRegionsRequest(acceptLanguage: "en-US"))
                 session.client.learnEndpoints(answer.regions)
