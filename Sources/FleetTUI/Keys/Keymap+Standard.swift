@@ -125,7 +125,7 @@ extension Keymap {
         KeyBinding(named: "quit", [.character("q")], "quit (asks first while an operation is in flight)", hint: "quit", in: [.list]) { _, _ in .quit },
         // Ctrl-C is a signal (the terminal is in cbreak mode), handled by the app loop on every screen; this row
         // is what help says about it, and a `ctrl-c` key event, should one come, does nothing.
-        KeyBinding(named: "interrupt", [.ctrl("c")], "quit at once, from any screen (`ecsfleet journal --resume` finishes what was in flight)",
+        KeyBinding(named: "interrupt", [.ctrl("c")], "quit at once, from any screen (check `ecsfleet journal` for what was in flight)",
                    in: [.list]) { _, _ in nil },
         KeyBinding(named: "quit-yes", [.character("y"), .enter], "quit although an operation is in flight", in: [.quitConfirmation]) { _, _ in .typeCharacter("y") },
         KeyBinding(named: "quit-no", [.character("n"), .escape], "stay", in: [.quitConfirmation]) { _, _ in .cancelDialog },
