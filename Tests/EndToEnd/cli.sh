@@ -189,7 +189,7 @@ assert m["i-e2erun01"]["StoppedMode"] == "KeepCharging", m["i-e2erun01"]["Stoppe
 assert m["i-e2estop01"]["Status"] == "Stopped"
 '
 
-raw list_all --endpoint "$URL" list --all-regions --output json
+ALIBABA_CLOUD_REGION_ID=cn-hangzhou raw list_all --endpoint "$URL" list --all-regions --output json
 if [ "$RC" -eq 0 ]; then
     expect_json "list --all-regions: every region DescribeRegions names (cn-hangzhou and cn-shanghai here)" "$T/list_all.out" '
 from collections import Counter
