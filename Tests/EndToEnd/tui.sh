@@ -41,6 +41,7 @@ cleanup() {
         kill -KILL "$SIM_PID" 2>/dev/null
         wait "$SIM_PID" 2>/dev/null
     fi
+    [ -n "${SIM2_PID:-}" ] && kill -TERM "$SIM2_PID" 2>/dev/null
     [ -n "${KEEP_E2E_TMP:-}" ] && echo "kept $T" || rm -rf "$T"
 }
 trap cleanup EXIT
@@ -403,7 +404,7 @@ tm kill-session -t "$S" 2>/dev/null
 # ================================================================== session 3: read-only
 S=s3
 launch "$S" 120 40 sim --readonly --endpoint "$URL" --region "$REGION"
-begin "[12b] --readonly: READ-ONLY in the header, S opens no stop dialog (S/W hints greyed), q exits 0"
+begin "[12b] --readonly: READ-ONLY in the header, S opens no stop dialog but says why (S/W hints greyed), :readonly off is refused, q exits 0"
 if poll "$S" 30 "len(ids()) == 23 and 'READ-ONLY' in lines[0] and $HINTS \
         and re.search(r'\x1b\[2mS\x1b\[0m', esc_lines[len(lines) - 1]) is not None \
         and re.search(r'\x1b\[2mW\x1b\[0m', esc_lines[len(lines) - 1]) is not None"; then
@@ -411,13 +412,69 @@ if poll "$S" 30 "len(ids()) == 23 and 'READ-ONLY' in lines[0] and $HINTS \
     keys "$S" S /
     if poll "$S" 10 "'Enter keeps' in text and not re.search(r'(Stop|Start) \d+ instance', text)"; then
         keys "$S" Escape
-        if poll "$S" 10 "'Enter keeps' not in text and ids() and $HINTS"; then
+        if poll "$S" 10 "'Enter keeps' not in text and ids() and $HINTS" \
+            && { keys "$S" S; poll "$S" 10 "'S (stop) is disabled: read-only mode (started with --readonly)' in lines[1]"; } \
+            && { keys "$S" :; typed "$S" "readonly off"; keys "$S" Enter; poll "$S" 10 "'Started with --readonly' in lines[1] and 'READ-ONLY' in lines[0]"; }; then
             keys "$S" q
             if poll "$S" 10 "'EXIT=0' in text"; then pass; else fail "q: $WHY"; fi
         else fail "$WHY"; fi
     else fail "after S then /: $WHY"; fi
 else fail "$WHY"; fi
 tm kill-session -t "$S" 2>/dev/null
+
+# ================================================================== session 5: Ctrl-C while a stop is in flight
+# A second simulator whose stops take 3-4 s, so the interrupt lands while the instance is Stopping.
+ECS_SIM_LOG_LEVEL=warning "$SIM" --fleet "$T/fleet.json" --seed 7 --stop-delay 3-4 --start-delay 0.5-1 \
+    >"$T/sim2.out" 2>"$T/sim2.err" </dev/null &
+SIM2_PID=$!
+URL2=""
+for _ in $(seq 1 300); do
+    URL2="$(head -n 1 "$T/sim2.out" 2>/dev/null)"
+    [ -n "$URL2" ] && break
+    kill -0 "$SIM2_PID" 2>/dev/null || break
+    sleep 0.1
+done
+S=s5
+launch "$S" 120 40 sim --endpoint "$URL2" --region "$REGION"
+begin "[12c] Ctrl-C while a stop is in flight: exit 130, the journal keeps it unfinished, journal --resume ends it Stopped"
+if poll "$S" 30 "len(ids()) == 23 and $HINTS and ids()[0] == 'i-tuia01'" \
+    && { keys "$S" S; poll "$S" 10 "'Stop 1 instance' in text"; } \
+    && { keys "$S" s; poll "$S" 10 "'Press y to stop 1 instance' in text"; }; then
+    keys "$S" y
+    if poll "$S" 10 "re.search(r'Stopping 1: 0 done, 0 failed, 1 in flight', text) is not None \
+            and re.search(r'accepted|Stopping', row('i-tuia01')) is not None"; then
+        keys "$S" C-c
+        if poll "$S" 15 "'EXIT=130' in text"; then
+            pyc '
+import json, sys
+ops = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    ops.setdefault(r["Operation"], []).append(r)
+last = list(ops.values())[-1]
+events = [r["Event"] for r in last]
+if "end" in events: print("the interrupted stop was journaled as ended:", events); sys.exit(1)
+if "send" not in events: print("no send:", events); sys.exit(1)
+' "$JOURNAL"
+            if [ -z "$WHY" ]; then
+                "$EF" journal >"$T/journal5.out" 2>&1 </dev/null
+                if grep -q 'INTERRUPTED' "$T/journal5.out"; then
+                    for _ in $(seq 1 100); do
+                        "$EF" --endpoint "$URL2" --region "$REGION" status --instance-id i-tuia01 2>/dev/null </dev/null | grep -q Stopped && break
+                        sleep 0.2
+                    done
+                    "$EF" --endpoint "$URL2" --region "$REGION" journal --resume >"$T/resume5.out" 2>&1 </dev/null
+                    rc=$?
+                    "$EF" journal >"$T/journal5b.out" 2>&1 </dev/null
+                    if [ "$rc" -eq 0 ] && grep -q '1 stopped' "$T/resume5.out" && ! grep -q 'INTERRUPTED' "$T/journal5b.out"; then pass
+                    else fail "resume exit $rc: $(cat "$T/resume5.out"; tail -n 5 "$T/journal5b.out")"; fi
+                else fail "ecsfleet journal does not say INTERRUPTED: $(tail -n 8 "$T/journal5.out")"; fi
+            else fail "$WHY"; fi
+        else fail "Ctrl-C: $WHY"; fi
+    else fail "the stop did not go out: $WHY"; fi
+else fail "$WHY"; fi
+tm kill-session -t "$S" 2>/dev/null
+kill -TERM "$SIM2_PID" 2>/dev/null; wait "$SIM2_PID" 2>/dev/null
 
 # ================================================================== no terminal
 begin "[13] ecsfleet with no subcommand and stdin not a terminal exits 2, telling to use a subcommand"

@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [
         (":region", ":region needs a region (cn-hangzhou), several (cn-hangzhou,cn-shanghai) or all"),
-        (":theme", ":theme needs one theme name, such as :theme dark"),
+        (":theme", ":theme needs one theme name or path, such as :theme light or :theme high-contrast"),
         (":mouse maybe", ":mouse takes on or off"),
         (":readonly sometimes", ":readonly takes on or off, not 'sometimes'"),
         (":q now", ":q takes nothing after it"),

@@ -72,7 +72,7 @@ import Testing
         #expect(s == hidden)
 
         VM.reduce(&s, .moveTo(instanceId: "i-nothere"))
-        hidden.banners.append(Banner(level: .warning, text: "i-nothere is not loaded.", expires: VM.t0.addingTimeInterval(8)))
+        hidden.banners = [Banner(level: .warning, text: "i-nothere is not loaded.", expires: VM.t0.addingTimeInterval(8))]
         #expect(s == hidden)
     }
 

@@ -229,10 +229,14 @@ import TerminalUI
     func readOnlyDialogSaysWhyStopIsDisabled(size: ScreenSize) throws {
         var s = Self.opened(readOnly: true)
         var g = UI.render(s, size)
-        #expect(UI.shows("Stop disabled: read-only mode (:readonly off to allow changes)", g))
+        #expect(UI.shows("Stop disabled: read-only mode (started with --readonly)", g))
         #expect(UI.style(of: "Stop disabled", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
-        // The go key does nothing; the button, pressed another way, says why.
-        #expect(Keymap().action(for: .char("s"), state: s, pageSize: 10) == nil)
+        // The go key is refused, and the dialog says why; so does the button pressed another way.
+        let refused = try #require(Keymap().action(for: .char("s"), state: s, pageSize: 10))
+        var t = s
+        UI.reduce(&t, refused)
+        #expect(t.dialog.power?.step == .choosing && t.operations.isEmpty)
+        #expect(t.dialog.power?.message == "read-only mode (started with --readonly)")
         UI.reduce(&s, .focusNextButton, .focusNextButton, .pressFocusedButton)
         g = UI.render(s, size)
         #expect(s.dialog.power?.step == .choosing)

@@ -115,7 +115,11 @@ import TerminalUI
         UI.mark(&s, 1)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm))
         let hints = UI.hintBar(UI.render(s, size))
-        #expect(hints.contains("y/Enter confirm") && hints.contains("Esc back"), "\(hints)")
+        #expect(hints.contains("y confirm") && hints.contains("Esc back") && !hints.contains("Enter"), "\(hints)")
+        // The typed count (ForceStop): Enter confirms what was typed; y means nothing there.
+        UI.reduce(&s, .cancelDialog, .toggleForceStop, .pressButton(.confirm))
+        let typed = UI.hintBar(UI.render(s, size))
+        #expect(typed.contains("Enter confirm") && typed.contains("Esc back") && !typed.contains("y confirm"), "\(typed)")
     }
 
     @Test func helpListsCtrlCAndTheConfirmationKeys() {
@@ -125,7 +129,7 @@ import TerminalUI
         let rows = sections.flatMap { section in section.entries.map { ($0.keys, $0.description) } }
         #expect(rows.contains { $0.0 == "Ctrl-C" && $0.1.hasPrefix("quit at once") })
         #expect(rows.contains { $0.0 == "y" && $0.1.hasPrefix("confirm") })
-        #expect(rows.contains { $0.0 == "Enter" && $0.1.hasPrefix("confirm the typed count") })
+        #expect(rows.contains { $0.0 == "Enter" && $0.1.hasPrefix("confirm the number typed") })
     }
 
     @Test(arguments: ScreenSize.both)

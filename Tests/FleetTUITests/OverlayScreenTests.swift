@@ -183,7 +183,7 @@ import TerminalUI
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
         g = UI.render(s, size)
-        let oldRow = try #require(UI.row("1 instances: 1 stopped", in: g))
+        let oldRow = try #require(UI.row("1 instance: 1 stopped", in: g))
         let newRow = try #require(UI.row("2 instances:", in: g))
         #expect(UI.line("2 instances:", in: g).contains(size.width >= 200 ? "INTERRUPTED (ecsfleet journal --resume)" : "INTERRUPTED ("))
         #expect(UI.style(of: "INTERRUPTED", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
@@ -195,6 +195,26 @@ import TerminalUI
         UI.reduce(&s, .openJournal, .journalFailed("cannot read /tmp/journal: permission denied"))
         g = UI.render(s, size)
         #expect(UI.style(of: "cannot read /tmp/journal", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func journalSaysInProgressForAnOperationRunningHere(size: ScreenSize) throws {
+        var s = try ResultsScreenTests.running()
+        let id = try #require(s.operations.last?.id)
+        UI.reduce(&s, .hideResults, .openJournal)
+        let unfinished = [
+            JournalRecord(time: UI.t0, operation: id, event: .begin, profile: "p", action: "stop",
+                          results: [InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted)]),
+            JournalRecord(time: UI.t0, operation: "op-crashed", event: .begin, profile: "p", action: "stop",
+                          results: [InstanceResult(instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .sending)]),
+        ]
+        UI.reduce(&s, .journalLoaded(OperationHistory(records: unfinished).entries))
+        let g = UI.render(s, size)
+        let rows = g.lines.filter { $0.contains("1 instance:") }
+        #expect(rows.count == 2, "\(UI.dump(g))")
+        #expect(rows.filter { $0.contains("in progress") }.count == 1 && rows.filter { $0.contains("INTERRUPTED") }.count == 1,
+                "the operation running in this session is in progress, the other one interrupted\(UI.dump(g))")
+        #expect(UI.style(of: "in progress", in: g) == UI.theme[.dialog].patched(with: UI.theme[.warning]))
     }
 
     @Test(arguments: ScreenSize.both)

@@ -17,6 +17,16 @@ import TerminalUI
         #expect(grid.lines == [" q Quit  / Filter  Space Mark "])
     }
 
+    @Test func pinnedHintsStayWhenTheBarIsNarrow() {
+        let bar = HintBar([KeyHint("j/k", "move"), KeyHint("/", "filter"), KeyHint("Space", "mark"),
+                           KeyHint("?", "help", pinned: true), KeyHint("q", "quit", pinned: true)])
+        #expect(bar.fitted(width: 80).map(\.key) == ["j/k", "/", "Space", "?", "q"])
+        // 1 + "? help" + 2 + "q quit" = 15; then "j/k move" (8 + 2) fits in 25, "/ filter" does not.
+        #expect(bar.fitted(width: 25).map(\.key) == ["j/k", "?", "q"], "pinned hints keep their place at the end")
+        #expect(bar.fitted(width: 15).map(\.key) == ["?", "q"])
+        #expect(bar.fitted(width: 8).map(\.key) == ["?"])
+    }
+
     @Test func keysAndDisabledHintsAreStyled() {
         let theme = Theme.default
         var grid = Grid(width: 40, height: 1)

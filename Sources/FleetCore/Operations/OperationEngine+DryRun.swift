@@ -5,6 +5,7 @@ extension OperationEngine {
     /// find which ones would fail. `SuccessFirst` proves nothing per instance (it always answers `DRYRUN.SUCCESS`),
     /// so each instance is checked with its own `AllTogether` dry run.
     func dryRun(_ batch: OperationPlan.Batch, plan: OperationPlan, board: ResultBoard) async {
+        guard !Task.isCancelled else { return }
         if plan.options.batch == .allTogether || batch.instanceIds.count == 1 {
             let call = request(batch, plan: plan, dryRun: true, batchMode: .allTogether)
             record(plan, .send, region: batch.regionId, action: plan.action.apiAction, parameters: call.parameters)

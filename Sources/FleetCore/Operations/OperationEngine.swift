@@ -53,6 +53,14 @@ public struct OperationEngine: Sendable {
         }
         if wait && !plan.options.dryRun { await track(plan, board: board) }
         let final = await board.all
+        // Cancelled (the screen quit, Ctrl-C): instances may still be on their way, so no `end` is written and
+        // the operation stays interrupted in the journal, for `ecsfleet journal --resume` to finish.
+        if Task.isCancelled, !plan.options.dryRun, final.contains(where: { !$0.outcome.isFinal }) {
+            let open = final.filter { !$0.outcome.isFinal }.count
+            record(plan, .outcome, note: "interrupted with \(open) instances not final; ecsfleet journal --resume finishes it")
+            notes.append("Interrupted: \(open) instances were not final; ecsfleet journal --resume finishes the operation.")
+            return Report(operation: plan.id, results: final, notes: notes)
+        }
         record(plan, .end, results: final, note: Self.summary(final))
         return Report(operation: plan.id, results: final, notes: notes)
     }
@@ -85,6 +93,8 @@ public struct OperationEngine: Sendable {
     /// Sends one real call. After no answer that may have been applied, re-reads status instead of re-sending:
     /// instances already on their way are accepted, and only those still untouched are sent once more.
     func execute(_ batch: OperationPlan.Batch, plan: OperationPlan, board: ResultBoard, resend: Bool) async {
+        // Cancelled before this call went out: its instances stay queued (not sent), as the journal will say.
+        guard !Task.isCancelled else { return }
         let call = request(batch, plan: plan, dryRun: false)
         let sending = await batch.instanceIds.asyncMap { id in
             var r = await board.result(id)!
@@ -112,6 +122,13 @@ public struct OperationEngine: Sendable {
             await board.update(changed)
             record(plan, .answer, region: batch.regionId, action: plan.action.apiAction, requestId: answer.requestId, results: changed)
         } catch let error {
+            // Cancelled while the call was out: it may have been applied. The results stay `sending`, so the
+            // journal shows the operation unfinished and `journal --resume` re-reads these instances.
+            if Task.isCancelled {
+                record(plan, .answer, region: batch.regionId, action: plan.action.apiAction,
+                       note: "interrupted before the answer arrived (\(error.message)); the status is re-read on resume")
+                return
+            }
             if case let .noAnswer(_, applied, _) = error, applied {
                 record(plan, .answer, region: batch.regionId, action: plan.action.apiAction,
                        note: "no answer (\(error.message)); re-reading status before any re-send")

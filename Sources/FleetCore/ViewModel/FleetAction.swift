@@ -113,6 +113,8 @@ public enum FleetAction: Sendable {
     case togglePause
     /// Quits, asking first while an operation is in flight.
     case quit
+    /// A key that is off in read-only mode was pressed; `key` names it (`S (stop)`) for the banner saying why.
+    case refusedReadOnly(key: String)
 
     // MARK: Results view
     /// Shows the results of an operation (the latest when `nil`).

@@ -31,7 +31,7 @@ public enum FleetCommand: Sendable, Equatable {
             var seen = Set<String>()
             return .region(.only(list.filter { seen.insert($0).inserted }))
         case "theme":
-            guard args.count == 1 else { throw FleetCommandError(":theme needs one theme name, such as :theme dark") }
+            guard args.count == 1 else { throw FleetCommandError(":theme needs one theme name or path, such as :theme light or :theme high-contrast") }
             return .theme(args[0])
         case "readonly", "ro":
             guard args.count <= 1 else { throw FleetCommandError(":readonly takes on or off") }

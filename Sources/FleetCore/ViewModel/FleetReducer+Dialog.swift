@@ -25,6 +25,7 @@ extension FleetReducer {
         }
         let targets = ids.map { id in (instanceId: id, regionId: s.instance(id)?.regionId ?? "", instance: s.instance(id)) }
         s.dialog = .power(StopDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
+                                          readOnlyFixed: s.readOnlyFixed,
                                           safety: s.safety[action], now: now))
         return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
     }
@@ -84,13 +85,35 @@ extension FleetReducer {
         return runCommandLine(&s, text, now: now)
     }
 
+    /// `d` in the dialog: the hidden targets leave the dialog and their marks go too, as the dialog promises.
+    /// With no target left the dialog closes, saying so, rather than offering to stop nothing.
+    private static func dropHiddenMarks(_ s: inout FleetState, now: Date) {
+        guard let dialog = s.dialog.power, !dialog.hiddenIds.isEmpty else { return }
+        let hidden = dialog.hiddenIds
+        s.marks.subtract(hidden)
+        let left = s.withPowerDialog { d -> Int in
+            d.dropHidden()
+            return d.targets.count
+        } ?? 0
+        let dropped = "Dropped \(hidden.count) mark\(hidden.count == 1 ? "" : "s") hidden by the filter"
+        if left == 0 {
+            s.dialog = .none
+            s.post(.info, dropped + "; nothing is left to \(dialog.action.rawValue).", now: now)
+        } else {
+            s.post(.info, dropped + ".", now: now)
+        }
+    }
+
     private static func powerDialogKey(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        if case .dropHiddenMarks = action {
+            dropHiddenMarks(&s, now: now)
+            return []
+        }
         let result: StopDialogState.KeyResult = s.withPowerDialog { d in
             switch action {
             case .toggleForceStop: d.toggleForceStop(now: now)
             case .cycleStoppedMode: d.cycleStoppedMode(now: now)
             case .cycleBatchOptimization: d.cycleBatch(now: now)
-            case .dropHiddenMarks: d.dropHidden()
             case .focusNextButton: d.focusNext()
             case .focusPreviousButton: d.focusPrevious()
             case .pressFocusedButton: return d.press(d.focus)
@@ -151,6 +174,9 @@ extension FleetReducer {
         switch command {
         case let .region(selection):
             s.regionsShown = selection
+            // Marks in regions no longer shown would be stopped unseen; they go, and the banner says so.
+            let outside = selection.allowed.map { allowed in s.marks.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true } } ?? []
+            s.marks.subtract(outside)
             var effects: [FleetEffect] = []
             if selection == .all { effects.append(.loadRegionList) }
             for r in selection.regions(known: []) where !s.knownRegions.contains(r) { s.knownRegions.append(r) }
@@ -159,11 +185,16 @@ extension FleetReducer {
                 if case .failed = load.phase { return true }
                 return load.phase == .cancelled
             }
-            s.post(.info, "Showing \(selection.title).", now: now)
+            let unmarked = outside.isEmpty ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
+            s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
             return effects + startLoads(&s, regions: unloaded, now: now)
         case let .theme(name):
             return [.setTheme(name)]
         case let .readOnly(on):
+            if !on && s.readOnlyFixed {
+                s.post(.warning, "Started with --readonly: stop and start stay disabled in this session (restart without --readonly to enable them).", now: now)
+                return []
+            }
             s.readOnly = on
             s.post(.info, on ? "Read-only: stop and start are disabled." : "Read-only off: stop and start are enabled.", now: now)
             return []

@@ -54,10 +54,11 @@ extension FleetReducer {
         case let .regionsLoaded(list):
             let added = list.filter { !s.knownRegions.contains($0) }
             s.knownRegions += added
+            s.clearBanners(topic: "regions")
             guard s.regionsShown == .all else { return [] }
             return startLoads(&s, regions: s.knownRegions.filter { s.loads[$0] == nil }, now: now)
         case let .regionListFailed(message):
-            s.post(.error, "The region list could not be loaded: \(message)", now: now)
+            s.post(.error, "The region list could not be loaded: \(message)", topic: "regions", now: now)
         case let .instancesLoaded(page):
             return pageLoaded(&s, page, now: now)
         case let .loadFailed(region, generation, message):
@@ -66,13 +67,16 @@ extension FleetReducer {
             load.finishedAt = now
             load.permission = .checking
             s.loads[region] = load
-            s.post(.error, "\(region): \(message)", now: now)
+            // A region no longer shown (`:region` moved on while it loaded) is not worth a banner.
+            if s.shownRegions.contains(region) { s.post(.error, "\(region): \(message)", topic: "region:" + region, now: now) }
             return [.checkPermission(region: region, generation: generation)]
         case let .permissionChecked(region, generation, answer):
             guard var load = s.loads[region], load.generation == generation else { return [] }
             load.permission = answer
             s.loads[region] = load
-            if case let .denied(message) = answer { s.post(.error, "No permission to list instances in \(region): \(message)", now: now) }
+            if case let .denied(message) = answer, s.shownRegions.contains(region) {
+                s.post(.error, "No permission to list instances in \(region): \(message)", topic: "region:" + region, now: now)
+            }
         default: break
         }
         return []
@@ -83,6 +87,7 @@ extension FleetReducer {
         let touched = s.table.upsert(page.instances, region: page.region, generation: page.generation)
         load.loaded = page.loaded
         load.total = page.total
+        if !page.instances.isEmpty { s.clearBanners(topic: "region:" + page.region) }
         var gone: [String] = []
         var effects: [FleetEffect] = []
         if page.isLast {

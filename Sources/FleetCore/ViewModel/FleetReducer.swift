@@ -59,6 +59,11 @@ public enum FleetReducer {
         case .cancelLoading: return cancelLoading(&s, now: now)
         case .togglePause: return togglePause(&s, now: now)
         case .quit: return quit(&s)
+        case let .refusedReadOnly(key):
+            // In the dialog its own message line says why; elsewhere a banner does.
+            if s.withPowerDialog({ _ = $0.press(.confirm) }) == nil {
+                s.post(.warning, "\(key) is disabled: \(s.disabledReason(.stop) ?? "read-only mode").", now: now)
+            }
         case .showResults, .hideResults, .toggleFailuresOnly, .scrollResults, .retryFailed:
             return resultsView(&s, action, now: now)
         case .regionsLoaded, .regionListFailed, .instancesLoaded, .loadFailed, .permissionChecked:
@@ -120,13 +125,17 @@ public enum FleetReducer {
             s.filter.applied = s.filter.text
             s.filter.isEditing = false
             let unknown = s.filter.query.unknownStatuses
+            s.clearBanners(topic: "filter")
             if !unknown.isEmpty {
-                s.post(.warning, "No state is called \(unknown.joined(separator: ", ")); states are Pending, Starting, Running, Stopping, Stopped.", now: now)
+                s.post(.warning, "No state is called \(unknown.joined(separator: ", ")); states are Pending, Starting, Running, Stopping, Stopped.",
+                       topic: "filter", now: now)
             }
         case .cancelFilter:
             s.filter.text = s.filter.applied
             s.filter.isEditing = false
-        case .clearFilter: s.filter = FilterState()
+        case .clearFilter:
+            s.filter = FilterState()
+            s.clearBanners(topic: "filter")
         case .sortByNextColumn: s.sort = InstanceSort(column: s.sort.column.next)
         case .sortByPreviousColumn: s.sort = InstanceSort(column: s.sort.column.previous)
         case .invertSort: s.sort.ascending.toggle()

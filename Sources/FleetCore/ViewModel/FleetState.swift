@@ -36,6 +36,8 @@ public struct FleetState: Sendable, Equatable {
     public var banners: [Banner]
     /// Read-only mode: stop and start are disabled.
     public var readOnly: Bool
+    /// Read-only since the session started (`--readonly`, a promise made at launch): `:readonly off` is refused.
+    public var readOnlyFixed: Bool
     /// Whether the session runs against the embedded simulator.
     public var sandbox: Bool
     /// Live updates paused: no automatic refresh.
@@ -65,7 +67,7 @@ public struct FleetState: Sendable, Equatable {
         cursor = nil; marks = []; rangeMarking = false
         filter = FilterState(); sort = InstanceSort(); dialog = .none
         operations = []; resultsView = nil; banners = []
-        self.readOnly = readOnly; self.sandbox = sandbox; paused = false
+        self.readOnly = readOnly; readOnlyFixed = readOnly; self.sandbox = sandbox; paused = false
         self.autoRefreshInterval = autoRefreshInterval; lastRefresh = nil
         self.safety = safety
         self.operationIdPrefix = operationIdPrefix; operationCounter = 0
@@ -125,7 +127,7 @@ public struct FleetState: Sendable, Equatable {
 
     /// Why stopping is not possible at all in this session (read-only, safety policy), or `nil`.
     public func disabledReason(_ action: PowerAction) -> String? {
-        if readOnly { return "read-only mode" }
+        if readOnly { return readOnlyFixed ? "read-only mode (started with --readonly)" : "read-only mode (:readonly off to allow changes)" }
         if safety[action].action == .deny { return "denied by the aliyun safety policy: \(safety[action].explanation)" }
         return nil
     }
@@ -164,9 +166,15 @@ public struct FleetState: Sendable, Equatable {
 
     // MARK: Banners and IDs
 
-    /// Shows a banner for its level's lifetime.
-    mutating func post(_ level: Banner.Level, _ text: String, now: Date) {
-        banners.append(Banner(level: level, text: text, expires: now.addingTimeInterval(Banner.lifetime(level))))
+    /// Shows a banner for its level's lifetime. It replaces what was shown: an older message coming back
+    /// once a newer one expires would speak of something already past.
+    mutating func post(_ level: Banner.Level, _ text: String, topic: String? = nil, now: Date) {
+        banners = [Banner(level: level, text: text, expires: now.addingTimeInterval(Banner.lifetime(level)), topic: topic)]
+    }
+
+    /// Removes the banners about `topic`: their cause is gone.
+    public mutating func clearBanners(topic: String) {
+        banners.removeAll { $0.topic == topic }
     }
 
     /// A new operation ID.

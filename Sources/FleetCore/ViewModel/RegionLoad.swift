@@ -59,7 +59,7 @@ public struct RegionLoad: Sendable, Equatable {
         if case let .denied(why) = permission { return "no permission: \(why)" }
         switch phase {
         case .loading: return "loaded \(loaded) / \(total.map(String.init) ?? "?")"
-        case .done: return loaded == 0 ? (permission == .checking ? "no instances (checking permission)" : "no instances") : "\(loaded) instances"
+        case .done: return loaded == 0 ? (permission == .checking ? "no instances (checking permission)" : "no instances") : "\(loaded) instance\(loaded == 1 ? "" : "s")"
         case let .failed(why): return "failed: \(why)"
         case .cancelled: return "cancelled at \(loaded) / \(total.map(String.init) ?? "?")"
         }

@@ -80,6 +80,8 @@ public struct StopDialogState: Sendable, Equatable {
     public internal(set) var preview: Preview
     /// Read-only mode when the dialog opened: the confirm button is disabled.
     public var readOnly: Bool
+    /// Read-only since the session started (`--readonly`): `:readonly off` cannot lift it.
+    public var readOnlyFixed: Bool
     /// The safety policy's decision for this action.
     public var safety: SafetyPolicy.Decision
     /// Why the last key was refused ("Typed 12; type 13 to stop 13 instances"), until the next key.
@@ -92,7 +94,7 @@ public struct StopDialogState: Sendable, Equatable {
     /// Opens the dialog on `targets` (ID, region and what is known), in order; `hidden` are the targets the filter hides.
     public init(action: PowerAction, targets list: [(instanceId: String, regionId: String, instance: Instance?)],
                 hidden: Set<String> = [], options: OperationOptions = OperationOptions(), readOnly: Bool = false,
-                safety: SafetyPolicy.Decision = PowerSafety.allowAll.stop, now: Date) {
+                readOnlyFixed: Bool = false, safety: SafetyPolicy.Decision = PowerSafety.allowAll.stop, now: Date) {
         self.action = action
         var seen = Set<String>()
         targets = list.filter { seen.insert($0.instanceId).inserted }.map {
@@ -105,7 +107,7 @@ public struct StopDialogState: Sendable, Equatable {
         if action == .start { o.forceStop = false; o.stoppedMode = nil }
         self.options = o
         focus = .cancel; scroll = 0; step = .choosing; preview = .notRun
-        self.readOnly = readOnly; self.safety = safety; message = nil; judgedAt = now
+        self.readOnly = readOnly; self.readOnlyFixed = readOnlyFixed; self.safety = safety; message = nil; judgedAt = now
         judge(now: now)
     }
 

@@ -109,8 +109,12 @@ public final class FleetApp {
             case .quit:
                 pendingExit = .quit
             case .setTheme(let name):
-                do { theme = try loadTheme(name) } catch {
-                    state.banners.append(Banner(level: .error, text: "theme \(name): \(error)", expires: Date().addingTimeInterval(8)))
+                do {
+                    theme = try loadTheme(name)
+                    state.banners = [Banner(level: .info, text: "Theme \(name).", expires: Date().addingTimeInterval(Banner.lifetime(.info)), topic: "theme")]
+                } catch {
+                    state.banners = [Banner(level: .error, text: "theme \(name): \(error)", expires: Date().addingTimeInterval(Banner.lifetime(.error)),
+                                            topic: "theme")]
                 }
             case .setMouse:
                 break

@@ -15,14 +15,16 @@ public struct KeyBinding: Sendable {
     public var contexts: Set<KeyContext>
     /// Changes the fleet (stop, start): disabled, and shown greyed, when read-only.
     public var isDangerous: Bool
+    /// The hint stays in the bar however narrow it is (help, quit).
+    public var isPinned: Bool
     /// The action for the state and the screen's measures, or `nil` when the binding declines (the next one
     /// for the same key then gets a chance).
     public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
 
     public init(named name: String, _ keys: [Key], _ description: String, hint: String? = nil, hintPartner: String? = nil,
-                in contexts: Set<KeyContext>, dangerous: Bool = false, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
+                in contexts: Set<KeyContext>, dangerous: Bool = false, pinned: Bool = false, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
         self.name = name; self.keys = keys; self.description = description; self.hint = hint; self.hintPartner = hintPartner
-        self.contexts = contexts; self.isDangerous = dangerous; self.action = action
+        self.contexts = contexts; self.isDangerous = dangerous; self.isPinned = pinned; self.action = action
     }
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding

@@ -2,7 +2,7 @@ import FleetCore
 
 /// Where the keyboard is: the same key means different things on the list, in the stop dialog, or while typing.
 public enum KeyContext: String, Sendable, CaseIterable {
-    case list, filter, dialog, confirm, results, details, help, journal, commandLine, quitConfirmation
+    case list, filter, dialog, confirm, confirmCount, results, details, help, journal, commandLine, quitConfirmation
 
     /// The context the state puts the keyboard in.
     public static func of(_ state: FleetState) -> KeyContext { of(state.dialog, in: state) }
@@ -14,8 +14,11 @@ public enum KeyContext: String, Sendable, CaseIterable {
     static func of(_ dialog: FleetDialog, in state: FleetState) -> KeyContext {
         switch dialog {
         case .stop(let d), .start(let d):
-            if case .choosing = d.step { return .dialog }
-            return .confirm
+            switch d.step {
+            case .choosing: return .dialog
+            case .askingYes: return .confirm
+            case .typingCount: return .confirmCount
+            }
         case .details: return .details
         case .help: return .help
         case .journal: return .journal
@@ -33,7 +36,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .list: return "Instance list"
         case .filter: return "Filter line"
         case .dialog: return "Stop / start dialog"
-        case .confirm: return "Confirmation"
+        case .confirm: return "Confirmation (y)"
+        case .confirmCount: return "Confirmation (typed count)"
         case .results: return "Results"
         case .details: return "Details"
         case .help: return "Help"

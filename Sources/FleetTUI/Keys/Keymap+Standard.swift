@@ -4,7 +4,7 @@ import TerminalUI
 extension Keymap {
     /// The standard key table. Order matters: the first binding of a context that has an action wins, and the
     /// hint bar lists hints in this order. Each binding is one row in help, labelled with its own keys.
-    public static let standard: [KeyBinding] = navigation + marking + operations + dialogs + overlays
+    public static let standard: [KeyBinding] = navigation + marking + operations + browsing + dialogs + overlays
 
     /// Where `?` and `F1` open help: every context that is not typing text.
     static let helpContexts: Set<KeyContext> = [.list, .results, .dialog, .details, .journal]
@@ -18,10 +18,14 @@ extension Keymap {
         KeyBinding(named: "page-up", [.pageUp, .ctrl("b")], "page up", in: [.list]) { _, input in .pageUp(pageSize: input.pageSize) },
         KeyBinding(named: "top", [.character("g"), .home], "first instance", in: [.list]) { _, _ in .moveToTop },
         KeyBinding(named: "bottom", [.character("G"), .end], "last instance", in: [.list]) { _, _ in .moveToBottom },
-        KeyBinding(named: "filter", [.character("/")], "filter: text over ID, name, IP, type, zone; status:Running tag:env=prod zone: type: region: (! negates)",
+        KeyBinding(named: "filter", [.character("/")], "filter by ID/name/IP/type/zone; status:Running tag:env=prod zone: type: region: (! negates)",
                    hint: "filter", in: [.list, .results]) { _, _ in .beginFilter },
         KeyBinding(named: "filter-keep", [.enter], "keep the filter", in: [.filter]) { _, _ in .applyFilter },
         KeyBinding(named: "filter-clear", [.escape], "clear the filter", in: [.filter]) { _, _ in .clearFilter },
+    ]
+
+    /// Sort and details come after the operations, so a narrow hint bar keeps `S stop` and `P preview`.
+    static let browsing: [KeyBinding] = [
         KeyBinding(named: "sort-previous", [.character("<")], "previous sort column", hint: "sort", hintPartner: "sort-next", in: [.list]) { _, _ in
             .sortByPreviousColumn
         },
@@ -89,13 +93,15 @@ extension Keymap {
         KeyBinding(named: "dialog-cancel", [.character("c"), .escape], "cancel", hint: "cancel", in: [.dialog]) { _, _ in .cancelDialog },
         KeyBinding(named: "dialog-down", [.character("j"), .down], "scroll the targets down", in: [.dialog]) { _, _ in .scrollDialog(by: 1) },
         KeyBinding(named: "scroll-up-2", [.character("k"), .up], "scroll the targets up", in: [.dialog]) { _, _ in .scrollDialog(by: -1) },
-        // Typed text reaches the confirmation before any binding (Keymap.textEntry); these two rows are what the
-        // hint bar and help say about it.
-        KeyBinding(named: "confirm-yes", [.character("y")], "confirm, when asked to press y (fewer than 10 targets, no ForceStop)",
-                   hint: "confirm", hintPartner: "confirm-count", in: [.confirm]) { _, _ in .typeCharacter("y") },
-        KeyBinding(named: "confirm-count", [.enter], "confirm the typed count (10 or more targets, ForceStop, or a safety policy)",
-                   in: [.confirm]) { _, _ in .typeEnter },
-        KeyBinding(named: "confirm-back", [.escape], "back to the dialog", hint: "back", in: [.confirm]) { _, _ in .cancelDialog },
+        // Typed text reaches the confirmation before any binding (Keymap.textEntry); these rows are what the
+        // hint bar and help say about it, one context per way of confirming.
+        KeyBinding(named: "confirm-yes", [.character("y")], "confirm (fewer than 10 targets, no ForceStop)", hint: "confirm",
+                   in: [.confirm]) { _, _ in .typeCharacter("y") },
+        KeyBinding(named: "confirm-back", [.escape, .character("n")], "back to the dialog", hint: "back", in: [.confirm]) { _, _ in .cancelDialog },
+        KeyBinding(named: "confirm-count", [.enter], "confirm the number typed (10 or more targets, ForceStop, or a safety policy)",
+                   hint: "confirm", in: [.confirmCount]) { _, _ in .typeEnter },
+        KeyBinding(named: "count-erase", [.backspace], "erase the last digit", in: [.confirmCount]) { _, _ in .typeBackspace },
+        KeyBinding(named: "count-back", [.escape], "back to the dialog", hint: "back", in: [.confirmCount]) { _, _ in .cancelDialog },
     ]
 
     static let overlays: [KeyBinding] = [
@@ -121,11 +127,11 @@ extension Keymap {
         KeyBinding(named: "command-cancel", [.escape], "leave the command line", in: [.commandLine]) { _, _ in .cancelDialog },
         KeyBinding(named: "close", [.escape, .character("q"), .enter], "close", hint: "close", in: pagers) { _, _ in .cancelDialog },
         KeyBinding(named: "help-close", [.character("?"), .function(1)], "close the help, back to what was open", in: [.help]) { _, _ in .cancelDialog },
-        KeyBinding(named: "help", [.character("?"), .function(1)], "help for this screen", hint: "help", in: helpContexts) { _, _ in .openHelp },
-        KeyBinding(named: "quit", [.character("q")], "quit (asks first while an operation is in flight)", hint: "quit", in: [.list]) { _, _ in .quit },
+        KeyBinding(named: "help", [.character("?"), .function(1)], "help for this screen", hint: "help", in: helpContexts, pinned: true) { _, _ in .openHelp },
+        KeyBinding(named: "quit", [.character("q")], "quit (asks first while an operation is in flight)", hint: "quit", in: [.list], pinned: true) { _, _ in .quit },
         // Ctrl-C is a signal (the terminal is in cbreak mode), handled by the app loop on every screen; this row
         // is what help says about it, and a `ctrl-c` key event, should one come, does nothing.
-        KeyBinding(named: "interrupt", [.ctrl("c")], "quit at once, from any screen (check `ecsfleet journal` for what was in flight)",
+        KeyBinding(named: "interrupt", [.ctrl("c")], "quit at once, from any screen (an operation in flight stays in the journal: ecsfleet journal --resume)",
                    in: [.list]) { _, _ in nil },
         KeyBinding(named: "quit-yes", [.character("y"), .enter], "quit although an operation is in flight", in: [.quitConfirmation]) { _, _ in .typeCharacter("y") },
         KeyBinding(named: "quit-no", [.character("n"), .escape], "stay", in: [.quitConfirmation]) { _, _ in .cancelDialog },

@@ -14,7 +14,7 @@ public struct Keymap: Sendable {
         if let typed = textEntry(event, context: context, state: state) { return typed }
         var measured: KeyInput?
         for b in bindings where b.contexts.contains(context) && b.keys.contains(event.key) {
-            guard b.isEnabled(in: state) else { return nil }
+            guard b.isEnabled(in: state) else { return .refusedReadOnly(key: "\(event.key.helpName) (\(b.hint ?? b.name))") }
             // Measured once, when some binding has the key; only an open overlay costs anything to measure.
             let input = measured ?? KeyInput(pageSize: pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: pageSize + 1))
             measured = input
@@ -40,7 +40,7 @@ public struct Keymap: Sendable {
             case .backspace: return text.isEmpty ? .cancelDialog : .typeBackspace
             default: return nil
             }
-        case .confirm:
+        case .confirm, .confirmCount:
             switch event.key {
             case .character(let c): return .typeCharacter(c)
             case .backspace: return .typeBackspace
@@ -59,7 +59,7 @@ public struct Keymap: Sendable {
         return bindings.filter { $0.contexts.contains(context) && $0.hint != nil }.map { b in
             let partner = b.hintPartner.flatMap { name in bindings.first { $0.name == name } }?.keys.first?.helpName
             let key = b.keys.first?.helpName ?? ""
-            return KeyHint(partner.map { key + "/" + $0 } ?? key, b.hint ?? "", enabled: b.isEnabled(in: state))
+            return KeyHint(partner.map { key + "/" + $0 } ?? key, b.hint ?? "", enabled: b.isEnabled(in: state), pinned: b.isPinned)
         }
     }
 

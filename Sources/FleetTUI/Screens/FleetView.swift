@@ -66,7 +66,7 @@ public struct FleetView: Sendable {
             renderDialog(h.returnTo, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options, box: box)
             HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)
         case .journal(let j):
-            JournalView.render(j, into: &grid, area: body, theme: theme, box: box)
+            JournalView.render(j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)
         case .commandLine(let text):
             grid.fill(bottom, style: theme[.input])
             _ = grid.put(":" + text + (options.ascii ? "_" : "█"), x: 0, y: bottom.y, style: theme[.input], maxWidth: bottom.width)

@@ -95,14 +95,15 @@ enum HeaderView {
         }
     }
 
-    /// Short state names, distinct from each other (`Stopping` and `Stopped` both start with `stop`).
+    /// Short state names, distinct from each other (`Stopping` and `Stopped` both start with `stop`), and none
+    /// a bare verb (`stop` reads as a command, not a state).
     static func abbreviation(_ glyph: StatusGlyph) -> String {
         switch glyph {
         case .pending: return "pend"
-        case .starting: return "start"
+        case .starting: return "startg"
         case .running: return "run"
         case .stopping: return "stopg"
-        case .stopped: return "stop"
+        case .stopped: return "stopd"
         }
     }
 

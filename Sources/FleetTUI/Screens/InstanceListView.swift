@@ -5,14 +5,17 @@ import TerminalUI
 /// The instance table. Only the rows in the viewport are built, so a frame costs the same for 100 or 100,000
 /// instances.
 enum InstanceListView {
-    static func columns(multiRegion: Bool) -> [TableColumn] {
+    /// The columns. Until an operation has run in this session the LAST OPERATION column is empty, so it is
+    /// among the first to go when the screen is narrow (REGION, lock and IPs say more then).
+    static func columns(multiRegion: Bool, anyOperation: Bool = true) -> [TableColumn] {
         var c: [TableColumn] = [
             TableColumn("ID", width: .fixed(22), priority: 100),
             TableColumn("NAME", width: .flexible(min: 18, max: 40, weight: 3), priority: 95),
             TableColumn("STATUS", width: .fixed(10), priority: 99),
-            TableColumn("LAST OPERATION", width: .flexible(min: 16, max: 40, weight: 2), priority: 90),
+            TableColumn("LAST OPERATION", width: .flexible(min: 16, max: 40, weight: 2), priority: anyOperation ? 90 : 20),
             TableColumn("TYPE", width: .flexible(min: 16, max: 20), priority: 50),
-            TableColumn("ZONE", width: .flexible(min: 8, max: 16), priority: 40),
+            // Zone IDs are 13-15 columns (cn-hangzhou-h, ap-southeast-1a): less cuts every one of them.
+            TableColumn("ZONE", width: .flexible(min: 15, max: 18), priority: 40),
             TableColumn("PRIVATE IP", width: .fixed(15), priority: 60),
             TableColumn("PUBLIC/EIP", width: .fixed(15), priority: 55),
             TableColumn("CHARGE", width: .fixed(8), priority: 30),
@@ -20,7 +23,7 @@ enum InstanceListView {
             TableColumn("LOCK", width: .fixed(9), priority: 70),
             TableColumn("TAGS", width: .flexible(min: 8, max: 60, weight: 2), priority: 10),
         ]
-        if multiRegion { c.insert(TableColumn("REGION", width: .fixed(14), priority: 80), at: 3) }
+        if multiRegion { c.insert(TableColumn("REGION", width: .flexible(min: 14, max: 16, weight: 0), priority: 80), at: 3) }
         return c
     }
 
@@ -33,7 +36,7 @@ enum InstanceListView {
         let offset = TableViewport.offset(cursor: cursor, previousOffset: options.listOffset, visibleRows: bodyRows, rowCount: visible.count)
         let window = visible.isEmpty ? [] : Array(visible[offset..<min(visible.count, offset + bodyRows)])
         let rows = window.map { id in row(state, id: id, multiRegion: multiRegion, ascii: options.ascii) }
-        let table = Table(columns: columns(multiRegion: multiRegion), rows: rows,
+        let table = Table(columns: columns(multiRegion: multiRegion, anyOperation: !state.operations.isEmpty), rows: rows,
                           cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
                           emptyText: emptyText(state))
         table.render(into: &grid, area: area, theme: theme)
@@ -87,6 +90,18 @@ enum InstanceListView {
             return nil
         }
         if let first = denied.first { return first }
+        // A region that could not be read is not an empty region: say which failed, and how to retry.
+        let failed = state.shownRegions.filter { r in
+            if case .failed = state.loads[r]?.phase { return true }
+            return false
+        }
+        if !failed.isEmpty {
+            let reasons = failed.compactMap { r -> String? in
+                guard case let .failed(why)? = state.loads[r]?.phase else { return nil }
+                return "\(r): \(why)"
+            }
+            return "Could not list instances (R retries, :region NAME switches). " + reasons.joined(separator: "; ")
+        }
         return "No instances in \(state.regionsShown.title)."
     }
 }

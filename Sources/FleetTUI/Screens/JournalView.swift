@@ -9,8 +9,9 @@ enum JournalView {
     static let resultsShown = 20
 
     /// The journal's lines: per operation a summary line, then up to `resultsShown` of its instances, the ones
-    /// that failed or timed out first, so that what needs a look is never among the ones counted.
-    static func lines(_ j: JournalViewState, ascii: Bool) -> [TextLine] {
+    /// that failed or timed out first, so that what needs a look is never among the ones counted. An operation
+    /// without an end that is in `running` (still in flight in this session) is in progress, not interrupted.
+    static func lines(_ j: JournalViewState, running: Set<String> = [], ascii: Bool) -> [TextLine] {
         switch j.phase {
         case .loading: return [TextLine(ascii ? "reading the journal..." : "reading the journal…", role: .dim)]
         case .failed(let why): return [TextLine(why, role: .danger)]
@@ -20,8 +21,8 @@ enum JournalView {
             for e in j.entries {
                 let counts = OperationEngine.summary(e.results)
                 lines.append(TextLine([Span(time(e.started) + "  ", role: .dim), Span(e.action + " ", role: .title),
-                                       Span("\(e.results.count) instances: \(counts)"),
-                                       Span(e.isInterrupted ? "  INTERRUPTED (ecsfleet journal --resume)" : "", role: .danger)]))
+                                       Span("\(e.results.count) instance\(e.results.count == 1 ? "" : "s"): \(counts)"),
+                                       status(of: e, running: running)]))
                 let failuresFirst = e.results.filter { OperationRun.isFailure($0.outcome) } + e.results.filter { !OperationRun.isFailure($0.outcome) }
                 for r in failuresFirst.prefix(resultsShown) {
                     lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: ResultsView.role(r.outcome)))
@@ -34,8 +35,15 @@ enum JournalView {
         }
     }
 
-    static func render(_ j: JournalViewState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
-        let all = lines(j, ascii: box.isASCII)
+    /// `in progress` for an operation still running here, `INTERRUPTED` for one a quit or a crash left unfinished.
+    static func status(of e: OperationHistory.Entry, running: Set<String>) -> Span {
+        guard e.isInterrupted else { return Span("") }
+        if running.contains(e.operation) { return Span("  in progress", role: .warning) }
+        return Span("  INTERRUPTED (ecsfleet journal --resume)", role: .danger)
+    }
+
+    static func render(_ j: JournalViewState, running: Set<String>, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
+        let all = lines(j, running: running, ascii: box.isASCII)
         let bounds = ScrollBounds(lines: all.count, rows: OverlayLayout.dialogRows(bodyHeight: area.height))
         let offset = min(j.scroll, bounds.lastOffset)
         let shown = Array(all[offset..<min(all.count, offset + bounds.rows)])

@@ -6,10 +6,12 @@ public struct KeyHint: Hashable, Sendable {
     public var label: String
     /// Disabled hints (read-only mode) are drawn dimmed rather than hidden.
     public var enabled: Bool
+    /// Kept when the bar is too narrow for every hint (`? help`, `q quit`): the way out is never cut.
+    public var pinned: Bool
 
     /// Creates a hint.
-    public init(_ key: String, _ label: String, enabled: Bool = true) {
-        self.key = key; self.label = label; self.enabled = enabled
+    public init(_ key: String, _ label: String, enabled: Bool = true, pinned: Bool = false) {
+        self.key = key; self.label = label; self.enabled = enabled; self.pinned = pinned
     }
 
     /// Columns the hint takes: key, a space, label.
@@ -17,7 +19,7 @@ public struct KeyHint: Hashable, Sendable {
 }
 
 /// A one-row bar of key hints (`q Quit  / Filter  Space Mark`). Hints are listed most important first; the
-/// bar shows as many as fit, whole, and drops the rest.
+/// bar shows the pinned ones and as many others as fit, whole, in their order, and drops the rest.
 public struct HintBar: Hashable, Sendable {
     /// The hints, most important first.
     public var hints: [KeyHint]
@@ -27,15 +29,23 @@ public struct HintBar: Hashable, Sendable {
     /// Creates a hint bar.
     public init(_ hints: [KeyHint], gap: Int = 2) { self.hints = hints; self.gap = max(1, gap) }
 
-    /// The hints that fit in `width` columns (after a one-column left margin): the longest prefix.
+    /// The hints that fit in `width` columns (after a one-column left margin): room is kept for the pinned
+    /// hints first, then the others fill the rest in order (the longest prefix of them that fits).
     public func fitted(width: Int) -> [KeyHint] {
-        var used = 1, shown: [KeyHint] = []
-        for hint in hints {
-            let need = (shown.isEmpty ? 0 : gap) + hint.width
-            if used + need > width { break }
-            used += need; shown.append(hint)
+        var used = 1, count = 0
+        func take(_ hint: KeyHint) -> Bool {
+            let need = (count == 0 ? 0 : gap) + hint.width
+            guard used + need <= width else { return false }
+            used += need; count += 1
+            return true
         }
-        return shown
+        var keep = Set<Int>()
+        for (i, hint) in hints.enumerated() where hint.pinned { if take(hint) { keep.insert(i) } }
+        for (i, hint) in hints.enumerated() where !hint.pinned {
+            guard take(hint) else { break }
+            keep.insert(i)
+        }
+        return hints.indices.filter(keep.contains).map { hints[$0] }
     }
 
     /// Draws the bar on the first row of `area`.

@@ -1,0 +1,63 @@
+import ECSAPI
+import FleetCore
+import FleetTUI
+import Foundation
+import Testing
+import TerminalUI
+
+/// Which columns and hints survive a narrow screen, with the sandbox's long names, several regions and no
+/// operation yet; and words that must read as states, not commands.
+@Suite struct ListColumnsScreenTests {
+    /// Names as long as the sandbox's (up to 135 columns), long tags, zones of 13 and 15 columns, three regions.
+    static func longNames() -> FleetState {
+        var list: [Instance] = []
+        for n in 1...12 {
+            let region = [UI.hangzhou, UI.shanghai, "ap-southeast-1"][n % 3]
+            list.append(UI.instance(n, n % 4 == 0 ? .stopped : .running, region: region,
+                                    name: "batch-worker-\(n)-" + String(repeating: "very-long-name-", count: 8)) { i in
+                i.zoneId = region == "ap-southeast-1" ? "ap-southeast-1a" : region + "-h"
+                i.tags += [.init(key: "cost-center", value: "research-and-development-\(n)"), .init(key: "owner", value: "team-\(n)")]
+            })
+        }
+        return UI.state(list, sandbox: true, regions: [UI.hangzhou, UI.shanghai, "ap-southeast-1"])
+    }
+
+    @Test func fullScreenShowsWholeZonesBesideLongNames() {
+        let g = UI.render(Self.longNames(), .large)
+        #expect(g.lines[2].contains("ZONE"), "\(UI.dump(g))")
+        for n in 1...12 {
+            let zone = [UI.hangzhou + "-h", UI.shanghai + "-h", "ap-southeast-1a"][n % 3]
+            #expect(UI.line(UI.id(n), in: g).contains(" " + zone + " "), "zone of \(UI.id(n)) cut: \(UI.line(UI.id(n), in: g))")
+        }
+    }
+
+    @Test func smallScreenWithSeveralRegionsShowsTheRegionBeforeAnEmptyLastOperation() throws {
+        var s = Self.longNames()
+        var g = UI.render(s, .small)
+        #expect(g.lines[2].contains("REGION") && !g.lines[2].contains("LAST OPERATION"), "\(UI.dump(g))")
+        #expect(UI.line(UI.id(1), in: g).contains("cn-shanghai"))
+        // Once an operation ran, its column earns its place back.
+        UI.mark(&s, 1)
+        UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"), .hideResults)
+        g = UI.render(s, .small)
+        #expect(g.lines[2].contains("LAST OPERATION"), "\(UI.dump(g))")
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func theHintBarKeepsHelpAndQuit(size: ScreenSize) {
+        let hints = UI.hintBar(UI.render(Self.longNames(), size))
+        #expect(hints.contains("? help") && hints.contains("q quit"), "\(hints)")
+        #expect(hints.contains("j/k move"))
+    }
+
+    @Test func abbreviatedCountsReadAsStates() {
+        let s = ListScreenTests.crowdedState()
+        // Wide enough for abbreviations, too narrow for words: the header's second-longest form.
+        for width in 60...200 {
+            let header = UI.render(s, ScreenSize(width, 24)).lines[0]
+            #expect(!header.contains(" stop ") && !header.contains(" start "), "at \(width): \(header)")
+        }
+        let widths = (60...200).map { UI.render(s, ScreenSize($0, 24)).lines[0] }
+        #expect(widths.contains { $0.contains(" stopd") && $0.contains(" stopg") && $0.contains(" startg") }, "no width shows the abbreviations")
+    }
+}
