@@ -6,7 +6,10 @@ import ECSAPI
 /// something (stop, start) are retried only when nothing can have happened: throttled, 503, or no connection
 /// made. After a timeout the engine re-reads status instead of re-sending.
 public struct RetryPolicy: Sendable {
-    /// Attempts in all, the first included.
+    /// Attempts in all, the first included. The default 4 is the first try and 3 retries, as the older official
+    /// SDK retries `Describe*` (notes section 5). The notes set which failures are retried, not a higher count for
+    /// reads: a service that still throttles or answers 5xx after about 1.5 s of backoff (or 3 s of
+    /// `x-acs-retry-after`) is reported, and the command exits 1 so that a script can run it again later.
     public var maxAttempts: Int
     /// First backoff ceiling; doubles each attempt (full jitter below it).
     public var baseDelay: Duration

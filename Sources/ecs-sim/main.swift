@@ -63,10 +63,8 @@ struct SimCommand: AsyncParsableCommand {
         c.seed = seed
         c.statePath = state
         guard (0...65535).contains(port) else { throw ConfigurationError("--port must be from 0 to 65535") }
-        let regionList = (regions ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if let bad = regionList.first(where: { !$0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }) {
-            throw ConfigurationError("--regions: '\(bad)' is not a region ID")
-        }
+        var regionList: [String] = []
+        if let regions { regionList = try RegionList.parse(regions) }
         for spec in pool {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
@@ -88,7 +86,8 @@ struct SimCommand: AsyncParsableCommand {
     }
 }
 
-/// Parses, builds and serves; every failure is one line on stderr and status 2.
+/// Parses, builds and serves; every failure is one line on stderr and status 2. Messages quote the flags' values,
+/// so control characters in them are written as visible escapes.
 func main() async -> Int32 {
     LoggingSystem.bootstrap { label in
         var handler = StreamLogHandler.standardError(label: label)
@@ -103,7 +102,7 @@ func main() async -> Int32 {
             print(SimCommand.fullMessage(for: error))
             return 0
         }
-        FileHandle.standardError.write(Data("ecs-sim: \(SimCommand.message(for: error))\n".utf8))
+        FileHandle.standardError.write(Data("ecs-sim: \(SafeText.escaped(SimCommand.message(for: error), keepingNewlines: true))\n".utf8))
         return 2
     }
     let logger = Logger(label: "ecs-sim")
@@ -119,10 +118,10 @@ func main() async -> Int32 {
         }
         return 0
     } catch let error as ConfigurationError {
-        FileHandle.standardError.write(Data("ecs-sim: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("ecs-sim: \(SafeText.escaped(error.description))\n".utf8))
         return 2
     } catch {
-        FileHandle.standardError.write(Data("ecs-sim: cannot serve on \(command.host):\(command.port): \(error)\n".utf8))
+        FileHandle.standardError.write(Data((SafeText.escaped("ecs-sim: cannot serve on \(command.host):\(command.port): \(error)") + "\n").utf8))
         return 2
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECSAPI
 import Foundation
 import Logging
 
@@ -30,20 +31,26 @@ func main() async -> Int32 {
     }
 }
 
+/// Prints why the command ended and returns its status. Every message may quote what the operator typed (a
+/// region, a tag, a path, a file's contents) or what the API said, so control characters, escape sequences and
+/// bidi controls are written as visible escapes (`\u{1B}`) and never reach the terminal.
 func report(_ error: any Error) -> Int32 {
     switch error {
     case let status as CommandStatus:
         return status.code
     case let e as CommandError:
-        FileHandle.standardError.write(Data("ecsfleet: \(e.description)\n".utf8))
+        // One line: a newline inside (from an API message, say) is escaped too.
+        FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped(e.description))\n".utf8))
         return e.exitStatus
     default:
         let code = Ecsfleet.exitCode(for: error)
         if code == .success {
-            print(Ecsfleet.fullMessage(for: error))
+            print(SafeText.escaped(Ecsfleet.fullMessage(for: error), keepingNewlines: true))
             return 0
         }
-        FileHandle.standardError.write(Data("ecsfleet: \(Ecsfleet.message(for: error))\nRun 'ecsfleet --help' for usage.\n".utf8))
+        // ArgumentParser's messages span lines (the error, then the usage): those newlines are its own.
+        let message = SafeText.escaped(Ecsfleet.message(for: error), keepingNewlines: true)
+        FileHandle.standardError.write(Data("ecsfleet: \(message)\nRun 'ecsfleet --help' for usage.\n".utf8))
         return 2
     }
 }

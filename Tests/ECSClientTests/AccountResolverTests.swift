@@ -143,6 +143,21 @@ struct AccountResolverTests {
         #expect(failure(env: Self.envKeys, file: nil).contains("--region"))
     }
 
+    @Test("A fallback region (for list --all-regions) is used only when nothing else names a region")
+    func fallbackRegion() throws {
+        func resolve(profile: String?, region: String? = nil, env: [String: String], file text: String?) throws -> Account {
+            let path = NSTemporaryDirectory() + "aliyun-config-\(UUID().uuidString).json"
+            if let text { _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return try AccountResolver.resolve(profile: profile, region: region, environment: env, configPath: path, fallbackRegion: "cn-hangzhou")
+        }
+        #expect(try resolve(profile: nil, env: Self.envKeys, file: nil).region == "cn-hangzhou")
+        #expect(try resolve(profile: "noregion", env: [:], file: Self.config).region == "cn-hangzhou")
+        #expect(try resolve(profile: "work", env: [:], file: Self.config).region == "cn-beijing", "the profile's region wins")
+        #expect(try resolve(profile: nil, region: "cn-qingdao", env: Self.envKeys, file: nil).region == "cn-qingdao")
+        #expect(try resolve(profile: nil, env: Self.envKeys.merging(["ALIBABA_CLOUD_REGION_ID": "cn-shenzhen"]) { a, _ in a }, file: nil).region == "cn-shenzhen")
+    }
+
     @Test("A broken config file is an error naming the file", arguments: ["{not json", "[1, 2]", ""])
     func brokenJSON(_ text: String) {
         let m = failure(file: text)

@@ -22,15 +22,21 @@ fi
 PASSED=0
 FAILED=0
 SIM_PID=""
+EXTRA_SIM_PIDS=()  # the review fleet's and the fault-injecting simulators (started further down)
 T="$(mktemp -d "${TMPDIR:-/tmp}/ecsfleet-e2e.XXXXXX")"
 
-cleanup() {
-    if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
-        kill -TERM "$SIM_PID" 2>/dev/null
-        for _ in $(seq 1 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SIM_PID" 2>/dev/null
-        wait "$SIM_PID" 2>/dev/null
+stop_sim() {
+    local pid="$1"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
     fi
+}
+cleanup() {
+    stop_sim "$SIM_PID"
+    for pid in ${EXTRA_SIM_PIDS[@]+"${EXTRA_SIM_PIDS[@]}"}; do stop_sim "$pid"; done
     [ -n "${KEEP_E2E_TMP:-}" ] || rm -rf "$T"
 }
 trap cleanup EXIT
@@ -197,6 +203,15 @@ c = Counter(i["RegionId"] for i in d)
 assert c["cn-hangzhou"] == 117 and c["cn-shanghai"] == 1, c
 '
 else fail "list --all-regions exits 0" "$(ctx list_all)"; fi
+# No --region, no ALIBABA_CLOUD_REGION_ID, no profile: DescribeRegions goes to cn-hangzhou's endpoint instead of "No region".
+raw list_all_noregion --endpoint "$URL" list --all-regions --output json
+if [ "$RC" -eq 0 ]; then
+    expect_json "list --all-regions with no default region at all (no profile, no ALIBABA_CLOUD_REGION_ID) still lists every region" "$T/list_all_noregion.out" '
+from collections import Counter
+c = Counter(i["RegionId"] for i in d)
+assert c["cn-hangzhou"] == 117 and c["cn-shanghai"] == 1, c
+'
+else fail "list --all-regions with no default region at all exits 0 (DescribeRegions falls back to cn-hangzhou)" "$(ctx list_all_noregion)"; fi
 run list_all_region -- list --all-regions
 if [ "$RC" -eq 2 ] && grep -q -- "--all-regions" "$T/list_all_region.err"; then pass "list --all-regions with --region: usage error (exit 2) naming both"
 else fail "list --all-regions with --region: usage error (exit 2) naming both" "$(ctx list_all_region)"; fi
@@ -311,6 +326,9 @@ printf '{"enabled": true, "rules": [{"pattern": "ecs:Stop*", "action": "confirm"
 run confirm -- stop --instance-id i-e2erun03
 if [ "$RC" -eq 3 ]; then pass "safety-policy.json confirm, no terminal, no --yes: exit 3"
 else fail "safety-policy.json confirm, no terminal, no --yes: exit 3" "$(ctx confirm)"; fi
+if grep -qF "'ecs:Stop*'" "$T/confirm.err" && grep -qF "safety-policy.json" "$T/confirm.err" && grep -qF -- "--yes" "$T/confirm.err"; then
+    pass "the confirm refusal names the rule ('ecs:Stop*' in safety-policy.json) and says --yes would proceed"
+else fail "the confirm refusal names the rule ('ecs:Stop*' in safety-policy.json) and says --yes would proceed" "$(ctx confirm)"; fi
 run confirm_off ALIBABA_CLOUD_SAFETY_POLICY_ENABLED=false -- stop --instance-id i-e2erun03 --dry-run
 [ "$RC" -eq 0 ] && pass "ALIBABA_CLOUD_SAFETY_POLICY_ENABLED=false overrides the file (dry run exit 0)" || fail "ALIBABA_CLOUD_SAFETY_POLICY_ENABLED=false overrides the file (dry run exit 0)" "$(ctx confirm_off)"
 run confirm_yes -- stop --instance-id i-e2erun03 --yes --wait --output json
@@ -558,6 +576,226 @@ for args in "list --bogus-flag" "list --output xml" "stop --instance-id i-e2erun
     if [ "$RC" -eq 2 ] && no_trace "badflag$i" && [ -s "$T/badflag$i.err" ]; then pass "bad usage 'ecsfleet $args': exit 2 with a message, no stack trace"
     else fail "bad usage 'ecsfleet $args': exit 2 with a message, no stack trace" "$(ctx "badflag$i")"; fi
 done
+
+# ================================================================== a second fleet: long and hostile names, stuck instances
+# Its own simulator, so the counts above stay as they are: see review_fleet in fleet.py.
+# start_sim NAME args...: starts ecs-sim with the suite's credentials; its URL in SIM_URL (empty if it did not start).
+start_sim() {
+    local name="$1"; shift
+    ECS_SIM_LOG_LEVEL=warning "$SIM" --access-key-id "$AK" --access-key-secret "$SECRET" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null &
+    EXTRA_SIM_PIDS+=("$!")
+    SIM_URL=""
+    for _ in $(seq 1 300); do
+        SIM_URL="$(head -n 1 "$T/$name.out" 2>/dev/null)"
+        [ -n "$SIM_URL" ] && break
+        kill -0 "$!" 2>/dev/null || break
+        sleep 0.1
+    done
+}
+# rv NAME [env...] -- args...: as run, against the review fleet's simulator.
+rv() {
+    local name="$1"; shift
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" --endpoint "$RV_URL" --region "$REGION" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+    RC=$?
+}
+# no_raw_controls FILE...: no byte of a C0 control but newline, DEL, C1 control (UTF-8 C2 80-9F) or bidi control.
+no_raw_controls() {
+    python3 - "$@" <<'PY'
+import re, sys
+bad = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+found = [(p, m.group()) for p in sys.argv[1:] for m in [bad.search(open(p, "rb").read())] if m]
+if found:
+    print(found)
+sys.exit(1 if found else 0)
+PY
+}
+
+python3 "$HERE/fleet.py" "$T/review.json" review || abort "write the review fleet file"
+start_sim rvsim --fleet "$T/review.json" --seed 7 --stop-delay 0.3-0.6 --start-delay 0.3-0.6
+RV_URL="$SIM_URL"
+case "$RV_URL" in
+    http://*) pass "ecs-sim (review fleet) started at $RV_URL" ;;
+    *) abort "ecs-sim (review fleet) started" "$(cat "$T/rvsim.err")" ;;
+esac
+
+# Table: a 135-character name (and a 162-column CJK one) is cut with … and leaves the other columns their room.
+for cols in 80 120; do
+    rv "rv_table$cols" COLUMNS="$cols" -- list
+    if why="$(python3 - "$T/rv_table$cols.out" "$cols" <<'PY'
+import sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+cols = int(sys.argv[2])
+def width(s):
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+header = lines[0]
+want = ["ID", "NAME", "STATUS", "PRIVATE IP", "PUBLIC IP"] + (["TYPE", "ZONE"] if cols >= 120 else [])
+missing = [w for w in want if w not in header]
+assert not missing, f"columns pushed out at {cols}: {missing} (header {header!r})"
+too_wide = [l for l in lines if width(l) > cols]
+assert not too_wide, f"lines wider than {cols}: {too_wide[:2]!r}"
+status_at = width(header[:header.index("STATUS")])
+name_at = width(header[:header.index("NAME")])
+for iid in ("i-rvlong01", "i-rvlongcjk01", "i-rvrun01"):
+    [line] = [l for l in lines if l.startswith(iid + " ")]
+    k = line.index("  Running")
+    assert width(line[:k + 2]) == status_at, f"{iid}: STATUS at {width(line[:k + 2])}, header at {status_at}: {line!r}"
+    if iid != "i-rvrun01":
+        name = line[len(header[:header.index("NAME")]):k].rstrip()
+        assert name.endswith("…"), f"{iid}: name not ellipsised: {name!r}"
+        assert 20 <= width(name) <= 40, f"{iid}: NAME takes {width(name)} columns"
+cjk = [l for l in lines if l.startswith("i-rvlongcjk01 ")][0]
+assert "生产环境" in cjk and "\ufffd" not in cjk, cjk
+print("ok")
+PY
+)"; then pass "list table at COLUMNS=$cols: long names end in …, NAME is capped, STATUS aligned, the other columns survive"
+    else fail "list table at COLUMNS=$cols: long names end in …, NAME is capped, STATUS aligned, the other columns survive" "$why"; fi
+done
+if no_raw_controls "$T/rv_table80.out" >/dev/null; then pass "list table: a name with C1 CSI (U+009B) and bidi controls reaches stdout as no raw control"
+else fail "list table: a name with C1 CSI (U+009B) and bidi controls reaches stdout as no raw control" "$(no_raw_controls "$T/rv_table80.out")"; fi
+
+# JSON: C1 controls, U+2028/U+2029 and bidi controls are \u escapes; the names parse back exactly.
+rv rv_json -- list --output json
+if why="$(no_raw_controls "$T/rv_json.out")"; then pass "list --output json writes U+009B, U+202E, U+2066/U+2069 and U+2028 as \\u escapes (no raw bytes)"
+else fail "list --output json writes U+009B, U+202E, U+2066/U+2069 and U+2028 as \\u escapes (no raw bytes)" "$why"; fi
+expect_json "list --output json: the hostile and long names parse back exactly" "$T/rv_json.out" '
+m = by_id(d)
+assert m["i-rvc1bidi01"]["InstanceName"] == "c1\u009b31mred\u202egnp.exe\u2066x\u2069\u2028y", repr(m["i-rvc1bidi01"]["InstanceName"])
+assert len(m["i-rvlong01"]["InstanceName"]) == 135, len(m["i-rvlong01"]["InstanceName"])
+assert "\\u009b" in text and "\\u202e" in text, "escapes"
+'
+
+# Exit status of stop/start: 0 only when every instance is where it was asked to be.
+check_status() {  # check_status WANT DESCRIPTION args...
+    local want="$1" desc="$2"; shift 2
+    rv rv_status -- "$@" --yes --output json
+    if [ "$RC" -eq "$want" ]; then pass "$desc: exit $want"; else fail "$desc: exit $want" "$(ctx rv_status)"; fi
+}
+check_status 0 "stop of an instance already Stopped (skipped, already there)" stop --instance-id i-rvstopped01
+check_status 0 "stop --dry-run of an instance already Stopped" stop --instance-id i-rvstopped01 --dry-run
+check_status 1 "stop of a Stopping instance (skipped, not Stopped)" stop --instance-id i-rvstopping01
+check_status 1 "stop --dry-run of a Stopping instance" stop --instance-id i-rvstopping01 --dry-run
+check_status 1 "stop of a Pending instance (skipped, InstanceNotReady)" stop --instance-id i-rvpend01
+check_status 1 "stop of a Starting instance" stop --instance-id i-rvstarting01
+check_status 1 "stop of a Stopped instance with a financial lock (skipped for the lock)" stop --instance-id i-rvstopfin01
+check_status 1 "start of a Starting instance (skipped, not Running yet)" start --instance-id i-rvstarting01
+check_status 1 "start --dry-run of a Stopped instance with a financial lock" start --instance-id i-rvstopfin01 --dry-run
+check_status 0 "start --dry-run of a Running instance (already there)" start --instance-id i-rvrun01 --dry-run
+
+# StopCharging on instances that cannot use it: the preflight says which will keep charging, and why.
+rv rv_std -- stop --instance-id i-rvrun01 --instance-id i-rvsub01 --instance-id i-rvdisk01 --stopped-mode StopCharging --dry-run
+if [ "$RC" -eq 0 ] && grep -q "^note: 2 instances would stop in standard mode and keep charging" "$T/rv_std.out" \
+   && grep -q "i-rvsub01" <(grep "^note:" "$T/rv_std.out") && grep -q "local disks: i-rvdisk01" "$T/rv_std.out" \
+   && ! grep "^note:" "$T/rv_std.out" | grep -q "i-rvrun01"; then
+    pass "stop --stopped-mode StopCharging (table): a note names the 2 instances that stop in standard mode and why"
+else fail "stop --stopped-mode StopCharging (table): a note names the 2 instances that stop in standard mode and why" "$(ctx rv_std)"; fi
+rv rv_std_json -- stop --instance-id i-rvrun01 --instance-id i-rvsub01 --instance-id i-rvdisk01 --stopped-mode StopCharging --dry-run --output json
+if [ "$RC" -eq 0 ] && grep -q "standard mode" "$T/rv_std_json.err" && grep -q "i-rvsub01" "$T/rv_std_json.err" && grep -q "i-rvdisk01" "$T/rv_std_json.err" \
+   && ! grep -q "standard mode" "$T/rv_std_json.out"; then
+    expect_json "stop --stopped-mode StopCharging --output json: the note goes to stderr, stdout stays the JSON array" "$T/rv_std_json.out" 'assert len(d) == 3, d'
+else fail "stop --stopped-mode StopCharging --output json: the note goes to stderr, stdout stays the JSON array" "$(ctx rv_std_json)"; fi
+
+# SuccessFirst dry run with --output json: the note about per-instance dry runs is on stderr.
+rv rv_sf_json -- stop --instance-id i-rvrun01 --instance-id i-rvsub01 --batch SuccessFirst --dry-run --output json
+if [ "$RC" -eq 0 ] && grep -q "SuccessFirst dry run" "$T/rv_sf_json.err"; then
+    expect_json "stop --batch SuccessFirst --dry-run --output json: the per-instance dry-run note on stderr, JSON on stdout" "$T/rv_sf_json.out" '
+assert [r["Outcome"] for r in d] == ["dry-run-passed", "dry-run-passed"], d'
+else fail "stop --batch SuccessFirst --dry-run --output json: the per-instance dry-run note on stderr, JSON on stdout" "$(ctx rv_sf_json)"; fi
+
+# --ids-from: a UTF-8 byte order mark and CRLF line ends (a file saved on Windows), from a file and from stdin.
+printf '\xef\xbb\xbfi-rvrun01\r\ni-rvsub01, i-rvdisk01  # comment\r\n\r\n' >"$T/bom_ids.txt"
+rv rv_bom -- status --ids-from "$T/bom_ids.txt" --output json
+if [ "$RC" -eq 0 ]; then expect_json "--ids-from FILE with a BOM and CRLF: every ID read (the first one too)" "$T/rv_bom.out" '
+assert [(r["InstanceId"], r["Status"]) for r in d] == [("i-rvrun01", "Running"), ("i-rvsub01", "Running"), ("i-rvdisk01", "Running")], d'
+else fail "--ids-from FILE with a BOM and CRLF: every ID read (exit 0)" "$(ctx rv_bom)"; fi
+timeout 60 "$EF" --endpoint "$RV_URL" --region "$REGION" status --ids-from - --output json <"$T/bom_ids.txt" >"$T/rv_bom_stdin.out" 2>"$T/rv_bom_stdin.err"
+RC=$?
+if [ "$RC" -eq 0 ]; then expect_json "--ids-from - (stdin) with a BOM and CRLF: every ID read" "$T/rv_bom_stdin.out" 'assert [r["InstanceId"] for r in d] == ["i-rvrun01", "i-rvsub01", "i-rvdisk01"], d'
+else fail "--ids-from - (stdin) with a BOM and CRLF: every ID read (exit 0)" "$(ctx rv_bom_stdin)"; fi
+
+# status of a malformed ID: a usage error naming it (escaped), not NotFound.
+rv rv_malformed -- status --instance-id foo --instance-id i-rvrun01
+if [ "$RC" -eq 2 ] && grep -qF "'foo' is not an instance ID" "$T/rv_malformed.err" && ! grep -q "NotFound" "$T/rv_malformed.out" "$T/rv_malformed.err"; then
+    pass "status --instance-id foo: exit 2, says 'foo' is not an instance ID"
+else fail "status --instance-id foo: exit 2, says 'foo' is not an instance ID" "$(ctx rv_malformed)"; fi
+printf 'i-rvrun01\ni-\033[2J\033]0;pwned\007x\n' >"$T/esc_ids.txt"
+rv rv_malformed_esc -- status --ids-from "$T/esc_ids.txt"
+if [ "$RC" -eq 2 ] && grep -qF 'i-\u{1B}[2J\u{1B}]0;pwned\u{7}x' "$T/rv_malformed_esc.err" && no_raw_controls "$T/rv_malformed_esc.err" >/dev/null; then
+    pass "status with an escape-laden ID from --ids-from: exit 2, the ID shown with visible escapes, no raw control byte"
+else fail "status with an escape-laden ID from --ids-from: exit 2, the ID shown with visible escapes, no raw control byte" "$(ctx rv_malformed_esc | cat -v)"; fi
+
+# Control characters in what the operator typed never reach stderr raw.
+i=0
+for args in $'list --region cn-\e[31mhz' $'list --status Run\e]0;x\a' $'list --tag =\e[2J' $'status --ids-from /nope/\e[2J' \
+            $'stop --instance-id i-rvrun01 --batch \xc2\x9bX' $'--signature v\xe2\x80\xae3 list'; do
+    i=$((i + 1))
+    # shellcheck disable=SC2086
+    timeout 60 "$EF" --endpoint "$RV_URL" $args >"$T/ctl$i.out" 2>"$T/ctl$i.err" </dev/null
+    RC=$?
+    if [ "$RC" -eq 2 ] && [ -s "$T/ctl$i.err" ] && grep -qF '\u{' "$T/ctl$i.err" && no_raw_controls "$T/ctl$i.err" >/dev/null; then
+        pass "bad value with control characters ($(printf '%s' "$args" | cat -v)): exit 2, escaped as \\u{..} in the message"
+    else fail "bad value with control characters ($(printf '%s' "$args" | cat -v)): exit 2, escaped as \\u{..} in the message" "$(ctx "ctl$i" | cat -v)"; fi
+done
+
+# --endpoint needs a scheme and a host.
+raw notaurl --endpoint notaurl --region "$REGION" list
+if [ "$RC" -eq 2 ] && [ "$MS" -lt 3000 ] && grep -qF "'notaurl'" "$T/notaurl.err" && grep -qF "http:// or https://" "$T/notaurl.err" \
+   && grep -qF "such as https://" "$T/notaurl.err"; then pass "--endpoint notaurl: exit 2 at once, says a http:// or https:// URL is needed, with an example"
+else fail "--endpoint notaurl: exit 2 at once, says a http:// or https:// URL is needed, with an example" "$(ctx notaurl)"; fi
+
+# --sandbox and --endpoint together: which fleet would a stop reach? Refused before anything starts.
+raw sandboxendpoint --sandbox --endpoint "$URL" list
+if [ "$RC" -eq 2 ] && grep -qF -- "--sandbox runs its own simulator" "$T/sandboxendpoint.err" && [ ! -s "$T/sandboxendpoint.out" ]; then
+    pass "--sandbox with --endpoint: exit 2, says to drop one, lists nothing"
+else fail "--sandbox with --endpoint: exit 2, says to drop one, lists nothing" "$(ctx sandboxendpoint)"; fi
+
+# Negative or zero counts: the command's own message, not ArgumentParser's "Missing value".
+i=0
+for args in "journal --last -3" "journal --last=-3" "journal --last 0" "stop --instance-id i-rvrun01 --timeout -1 --yes --wait" \
+            "stop --instance-id i-rvrun01 --timeout=-1 --yes --wait" "start --instance-id i-rvrun01 --timeout 0 --yes --wait"; do
+    i=$((i + 1))
+    # shellcheck disable=SC2086
+    rv "neg$i" -- $args
+    if [ "$RC" -eq 2 ] && grep -q "must be a positive number" "$T/neg$i.err" && ! grep -qi "missing value" "$T/neg$i.err"; then
+        pass "'ecsfleet $args': exit 2, 'must be a positive number'"
+    else fail "'ecsfleet $args': exit 2, 'must be a positive number'" "$(ctx "neg$i")"; fi
+done
+
+# ecs-sim --regions with no region in it.
+timeout 30 "$SIM" --regions , >"$T/sim_regions.out" 2>"$T/sim_regions.err" </dev/null
+RC=$?
+if [ "$RC" -eq 2 ] && grep -q "names no region" "$T/sim_regions.err" && [ ! -s "$T/sim_regions.out" ]; then pass "ecs-sim --regions , : exit 2 naming the problem"
+else fail "ecs-sim --regions , : exit 2 naming the problem" "$(ctx sim_regions)"; fi
+
+# ================================================================== the service failing (fault injection): exit 1, one line
+start_sim faultsim --generate 5 --regions "$REGION" --seed 3 --faults error503=1
+FAULT_URL="$SIM_URL"
+start_sim throttlesim --generate 5 --regions "$REGION" --seed 3 --faults throttle=1
+THROTTLE_URL="$SIM_URL"
+if [ -n "$FAULT_URL" ] && [ -n "$THROTTLE_URL" ]; then
+    pass "ecs-sim with --faults error503=1 and --faults throttle=1 started"
+    one_line_failure() {  # one_line_failure NAME DESCRIPTION PATTERN...: exit 1, nothing on stdout, one line on stderr with each pattern
+        local name="$1" desc="$2" ok=1; shift 2
+        [ "$RC" -eq 1 ] && [ ! -s "$T/$name.out" ] && [ "$(wc -l <"$T/$name.err")" -eq 1 ] || ok=0
+        for p in "$@"; do grep -qF -- "$p" "$T/$name.err" || ok=0; done
+        if [ "$ok" -eq 1 ]; then pass "$desc"; else fail "$desc" "$(ctx "$name")"; fi
+    }
+    raw f_list --endpoint "$FAULT_URL" --region "$REGION" list --output json
+    one_line_failure f_list "list while every call answers 503: exit 1 (not 2), one line, after the retries" \
+        "DescribeInstances in $REGION failed after 4 attempts" "ServiceUnavailable" "try again later"
+    raw f_stop --endpoint "$FAULT_URL" --region "$REGION" stop --instance-id i-abc123 --yes
+    one_line_failure f_stop "stop whose preflight DescribeInstances keeps failing: exit 1, one line, nothing sent" \
+        "DescribeInstances in $REGION failed" "Nothing was sent"
+    raw f_status --endpoint "$FAULT_URL" --region "$REGION" status --instance-id i-abc123
+    one_line_failure f_status "status while every call answers 503: exit 1, one line" "DescribeInstanceStatus in $REGION failed" "ServiceUnavailable"
+    raw f_throttle --endpoint "$THROTTLE_URL" --region "$REGION" list
+    one_line_failure f_throttle "list while every call is throttled: exit 1 after the retries (honouring x-acs-retry-after)" \
+        "failed after 4 attempts" "Throttling.User"
+else
+    fail "ecs-sim with --faults started" "$(cat "$T/faultsim.err" "$T/throttlesim.err")"
+fi
 
 # ================================================================== sandbox and resume
 env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox list --output json \

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the fleet file of the end-to-end suite (Tests/EndToEnd/cli.sh) to the path given.
+"""Writes the fleet file of the end-to-end suite (Tests/EndToEnd/cli.sh) to the path given (with a second
+argument `review`, the suite's second fleet: see review_fleet).
 
 A DescribeInstances response body, {"Instances": {"Instance": [...]}}, all in cn-hangzhou (one in cn-shanghai):
 
@@ -79,6 +80,35 @@ def fleet():
     return items
 
 
+LONG_NAME = "web-frontend-" + "-".join(f"segment{n:02d}" for n in range(1, 13)) + "-ok"  # 135 characters
+LONG_CJK_NAME = "生产环境" * 20 + "尾"  # 162 display columns
+C1_BIDI_NAME = "c1\u009b31mred\u202egnp.exe\u2066x\u2069\u2028y"
+
+
+def review_fleet():
+    """The second fleet of cli.sh (its own ecs-sim): names that are too long or carry C1 and bidi controls,
+    instances stuck in Pending, Starting and Stopping, a stopped one with a financial lock, and instances that
+    cannot use economical mode (subscription, local disks)."""
+    items = [
+        instance("i-rvlong01", name=LONG_NAME, seq=1),
+        instance("i-rvlongcjk01", name=LONG_CJK_NAME, seq=2),
+        instance("i-rvc1bidi01", name=C1_BIDI_NAME, seq=3),
+        instance("i-rvrun01", seq=4),
+        instance("i-rvpend01", status="Pending", seq=5),
+        instance("i-rvstarting01", status="Starting", seq=6),
+        instance("i-rvstopping01", status="Stopping", seq=7),
+        instance("i-rvstopped01", status="Stopped", seq=8, stopped_mode="KeepCharging"),
+        instance("i-rvstopfin01", status="Stopped", locks=("financial",), seq=9, stopped_mode="KeepCharging"),
+        instance("i-rvsub01", charge="PrePaid", seq=10),
+        instance("i-rvdisk01", seq=11),
+    ]
+    items[-1]["LocalStorageAmount"] = 2
+    items[-1]["LocalStorageCapacity"] = 1788
+    assert len(LONG_NAME) == 135, len(LONG_NAME)
+    return items
+
+
 if __name__ == "__main__":
+    items = review_fleet() if len(sys.argv) > 2 and sys.argv[2] == "review" else fleet()
     with open(sys.argv[1], "w", encoding="utf-8") as f:
-        json.dump({"RequestId": "e2e-fleet", "Instances": {"Instance": fleet()}}, f, ensure_ascii=False, indent=1)
+        json.dump({"RequestId": "e2e-fleet", "Instances": {"Instance": items}}, f, ensure_ascii=False, indent=1)

@@ -83,8 +83,8 @@ import Testing
 
     @Test func bidiOverridesAndNewlinesAreNeutralised() {
         var grid = Grid(width: 12, height: 1)
-        grid.put("ab\u{202E}cd\nef", x: 0, y: 0)
-        #expect(grid.lines == ["ab\u{FFFD}cd ef    "])
+        grid.put("ab\u{202E}cd\nef\u{2028}g\u{2029}h", x: 0, y: 0)
+        #expect(grid.lines == ["ab\u{FFFD}cd ef g h"], "line and paragraph separators become spaces, like newlines")
     }
 
     @Test func combiningMarksJoinTheirBaseCell() {

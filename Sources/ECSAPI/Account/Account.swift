@@ -27,8 +27,11 @@ public struct AccountError: Error, Sendable, Equatable, CustomStringConvertible 
 public enum AccountResolver {
     static let hint = "To try ecsfleet without an account, use --sandbox."
 
+    /// - Parameter fallbackRegion: the region when none of those names one, for a command that needs some region
+    ///   to call but no particular one (`list --all-regions` calls `DescribeRegions`); `nil` makes a missing
+    ///   region an error.
     public static func resolve(profile explicitProfile: String?, region explicitRegion: String?,
-                               environment: [String: String], configPath: String) throws(AccountError) -> Account {
+                               environment: [String: String], configPath: String, fallbackRegion: String? = nil) throws(AccountError) -> Account {
         let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let envRegion = explicitRegion ?? env("ALIBABA_CLOUD_REGION_ID")
         let envId = env("ALIBABA_CLOUD_ACCESS_KEY_ID"), envSecret = env("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
@@ -36,7 +39,7 @@ public enum AccountResolver {
             guard let id = envId, let secret = envSecret else {
                 throw AccountError("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must be set together; only \(envId == nil ? "the secret" : "the key ID") is set.")
             }
-            guard let region = envRegion ?? profileRegion(configPath: configPath, name: env("ALIBABA_CLOUD_PROFILE")) else {
+            guard let region = envRegion ?? profileRegion(configPath: configPath, name: env("ALIBABA_CLOUD_PROFILE")) ?? fallbackRegion else {
                 throw missingRegion()
             }
             return Account(credentials: Credentials(accessKeyId: id, accessKeySecret: secret, securityToken: env("ALIBABA_CLOUD_SECURITY_TOKEN")),
@@ -55,7 +58,7 @@ public enum AccountResolver {
             throw AccountError("Profile '\(name)' is not in \(configPath) (profiles: \(names.isEmpty ? "none" : names)). Pick one with --profile. \(hint)")
         }
         let credentials = try p.credentials(configPath: configPath)
-        guard let region = envRegion ?? p.regionId else { throw missingRegion() }
+        guard let region = envRegion ?? p.regionId ?? fallbackRegion else { throw missingRegion() }
         return Account(credentials: credentials, region: region, profile: name)
     }
 

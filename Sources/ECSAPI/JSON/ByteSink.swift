@@ -47,7 +47,7 @@ struct ByteSink: ~Copyable {
     mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
 
     /// A JSON string literal: quotes, and the escapes `JSONWriter.writeString` makes (`"`, `\`, control
-    /// characters, DEL), so both write the same bytes.
+    /// characters, DEL, and the characters `ByteScan.escapedScalar` names), so both write the same bytes.
     mutating func appendJSONString(_ s: String) {
         if s.utf8.withContiguousStorageIfAvailable({ appendJSONString(utf8: $0) }) == nil {
             var copy = s
@@ -70,8 +70,19 @@ struct ByteSink: ~Copyable {
                 count += 8
             }
         }
-        for b in bytes[i...] {
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
             if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
+                if b == 0xC2 || b == 0xE2, let (value, length) = ByteScan.escapedScalar(bytes, at: i - 1) {
+                    // Six bytes out for two or three in: within the room reserved above.
+                    base[count] = 0x5C; base[count + 1] = UInt8(ascii: "u")
+                    base[count + 2] = Self.hex[Int(value >> 12)]; base[count + 3] = Self.hex[Int(value >> 8 & 0xF)]
+                    base[count + 4] = Self.hex[Int(value >> 4 & 0xF)]; base[count + 5] = Self.hex[Int(value & 0xF)]
+                    count += 6
+                    i += length - 1
+                    continue
+                }
                 base[count] = b
                 count += 1
                 continue

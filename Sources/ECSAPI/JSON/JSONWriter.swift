@@ -71,15 +71,26 @@ enum JSONWriter {
         out.append(0x22)
     }
 
-    /// String contents, escaped: `"`, `\\`, control characters and DEL.
+    /// String contents, escaped: `"`, `\\`, control characters and DEL, and as `\uXXXX` the C1 controls,
+    /// U+2028/U+2029 and the bidi controls (`ByteScan.escapedScalar`), so that JSON shown on a terminal cannot act on it.
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         // Copy runs that need no escaping in one go; escape the rest byte by byte.
         var runStart = 0
-        for i in 0..<bytes.count {
+        var i = 0
+        while i < bytes.count {
             let b = bytes[i]
+            i += 1
+            if b == 0xC2 || b == 0xE2, let (value, length) = ByteScan.escapedScalar(bytes, at: i - 1) {
+                if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(value >> 12)], hex[Int(value >> 8 & 0xF)],
+                                        hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)]])
+                i += length - 1
+                runStart = i
+                continue
+            }
             guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            runStart = i + 1
+            if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
+            runStart = i
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)

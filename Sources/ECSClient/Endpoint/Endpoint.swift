@@ -28,22 +28,27 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         Endpoint(scheme: "https", host: region == "cn-hangzhou" ? "ecs.aliyuncs.com" : "ecs.\(region).aliyuncs.com", port: nil)
     }
 
-    /// Parses an `--endpoint` URL (`http://127.0.0.1:8080`, `https://ecs.example.com`) or a bare host.
+    /// Parses an `--endpoint` URL (`http://127.0.0.1:8080`, `https://ecs.example.com`). The scheme is required:
+    /// a bare word such as `notaurl` is almost always a mistake (a missing `http://` in front of an ecs-sim address,
+    /// or a value meant for another option), and taking it as a host name would only end in a DNS error later.
     /// Plain HTTP is refused off loopback unless `insecureHTTP`, because requests would cross the network unencrypted.
     public init(parsing text: String, insecureHTTP: Bool) throws(EndpointError) {
-        var rest = Substring(text)
-        var scheme = "https"
-        if let r = rest.range(of: "://") {
-            scheme = rest[..<r.lowerBound].lowercased()
-            rest = rest[r.upperBound...]
+        let example = "such as https://ecs.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080"
+        guard let r = text.range(of: "://") else {
+            throw EndpointError("the endpoint must be a URL that starts with http:// or https:// and names a host, \(example); got '\(text)'")
         }
-        guard scheme == "http" || scheme == "https" else { throw EndpointError("the endpoint must be an http:// or https:// URL, got '\(text)'") }
+        let scheme = text[..<r.lowerBound].lowercased()
+        var rest = text[r.upperBound...]
+        guard scheme == "http" || scheme == "https" else {
+            throw EndpointError("the endpoint must be an http:// or https:// URL, \(example); got '\(text)'")
+        }
         while rest.hasSuffix("/") { rest = rest.dropLast() }
         guard !rest.isEmpty, !rest.contains("/"), !rest.contains("?"), !rest.contains("@") else {
             throw EndpointError("the endpoint must be scheme://host[:port] with no path, got '\(text)'")
         }
         var host = String(rest), port: Int?
-        if host.hasPrefix("[") {
+        let bracketedHost = host.hasPrefix("[")
+        if bracketedHost {
             guard let close = host.firstIndex(of: "]") else { throw EndpointError("bad IPv6 address in '\(text)'") }
             let after = host[host.index(after: close)...]
             if after.hasPrefix(":") {
@@ -56,7 +61,12 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
             port = p
             host = String(host[..<colon])
         }
-        guard !host.isEmpty else { throw EndpointError("the endpoint '\(text)' has no host") }
+        guard !host.isEmpty else { throw EndpointError("the endpoint '\(text)' names no host, \(example)") }
+        // Letters, digits, '-', '.', '_' (and ':' inside IPv6 brackets): anything else (a space, a quote,
+        // a control character) is a typing mistake that would otherwise surface as a confusing DNS error.
+        guard host.utf8.allSatisfy({ Self.hostBytes.contains($0) || (bracketedHost && $0 == UInt8(ascii: ":")) }) else {
+            throw EndpointError("the endpoint '\(text)' has characters a host name cannot have, \(example)")
+        }
         self.init(scheme: scheme, host: host.lowercased(), port: port)
         if scheme == "http", !isLoopback, !insecureHTTP {
             throw EndpointError("refusing plain http:// to \(host): requests would cross the network unencrypted; use https:// or pass --insecure-http")
@@ -64,6 +74,8 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     }
 
     public init(scheme: String, host: String, port: Int?) { self.scheme = scheme; self.host = host; self.port = port }
+
+    private static let hostBytes = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._".utf8))
 }
 
 /// An endpoint that cannot be used; the text says why and what to do.

@@ -2,18 +2,24 @@
 /// escape sequences and bidirectional overrides never reach it.
 public enum Sanitizer {
     /// Replaces each C0/C1 control character, DEL, and bidi/invisible format control with `�`, so an `ESC [ 2 J`
-    /// in a name shows as `�[2J` and cannot act. Tabs and newlines become spaces.
+    /// in a name shows as `�[2J` and cannot act. Tabs, newlines and U+2028/U+2029 become spaces.
     public static func clean(_ text: String) -> String {
         var needs = false
-        for s in text.unicodeScalars where isUnsafe(s) || s == "\t" || s == "\n" { needs = true; break }
+        for s in text.unicodeScalars where isUnsafe(s) || isLineBreak(s) { needs = true; break }
         guard needs else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if s == "\t" || s == "\n" { out.append(" ") }
+            if isLineBreak(s) { out.append(" ") }
             else if isUnsafe(s) { out.append("\u{FFFD}") }
             else { out.append(s) }
         }
         return String(out)
+    }
+
+    /// Tab, newline and the Unicode line and paragraph separators (U+2028/U+2029), which some terminals also
+    /// break lines at: a space keeps the text on its row.
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        s == "\t" || s == "\n" || s == "\u{2028}" || s == "\u{2029}"
     }
 
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {

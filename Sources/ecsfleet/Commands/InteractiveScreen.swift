@@ -30,7 +30,7 @@ struct InteractiveScreen {
         do { policy = try SafetyPolicy.load(path: home + "/.aliyun/safety-policy.json", environment: environment) } catch {
             throw CommandError.usage(error.description)
         }
-        let session = try await CloudSession.open(global)
+        let session = try await CloudSession.open(global, fallbackRegion: options.allRegions ? ListCommand.regionsCallRegion : nil)
         let journal: Journal
         do { journal = try Journal(path: Journal.defaultPath(environment: environment)) } catch {
             await session.close()

@@ -17,12 +17,13 @@ struct JournalCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many recent operations to show.") var last: Int = 10
+    /// `.unconditional`, as `--timeout`: `--last -3` reaches the check below instead of being read as a flag.
+    @Option(parsing: .unconditional, help: "How many recent operations to show.") var last: Int = 10
     @Flag(help: "Finish operations a crash interrupted: re-read their instances' status and record final outcomes.") var resume = false
     @Option(help: "table or json.") var output: OutputFormat = .table
 
     func run() async throws {
-        guard last > 0 else { throw CommandError.usage("--last must be a positive number") }
+        guard last > 0 else { throw CommandError.usage("--last must be a positive number of operations, got \(last)") }
         let environment = ProcessInfo.processInfo.environment
         let path = Journal.defaultPath(environment: environment)
         let records: [JournalRecord]
@@ -42,10 +43,11 @@ struct JournalCommand: AsyncParsableCommand {
             }).jsonText(pretty: true))
             return
         }
-        guard !history.entries.isEmpty else { print("No operations in \(path) yet."); return }
+        guard !history.entries.isEmpty else { print(SafeText.escaped("No operations in \(path) yet.")); return }
         for e in history.entries {
             let state = e.isInterrupted ? "INTERRUPTED (run `ecsfleet journal --resume`)" : "done"
-            print("\(SignatureV3.formatTimestamp(e.started))  \(e.action)  \(e.results.count) instances  profile \(e.profile)  \(e.regions.joined(separator: ","))  \(state)  [\(e.operation)]")
+            // The journal is a file anyone with the account may have edited: its text is escaped like the API's.
+            print(SafeText.escaped("\(SignatureV3.formatTimestamp(e.started))  \(e.action)  \(e.results.count) instances  profile \(e.profile)  \(e.regions.joined(separator: ","))  \(state)  [\(e.operation)]"))
             var t = TableWriter(columns: [.init(title: "  ID", priority: 100), .init(title: "OUTCOME", priority: 100),
                                           .init(title: "CODE", priority: 80), .init(title: "MESSAGE", priority: 50), .init(title: "CURRENT", priority: 60)])
             for r in e.results { t.add(["  " + r.instanceId, r.outcome.rawValue, r.code, r.message, r.currentStatus]) }
@@ -55,7 +57,7 @@ struct JournalCommand: AsyncParsableCommand {
 
     func resumeInterrupted(_ history: OperationHistory, path: String) async throws {
         let interrupted = history.entries.filter(\.isInterrupted)
-        guard !interrupted.isEmpty else { print("Nothing to resume: every operation in \(path) has ended."); return }
+        guard !interrupted.isEmpty else { print(SafeText.escaped("Nothing to resume: every operation in \(path) has ended.")); return }
         let session = try await CloudSession.open(global)
         let journal: Journal
         do { journal = try Journal(path: path) } catch {
@@ -66,16 +68,16 @@ struct JournalCommand: AsyncParsableCommand {
         var failed = false
         for entry in interrupted {
             guard entry.profile == session.account.profile else {
-                print("Operation \(entry.operation) was made with profile \(entry.profile); run again with \(entry.profile == "sandbox" ? "--sandbox" : "--profile \(entry.profile)") to resume it.")
+                print(SafeText.escaped("Operation \(entry.operation) was made with profile \(entry.profile); run again with \(entry.profile == "sandbox" ? "--sandbox" : "--profile \(entry.profile)") to resume it."))
                 failed = true
                 continue
             }
             do {
                 let results = try await resumer.resume(entry)
-                print("Resumed \(entry.action) \(entry.operation): \(OperationEngine.summary(results))")
-                for r in results { print("  \(r.instanceId)  \(r.outcome.rawValue)  \(r.code)  \(r.message)") }
+                print(SafeText.escaped("Resumed \(entry.action) \(entry.operation): \(OperationEngine.summary(results))"))
+                for r in results { print(SafeText.escaped("  \(r.instanceId)  \(r.outcome.rawValue)  \(r.code)  \(r.message)")) }
             } catch {
-                print("Cannot resume \(entry.operation): \(describeCallError(error, region: entry.regions.first ?? ""))")
+                print(SafeText.escaped("Cannot resume \(entry.operation): \(CallFailure.describe(error, region: entry.regions.first ?? ""))"))
                 failed = true
             }
         }

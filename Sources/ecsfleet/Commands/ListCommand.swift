@@ -37,8 +37,13 @@ struct ListCommand: AsyncParsableCommand {
         if scope.allRegions && !global.regions.isEmpty {
             throw CommandError.usage("--all-regions lists every region; leave out --region, or drop --all-regions to list only \(global.regions.joined(separator: ", "))")
         }
-        let session = try await CloudSession.open(global)
+        // DescribeRegions takes no RegionId and lists the account's regions from any regional endpoint, so
+        // --all-regions needs no region of the operator's. Without one (no --region, ALIBABA_CLOUD_REGION_ID or
+        // profile region_id) the call goes to cn-hangzhou, whose endpoint is the plain ecs.aliyuncs.com (notes
+        // section 7); each region is then listed at the RegionEndpoint the answer names ("prefer it once known").
+        let session = try await CloudSession.open(global, fallbackRegion: scope.allRegions ? Self.regionsCallRegion : nil)
         defer { Task { await session.close() } }
+        let retry = session.client.configuration.retry
         var regions = session.regions(global)
         if scope.allRegions {
             do {
@@ -46,11 +51,12 @@ struct ListCommand: AsyncParsableCommand {
                 session.client.learnEndpoints(answer.regions)
                 regions = answer.regions.map(\.regionId)
             } catch {
-                throw CommandError.usage(describeCallError(error, region: session.account.region))
+                throw CallFailure.commandError(error, action: ECSAction.describeRegions, region: session.account.region, retry: retry,
+                                               consequence: "Nothing was listed.")
             }
         }
         if output == .json {
-            let pieces = try await Self.fetchJSON(regions, session: session) { region in
+            let pieces = try await Self.fetchJSON(regions, session: session, retry: retry) { region in
                 var r = DescribeInstancesRequest(regionId: region)
                 r.status = status; r.instanceName = name; r.tags = tags
                 return r
@@ -66,7 +72,7 @@ struct ListCommand: AsyncParsableCommand {
             do {
                 for try await page in session.client.numberedInstancePages(r) { instances += page }
             } catch let error as ECSCallError {
-                throw CommandError.usage(describeCallError(error, region: region))
+                throw Self.failure(error, region: region, retry: retry)
             }
         }
         await session.close()
@@ -80,7 +86,7 @@ struct ListCommand: AsyncParsableCommand {
 
     /// The JSON array of every instance of `regions`, in pieces. Each page is rendered by a task of its own as it
     /// arrives, so rendering runs alongside fetching and decoding, on every core.
-    static func fetchJSON(_ regions: [String], session: CloudSession,
+    static func fetchJSON(_ regions: [String], session: CloudSession, retry: RetryPolicy,
                           request: (String) -> DescribeInstancesRequest) async throws -> [ArraySlice<UInt8>] {
         let pages = try await withThrowingTaskGroup(of: (Int, [UInt8], Int).self) { group in
             var count = 0
@@ -92,7 +98,7 @@ struct ListCommand: AsyncParsableCommand {
                         group.addTask { (index, InstanceJSONArray.elements(page, pretty: true), page.count) }
                     }
                 } catch let error as ECSCallError {
-                    throw CommandError.usage(describeCallError(error, region: region))
+                    throw failure(error, region: region, retry: retry)
                 }
             }
             var rendered = [([UInt8], Int)](repeating: ([], 0), count: count)
@@ -102,6 +108,16 @@ struct ListCommand: AsyncParsableCommand {
         var json = InstanceJSONArray(pretty: true)
         for (piece, count) in pages { json.append(elements: piece, count: count) }
         return json.finish()
+    }
+
+    /// The region `DescribeRegions` is sent to when the account names none.
+    static let regionsCallRegion = "cn-hangzhou"
+
+    /// A failed page: nothing is printed (a partial list would pass for a whole one), and the status says
+    /// whose the failure is.
+    static func failure(_ error: ECSCallError, region: String, retry: RetryPolicy) -> CommandError {
+        CallFailure.commandError(error, action: ECSAction.describeInstances, region: region, retry: retry,
+                                 consequence: "Nothing was listed (a partial list would look complete).")
     }
 
     /// `write(2)` straight from the bytes instead of `print` (17 MB of JSON for 10,000 instances, which `print`
@@ -124,7 +140,9 @@ struct ListCommand: AsyncParsableCommand {
 
     static func table(_ instances: [Instance], showRegion: Bool) -> TableWriter {
         var t = TableWriter(columns: [
-            .init(title: "ID", priority: 100, minWidth: 22), .init(title: "NAME", priority: 90, minWidth: 8),
+            // NAME is capped: one generated name of 135 columns would otherwise push out every column but ID and
+            // STATUS. Longer names end in `…` (the JSON output has them whole).
+            .init(title: "ID", priority: 100, minWidth: 22), .init(title: "NAME", priority: 90, minWidth: 8, maxWidth: 36),
             .init(title: "STATUS", priority: 100, minWidth: 8), .init(title: "REGION", priority: showRegion ? 80 : -1),
             .init(title: "TYPE", priority: 50), .init(title: "ZONE", priority: 40), .init(title: "PRIVATE IP", priority: 60),
             .init(title: "PUBLIC IP", priority: 55), .init(title: "CHARGE", priority: 30), .init(title: "ECONOMICAL", priority: 20),

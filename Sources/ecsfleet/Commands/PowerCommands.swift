@@ -67,6 +67,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Check without changing anything (each instance's verdict is shown).") var dryRun = false
     @Flag(help: "Do not ask for confirmation (needed without a terminal).") var yes = false
     @Flag(help: "Wait until each instance reaches its final state.") var wait = false
-    @Option(help: ArgumentHelp("With --wait, give up waiting after this many seconds.", valueName: "seconds")) var timeout: Int = 600
+    /// `.unconditional`: the next word is the value even when it looks like an option, so `--timeout -1` gets
+    /// the command's own "must be a positive number" rather than ArgumentParser's "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --wait, give up waiting after this many seconds.", valueName: "seconds"))
+    var timeout: Int = 600
     @Option(help: "table or json.") var output: OutputFormat = .table
 }

@@ -13,8 +13,8 @@ struct PowerRunner {
     let run: RunOptions
 
     func execute() async throws {
+        guard run.timeout > 0 else { throw CommandError.usage("--timeout must be a positive number of seconds, got \(run.timeout)") }
         let ids = try selection.resolve()
-        guard run.timeout > 0 else { throw CommandError.usage("--timeout must be a positive number of seconds") }
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let policy: SafetyPolicy
@@ -30,12 +30,16 @@ struct PowerRunner {
         let known: [Instance]
         do { known = try await session.service.instances(region: region, instanceIds: ids) } catch {
             await session.close()
-            throw CommandError.usage(describeCallError(error, region: region))
+            // Without the preflight nothing can be judged, so nothing is sent: a failed operation (1) unless the
+            // region, credentials or endpoint are wrong (2).
+            throw CallFailure.commandError(error, action: ECSAction.describeInstances, region: region, retry: session.client.configuration.retry,
+                                           consequence: "Nothing was sent: the preflight needs each instance's state.")
         }
         let byId = Dictionary(known.map { ($0.instanceId, $0) }, uniquingKeysWith: { a, _ in a })
         let plan = OperationPlan(action: action, options: options, targets: ids.map { ($0, region, byId[$0]) }, now: Date())
+        let standardMode = standardModeNote(plan)
         if !options.dryRun && plan.sendCount > 0 {
-            do { try confirm(plan, region: region, decision: decision) } catch {
+            do { try confirm(plan, region: region, decision: decision, standardModeCount: standardMode.count) } catch {
                 await session.close()
                 throw error
             }
@@ -51,48 +55,51 @@ struct PowerRunner {
         let report = await engine.run(plan, wait: run.wait) { changed in progress.update(changed) }
         progress.finish()
         await session.close()
-        print(render(report))
-        throw CommandStatus(code: Self.allReached(report.results, action: action, dryRun: options.dryRun, waited: run.wait) ? 0 : 1)
+        write(report, notes: standardMode.text.map { [$0] } ?? [])
+        throw CommandStatus(code: Self.allReached(report.results, plan: plan, waited: run.wait) ? 0 : 1)
     }
 
     /// A real stop asks first: `y` on a terminal, `yes` when the safety policy says confirm; without a terminal
     /// it needs `--yes` (and a policy `confirm` needs it too).
-    func confirm(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision) throws(CommandError) {
+    func confirm(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision, standardModeCount: Int) throws(CommandError) {
         if run.yes { return }
         let verb = action == .stop ? "Stop" : "Start"
         let extra = options.forceStop ? " with ForceStop (unsaved data may be lost)" : ""
+        let standard = standardModeCount > 0 ? " \(standardModeCount) of them will stop in standard mode and keep charging." : ""
         let policyNote = decision.action == .confirm ? " The aliyun safety policy asks for confirmation (\(decision.explanation))." : ""
-        let question = "\(verb) \(plan.sendCount) instance(s) in \(region)\(extra)?\(policyNote) Type yes to continue: "
-        guard let answer = TerminalFacts.ask(question) else {
-            throw .refused("Not confirmed: no terminal to ask. Pass --yes to \(action.rawValue) without asking.")
+        let question = "\(verb) \(plan.sendCount) instance(s) in \(region)\(extra)?\(standard)\(policyNote) Type yes to continue: "
+        guard let answer = TerminalFacts.ask(SafeText.escaped(question)) else {
+            if decision.action == .confirm {
+                throw .refused("Refused by the aliyun safety policy: \(decision.explanation) asks a person to confirm ecs:\(action.apiAction), and there is no terminal to ask. Pass --yes to \(action.rawValue) anyway; nothing was sent.")
+            }
+            throw .refused("Not confirmed: no terminal to ask. Pass --yes to \(action.rawValue) without asking; nothing was sent.")
         }
         guard answer.lowercased() == "yes" || (decision.action != .confirm && answer.lowercased() == "y") else {
             throw .refused("Not confirmed; nothing was sent.")
         }
     }
 
-    static func allReached(_ results: [InstanceResult], action: PowerAction, dryRun: Bool, waited: Bool) -> Bool {
-        results.allSatisfy { r in
+    /// Whether the exit status is 0: every instance reached the wanted state. Stopped or started, a passed dry
+    /// run, accepted when not waiting, or skipped because it is already there (a stop of a `Stopped` instance).
+    /// Skipped for any other reason (a lock, `Pending`, on its way in a transition, expired) is not reached:
+    /// the operator asked for a state the instance is not in and will not get to.
+    static func allReached(_ results: [InstanceResult], plan: OperationPlan, waited: Bool) -> Bool {
+        let already = Set(plan.targets.filter { isAlreadyThere($0, action: plan.action) }.map(\.instanceId))
+        return results.allSatisfy { r in
             switch r.outcome {
             case .stopped, .started, .dryRunPassed: return true
             case .accepted: return !waited
-            case .skipped: return r.currentStatus == action.targetStatus.rawValue
-            default: return false
+            case .skipped: return already.contains(r.instanceId)
+            case .failed, .timeout, .dryRunFailed, .queued, .sending: return false
             }
         }
     }
 
-    func render(_ report: OperationEngine.Report) -> String {
-        if run.output == .json { return JSONValue.array(report.results.map(\.json)).jsonText(pretty: true) }
-        var t = TableWriter(columns: [
-            .init(title: "ID", priority: 100, minWidth: 22), .init(title: "REGION", priority: 40), .init(title: "OUTCOME", priority: 100),
-            .init(title: "CODE", priority: 80), .init(title: "MESSAGE", priority: 70, minWidth: 10),
-            .init(title: "PREVIOUS", priority: 30), .init(title: "CURRENT", priority: 60),
-        ])
-        for r in report.results { t.add([r.instanceId, r.regionId, r.outcome.rawValue, r.code, r.message, r.previousStatus, r.currentStatus]) }
-        var lines = [t.render(width: TerminalFacts.width())]
-        lines += report.notes.map { "note: " + $0 }
-        lines.append("\(report.results.count) instances: \(OperationEngine.summary(report.results)) (operation \(report.operation))")
-        return lines.joined(separator: "\n")
+    /// Skipped by the preflight only because it is already in the action's final state. The preflight checks
+    /// locks and expiry before the status, so its `IncorrectInstanceStatus` means an unlocked instance, except
+    /// for the `recycling` lock, which it reports with that code too.
+    static func isAlreadyThere(_ target: OperationPlan.Target, action: PowerAction) -> Bool {
+        guard case let .skip(code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus, let i = target.instance else { return false }
+        return i.status == action.targetStatus && !i.lockReasons.contains("recycling")
     }
 }

@@ -8,6 +8,9 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Show the current status of instances.",
         discussion: """
+            Exit status: 0 every instance was found, 1 some were not found (or the service failed),
+            2 usage/configuration/credentials (a malformed ID included).
+
             Examples:
               ecsfleet status --instance-id i-bp67acfmxazb4p1 --region cn-hangzhou
               ecsfleet status --ids-from ids.txt --output json
@@ -19,12 +22,20 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ids = try selection.resolve()
+        // A malformed ID is a typing mistake, not an instance that is missing: say so (the stop preflight
+        // judges IDs by the same rule), and look nothing up.
+        let malformed = InstanceSelection.malformed(ids)
+        if !malformed.isEmpty {
+            let shown = malformed.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (malformed.count > 5 ? " and \(malformed.count - 5) more" : "")
+            throw CommandError.usage("\(shown) \(malformed.count == 1 ? "is not an instance ID" : "are not instance IDs") (i- followed by letters and digits, such as i-bp67acfmxazb4p1); nothing was looked up.")
+        }
         let session = try await CloudSession.open(global)
         let region = session.account.region
         let statuses: [String: InstanceStatus]
         do { statuses = try await session.service.statuses(region: region, instanceIds: ids) } catch {
             await session.close()
-            throw CommandError.usage(describeCallError(error, region: region))
+            throw CallFailure.commandError(error, action: ECSAction.describeInstanceStatus, region: region,
+                                           retry: session.client.configuration.retry, consequence: "No status was read.")
         }
         await session.close()
         let rows = ids.map { ($0, statuses[$0]?.rawValue ?? "NotFound") }
@@ -36,34 +47,5 @@ struct StatusCommand: AsyncParsableCommand {
             print(t.render(width: TerminalFacts.width()))
         }
         if rows.contains(where: { $0.1 == "NotFound" }) { throw CommandStatus(code: 1) }
-    }
-}
-
-/// `--instance-id ID ...` or `--ids-from FILE|-`.
-struct InstanceSelection: ParsableArguments {
-    @Option(name: .customLong("instance-id"), help: ArgumentHelp("An instance ID; repeatable.", valueName: "id"))
-    var instanceIds: [String] = []
-    @Option(help: ArgumentHelp("Read instance IDs from a file, or - for standard input (whitespace, comma or newline separated; # starts a comment).", valueName: "file"))
-    var idsFrom: String?
-
-    func resolve() throws(CommandError) -> [String] {
-        var ids = instanceIds
-        if let idsFrom {
-            let text: String
-            if idsFrom == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: idsFrom) else { throw .usage("--ids-from: cannot read \(idsFrom)") }
-                text = String(decoding: data, as: UTF8.self)
-            }
-            for line in text.split(whereSeparator: \.isNewline) {
-                let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                ids += content.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
-            }
-        }
-        var seen = Set<String>()
-        ids = ids.filter { !$0.isEmpty && seen.insert($0).inserted }
-        guard !ids.isEmpty else { throw .usage("Name the instances: --instance-id ID (repeatable) or --ids-from FILE (- for standard input).") }
-        return ids
     }
 }

@@ -1,15 +1,23 @@
 import TerminalUI
 
 /// A plain-text table that fits the terminal: cells are sanitised, widths count display columns (CJK names
-/// align), and when the table is too wide the lowest-priority columns are dropped, then the widest shrunk.
+/// align), capped columns are cut to their cap, and when the table is still too wide the lowest-priority
+/// columns are dropped, then the widest shrunk. A cut cell ends in `…`; a wide character is never split.
 struct TableWriter {
     struct Column {
         var title: String
         /// Lower drops first when the table is too wide; below 0 the column is never shown.
         var priority: Int
         var minWidth = 4
+        /// When the table must fit a width: at most this many columns, and at most `maxShareTenths` tenths of the width
+        /// (never below `minWidth`), so that one very long cell cannot push every other column out. Without a
+        /// width (output to a file or a pipe) nothing is dropped, so nothing needs the room and cells stay whole.
+        var maxWidth: Int?
         var alignRight = false
     }
+
+    /// The share of the width a capped column may take, in tenths.
+    static let maxShareTenths = 3
 
     var columns: [Column]
     var rows: [[String]] = []
@@ -41,6 +49,11 @@ struct TableWriter {
         }
         func total() -> Int { visible.map { columnWidths[$0] }.reduce(0, +) + 2 * max(0, visible.count - 1) }
         if let width {
+            for c in columns.indices {
+                guard let cap = columns[c].maxWidth else { continue }
+                let limit = max(columns[c].minWidth, DisplayWidth.of(columns[c].title), min(cap, width * Self.maxShareTenths / 10))
+                columnWidths[c] = min(columnWidths[c], limit)
+            }
             while total() > width, visible.count > 1,
                   let drop = visible.filter({ columns[$0].priority < 100 }).min(by: { columns[$0].priority < columns[$1].priority }) {
                 visible.removeAll { $0 == drop }

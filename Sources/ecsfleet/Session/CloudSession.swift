@@ -14,9 +14,15 @@ struct CloudSession {
     var service: ClientService { ClientService(client: client) }
     var stateDirectory: String { Journal.stateDirectory(environment: environment) }
 
-    static func open(_ g: GlobalOptions) async throws(CommandError) -> CloudSession {
+    /// - Parameter fallbackRegion: the region when the account names none (see `AccountResolver.resolve`).
+    static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
         let environment = ProcessInfo.processInfo.environment
         let signature = try g.signatureVersion()
+        try checkRegionIDs(g.regions, source: "--region")
+        if g.sandbox, let endpoint = g.endpoint {
+            // Both would leave the operator unsure which fleet a stop reached.
+            throw .usage("--sandbox runs its own simulator, so --endpoint \(endpoint) cannot be used with it: drop one of them.")
+        }
         var sandbox: Sandbox?
         let account: Account
         var endpointText = g.endpoint
@@ -29,11 +35,12 @@ struct CloudSession {
             do {
                 let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
                 account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
-                                                      configPath: home + "/.aliyun/config.json")
+                                                      configPath: home + "/.aliyun/config.json", fallbackRegion: fallbackRegion)
             } catch {
                 throw .usage(error.description)
             }
         }
+        try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
         var configuration = ECSClient.Configuration(credentials: account.credentials, defaultRegion: account.region)
         configuration.signature = signature
         if let endpointText {
@@ -50,6 +57,14 @@ struct CloudSession {
         }
         let client = ECSClient(configuration: configuration, logger: logger)
         return CloudSession(account: account, client: client, sandbox: sandbox, environment: environment)
+    }
+
+    /// Region IDs are letters, digits and `-`. Anything else is a typing mistake, and would otherwise go into the
+    /// host name of a public endpoint (`ecs.<region>.aliyuncs.com`) and come back as a DNS error.
+    static func checkRegionIDs(_ regions: [String], source: String) throws(CommandError) {
+        for r in regions where r.isEmpty || !r.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            throw .usage("\(source): '\(r)' is not a region ID (letters, digits and '-', such as cn-hangzhou)")
+        }
     }
 
     func close() async {
@@ -69,20 +84,4 @@ struct CloudSession {
 struct ClientService: ECSService {
     let client: ECSClient
     func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response { try await client.send(request) }
-}
-
-/// Turns a call error into the command's error: configuration-like problems are usage (status 2).
-func describeCallError(_ error: ECSCallError, region: String) -> String {
-    switch error {
-    case let .api(e) where e.code == ErrorCode.invalidRegionIdNotFound:
-        return "Region '\(region)' does not exist. List regions with the aliyun CLI (aliyun ecs DescribeRegions) or check --region."
-    case let .api(e) where e.code == ErrorCode.invalidAccessKeyIdNotFound:
-        return "The access key is not known to the service: check ALIBABA_CLOUD_ACCESS_KEY_ID or the profile (\(e.code))."
-    case let .api(e) where e.code == ErrorCode.signatureDoesNotMatch:
-        return "The request signature was rejected: the access key secret is probably wrong (\(e.code))."
-    case let .noAnswer(why, _, _):
-        return "No answer from the ECS endpoint: \(why). Check the network, --endpoint, or try --sandbox."
-    default:
-        return error.description
-    }
 }
