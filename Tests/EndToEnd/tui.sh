@@ -113,20 +113,23 @@ EOF
 
 # ------------------------------------------------------------------ simulator
 python3 "$HERE/tui-fleet.py" "$T/fleet.json" || abort "write the fleet file"
-ECS_SIM_LOG_LEVEL=warning "$SIM" --fleet "$T/fleet.json" --seed 7 --stop-delay 0.5-1 --start-delay 0.5-1 \
-    >"$T/sim.out" 2>"$T/sim.err" </dev/null &
-SIM_PID=$!
-URL=""
-for _ in $(seq 1 300); do
-    URL="$(head -n 1 "$T/sim.out" 2>/dev/null)"
-    [ -n "$URL" ] && break
-    kill -0 "$SIM_PID" 2>/dev/null || break
-    sleep 0.1
-done
-case "$URL" in
-    http://*) ;;
-    *) abort "ecs-sim started" "$(cat "$T/sim.err")" ;;
-esac
+# start_sim NAME STOP-DELAY: starts ecs-sim on the fleet file; sets STARTED_PID and STARTED_URL (empty if it failed).
+start_sim() {
+    ECS_SIM_LOG_LEVEL=warning "$SIM" --fleet "$T/fleet.json" --seed 7 --stop-delay "$2" --start-delay 0.5-1 \
+        >"$T/$1.out" 2>"$T/$1.err" </dev/null &
+    STARTED_PID=$!
+    STARTED_URL=""
+    for _ in $(seq 1 300); do
+        STARTED_URL="$(head -n 1 "$T/$1.out" 2>/dev/null)"
+        [ -n "$STARTED_URL" ] && break
+        kill -0 "$STARTED_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    case "$STARTED_URL" in http://*) ;; *) STARTED_URL="" ;; esac
+}
+start_sim sim 0.5-1
+SIM_PID=$STARTED_PID URL=$STARTED_URL
+[ -n "$URL" ] || abort "ecs-sim started" "$(cat "$T/sim.err")"
 echo "ecs-sim at $URL, tmux -L $SOCK, TERM=$TERMNAME, LANG=$LANG, $(tmux -V)"
 
 # ------------------------------------------------------------------ helpers
@@ -424,16 +427,8 @@ tm kill-session -t "$S" 2>/dev/null
 
 # ================================================================== session 5: Ctrl-C while a stop is in flight
 # A second simulator whose stops take 3-4 s, so the interrupt lands while the instance is Stopping.
-ECS_SIM_LOG_LEVEL=warning "$SIM" --fleet "$T/fleet.json" --seed 7 --stop-delay 3-4 --start-delay 0.5-1 \
-    >"$T/sim2.out" 2>"$T/sim2.err" </dev/null &
-SIM2_PID=$!
-URL2=""
-for _ in $(seq 1 300); do
-    URL2="$(head -n 1 "$T/sim2.out" 2>/dev/null)"
-    [ -n "$URL2" ] && break
-    kill -0 "$SIM2_PID" 2>/dev/null || break
-    sleep 0.1
-done
+start_sim sim2 3-4
+SIM2_PID=$STARTED_PID URL2=$STARTED_URL
 S=s5
 launch "$S" 120 40 sim --endpoint "$URL2" --region "$REGION"
 begin "[12c] Ctrl-C while a stop is in flight: exit 130, the journal keeps it unfinished, journal --resume ends it Stopped"
