@@ -97,4 +97,36 @@ struct ViewModelSessionRulesTests {
         #expect(s.banners.map(\.text) == ["Showing cn-hangzhou."])
         #expect(!s.banners.contains { $0.text.contains("timed out") })
     }
+
+    @Test func aFilterKeyTypoIsPointedOut() {
+        var s = VM.state(3)
+        VM.reduce(&s, [.editFilter("stauts:Running web"), .applyFilter])
+        #expect(s.banners.last?.text == "No filter key is called stauts: (matched as text); keys are status: tag: zone: type: region:.")
+        // Words with a colon that are not keys: an IPv6 address, host:port.
+        VM.reduce(&s, [.beginFilter, .editFilter("fe80::1 web-01:22"), .applyFilter])
+        #expect(s.banners.isEmpty)
+    }
+
+    @Test func onceTheRegionListIsKnownAMistypedRegionIsRefused() {
+        var s = FleetState(profile: "p", regions: .only([VM.hangzhou]), operationIdPrefix: "t-")
+        VM.reduce(&s, [.openCommandLine, .editCommandLine("region all"), .executeCommandLine])
+        VM.reduce(&s, .regionsLoaded([VM.hangzhou, VM.shanghai]))
+        VM.reduce(&s, [.openCommandLine, .editCommandLine("region cn-shangai"), .executeCommandLine])
+        #expect(s.regionsShown == .all, "the view stays as it was")
+        #expect(s.banners.last?.text == "No region cn-shangai in this account; regions: cn-hangzhou, cn-shanghai.")
+        #expect(s.banners.last?.level == .error)
+        VM.reduce(&s, [.openCommandLine, .editCommandLine("region cn-shanghai"), .executeCommandLine])
+        #expect(s.regionsShown == .only([VM.shanghai]))
+    }
+
+    @Test func theRegionListReplacesRegionsOnlyTheOperatorNamed() {
+        var s = FleetState(profile: "p", regions: .only(["xx-nowhere-9"]), operationIdPrefix: "t-")
+        VM.reduce(&s, .refreshNow)
+        VM.reduce(&s, [.openCommandLine, .editCommandLine("region all"), .executeCommandLine])
+        let effects = VM.reduce(&s, .regionsLoaded([VM.hangzhou]))
+        #expect(s.knownRegions == [VM.hangzhou])
+        #expect(s.shownRegions == [VM.hangzhou])
+        #expect(s.loads["xx-nowhere-9"] == nil, "a region that does not exist is not loaded again on every refresh")
+        #expect(!effects.contains(.loadInstances(region: "xx-nowhere-9", generation: 2)))
+    }
 }

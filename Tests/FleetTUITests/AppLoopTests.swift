@@ -206,8 +206,11 @@ struct AppLoopTests {
         let terminal = HeadlessTerminal(width: 80, height: 24)
         let h = harness(terminal, preloaded: true)
         terminal.resize(width: 59, height: 14)
+        // Keys other than q do nothing unseen: S would open a stop dialog, ? help (whose q would close it).
+        terminal.type("S?")
         terminal.type("q")
         #expect(await h.app.run() == .quit)
+        #expect(h.app.state.dialog == FleetDialog.none, "a key acted behind the too-small screen: \(h.app.state.dialog)")
         let g = try #require(terminal.lastGrid)
         #expect(g.width == 59 && g.height == 14)
         #expect(UI.shows("need 60x15, have 59x14", g))

@@ -103,7 +103,7 @@ import TerminalUI
             // in the context's help.
             let helpKeys = sections.first?.entries.map(\.keys) ?? []
             for hint in keymap.hints(for: s) {
-                let b = try #require(Keymap.standard.first { $0.hint == hint.label && $0.contexts.contains(context) })
+                let b = try #require(Keymap.standard.first { ($0.hintFor?(s).label ?? $0.hint) == hint.label && $0.contexts.contains(context) })
                 var expected = try #require(b.keys.first).helpName
                 if let name = b.hintPartner {
                     let partner = try #require(Keymap.standard.first { $0.name == name }, "\(b.name)'s partner \(name)")

@@ -60,4 +60,34 @@ import TerminalUI
         let widths = (60...200).map { UI.render(s, ScreenSize($0, 24)).lines[0] }
         #expect(widths.contains { $0.contains(" stopd") && $0.contains(" stopg") && $0.contains(" startg") }, "no width shows the abbreviations")
     }
+
+    @Test(arguments: ScreenSize.both)
+    func dialogHintsSayWhatTheKeysDoHere(size: ScreenSize) {
+        var s = UI.state()
+        UI.mark(&s, 1)
+        UI.reduce(&s, .openStopDialog)
+        var hints = UI.hintBar(UI.render(s, size))
+        #expect(hints.contains("s stop") && hints.contains("f force"), "\(hints)")
+        // The start dialog: ForceStop and StoppedMode do not apply, and the go key starts.
+        UI.reduce(&s, .cancelDialog, .openStartDialog)
+        hints = UI.hintBar(UI.render(s, size))
+        #expect(!hints.contains("f force") && !hints.contains("m mode") && hints.contains("s start"), "\(hints)")
+        // Nothing to start (instance 1 is Running): the go hint is dimmed, as the dialog says it cannot send.
+        let g = UI.render(s, size)
+        #expect(UI.style(of: "s start", in: g, from: size.height - 1) == UI.theme[.hint].patched(with: UI.theme[.dim]))
+    }
+
+    @Test(arguments: ScreenSize.both)
+    func dialogRowsStayAlignedBesideANameWithEscapes(size: ScreenSize) throws {
+        var s = UI.state()
+        UI.mark(&s, 9, 10, 11)
+        UI.reduce(&s, .openStopDialog)
+        let g = UI.render(s, size)
+        let columns = try [9, 10, 11].map { n -> Int in
+            let line = UI.line(UI.id(n), in: g, from: 3)
+            let range = try #require(line.range(of: "Running"), "\(UI.dump(g))")
+            return DisplayWidth.of(String(line[..<range.lowerBound]))
+        }
+        #expect(Set(columns).count == 1, "status columns at \(columns)\(UI.dump(g))")
+    }
 }

@@ -93,9 +93,11 @@ import TerminalUI
         }
         UI.reduce(&s, .operationFinished(OperationEngine.Report(operation: id, results: final, notes: [])), now: UI.t0.addingTimeInterval(12))
         var g = UI.render(s, size)
-        #expect(g.lines[2].hasPrefix("✔ Stopping 6: 4 done, 2 failed, 0 in flight, 00:12"), "\(UI.dump(g))")
+        // Finished with failures: a cross in the danger colour, not a tick.
+        #expect(g.lines[2].hasPrefix("✖ Stopping 6: 4 done, 2 failed, 0 in flight, 00:12"), "\(UI.dump(g))")
+        #expect(UI.style(of: "✖", in: g) == UI.theme[.title].patched(with: UI.theme[.danger]))
         let ascii = UI.render(s, size, ascii: true)
-        #expect(ascii.lines[2].hasPrefix("* Stopping 6: 4 done, 2 failed, 0 in flight, 00:12"), "\(UI.dump(ascii))")
+        #expect(ascii.lines[2].hasPrefix("x Stopping 6: 4 done, 2 failed, 0 in flight, 00:12"), "\(UI.dump(ascii))")
         #expect(ascii.lines[3].contains("######"), "ASCII progress bar: \(ascii.lines[3])")
         // Retry opens the dialog on the failed ones only (5 still Running: sent again; 7 is Stopping: skipped).
         UI.reduce(&s, .retryFailed)
@@ -116,5 +118,19 @@ import TerminalUI
         UI.reduce(&s, .quit)
         let quit = UI.render(s, size)
         #expect(UI.shows("Quit?", quit))
+    }
+
+    @Test func allStoppedIsATickAndTheWideViewNamesEachInstance() throws {
+        var s = UI.state()
+        UI.mark(&s, 1, 2)
+        UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
+        let id = try #require(s.operations.last?.id)
+        UI.reduce(&s, .operationFinished(OperationEngine.Report(operation: id, results: [1, 2].map {
+            InstanceResult(instanceId: UI.id($0), regionId: UI.hangzhou, outcome: .stopped, code: "200", previousStatus: "Running", currentStatus: "Stopped")
+        }, notes: [])))
+        let g = UI.render(s, .large)
+        #expect(g.lines[2].hasPrefix("✔ Stopping 2: 2 done, 0 failed"), "\(UI.dump(g))")
+        #expect(g.lines[4].contains("NAME"))
+        #expect(UI.line(UI.id(1), in: g).contains("web-01"), "\(UI.dump(g))")
     }
 }

@@ -87,6 +87,12 @@ import Testing
         #expect(grid.lines == ["ab\u{FFFD}cd ef g h"], "line and paragraph separators become spaces, like newlines")
     }
 
+    @Test func zeroWidthCharactersAreNeutralised() {
+        var grid = Grid(width: 10, height: 1)
+        grid.put("a\u{200B}b\u{200D}c\u{FEFF}d", x: 0, y: 0)
+        #expect(grid.lines == ["a\u{FFFD}b\u{FFFD}c\u{FFFD}d   "], "each takes a visible column, as the layout measured it")
+    }
+
     @Test func combiningMarksJoinTheirBaseCell() {
         var grid = Grid(width: 4, height: 1)
         #expect(grid.put("e\u{301}x", x: 0, y: 0) == 2)

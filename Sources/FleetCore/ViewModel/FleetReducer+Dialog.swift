@@ -173,6 +173,11 @@ extension FleetReducer {
         }
         switch command {
         case let .region(selection):
+            let unknown = s.regionListLoaded ? selection.regions(known: s.knownRegions).filter { !s.knownRegions.contains($0) } : []
+            if !unknown.isEmpty {
+                s.post(.error, "No region \(unknown.joined(separator: ", ")) in this account; regions: \(s.knownRegions.joined(separator: ", ")).", now: now)
+                return []
+            }
             s.regionsShown = selection
             // Marks in regions no longer shown would be stopped unseen; they go, and the banner says so.
             let outside = selection.allowed.map { allowed in s.marks.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true } } ?? []

@@ -52,10 +52,12 @@ extension FleetReducer {
     static func loading(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         switch action {
         case let .regionsLoaded(list):
-            let added = list.filter { !s.knownRegions.contains($0) }
-            s.knownRegions += added
+            // The account's own list is the truth: a region only named by the operator (a typo) is not in it.
+            s.knownRegions = list
+            s.regionListLoaded = true
             s.clearBanners(topic: "regions")
             guard s.regionsShown == .all else { return [] }
+            for r in s.loads.keys where !list.contains(r) { s.loads[r] = nil }
             return startLoads(&s, regions: s.knownRegions.filter { s.loads[$0] == nil }, now: now)
         case let .regionListFailed(message):
             s.post(.error, "The region list could not be loaded: \(message)", topic: "regions", now: now)

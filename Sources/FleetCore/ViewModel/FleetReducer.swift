@@ -125,8 +125,12 @@ public enum FleetReducer {
             s.filter.applied = s.filter.text
             s.filter.isEditing = false
             let unknown = s.filter.query.unknownStatuses
+            let unknownKeys = s.filter.query.unknownKeys
             s.clearBanners(topic: "filter")
-            if !unknown.isEmpty {
+            if !unknownKeys.isEmpty {
+                s.post(.warning, "No filter key is called \(unknownKeys.map { $0 + ":" }.joined(separator: ", ")) (matched as text); keys are status: tag: zone: type: region:.",
+                       topic: "filter", now: now)
+            } else if !unknown.isEmpty {
                 s.post(.warning, "No state is called \(unknown.joined(separator: ", ")); states are Pending, Starting, Running, Stopping, Stopped.",
                        topic: "filter", now: now)
             }

@@ -13,6 +13,8 @@ public struct FleetState: Sendable, Equatable {
     public var regionsShown: RegionSelection
     /// Regions known to exist (from `DescribeRegions`, or named by the operator).
     public var knownRegions: [String]
+    /// Whether `knownRegions` is `DescribeRegions`' answer (then a region not in it does not exist).
+    public var regionListLoaded: Bool
     /// Loading progress per region.
     public var loads: [String: RegionLoad]
     var table: InstanceTable
@@ -62,6 +64,7 @@ public struct FleetState: Sendable, Equatable {
         var known = knownRegions
         for r in regions.regions(known: []) where !known.contains(r) { known.append(r) }
         self.knownRegions = known
+        regionListLoaded = false
         loads = [:]
         table = InstanceTable()
         cursor = nil; marks = []; rangeMarking = false

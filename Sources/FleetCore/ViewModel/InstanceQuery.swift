@@ -52,6 +52,18 @@ public struct InstanceQuery: Sendable, Equatable {
     /// Whether the query lets everything through.
     public var isEmpty: Bool { tokens.isEmpty }
 
+    /// Words shaped like a token whose key is none of the filter's (`stauts:Running`): matched as plain text,
+    /// which is probably not what was meant. Lower case, without the value.
+    public var unknownKeys: [String] {
+        tokens.compactMap { t in
+            guard case let .text(word) = t.term, let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return nil }
+            let key = word[..<colon]
+            // Letters only, so IPv6 addresses and `host:port` words are not taken for keys.
+            guard key.allSatisfy({ $0.isLetter }), Field(rawValue: String(key)) == nil, key != "tag" else { return nil }
+            return String(key)
+        }
+    }
+
     /// States named in `status:` tokens that are not one of the five API states (probably a typo).
     public var unknownStatuses: [String] {
         tokens.compactMap { t in

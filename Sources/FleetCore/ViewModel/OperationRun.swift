@@ -43,6 +43,12 @@ public struct OperationRun: Sendable {
         for r in changed { if let i = place[r.instanceId] { results[i] = r } }
     }
 
+    /// The instance's name when the operation was planned (empty when it was not loaded).
+    public func instanceName(of instanceId: String) -> String {
+        guard let i = place[instanceId] else { return "" }
+        return plan.targets[i].instance?.instanceName ?? ""
+    }
+
     /// Why the instance stops in standard mode although `StopCharging` was asked (its preflight verdict), or nil.
     public func standardModeReason(of instanceId: String) -> String? {
         guard let i = place[instanceId], case let .standardModeOnly(reason) = plan.targets[i].preflight.verdict else { return nil }

@@ -68,13 +68,24 @@ public final class FleetApp {
 
     var pageSize: Int { max(1, terminal.size.height - 4) }
 
+    var isTooSmall: Bool {
+        let size = terminal.size
+        return size.width < FleetView.minimumSize.width || size.height < FleetView.minimumSize.height
+    }
+
     func handle(_ event: TerminalEvent) {
         switch event {
         case .key(let key):
+            // The too-small screen shows nothing to act on, so only its own key works (keys would act unseen);
+            // an operation in flight stays in the journal, as with Ctrl-C.
+            if isTooSmall {
+                if key.key == .character("q") { pendingExit = .quit }
+                return
+            }
             operatorMoved = true
             if let action = view.keymap.action(for: key, state: state, pageSize: pageSize) { dispatch(action) }
         case .mouse(let m):
-            handleMouse(m)
+            if !isTooSmall { handleMouse(m) }
         case .resize:
             dirty = true
         case .tick:

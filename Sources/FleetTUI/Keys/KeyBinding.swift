@@ -17,6 +17,9 @@ public struct KeyBinding: Sendable {
     public var isDangerous: Bool
     /// The hint stays in the bar however narrow it is (help, quit).
     public var isPinned: Bool
+    /// The hint's label and whether it is enabled, when they depend on the state (`s stop` or `s start`, dimmed
+    /// when nothing can be sent); `nil` uses `hint` and read-only.
+    public var hintFor: (@Sendable (FleetState) -> (label: String, enabled: Bool))?
     /// The action for the state and the screen's measures, or `nil` when the binding declines (the next one
     /// for the same key then gets a chance).
     public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
@@ -25,6 +28,7 @@ public struct KeyBinding: Sendable {
                 in contexts: Set<KeyContext>, dangerous: Bool = false, pinned: Bool = false, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
         self.name = name; self.keys = keys; self.description = description; self.hint = hint; self.hintPartner = hintPartner
         self.contexts = contexts; self.isDangerous = dangerous; self.isPinned = pinned; self.action = action
+        hintFor = nil
     }
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding

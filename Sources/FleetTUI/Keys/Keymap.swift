@@ -53,13 +53,17 @@ public struct Keymap: Sendable {
     }
 
     /// The hint bar for the state's context: bindings with a hint, in table order, by their first key (and
-    /// their partner's: `j/k move`); disabled ones are dimmed.
+    /// their partner's: `j/k move`); disabled ones are dimmed, and ones that decline in this state (`f force` in
+    /// the start dialog) are left out.
     public func hints(for state: FleetState) -> [KeyHint] {
         let context = KeyContext.of(state)
-        return bindings.filter { $0.contexts.contains(context) && $0.hint != nil }.map { b in
+        // Any overlay length will do: only whether a binding acts at all is asked.
+        let probe = KeyInput(pageSize: 10, overlay: ScrollBounds(lines: 2, rows: 1))
+        return bindings.filter { $0.contexts.contains(context) && $0.hint != nil && $0.action(state, probe) != nil }.map { b in
             let partner = b.hintPartner.flatMap { name in bindings.first { $0.name == name } }?.keys.first?.helpName
             let key = b.keys.first?.helpName ?? ""
-            return KeyHint(partner.map { key + "/" + $0 } ?? key, b.hint ?? "", enabled: b.isEnabled(in: state), pinned: b.isPinned)
+            let (label, enabled) = b.hintFor?(state) ?? (b.hint ?? "", true)
+            return KeyHint(partner.map { key + "/" + $0 } ?? key, label, enabled: enabled && b.isEnabled(in: state), pinned: b.isPinned)
         }
     }
 

@@ -35,7 +35,7 @@ enum HeaderView {
             let total = loading.reduce(0) { $0 + ($1.total ?? 0) }
             line.append(Span(Spinner(tick: options.tick, ascii: options.ascii).frame + " loaded \(loaded.formatted())" +
                              (total > 0 ? " / \(total.formatted())" : " / ...") + "  (Esc cancels)", role: .dim))
-        } else if let problem = state.loads.values.sorted(by: { $0.region < $1.region }).compactMap(Self.problem).first {
+        } else if let problem = state.shownRegions.sorted().compactMap({ state.loads[$0] }).compactMap(Self.problem).first {
             line.append(Span(problem, role: .warning))
         }
         if !state.filter.applied.isEmpty {

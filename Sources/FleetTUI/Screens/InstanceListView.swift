@@ -84,8 +84,11 @@ enum InstanceListView {
 
     static func emptyText(_ state: FleetState) -> String {
         if state.isLoading { return "loading..." }
-        if state.instanceCount > 0 { return "No instance matches the filter (Esc on / clears it)." }
-        let denied = state.loads.values.compactMap { load -> String? in
+        let counts = state.instanceCountsByRegion
+        if !state.filter.applied.isEmpty, state.shownRegions.contains(where: { counts[$0, default: 0] > 0 }) {
+            return "No instance matches the filter (Esc on / clears it)."
+        }
+        let denied = state.shownRegions.compactMap { state.loads[$0] }.compactMap { load -> String? in
             if case let .denied(why) = load.permission { return "\(load.region): no permission to list instances (\(why))" }
             return nil
         }

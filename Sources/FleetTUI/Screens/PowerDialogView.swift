@@ -44,7 +44,9 @@ enum PowerDialogView {
             lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
         }
         if let command = d.commandLines.first {
-            lines.append(TextLine([Span("equivalent: ", role: .dim), Span(command + (d.commandLines.count > 1 ? "  (+\(d.commandLines.count - 1) more calls)" : ""))]))
+            // The count goes first: a long command is cut at the dialog's edge, and the other calls must not be.
+            let which = d.commandLines.count > 1 ? "equivalent (call 1 of \(d.commandLines.count)): " : "equivalent: "
+            lines.append(TextLine([Span(which, role: .dim), Span(command)]))
         }
         if let why = d.confirmDisabledReason { lines.append(TextLine("\(verb.capitalized) disabled: \(why)", role: .danger)) }
         if let message = d.message { lines.append(TextLine(message, role: .warning)) }
@@ -65,8 +67,9 @@ enum PowerDialogView {
             let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }
             let verdictRole: ThemeRole = t.dryRun?.outcome == .dryRunFailed ? .danger : (t.willSend ? .success : .dim)
             lines.append(TextLine([
-                Span(DisplayWidth.pad(t.instanceId, columns: 23)),
-                Span(DisplayWidth.pad(t.name, columns: 20) + " "),
+                // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
+                Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
+                Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
                 Span(DisplayWidth.pad(glyph?.text(ascii: box.isASCII) ?? "not found", columns: 11), role: glyph?.role ?? .danger),
                 Span(t.verdictText, role: verdictRole),
             ]))

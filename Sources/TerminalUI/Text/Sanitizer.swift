@@ -1,7 +1,7 @@
 /// Makes untrusted text (instance names, tags, API messages) safe to put on a terminal: control characters,
 /// escape sequences and bidirectional overrides never reach it.
 public enum Sanitizer {
-    /// Replaces each C0/C1 control character, DEL, and bidi/invisible format control with `�`, so an `ESC [ 2 J`
+    /// Replaces each C0/C1 control character, DEL, bidi/invisible format control and zero-width character with `�`, so an `ESC [ 2 J`
     /// in a name shows as `�[2J` and cannot act. Tabs, newlines and U+2028/U+2029 become spaces.
     public static func clean(_ text: String) -> String {
         var needs = false
@@ -26,5 +26,7 @@ public enum Sanitizer {
         let v = s.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
             || v == 0x200E || v == 0x200F || v == 0x061C
+            // Zero-width characters: terminals disagree on their width, so a row holding one shifts by a column.
+            || (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF
     }
 }
