@@ -239,7 +239,7 @@ if ! skip_s1; then
         livewhy="$WHY"
         if poll "$S" 30 "'Stopping 10: 10 done, 0 failed, 0 in flight' in text and \
                 sorted(re.match(r'(i-tuia\d\d)', l).group(1) for l in lines \
-                       if re.match(r'^i-tuia\d\d\s+cn-hangzhou\s+Stopped\s', l)) == $TEN"; then
+                       if re.match(r'^i-tuia\d\d\s+web-a\d\d\s+cn-hangzhou\s+Stopped\s', l)) == $TEN"; then
             if [ -n "$live" ]; then pass; else fail "finished, but the live state (in flight, Stopping) was never seen: $livewhy"; fi
         else fail "$WHY"; fi
     else fail "no typed confirmation after s: $WHY"; fi
