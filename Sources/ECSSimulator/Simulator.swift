@@ -29,6 +29,7 @@ public enum Simulator {
             }
         }
         let fleet = SimulatedFleet(instances: instances, configuration: configuration, clock: clock)
+        if case .generated = source { await fleet.scheduleTransitionsInProgress() }
         if let path = configuration.statePath {
             let saved = try StateStore.load(path: path)
             if !saved.isEmpty { await fleet.restore(from: saved) }

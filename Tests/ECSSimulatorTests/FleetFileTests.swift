@@ -186,4 +186,28 @@ struct FleetFileTests {
         let page = await sim.describe([("MaxResults", "100")], region: "cn-shenzhen")
         #expect(page.instances.count == 25)
     }
+
+    @Test("A generated fleet's Stopping, Starting and Pending instances arrive after the delays; a fleet file's stay stuck")
+    func generatedTransitionsFinish() async throws {
+        let clock = ManualClock()
+        var configuration = SimulatorConfiguration()
+        configuration.seed = 5
+        configuration.stopDelay = DelayRange(min: 5, max: 10)
+        configuration.startDelay = DelayRange(min: 5, max: 10)
+        let gateway = try await Simulator.makeGateway(source: .generated(count: 400, regions: ["cn-shenzhen"]), configuration: configuration, clock: clock)
+        let moving: Set<InstanceStatus> = [.stopping, .starting, .pending]
+        let before = await gateway.fleet.snapshot().filter { moving.contains($0.status) }
+        #expect(!before.isEmpty, "the generator makes some transitional instances")
+        clock.advance(by: 11)
+        let after = await gateway.fleet.snapshot()
+        #expect(!after.contains { moving.contains($0.status) })
+        for i in before {
+            let now = after.first { $0.instanceId == i.instanceId }?.status
+            #expect(now == (i.status == .stopping ? .stopped : .running), "\(i.instanceId) was \(i.status), is \(String(describing: now))")
+        }
+        // The same instances from a fleet file model stuck ones.
+        let stuck = SimulatedFleet(instances: before, configuration: configuration, clock: clock)
+        clock.advance(by: 100)
+        #expect(await stuck.snapshot().map(\.status) == before.map(\.status))
+    }
 }

@@ -86,12 +86,29 @@ struct EngineRecoveryTests {
         let rig = try EngineRig([makeInstance("i-a")], script: { _, request in
             request.action == ECSAction.describeInstances ? .forward : .fail(.connectionLost("gone"))
         })
-        let report = await rig.engine().run(try await rig.plan(.stop, ["i-a"]), wait: true)
+        let report = await rig.engine(timeout: .seconds(30)).run(try await rig.plan(.stop, ["i-a"]), wait: true)
         #expect(rig.stopCalls() == 1)
-        #expect(rig.transport.requests(ECSAction.describeInstanceStatus).count == 4, "the re-read is a Describe*, retried")
+        #expect(rig.transport.requests(ECSAction.describeInstanceStatus).count > 4, "re-read again and again (each a retried Describe*) until the timeout")
         #expect(report.result("i-a")?.outcome == .failed)
         #expect(report.result("i-a")?.code == "NoAnswer")
         #expect(report.result("i-a")?.message.contains("check the instances") == true)
+        #expect(report.result("i-a")?.currentStatus == "", "the status is unknown, not the one from before the stop")
+    }
+
+    @Test("Answer lost, then the status re-read fails for a while: it is read again until it answers, and the stop is tracked to Stopped")
+    func statusReadableLater() async throws {
+        var faults = FaultSpec()
+        faults.dropLate = 1
+        let rig = try EngineRig([makeInstance("i-a")], stopFaults: faults, script: { n, request in
+            switch request.action {
+            case ECSAction.stopInstances: return n == 0 ? .forward : .fail(.connectionLost("unexpected re-send"))
+            case ECSAction.describeInstanceStatus: return n < 10 ? .fail(.connectionLost("gone")) : .forward
+            default: return .forward
+            }
+        })
+        let report = await rig.engine().run(try await rig.plan(.stop, ["i-a"]), wait: true)
+        #expect(rig.stopCalls() == 1)
+        #expect(report.result("i-a")?.outcome == .stopped, "\(String(describing: report.result("i-a")))")
     }
 
     @Test("A refused connection (nothing sent) is retried by the client, not by the engine")

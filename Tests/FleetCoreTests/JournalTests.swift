@@ -139,7 +139,7 @@ struct JournalTests {
         #expect(byId["i-a"]?.outcome == .stopped)
         #expect(byId["i-b"]?.outcome == .stopped)
         #expect(byId["i-a"]?.currentStatus == "Stopped")
-        #expect(byId["i-late"]?.outcome == .accepted, "still Stopping when resumed")
+        #expect(byId["i-late"]?.outcome == .stopped, "Stopping when resumed: followed until Stopped")
         #expect(byId["i-never"]?.outcome == .failed)
         #expect(byId["i-never"]?.code == "NotSent")
         #expect(rig.stopCalls() == stopsBefore, "resuming never sends a stop")
@@ -149,7 +149,7 @@ struct JournalTests {
         let after = try #require(OperationHistory(records: try rig.records()).entries.first { $0.operation == op })
         #expect(!after.isInterrupted)
         #expect(after.results.first { $0.instanceId == "i-a" }?.outcome == .stopped)
-        #expect(after.unfinished.map(\.instanceId) == ["i-late"])
+        #expect(after.unfinished.isEmpty)
     }
 
     @Test("Resume: an instance sent but still Running was not applied; one that vanished is not found")
@@ -165,5 +165,18 @@ struct JournalTests {
         #expect(finished.first { $0.instanceId == "i-a" }?.code == "NotApplied")
         #expect(finished.first { $0.instanceId == "i-gone" }?.code == ErrorCode.invalidInstanceIdNotFound)
         #expect(OperationHistory(records: try rig.records()).entries.first?.isInterrupted == false)
+    }
+
+    @Test("Resume: an instance that stays Stopping is followed until the timeout, then called timeout")
+    func resumeTimesOut() async throws {
+        let rig = try EngineRig([makeInstance("i-a")], configure: { $0.stopDelay = DelayRange(min: 1000, max: 1000) })
+        _ = try await rig.client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"]))
+        try rig.journal.append(record("op-slow", .begin, results: [InstanceResult(instanceId: "i-a", regionId: home, outcome: .accepted)]))
+        let entry = try #require(OperationHistory(records: try rig.records()).entries.first)
+        let resume = JournalResume(service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock), timeout: .seconds(60))
+        let finished = try await resume.resume(entry)
+        #expect(finished.map(\.outcome) == [.timeout])
+        #expect(finished.first?.message == "still Stopping 60 s after resuming")
+        #expect(await rig.status("i-a") == .stopping)
     }
 }

@@ -217,6 +217,24 @@ import TerminalUI
         #expect(UI.style(of: "in progress", in: g) == UI.theme[.dialog].patched(with: UI.theme[.warning]))
     }
 
+    @Test func journalMarksDryRunsAndShowsTheOptions() {
+        var s = UI.state(sandbox: true)
+        UI.reduce(&s, .openJournal)
+        let r = InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DRYRUN.SUCCESS")
+        let records = [
+            JournalRecord(time: UI.t0, operation: "op-p", event: .begin, profile: "sandbox", action: "stop", results: [r]),
+            JournalRecord(time: UI.t0, operation: "op-p", event: .send, profile: "sandbox", region: UI.hangzhou, action: "StopInstances",
+                          parameters: [("RegionId", UI.hangzhou), ("InstanceId.1", UI.id(1)), ("StoppedMode", "StopCharging"),
+                                       ("BatchOptimization", "AllTogether"), ("DryRun", "true")]),
+            JournalRecord(time: UI.t0, operation: "op-p", event: .end, profile: "sandbox", action: "stop"),
+            JournalRecord(time: UI.t0, operation: "op-x", event: .begin, profile: "sandbox", action: "stop", results: [r]),
+        ]
+        UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
+        let g = UI.render(s, .large)
+        #expect(UI.line("stop (dry run) 1 instance", in: g).contains("(StopCharging, AllTogether)"), "\(UI.dump(g))")
+        #expect(UI.shows("INTERRUPTED (ecsfleet --sandbox journal --resume)", g), "the sandbox's operations resume in the sandbox")
+    }
+
     @Test(arguments: ScreenSize.both)
     func quitConfirmationWhileAnOperationIsInFlight(size: ScreenSize) throws {
         var s = UI.state()

@@ -84,6 +84,24 @@ extension SimulatedFleet {
         return InstanceResponsesResponse(requestId: requestId, instanceResponses: responses)
     }
 
+    /// Lets the instances that start out `Stopping`, `Starting` or `Pending` arrive (`Stopped`, `Running`,
+    /// `Running`) after the configured delays, as a real account's would. For generated fleets: a fleet file's
+    /// transitional instances model stuck ones and stay where they are.
+    public func scheduleTransitionsInProgress() {
+        for p in table.records.indices where table.records[p].transition == nil {
+            let status = table.records[p].instance.status
+            let to: InstanceStatus, delay: TimeInterval
+            switch status {
+            case .stopping: (to, delay) = (.stopped, configuration.stopDelay.draw(using: &rng))
+            case .starting, .pending: (to, delay) = (.running, configuration.startDelay.draw(using: &rng))
+            default: continue
+            }
+            let t = SimulatedInstance.Transition(endsAt: clock.now().addingTimeInterval(delay), to: to)
+            table.update(p) { $0.schedule(t) }
+            inFlight.push(table.records[p].instance.instanceId, endsAt: t.endsAt)
+        }
+    }
+
     /// `Running → Stopping`, with `StoppedMode` fixed now (it already reads its final value while `Stopping`).
     func beginStop(_ id: String, force: Bool, mode: StoppedMode?) {
         guard let p = table.position(id) else { return }

@@ -55,6 +55,12 @@ struct SimulatedInstance: Sendable {
         renderedJSON = nil
     }
 
+    /// Gives an instance that is already in a transitional state (as generated) the end of that transition.
+    mutating func schedule(_ t: Transition) {
+        transition = t
+        renderedJSON = nil
+    }
+
     /// Takes JSON rendered elsewhere from this very instance (see `SimulatedFleet.prerender`).
     mutating func adopt(_ json: [UInt8]) { renderedJSON = json }
 

@@ -141,10 +141,13 @@ public struct OperationEngine: Sendable {
     }
 
     private func recover(_ batch: OperationPlan.Batch, plan: OperationPlan, board: ResultBoard, resend: Bool, error: ECSCallError) async {
-        let statuses: [String: InstanceStatus]
-        do { statuses = try await service.statuses(region: batch.regionId, instanceIds: batch.instanceIds) } catch {
-            let failed = await fail(batch.instanceIds, board: board, code: "NoAnswer",
-                                    message: "no answer, and the status could not be re-read (\(error.message)); check the instances before retrying")
+        guard let statuses = await rereadStatuses(batch) else {
+            guard !Task.isCancelled else { return }
+            // The stop may have been applied: the status is unknown, not the one from before the call.
+            var failed = await fail(batch.instanceIds, board: board, code: "NoAnswer",
+                                    message: "no answer, and the status could not be re-read within \(trackingTimeout.components.seconds) s; check the instances before retrying")
+            for i in failed.indices { failed[i].currentStatus = "" }
+            await board.update(failed)
             record(plan, .outcome, region: batch.regionId, action: plan.action.apiAction, results: failed)
             return
         }
@@ -169,6 +172,20 @@ public struct OperationEngine: Sendable {
             let failed = await fail(untouched, board: board, code: "NoAnswer", message: "no answer twice; the instance did not change state")
             record(plan, .outcome, region: batch.regionId, action: plan.action.apiAction, results: failed)
         }
+    }
+
+    /// Re-reads the batch's statuses after a lost answer, backing off between tries until the tracking timeout:
+    /// giving up early would record a guess as the outcome. `nil` when they could not be read (or cancelled).
+    private func rereadStatuses(_ batch: OperationPlan.Batch) async -> [String: InstanceStatus]? {
+        let deadline = clock.now().addingTimeInterval(Double(trackingTimeout.components.seconds))
+        var interval = pollInitial
+        while !Task.isCancelled {
+            if let statuses = try? await service.statuses(region: batch.regionId, instanceIds: batch.instanceIds) { return statuses }
+            guard clock.now() < deadline else { return nil }
+            do { try await clock.sleep(for: interval) } catch { return nil }
+            interval = min(pollMax, interval * 1.5)
+        }
+        return nil
     }
 
     @discardableResult

@@ -122,7 +122,11 @@ public final class FleetApp {
             case .setTheme(let name):
                 do {
                     theme = try loadTheme(name)
-                    state.banners = [Banner(level: .info, text: "Theme \(name).", expires: Date().addingTimeInterval(Banner.lifetime(.info)), topic: "theme")]
+                    // Without colours (NO_COLOR, --no-color, the terminal) every theme draws as mono: say so.
+                    let text = theme.name == Theme.mono.name && name != Theme.mono.name
+                        ? "Theme \(name) found, but this screen has no colours (NO_COLOR, --no-color or the terminal): mono is used."
+                        : "Theme \(name)."
+                    state.banners = [Banner(level: .info, text: text, expires: Date().addingTimeInterval(Banner.lifetime(.info)), topic: "theme")]
                 } catch {
                     state.banners = [Banner(level: .error, text: "theme \(name): \(error)", expires: Date().addingTimeInterval(Banner.lifetime(.error)),
                                             topic: "theme")]

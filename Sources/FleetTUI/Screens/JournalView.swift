@@ -20,8 +20,9 @@ enum JournalView {
             var lines: [TextLine] = []
             for e in j.entries {
                 let counts = OperationEngine.summary(e.results)
-                lines.append(TextLine([Span(time(e.started) + "  ", role: .dim), Span(e.action + " ", role: .title),
+                lines.append(TextLine([Span(time(e.started) + "  ", role: .dim), Span(e.title + " ", role: .title),
                                        Span("\(e.results.count) instance\(e.results.count == 1 ? "" : "s"): \(counts)"),
+                                       Span(e.options.isEmpty ? "" : "  (" + e.options.joined(separator: ", ") + ")", role: .dim),
                                        status(of: e, running: running)]))
                 let failuresFirst = e.results.filter { OperationRun.isFailure($0.outcome) } + e.results.filter { !OperationRun.isFailure($0.outcome) }
                 for r in failuresFirst.prefix(resultsShown) {
@@ -39,7 +40,7 @@ enum JournalView {
     static func status(of e: OperationHistory.Entry, running: Set<String>) -> Span {
         guard e.isInterrupted else { return Span("") }
         if running.contains(e.operation) { return Span("  in progress", role: .warning) }
-        return Span("  INTERRUPTED (ecsfleet journal --resume)", role: .danger)
+        return Span("  INTERRUPTED (\(e.resumeCommand))", role: .danger)
     }
 
     static func render(_ j: JournalViewState, running: Set<String>, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
