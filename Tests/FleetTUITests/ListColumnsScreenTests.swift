@@ -90,4 +90,15 @@ import TerminalUI
         }
         #expect(Set(columns).count == 1, "status columns at \(columns)\(UI.dump(g))")
     }
+
+    @Test(arguments: ScreenSize.both)
+    func theSortedColumnCarriesTheArrow(size: ScreenSize) {
+        var s = UI.state()
+        var g = UI.render(s, size)
+        #expect(g.lines[2].contains("ID▲"), "\(g.lines[2])")
+        UI.reduce(&s, .sortByNextColumn, .invertSort)
+        g = UI.render(s, size)
+        #expect(g.lines[2].contains("NAME▼") && !g.lines[2].contains("ID▲"), "\(g.lines[2])")
+        #expect(UI.render(s, size, ascii: true).lines[2].contains("NAMEv"))
+    }
 }

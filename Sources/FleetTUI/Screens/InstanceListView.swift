@@ -36,11 +36,20 @@ enum InstanceListView {
         let offset = TableViewport.offset(cursor: cursor, previousOffset: options.listOffset, visibleRows: bodyRows, rowCount: visible.count)
         let window = visible.isEmpty ? [] : Array(visible[offset..<min(visible.count, offset + bodyRows)])
         let rows = window.map { id in row(state, id: id, multiRegion: multiRegion, ascii: options.ascii) }
-        let table = Table(columns: columns(multiRegion: multiRegion, anyOperation: !state.operations.isEmpty), rows: rows,
-                          cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
-                          emptyText: emptyText(state))
+        let columns = columns(multiRegion: multiRegion, anyOperation: !state.operations.isEmpty)
+        let sorted = columns.firstIndex { $0.title == title(of: state.sort.column) }.map { TableSort(column: $0, ascending: state.sort.ascending) }
+        let table = Table(columns: columns, rows: rows, cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
+                          sort: sorted, emptyText: emptyText(state))
         table.render(into: &grid, area: area, theme: theme)
         return offset
+    }
+
+    /// The column a sort column is shown in (its title), for the arrow after it.
+    static func title(of column: SortColumn) -> String {
+        switch column {
+        case .publicIp: return "PUBLIC/EIP"
+        default: return column.rawValue.uppercased()
+        }
     }
 
     static func row(_ state: FleetState, id: String, multiRegion: Bool, ascii: Bool) -> TableRow {
