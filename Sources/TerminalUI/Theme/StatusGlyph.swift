@@ -1,6 +1,6 @@
 /// How an instance state is shown: a glyph, a word and a theme role, so colour is never the only signal.
 ///
-/// UTF-8: ● Running, ◑ Starting, ◐ Stopping, ○ Stopped, … Pending.
+/// UTF-8: ● Running, ◑ Starting, ◐ Stopping, ○ Stopped, ◌ Pending.
 /// ASCII: `*` Running, `~` Starting and Stopping, `o` Stopped, `.` Pending.
 public enum StatusGlyph: String, CaseIterable, Hashable, Sendable {
     /// Running.
@@ -26,7 +26,7 @@ public enum StatusGlyph: String, CaseIterable, Hashable, Sendable {
         case .starting: return ascii ? "~" : "◑"
         case .stopping: return ascii ? "~" : "◐"
         case .stopped: return ascii ? "o" : "○"
-        case .pending: return ascii ? "." : "…"
+        case .pending: return ascii ? "." : "◌"  // not `…`, which reads as text cut short
         }
     }
 
