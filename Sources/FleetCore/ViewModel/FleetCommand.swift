@@ -44,7 +44,8 @@ public enum FleetCommand: Sendable, Equatable {
             guard args.isEmpty else { throw FleetCommandError(":q takes nothing after it") }
             return .quit
         default:
-            throw FleetCommandError("Unknown command ':\(name)'. Commands: \(usage)")
+            // Short enough for the banner at 80 columns; help lists the commands with their arguments.
+            throw FleetCommandError("Unknown command ':\(name)'; commands: :region :theme :readonly :mouse :q")
         }
     }
 

@@ -28,9 +28,9 @@ extension Theme {
             if FileText.exists(path) { return try loadFile(path) }
         }
         if let theme = builtin(named: nameOrPath) { return theme }
-        var message = "no theme named '\(nameOrPath)'"
-        if let directory = userDirectory, !directory.isEmpty { message += " in \(directory)" }
-        message += "; built-in themes: " + builtinNames.joined(separator: ", ")
+        // The built-in names first: the directory is long, and a message cut at the screen's edge keeps the names.
+        var message = "no theme named '\(nameOrPath)'; built-in themes: " + builtinNames.joined(separator: ", ")
+        if let directory = userDirectory, !directory.isEmpty { message += " (user themes: \(directory))" }
         throw ThemeError(message: message)
     }
 
