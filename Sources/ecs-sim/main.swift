@@ -24,7 +24,9 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free port.") var port = 0
     @Option(help: ArgumentHelp("Replay a DescribeInstances response body ({\"Instances\":{\"Instance\":[...]}}).", valueName: "file"))
     var fleet: String?
-    @Option(help: ArgumentHelp("Generate a realistic synthetic fleet of N instances.", valueName: "n")) var generate: Int?
+    /// `.unconditional`: `--generate -5` reaches the range check below instead of ArgumentParser's "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Generate a realistic synthetic fleet of N instances (1 to 2000000; 0 only with --pool).", valueName: "n"))
+    var generate: Int?
     @Option(help: "Seed for the generated fleet, delays and faults.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Regions for the generated fleet (extra known regions with --fleet).", valueName: "r1,r2,..."))
     var regions: String?
@@ -80,7 +82,11 @@ struct SimCommand: AsyncParsableCommand {
             return (c, .file(path))
         case let (nil, n):
             let count = n ?? 100
-            guard (0...2_000_000).contains(count) else { throw ConfigurationError("--generate must be from 0 to 2000000") }
+            // An empty account is a mistake unless --pool supplies the instances.
+            let least = pool.isEmpty ? 1 : 0
+            guard (least...2_000_000).contains(count) else {
+                throw ConfigurationError("--generate must be a number of instances from \(least) to 2000000\(least == 1 ? " (0 only with --pool)" : ""), got \(count)")
+            }
             return (c, .generated(count: count, regions: regionList.isEmpty ? FleetGenerator.defaultRegions : regionList))
         }
     }
@@ -110,6 +116,9 @@ func main() async -> Int32 {
         let (configuration, source) = try command.configuration()
         let gateway = try await Simulator.makeGateway(source: source, configuration: configuration)
         let count = await gateway.fleet.count
+        if case let .file(path) = source, count == 0 {
+            throw ConfigurationError("fleet file \(path) holds no instances: give it a DescribeInstances body with at least one ({\"Instances\":{\"Instance\":[...]}}), or use --generate N")
+        }
         let server = SimulatorServer(gateway: gateway, host: command.host, port: command.port, logger: logger)
         try await server.run(handleSignals: true) { endpoint in
             // Unbuffered, so a script reading the first line gets it at once.
@@ -121,7 +130,7 @@ func main() async -> Int32 {
         FileHandle.standardError.write(Data("ecs-sim: \(SafeText.escaped(error.description))\n".utf8))
         return 2
     } catch {
-        FileHandle.standardError.write(Data((SafeText.escaped("ecs-sim: cannot serve on \(command.host):\(command.port): \(error)") + "\n").utf8))
+        FileHandle.standardError.write(Data((SafeText.escaped("ecs-sim: " + ServeFailure.describe(error, host: command.host, port: command.port)) + "\n").utf8))
         return 2
     }
 }

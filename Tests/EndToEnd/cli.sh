@@ -797,6 +797,298 @@ else
     fail "ecs-sim with --faults started" "$(cat "$T/faultsim.err" "$T/throttlesim.err")"
 fi
 
+# ================================================================== operator review: prompts, regions, reachability, interrupts
+# A simulator of its own with slow transitions (3 s), so that a stop can be caught between its send and its end.
+start_sim opsim --fleet "$T/fleet.json" --seed 11 --stop-delay 3-3 --start-delay 3-3
+OP_URL="$SIM_URL"
+case "$OP_URL" in
+    http://*) pass "ecs-sim (slow transitions, for interrupts) started at $OP_URL" ;;
+    *) abort "ecs-sim (slow transitions) started" "$(cat "$T/opsim.err")" ;;
+esac
+OP_PORT="${OP_URL##*:}"
+# op NAME [env...] -- args...: as run, against the slow simulator.
+op() {
+    local name="$1"; shift
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" --endpoint "$OP_URL" --region "$REGION" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+    RC=$?
+}
+op_status() {  # op_status ID: the instance's status on the slow simulator
+    timeout 60 "$EF" --endpoint "$OP_URL" --region "$REGION" status --instance-id "$1" --output json 2>/dev/null \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"])' 2>/dev/null
+}
+sends() { local n; n="$(grep -c '"Event":"send"' "$JOURNAL" 2>/dev/null)"; echo "${n:-0}"; }
+# in_background NAME SIGNAL [env...] -- ecsfleet args...: starts ecsfleet in the background, waits until the journal
+# has a new send record (the call went out), sends SIGNAL, and waits for it: status in RC, output in $T/NAME.*.
+in_background() {
+    local name="$1" sig="$2"; shift 2
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    local before pid
+    before="$(sends)"
+    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null &
+    pid=$!
+    for _ in $(seq 1 300); do [ "$(sends)" -gt "$before" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    sleep 0.2
+    kill "-$sig" "$pid" 2>/dev/null
+    wait "$pid"
+    RC=$?
+}
+last_operation() { python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]; print([x for x in r if x["Event"]=="begin"][-1]["Operation"])' "$JOURNAL"; }
+
+# --- plain HTTP only to loopback literals: names that merely start with 127. are not this machine.
+for host in "http://127.evil.invalid:80" "http://127.0.0.1.ecs-sim.invalid"; do
+    raw loopname --endpoint "$host" --region "$REGION" list
+    if [ "$RC" -eq 2 ] && grep -qF -- "--insecure-http" "$T/loopname.err" && [ "$MS" -lt 3000 ]; then
+        pass "--endpoint $host: refused as plain HTTP off loopback (exit 2, --insecure-http named)"
+    else fail "--endpoint $host: refused as plain HTTP off loopback (exit 2, --insecure-http named)" "$(ctx loopname)"; fi
+done
+
+# --- the confirmation prompt says "Type yes": y and Y are no; yes in any case is yes (a pseudo-terminal answers).
+# ask_tty ANSWER NAME args...: runs ecsfleet on a new pseudo-terminal (its controlling terminal and stdin), waits for
+# the question, then types ANSWER or, for --signal-INT/--signal-TERM, sends that signal; status in RC.
+cat >"$T/ask_tty.py" <<'PY'
+import os, pty, select, signal, sys, time
+answer, out_path, err_path, argv = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+pid, fd = pty.fork()
+if pid == 0:
+    err = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(err, 2)
+    os.execvp(argv[0], argv)
+seen, deadline, sent = b"", time.time() + 60, False
+while True:
+    if not sent and b"Type yes" in seen:
+        if answer.startswith("--signal-"):
+            time.sleep(0.3)
+            os.kill(pid, getattr(signal, "SIG" + answer[len("--signal-"):]))
+        else:
+            os.write(fd, answer.encode() + b"\n")
+        sent = True
+    r, _, _ = select.select([fd], [], [], 0.2)
+    if r:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+    if time.time() > deadline:
+        os.kill(pid, signal.SIGKILL)
+        break
+_, status = os.waitpid(pid, 0)
+open(out_path, "wb").write(seen)
+print(os.waitstatus_to_exitcode(status))
+PY
+ask_tty() {
+    local answer="$1" name="$2"; shift 2
+    RC="$(timeout 90 python3 "$T/ask_tty.py" "$answer" "$T/$name.out" "$T/$name.err" "$EF" --endpoint "$OP_URL" --region "$REGION" "$@")"
+}
+for answer in y Y; do
+    ask_tty "$answer" "ask_$answer" stop --instance-id i-e2erun01
+    if [ "$RC" = 3 ] && grep -q "Type yes to continue" "$T/ask_$answer.out" && grep -q "Not confirmed" "$T/ask_$answer.err" \
+       && [ "$(op_status i-e2erun01)" = Running ]; then pass "stop, answering '$answer' to 'Type yes to continue': not confirmed (exit 3), nothing sent"
+    else fail "stop, answering '$answer' to 'Type yes to continue': not confirmed (exit 3), nothing sent" "$(ctx "ask_$answer")"; fi
+done
+ask_tty YES ask_yes stop --instance-id i-e2erun01
+if [ "$RC" = 0 ] && [ "$(op_status i-e2erun01)" != Running ]; then pass "stop, answering 'YES': confirmed (exit 0), the stop is sent"
+else fail "stop, answering 'YES': confirmed (exit 0), the stop is sent" "$(ctx ask_yes)"; fi
+ask_tty --signal-INT ask_int stop --instance-id i-e2erun02
+if [ "$RC" = 130 ] && [ "$(cat "$T/ask_int.err")" = "ecsfleet: interrupted; nothing was sent." ] && [ "$(op_status i-e2erun02)" = Running ]; then
+    pass "SIGINT at the confirmation prompt: exit 130, one line 'interrupted; nothing was sent.', nothing sent"
+else fail "SIGINT at the confirmation prompt: exit 130, one line 'interrupted; nothing was sent.', nothing sent" "$(ctx ask_int)"; fi
+
+# --- one region for stop, start, status and journal --resume (run and op add --region cn-hangzhou before the subcommand)
+i=0
+for args in "stop --instance-id i-e2erun02 --yes" "start --instance-id i-e2erun02 --yes" "status --instance-id i-e2erun02" "journal --resume"; do
+    i=$((i + 1))
+    # shellcheck disable=SC2086
+    op "regions$i" -- --region cn-shanghai $args
+    if [ "$RC" -eq 2 ] && grep -q "works in one region" "$T/regions$i.err" && grep -qF "cn-hangzhou, cn-shanghai" "$T/regions$i.err" \
+       && grep -q "list takes several" "$T/regions$i.err" && [ ! -s "$T/regions$i.out" ]; then pass "'$args' with two --region: exit 2, says it works in one region"
+    else fail "'$args' with two --region: exit 2, says it works in one region" "$(ctx "regions$i")"; fi
+done
+[ "$(op_status i-e2erun02)" = Running ] && pass "the two-region stop sent nothing (i-e2erun02 still Running)" || fail "the two-region stop sent nothing"
+op regions_same -- --region "$REGION" status --instance-id i-e2erun02 --output json
+[ "$RC" -eq 0 ] && pass "the same --region twice is one region (status exit 0)" || fail "the same --region twice is one region (status exit 0)" "$(ctx regions_same)"
+
+# --- an endpoint that cannot be reached is the operator's to fix (exit 2), whatever the reason, and says so plainly
+raw dns --endpoint https://ecs-sim.invalid --region "$REGION" list
+if [ "$RC" -eq 2 ] && grep -q "could not be resolved" "$T/dns.err" && grep -qF "Check the network, --endpoint" "$T/dns.err" \
+   && ! grep -q "service's side" "$T/dns.err" && [ "$(wc -l <"$T/dns.err")" -eq 1 ]; then pass "--endpoint https://ecs-sim.invalid (DNS failure): exit 2, one line, 'could not be resolved', check the network or --endpoint"
+else fail "--endpoint https://ecs-sim.invalid (DNS failure): exit 2, one line, 'could not be resolved', check the network or --endpoint" "$(ctx dns)"; fi
+raw tls --endpoint "https://127.0.0.1:$OP_PORT" --region "$REGION" list
+if [ "$RC" -eq 2 ] && grep -q "TLS handshake failed" "$T/tls.err" && grep -qF "Check the network, --endpoint" "$T/tls.err" \
+   && ! grep -qE '/work|\.build|checkouts|\.cc|BoringSSL|service.s side' "$T/tls.err" && [ "$(wc -l <"$T/tls.err")" -eq 1 ]; then
+    pass "--endpoint https:// to a plain-HTTP port (TLS failure): exit 2, one line, 'TLS handshake failed', no source path or BoringSSL text"
+else fail "--endpoint https:// to a plain-HTTP port (TLS failure): exit 2, one line, 'TLS handshake failed', no source path or BoringSSL text" "$(ctx tls)"; fi
+raw tls_stop --endpoint "https://127.0.0.1:$OP_PORT" --region "$REGION" stop --instance-id i-e2erun02 --yes
+if [ "$RC" -eq 2 ] && grep -q "TLS handshake failed" "$T/tls_stop.err" && grep -q "Nothing was sent" "$T/tls_stop.err"; then pass "stop over a failing TLS handshake: exit 2, nothing sent"
+else fail "stop over a failing TLS handshake: exit 2, nothing sent" "$(ctx tls_stop)"; fi
+
+# --- AllTogether with instances the preflight leaves out: a note says "all or nothing" covers only those sent
+op alltogether -- stop --instance-id i-e2erun03 --instance-id i-e2esec01 --instance-id i-e2enothere99 --dry-run
+if [ "$RC" -eq 1 ] && grep -q '^note: With AllTogether, the 2 instances the preflight skipped were not part of the dry run, so "all or nothing" applies only to the 1 checked' "$T/alltogether.out"; then
+    pass "stop --dry-run (AllTogether) with 2 left out by the preflight: a note says all-or-nothing covers the 1 checked"
+else fail "stop --dry-run (AllTogether) with 2 left out by the preflight: a note says all-or-nothing covers the 1 checked" "$(ctx alltogether)"; fi
+op alltogether_json -- stop --instance-id i-e2erun03 --instance-id i-e2esec01 --yes --output json
+if [ "$RC" -eq 1 ] && grep -q 'With AllTogether, the 1 instance the preflight skipped was not part of the call, so "all or nothing" applies only to the 1 sent' "$T/alltogether_json.err"; then
+    expect_json "stop --output json (AllTogether) with a locked instance: the note on stderr, stdout stays the JSON array" "$T/alltogether_json.out" 'assert len(d) == 2, d'
+else fail "stop --output json (AllTogether) with a locked instance: the note on stderr, stdout stays the JSON array" "$(ctx alltogether_json)"; fi
+op successfirst -- stop --instance-id i-e2erun04 --instance-id i-e2esec01 --batch SuccessFirst --dry-run
+if ! grep -q "With AllTogether" "$T/successfirst.out" "$T/successfirst.err"; then pass "SuccessFirst: no all-or-nothing note"
+else fail "SuccessFirst: no all-or-nothing note" "$(ctx successfirst)"; fi
+
+# --- tables at 80 columns: ID, OUTCOME, CODE, CURRENT and MESSAGE (cut with …); REGION and PREVIOUS go first; the
+# summary fits; the journal's lines too.
+fits80() {  # fits80 FILE COLUMN...: no line but notes (prose, one line each) wider than 80 columns; the header has each COLUMN
+    python3 - "$@" <<'PY'
+import sys, unicodedata
+path, want = sys.argv[1], sys.argv[2:]
+lines = open(path, encoding="utf-8").read().rstrip("\n").split("\n")
+width = lambda s: sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+wide = [l for l in lines if width(l) > 80 and not l.startswith("note: ")]
+assert not wide, f"wider than 80: {wide[:3]!r}"
+missing = [w for w in want if w not in lines[0].split()]
+assert not missing, f"missing columns {missing} in {lines[0]!r}"
+print("ok")
+PY
+}
+op table80 COLUMNS=80 -- stop --instance-id i-e2erun04 --instance-id i-e2esec01 --instance-id i-e2enothere99 --instance-id i-e2estop01 --stopped-mode StopCharging --dry-run
+if why="$(fits80 "$T/table80.out" ID OUTCOME CODE CURRENT MESSAGE)" && grep -q "…" "$T/table80.out" && ! head -n 1 "$T/table80.out" | grep -qE "REGION|PREVIOUS" \
+   && grep -q "^(operation [0-9a-f-]*)$" "$T/table80.out"; then pass "stop table at COLUMNS=80: ID, OUTCOME, CODE, CURRENT and MESSAGE (cut with …), no line over 80, the summary wrapped"
+else fail "stop table at COLUMNS=80: ID, OUTCOME, CODE, CURRENT and MESSAGE (cut with …), no line over 80, the summary wrapped" "${why:-}$(ctx table80)"; fi
+op journal80 COLUMNS=80 -- journal --last 4
+if why="$(python3 - "$T/journal80.out" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().rstrip("\n").split("\n")
+wide = [l for l in lines if len(l) > 80]
+assert not wide, f"wider than 80: {wide[:3]!r}"
+assert any("stop (dry run)" in l for l in lines), "no dry run marked"
+assert any("StopCharging, AllTogether" in l for l in lines), "options not shown"
+print("ok")
+PY
+)"; then pass "journal table at COLUMNS=80: no line over 80, dry runs marked 'stop (dry run)', options shown"
+else fail "journal table at COLUMNS=80: no line over 80, dry runs marked 'stop (dry run)', options shown" "$why$(ctx journal80)"; fi
+
+# --- interrupting stop --wait: one line on stderr, exit 130, the operation left for journal --resume
+in_background int_stop INT -- --endpoint "$OP_URL" --region "$REGION" stop --instance-id i-e2erun05 --instance-id i-e2erun06 --yes --wait
+INT_OP="$(last_operation)"
+if [ "$RC" -eq 130 ] && [ "$(cat "$T/int_stop.err")" = "ecsfleet: interrupted; operation $INT_OP was sent and stays in the journal: run \`ecsfleet journal --resume\` to finish it" ]; then
+    pass "SIGINT during stop --wait: exit 130, one line naming operation $INT_OP and \`ecsfleet journal --resume\`"
+else fail "SIGINT during stop --wait: exit 130, one line naming the operation and \`ecsfleet journal --resume\`" "$(ctx int_stop)"; fi
+op int_journal -- journal --last 1
+if grep -qF "INTERRUPTED (run \`ecsfleet journal --resume\`)" "$T/int_journal.out" && grep -qF "$INT_OP" "$T/int_journal.out"; then pass "journal shows the interrupted stop as INTERRUPTED with the command that finishes it"
+else fail "journal shows the interrupted stop as INTERRUPTED with the command that finishes it" "$(ctx int_journal)"; fi
+env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox journal --resume >"$T/int_wrong.out" 2>"$T/int_wrong.err" </dev/null
+RC=$?
+if [ "$RC" -eq 2 ] && grep -qF "$INT_OP" "$T/int_wrong.err" && grep -q "ALIBABA_CLOUD_ACCESS_KEY_ID" "$T/int_wrong.err" && ! grep -q -- "--profile environment" "$T/int_wrong.err" \
+   && [ ! -s "$T/int_wrong.out" ]; then pass "--sandbox journal --resume of an operation made with ALIBABA_CLOUD_* credentials: exit 2, says to set those variables (not --profile environment), on stderr"
+else fail "--sandbox journal --resume of an operation made with ALIBABA_CLOUD_* credentials: exit 2, says to set those variables, on stderr" "$(ctx int_wrong)"; fi
+# No --region and no ALIBABA_CLOUD_REGION_ID: the region comes from the journal.
+raw int_resume --endpoint "$OP_URL" journal --resume --output json
+if [ "$RC" -eq 0 ] && grep -q "Resumed stop $INT_OP" "$T/int_resume.err"; then
+    expect_json "journal --resume --output json (no --region): a JSON array of the resumed instances, stopped, each with its Operation" "$T/int_resume.out" "
+assert sorted((r['InstanceId'], r['Outcome'], r['CurrentStatus'], r['Operation']) for r in d) == [('i-e2erun05', 'stopped', 'Stopped', '$INT_OP'), ('i-e2erun06', 'stopped', 'Stopped', '$INT_OP')], d
+assert all(set(r) >= {'InstanceId', 'RegionId', 'Outcome', 'Code', 'Message', 'PreviousStatus', 'CurrentStatus'} for r in d), d
+"
+else fail "journal --resume --output json (no --region): exit 0, finishes the interrupted stop" "$(ctx int_resume)"; fi
+raw int_again --endpoint "$OP_URL" journal --resume --output json
+if [ "$RC" -eq 0 ] && [ "$(tr -d ' \n' <"$T/int_again.out")" = "[]" ] && grep -qi "nothing to resume" "$T/int_again.err"; then pass "journal --resume --output json with nothing left: [] on stdout, the message on stderr"
+else fail "journal --resume --output json with nothing left: [] on stdout, the message on stderr" "$(ctx int_again)"; fi
+
+# --- SIGTERM during start --wait: exit 143; resumed afterwards.
+in_background term_start TERM -- --endpoint "$OP_URL" --region "$REGION" start --instance-id i-e2erun05 --yes --wait
+TERM_OP="$(last_operation)"
+if [ "$RC" -eq 143 ] && grep -qF "interrupted; operation $TERM_OP was sent" "$T/term_start.err" && [ "$(wc -l <"$T/term_start.err")" -eq 1 ]; then pass "SIGTERM during start --wait: exit 143, one line"
+else fail "SIGTERM during start --wait: exit 143, one line" "$(ctx term_start)"; fi
+op term_resume -- journal --resume
+if [ "$RC" -eq 0 ] && grep -qF "Resumed start $TERM_OP" "$T/term_resume.out" && [ "$(op_status i-e2erun05)" = Running ]; then pass "journal --resume finishes the interrupted start (i-e2erun05 Running)"
+else fail "journal --resume finishes the interrupted start" "$(ctx term_resume)"; fi
+
+# --- an operation made with an aliyun CLI profile is resumed with that profile
+mkdir -p "$HOME/.aliyun"
+printf '{"current": "", "profiles": [{"name": "e2e-prof", "mode": "AK", "access_key_id": "%s", "access_key_secret": "%s", "region_id": "%s"}]}\n' \
+    "$AK" "$SECRET" "$REGION" >"$HOME/.aliyun/config.json"
+in_background prof_stop INT -- --endpoint "$OP_URL" --profile e2e-prof stop --instance-id i-e2erun04 --yes --wait
+PROF_OP="$(last_operation)"
+if [ "$RC" -eq 130 ] && grep -qF "run \`ecsfleet --profile e2e-prof journal --resume\`" "$T/prof_stop.err"; then pass "SIGINT during stop --wait --profile e2e-prof: the line says \`ecsfleet --profile e2e-prof journal --resume\`"
+else fail "SIGINT during stop --wait --profile e2e-prof: the line says \`ecsfleet --profile e2e-prof journal --resume\`" "$(ctx prof_stop)"; fi
+op prof_wrong -- journal --resume
+if [ "$RC" -eq 2 ] && grep -qF "$PROF_OP" "$T/prof_wrong.err" && grep -qF "ecsfleet --profile e2e-prof journal --resume" "$T/prof_wrong.err"; then
+    pass "journal --resume with other credentials: exit 2, says to resume with --profile e2e-prof"
+else fail "journal --resume with other credentials: exit 2, says to resume with --profile e2e-prof" "$(ctx prof_wrong)"; fi
+op prof_resume -- --profile e2e-prof journal --resume
+if [ "$RC" -eq 0 ] && grep -qF "Resumed stop $PROF_OP" "$T/prof_resume.out"; then pass "--profile e2e-prof journal --resume finishes it"
+else fail "--profile e2e-prof journal --resume finishes it" "$(ctx prof_resume)"; fi
+rm -f "$HOME/.aliyun/config.json"
+
+# --- the sandbox's operations are resumed with --sandbox
+SB_ID="$(env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox list --region cn-hangzhou --status Running --output json 2>/dev/null \
+    | python3 -c 'import json,sys; print([i["InstanceId"] for i in json.load(sys.stdin) if not i["OperationLocks"]["LockReason"]][0])' 2>/dev/null)"
+if [ -n "$SB_ID" ]; then
+    in_background sb_stop INT -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET -- --sandbox --region cn-hangzhou stop --instance-id "$SB_ID" --yes --wait
+    SB_OP="$(last_operation)"
+    if [ "$RC" -eq 130 ] && grep -qF "operation $SB_OP was sent and stays in the journal: run \`ecsfleet --sandbox journal --resume\` to finish it" "$T/sb_stop.err"; then
+        pass "SIGINT during --sandbox stop --wait: exit 130, says \`ecsfleet --sandbox journal --resume\`"
+    else fail "SIGINT during --sandbox stop --wait: exit 130, says \`ecsfleet --sandbox journal --resume\`" "$(ctx sb_stop)"; fi
+    op sb_wrong -- journal --resume --output json
+    if [ "$RC" -eq 2 ] && grep -qF "$SB_OP" "$T/sb_wrong.err" && grep -qF "\`ecsfleet --sandbox journal --resume\`" "$T/sb_wrong.err" && [ "$(tr -d ' \n' <"$T/sb_wrong.out")" = "[]" ]; then
+        pass "journal --resume of a sandbox operation without --sandbox: exit 2, says to use --sandbox, [] on stdout"
+    else fail "journal --resume of a sandbox operation without --sandbox: exit 2, says to use --sandbox, [] on stdout" "$(ctx sb_wrong)"; fi
+    env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox journal --resume --output json >"$T/sb_resume.out" 2>"$T/sb_resume.err" </dev/null
+    RC=$?
+    if [ "$RC" -eq 0 ]; then expect_json "--sandbox journal --resume finishes the sandbox's interrupted stop" "$T/sb_resume.out" "
+assert [(r['InstanceId'], r['Outcome'], r['Operation']) for r in d] == [('$SB_ID', 'stopped', '$SB_OP')], d"
+    else fail "--sandbox journal --resume finishes the sandbox's interrupted stop (exit 0)" "$(ctx sb_resume)"; fi
+else
+    fail "a running, unlocked sandbox instance to stop"
+fi
+
+# --- small messages
+printf '# nothing here\n\n   # still nothing\n' >"$T/comments_ids.txt"
+printf '\xff\xfei\x00-\x00a\x00b\x00c\x00\n\x00' >"$T/utf16_ids.txt"
+printf 'i-abc\xe9def\n' >"$T/latin1_ids.txt"
+mkdir -p "$T/ids_dir"
+check_ids() {  # check_ids FILE PATTERN DESCRIPTION
+    op idsfrom -- status --ids-from "$1"
+    if [ "$RC" -eq 2 ] && grep -qF -- "$2" "$T/idsfrom.err" && [ "$(wc -l <"$T/idsfrom.err")" -eq 1 ]; then pass "--ids-from $3: exit 2, '$2'"
+    else fail "--ids-from $3: exit 2, '$2'" "$(ctx idsfrom)"; fi
+}
+check_ids "$T/comments_ids.txt" "$T/comments_ids.txt holds no instance IDs" "a file of comments only"
+check_ids "$T/utf16_ids.txt" "$T/utf16_ids.txt is not UTF-8 text" "a UTF-16 file"
+check_ids "$T/latin1_ids.txt" "$T/latin1_ids.txt is not UTF-8 text" "a Latin-1 file"
+check_ids "$T/no-such-file" "no such file" "a missing file"
+check_ids "$T/ids_dir" "$T/ids_dir is a directory" "a directory"
+if [ "$(id -u)" -ne 0 ]; then
+    printf 'i-e2erun01\n' >"$T/noread_ids.txt"; chmod 000 "$T/noread_ids.txt"
+    check_ids "$T/noread_ids.txt" "permission denied" "an unreadable file"
+fi
+printf 'x' >"$T/state_is_a_file"
+op journal_file XDG_STATE_HOME="$T/state_is_a_file/state" -- stop --instance-id i-e2erun02 --yes
+if [ "$RC" -eq 2 ] && grep -qF "XDG_STATE_HOME" "$T/journal_file.err" && grep -qF "$T/state_is_a_file/state/ecsfleet/journal.jsonl" "$T/journal_file.err" \
+   && grep -qF "is a file, not a directory" "$T/journal_file.err" && ! grep -qi "NSCocoaErrorDomain\|error 512" "$T/journal_file.err" \
+   && [ "$(op_status i-e2erun02)" = Running ]; then pass "a journal that cannot be written: exit 2, names the path, why and XDG_STATE_HOME, nothing sent"
+else fail "a journal that cannot be written: exit 2, names the path, why and XDG_STATE_HOME, nothing sent" "$(ctx journal_file)"; fi
+
+sim_bad() {  # sim_bad NAME PATTERN DESCRIPTION args...: ecs-sim exits 2 at once with one line holding PATTERN, prints no URL
+    local name="$1" pattern="$2" desc="$3"; shift 3
+    timeout 30 "$SIM" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+    RC=$?
+    if [ "$RC" -eq 2 ] && [ ! -s "$T/$name.out" ] && [ "$(wc -l <"$T/$name.err")" -eq 1 ] && grep -qF -- "$pattern" "$T/$name.err"; then pass "ecs-sim $desc: exit 2, one line, '$pattern'"
+    else fail "ecs-sim $desc: exit 2, one line, '$pattern'" "$(ctx "$name")"; fi
+}
+sim_bad sim_busy "port $OP_PORT is in use" "--port $OP_PORT (taken)" --port "$OP_PORT" --generate 5
+sim_bad sim_neg "--generate must be a number of instances from 1" "--generate -5" --generate -5
+sim_bad sim_zero "--generate must be a number of instances from 1" "--generate 0" --generate 0
+printf '[]\n' >"$T/empty_fleet.json"
+printf '{"Instances": {"Instance": []}, "TotalCount": 0}\n' >"$T/empty_fleet2.json"
+sim_bad sim_empty "$T/empty_fleet.json holds no instances" "--fleet (an empty array)" --fleet "$T/empty_fleet.json"
+sim_bad sim_empty2 "$T/empty_fleet2.json holds no instances" "--fleet (a DescribeInstances body without instances)" --fleet "$T/empty_fleet2.json"
+
 # ================================================================== sandbox and resume
 env -u ALIBABA_CLOUD_ACCESS_KEY_ID -u ALIBABA_CLOUD_ACCESS_KEY_SECRET timeout 120 "$EF" --sandbox list --output json \
     >"$T/sandbox.out" 2>"$T/sandbox.err" </dev/null

@@ -75,6 +75,10 @@ struct EngineDryRunTests {
         #expect(report.notes.count == 1)
         #expect(report.notes.first?.contains("SuccessFirst") == true)
         #expect(report.notes.first?.contains("each instance") == true)
+        // The journal tells the operation as asked (a SuccessFirst dry run), not as its calls were sent.
+        let entry = try #require(OperationHistory(records: try rig.records()).entries.first { $0.operation == plan.id })
+        #expect(entry.isDryRun && entry.title == "stop (dry run)")
+        #expect(entry.options == ["SuccessFirst"])
     }
 
     @Test("A start dry run passes for stopped instances")

@@ -18,9 +18,23 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     public var baseURL: String { "\(scheme)://\(authority)" }
     public var description: String { baseURL }
 
-    /// Whether the host is this machine (127.0.0.0/8, `::1`, `localhost`).
+    /// Whether the host is this machine: `localhost`, the IPv6 loopback `::1` (`[::1]`), or an IPv4 literal in
+    /// 127.0.0.0/8 written as four decimal octets. Only literals count: `127.evil.example` or
+    /// `127.0.0.1.example.com` are names that DNS may send anywhere, so they get no plain-HTTP exemption.
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        host == "localhost" || host == "::1" || host == "[::1]" || Self.isIPv4Loopback(host)
+    }
+
+    /// `127.a.b.c` with each part a decimal number from 0 to 255 and no leading zeros (which some resolvers
+    /// read as octal).
+    static func isIPv4Loopback(_ host: String) -> Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "127" else { return false }
+        return parts.allSatisfy { part in
+            guard (1...3).contains(part.utf8.count), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  part == "0" || part.first != "0", let value = Int(part) else { return false }
+            return value <= 255
+        }
     }
 
     /// The public endpoint of a region.

@@ -33,23 +33,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
             return TransportResponse(status: Int(response.status.code), headers: headers,
                                      body: buffer.readBytes(length: buffer.readableBytes) ?? [])
         } catch {
-            throw Self.classify(error)
+            throw TransportFailure.classify(error)
         }
-    }
-
-    static func classify(_ error: any Error) -> TransportError {
-        if let e = error as? HTTPClientError {
-            if e == .deadlineExceeded || e == .readTimeout || e == .writeTimeout { return .timedOut }
-            if e == .connectTimeout { return .connectFailed("connect timed out") }
-            if e == .remoteConnectionClosed { return .connectionLost("the server closed the connection") }
-            return .connectionLost(String(describing: e))
-        }
-        let text = String(describing: error)
-        if text.contains("Connection refused") { return .connectFailed("connection refused") }
-        if text.contains("connect") || text.contains("Connection refused") || text.contains("resolve") {
-            return .connectFailed(text)
-        }
-        return .connectionLost(text)
     }
 
     public func shutdown() async {

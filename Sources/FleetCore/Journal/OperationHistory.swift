@@ -21,8 +21,8 @@ public struct OperationHistory: Sendable {
 
         /// Whether the operation never recorded its end (the process was interrupted).
         public var isInterrupted: Bool { ended == nil }
-        /// The command that finishes it: the sandbox's operations are resumed in the sandbox.
-        public var resumeCommand: String { profile == "sandbox" ? "ecsfleet --sandbox journal --resume" : "ecsfleet journal --resume" }
+        /// The command that finishes it, with the credentials it was made with.
+        public var resumeCommand: String { OperationHistory.resumeCommand(profile: profile) }
         /// `stop`, or `stop (dry run)` for a preview.
         public var title: String { isDryRun ? action + " (dry run)" : action }
         /// Instances whose part was not over when the journal stops.
@@ -30,6 +30,25 @@ public struct OperationHistory: Sendable {
     }
 
     public var entries: [Entry]
+
+    /// The command that resumes an operation made with `profile`: `sandbox` (made with `--sandbox`),
+    /// `environment` (the `ALIBABA_CLOUD_*` variables), or an aliyun CLI profile, named with `--profile` (without
+    /// it the current profile would be used, and refused).
+    public static func resumeCommand(profile: String) -> String {
+        switch profile {
+        case "sandbox": return "ecsfleet --sandbox journal --resume"
+        case "environment": return "ecsfleet journal --resume"
+        default: return "ecsfleet --profile \(shellWord(profile)) journal --resume"
+        }
+    }
+
+    /// `name` as one shell word: as it is when made of letters, digits and `._-@`, else in single quotes.
+    static func shellWord(_ name: String) -> String {
+        let safe = !name.isEmpty && name.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || [0x2E, 0x5F, 0x2D, 0x40].contains(b)
+        }
+        return safe ? name : "'" + name.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
 
     /// Whether a call's parameters ask for a dry run, and the options they set.
     static func options(of parameters: [(String, String)]) -> (dryRun: Bool, options: [String]) {
@@ -57,11 +76,15 @@ public struct OperationHistory: Sendable {
                                           started: r.time, ended: nil, regions: [], results: [], calls: 0, isDryRun: false, options: [])
             }
             var e = byId[r.operation]!
-            if r.event == .begin { e.action = r.action; e.started = r.time }
+            if r.event == .begin {
+                e.action = r.action; e.started = r.time
+                if !r.parameters.isEmpty { (e.isDryRun, e.options) = Self.options(of: r.parameters) }
+            }
             if r.event == .end { e.ended = r.time }
             if r.event == .send {
                 e.calls += 1
-                if e.calls == 1 { (e.isDryRun, e.options) = Self.options(of: r.parameters) }
+                // Journals written before the begin record held the options: the first call's.
+                if e.calls == 1, e.options.isEmpty { (e.isDryRun, e.options) = Self.options(of: r.parameters) }
             }
             for res in r.results {
                 if latest[r.operation, default: [:]][res.instanceId] == nil { resultOrder[r.operation, default: []].append(res.instanceId) }

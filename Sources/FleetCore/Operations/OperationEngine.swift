@@ -43,7 +43,14 @@ public struct OperationEngine: Sendable {
         }
         let board = ResultBoard(initial, onUpdate: onUpdate)
         var notes: [String] = []
-        record(plan, .begin, results: initial, note: "\(plan.action.rawValue) of \(plan.targets.count) instances, \(plan.batches.count) calls")
+        // The plan's options, as the calls spell them: a SuccessFirst dry run sends AllTogether calls, so the
+        // calls alone would not say what was asked.
+        var asked = Parameters()
+        if plan.options.forceStop { asked.set("ForceStop", true) }
+        asked.set("StoppedMode", plan.options.stoppedMode?.rawValue)
+        asked.set("BatchOptimization", plan.options.batch.rawValue)
+        if plan.options.dryRun { asked.set("DryRun", true) }
+        record(plan, .begin, parameters: asked, results: initial, note: "\(plan.action.rawValue) of \(plan.targets.count) instances, \(plan.batches.count) calls")
         if plan.options.dryRun && plan.options.batch == .successFirst {
             notes.append("A SuccessFirst dry run answers DRYRUN.SUCCESS whatever the outcome, so each instance was checked with its own dry run.")
         }

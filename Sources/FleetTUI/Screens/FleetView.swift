@@ -73,7 +73,8 @@ public struct FleetView: Sendable {
         case .quitConfirmation:
             let dialog = Dialog(title: "Quit?", body: [
                 TextLine("An operation is still in flight. Quitting stops tracking it;"),
-                TextLine("the journal keeps what was sent (\(state.sandbox ? "ecsfleet --sandbox journal --resume" : "ecsfleet journal --resume") finishes it)."),
+                TextLine("the journal keeps what was sent. To finish it later, run"),
+                TextLine("  " + OperationHistory.resumeCommand(profile: state.profile), role: .title),
             ], buttons: [DialogButton(key: "y", label: "Quit"), DialogButton(key: "n", label: "Stay")], focusedButton: 1, box: box)
             _ = dialog.render(into: &grid, area: body, theme: theme)
         }

@@ -8,18 +8,22 @@ enum CommandError: Error, CustomStringConvertible {
     case failed(String)
     /// Refused by the safety policy, or a confirmation could not be asked: status 3.
     case refused(String)
+    /// SIGINT or SIGTERM arrived while a stop or start was in hand: 128 + the signal (130, 143), as a shell
+    /// reports a process that a signal ended. The text says what was sent and how to finish it.
+    case interrupted(String, signal: Int32)
 
     var exitStatus: Int32 {
         switch self {
         case .usage: return 2
         case .failed: return 1
         case .refused: return 3
+        case let .interrupted(_, signal): return 128 + signal
         }
     }
 
     var description: String {
         switch self {
-        case let .usage(m), let .failed(m), let .refused(m): return m
+        case let .usage(m), let .failed(m), let .refused(m), let .interrupted(m, _): return m
         }
     }
 }

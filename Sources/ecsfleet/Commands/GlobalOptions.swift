@@ -24,6 +24,16 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Allow a plain http:// endpoint that is not on this machine (requests cross the network unencrypted).")
     var insecureHTTP = false
 
+    /// `stop`, `start`, `status` and `journal --resume` work in one region: a second `--region` would otherwise
+    /// be ignored without a word, and a stop would look for its instances in the first region only. The same
+    /// region twice is one region.
+    func requireOneRegion(for command: String) throws(CommandError) {
+        var seen = Set<String>()
+        let distinct = regions.filter { seen.insert($0).inserted }
+        guard distinct.count > 1 else { return }
+        throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (only list takes several).")
+    }
+
     func signatureVersion() throws(CommandError) -> ECSClient.SignatureVersion {
         guard let v = ECSClient.SignatureVersion(rawValue: signature.lowercased()) else {
             throw .usage("--signature must be v3 or v1, got '\(signature)'")

@@ -13,19 +13,61 @@ struct InstanceSelection: ParsableArguments {
     func resolve() throws(CommandError) -> [String] {
         var ids = instanceIds
         if let idsFrom {
-            let data: Data
-            if idsFrom == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let d = FileManager.default.contents(atPath: idsFrom) else { throw .usage("--ids-from: cannot read \(idsFrom)") }
-                data = d
+            let name = idsFrom == "-" ? "standard input" : idsFrom
+            let bytes = idsFrom == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try Self.read(idsFrom)
+            let listed = Self.parse(try Self.text(bytes, name: name))
+            guard !listed.isEmpty else {
+                throw .usage("--ids-from: \(name) holds no instance IDs\(bytes.isEmpty ? " (it is empty)" : " (only blank lines or # comments)").")
             }
-            ids += Self.parse(String(decoding: data, as: UTF8.self))
+            ids += listed
         }
         var seen = Set<String>()
         ids = ids.filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !ids.isEmpty else { throw .usage("Name the instances: --instance-id ID (repeatable) or --ids-from FILE (- for standard input).") }
         return ids
+    }
+
+    /// The bytes of `path`, or a usage error saying why they cannot be read.
+    static func read(_ path: String) throws(CommandError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .usage("--ids-from: cannot read \(path): \(reason(errno)).") }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw .usage("--ids-from: \(path) is a directory, not a file of instance IDs.")
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw .usage("--ids-from: cannot read \(path): \(reason(errno)).") }
+            if n == 0 { return bytes }
+            bytes += chunk[..<n]
+        }
+    }
+
+    /// `errno` in a few words.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES, EPERM: return "permission denied"
+        case EISDIR: return "it is a directory"
+        case ENOTDIR: return "a part of the path is not a directory"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    /// The file as text: UTF-8, with or without a byte order mark. UTF-16 (PowerShell's `>` writes it) and other
+    /// encodings are refused by name, rather than read as IDs full of NUL bytes or replacement characters.
+    static func text(_ bytes: [UInt8], name: String) throws(CommandError) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .usage("--ids-from: \(name) is not UTF-8 text (it is UTF-16); save it as UTF-8.")
+        }
+        guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+            throw .usage("--ids-from: \(name) is not UTF-8 text; save it as UTF-8.")
+        }
+        return text
     }
 
     /// The IDs in the text of an `--ids-from` file: separated by whitespace, commas or line ends (LF or CRLF),

@@ -13,21 +13,25 @@ struct JournalCommand: AsyncParsableCommand {
             Examples:
               ecsfleet journal --last 5
               ecsfleet journal --resume            (re-reads the status of an interrupted operation's instances)
+              ecsfleet --sandbox journal --resume  (the same for operations made with --sandbox)
               ecsfleet journal --output json
             """)
 
     @OptionGroup var global: GlobalOptions
     /// `.unconditional`, as `--timeout`: `--last -3` reaches the check below instead of being read as a flag.
     @Option(parsing: .unconditional, help: "How many recent operations to show.") var last: Int = 10
-    @Flag(help: "Finish operations a crash interrupted: re-read their instances' status and record final outcomes.") var resume = false
+    @Flag(help: "Finish interrupted operations (a crash, Ctrl-C, a quit): re-read their instances' status and record final outcomes.") var resume = false
     @Option(help: "table or json.") var output: OutputFormat = .table
 
     func run() async throws {
         guard last > 0 else { throw CommandError.usage("--last must be a positive number of operations, got \(last)") }
         let environment = ProcessInfo.processInfo.environment
         let path = Journal.defaultPath(environment: environment)
+        if resume { try global.requireOneRegion(for: "journal --resume") }
         let records: [JournalRecord]
-        do { records = try Journal.read(path: path) } catch { throw CommandError.usage(error.description) }
+        do { records = try Journal.read(path: path) } catch {
+            throw CommandError.usage("\(error.description); set XDG_STATE_HOME to the directory that holds ecsfleet/journal.jsonl")
+        }
         var history = OperationHistory(records: records)
         if resume {
             try await resumeInterrupted(history, path: path)
@@ -36,7 +40,8 @@ struct JournalCommand: AsyncParsableCommand {
         history.entries = Array(history.entries.suffix(last))
         if output == .json {
             print(JSONValue.array(history.entries.map { e in
-                .object([("Operation", .string(e.operation)), ("Action", .string(e.action)), ("Profile", .string(e.profile)),
+                .object([("Operation", .string(e.operation)), ("Action", .string(e.action)), ("DryRun", .bool(e.isDryRun)),
+                         ("Options", .array(e.options.map { .string($0) })), ("Profile", .string(e.profile)),
                          ("Started", .string(SignatureV3.formatTimestamp(e.started))),
                          ("Ended", e.ended.map { .string(SignatureV3.formatTimestamp($0)) } ?? .null),
                          ("Results", .array(e.results.map(\.json)))])
@@ -44,44 +49,26 @@ struct JournalCommand: AsyncParsableCommand {
             return
         }
         guard !history.entries.isEmpty else { print(SafeText.escaped("No operations in \(path) yet.")); return }
+        let width = TerminalFacts.width()
         for e in history.entries {
-            let state = e.isInterrupted ? "INTERRUPTED (run `ecsfleet journal --resume`)" : "done"
-            // The journal is a file anyone with the account may have edited: its text is escaped like the API's.
-            print(SafeText.escaped("\(SignatureV3.formatTimestamp(e.started))  \(e.action)  \(e.results.count) instances  profile \(e.profile)  \(e.regions.joined(separator: ","))  \(state)  [\(e.operation)]"))
+            for line in FieldLine.wrap(Self.headline(e), width: width) { print(line) }
             var t = TableWriter(columns: [.init(title: "  ID", priority: 100), .init(title: "OUTCOME", priority: 100),
-                                          .init(title: "CODE", priority: 80), .init(title: "MESSAGE", priority: 50), .init(title: "CURRENT", priority: 60)])
-            for r in e.results { t.add(["  " + r.instanceId, r.outcome.rawValue, r.code, r.message, r.currentStatus]) }
-            print(t.render(width: TerminalFacts.width()))
+                                          .init(title: "CODE", priority: 80), .init(title: "CURRENT", priority: 60),
+                                          .init(title: "MESSAGE", priority: 50, minWidth: 10, flexible: true)])
+            for r in e.results { t.add(["  " + r.instanceId, r.outcome.rawValue, r.code, r.currentStatus, r.message]) }
+            print(t.render(width: width))
         }
     }
 
-    func resumeInterrupted(_ history: OperationHistory, path: String) async throws {
-        let interrupted = history.entries.filter(\.isInterrupted)
-        guard !interrupted.isEmpty else { print(SafeText.escaped("Nothing to resume: every operation in \(path) has ended.")); return }
-        let session = try await CloudSession.open(global)
-        let journal: Journal
-        do { journal = try Journal(path: path) } catch {
-            await session.close()
-            throw CommandError.usage(error.description)
-        }
-        let resumer = JournalResume(service: session.service, journal: journal)
-        var failed = false
-        for entry in interrupted {
-            guard entry.profile == session.account.profile else {
-                print(SafeText.escaped("Operation \(entry.operation) was made with profile \(entry.profile); run again with \(entry.profile == "sandbox" ? "--sandbox" : "--profile \(entry.profile)") to resume it."))
-                failed = true
-                continue
-            }
-            do {
-                let results = try await resumer.resume(entry)
-                print(SafeText.escaped("Resumed \(entry.action) \(entry.operation): \(OperationEngine.summary(results))"))
-                for r in results { print(SafeText.escaped("  \(r.instanceId)  \(r.outcome.rawValue)  \(r.code)  \(r.message)")) }
-            } catch {
-                print(SafeText.escaped("Cannot resume \(entry.operation): \(CallFailure.describe(error, region: entry.regions.first ?? ""))"))
-                failed = true
-            }
-        }
-        await session.close()
-        if failed { throw CommandStatus(code: 1) }
+    /// The line above an operation's table: when, what (a dry run says so), how many, where, with which
+    /// credentials and options, and whether it ended. The journal is a file anyone with the account may have
+    /// edited, so its text is escaped like the API's.
+    static func headline(_ e: OperationHistory.Entry) -> [String] {
+        var fields = [SignatureV3.formatTimestamp(e.started), e.title.isEmpty ? "?" : e.title, "\(e.results.count) instance\(e.results.count == 1 ? "" : "s")",
+                      e.regions.isEmpty ? "-" : e.regions.joined(separator: ","), "profile \(e.profile)"]
+        if !e.options.isEmpty { fields.append(e.options.joined(separator: ", ")) }
+        fields.append(e.isInterrupted ? "INTERRUPTED (run `\(ResumeAdvice.command(for: e))`)" : "done")
+        fields.append("[\(e.operation)]")
+        return fields.map { SafeText.escaped($0) }
     }
 }

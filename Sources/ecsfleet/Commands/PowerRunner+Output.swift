@@ -1,6 +1,7 @@
 import ECSAPI
 import FleetCore
 import Foundation
+import TerminalUI
 
 extension PowerRunner {
     /// The per-instance results on stdout: a table followed by notes and a summary, or a JSON array alone, with
@@ -12,16 +13,44 @@ extension PowerRunner {
             for n in allNotes { TerminalFacts.printError("ecsfleet: note: " + n) }
             return
         }
+        let width = TerminalFacts.width()
+        var lines = [Self.resultsTable(report.results).render(width: width)]
+        // Notes stay one line each (the terminal wraps them): scripts grep them, IDs included.
+        lines += allNotes.map { "note: " + $0 }
+        lines += Self.summaryLines(report, width: width)
+        print(lines.joined(separator: "\n"))
+    }
+
+    /// The per-instance table. MESSAGE is last and gives up columns first (ending in `…`), so that at 80 columns
+    /// ID, OUTCOME, CODE and CURRENT stay whole; REGION and PREVIOUS go before CURRENT, and CURRENT before MESSAGE.
+    static func resultsTable(_ results: [InstanceResult]) -> TableWriter {
         var t = TableWriter(columns: [
             .init(title: "ID", priority: 100, minWidth: 22), .init(title: "REGION", priority: 40), .init(title: "OUTCOME", priority: 100),
-            .init(title: "CODE", priority: 80), .init(title: "MESSAGE", priority: 70, minWidth: 10),
-            .init(title: "PREVIOUS", priority: 30), .init(title: "CURRENT", priority: 60),
+            .init(title: "CODE", priority: 80), .init(title: "PREVIOUS", priority: 30), .init(title: "CURRENT", priority: 75),
+            .init(title: "MESSAGE", priority: 70, minWidth: 10, flexible: true),
         ])
-        for r in report.results { t.add([r.instanceId, r.regionId, r.outcome.rawValue, r.code, r.message, r.previousStatus, r.currentStatus]) }
-        var lines = [t.render(width: TerminalFacts.width())]
-        lines += allNotes.map { "note: " + $0 }
-        lines.append("\(report.results.count) instances: \(OperationEngine.summary(report.results)) (operation \(report.operation))")
-        print(lines.joined(separator: "\n"))
+        for r in results { t.add([r.instanceId, r.regionId, r.outcome.rawValue, r.code, r.previousStatus, r.currentStatus, r.message]) }
+        return t
+    }
+
+    /// `10 instances: 7 stopped, 3 skipped (operation ID)`, on two lines when one is wider than the terminal: the
+    /// counts, then the operation (never split, so it can be copied whole).
+    static func summaryLines(_ report: OperationEngine.Report, width: Int?) -> [String] {
+        let counts = "\(report.results.count) instance\(report.results.count == 1 ? "" : "s"): \(OperationEngine.summary(report.results))"
+        let operation = "(operation \(report.operation))"
+        guard let width, counts.count + 1 + operation.count > width else { return [counts + " " + operation] }
+        return TextWrap.wrap(counts, width: width) + [operation]
+    }
+
+    /// With `AllTogether`, instances the preflight left out were never in the call, so the API's "one failure
+    /// stops none" covers only the instances sent. `nil` when nothing was left out or nothing is sent.
+    func allTogetherNote(_ plan: OperationPlan) -> String? {
+        let left = plan.targets.count - plan.sendCount
+        guard plan.options.batch == .allTogether, left > 0, plan.sendCount > 0 else { return nil }
+        let them = left == 1 ? "the 1 instance the preflight skipped was" : "the \(left) instances the preflight skipped were"
+        let call = plan.options.dryRun ? "dry run" : (plan.batches.count > 1 ? "calls" : "call")
+        let scope = plan.batches.count > 1 ? " (in each call of at most \(OperationPlan.maxPerCall))" : ""
+        return "With AllTogether, \(them) not part of the \(call), so \"all or nothing\" applies only to the \(plan.sendCount) \(plan.options.dryRun ? "checked" : "sent")\(scope)."
     }
 
     /// The preflight's "will stop in standard mode" verdicts as one note: how many, which, and why, grouped by

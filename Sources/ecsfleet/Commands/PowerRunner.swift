@@ -14,6 +14,7 @@ struct PowerRunner {
 
     func execute() async throws {
         guard run.timeout > 0 else { throw CommandError.usage("--timeout must be a positive number of seconds, got \(run.timeout)") }
+        try global.requireOneRegion(for: action.rawValue)
         let ids = try selection.resolve()
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
@@ -38,45 +39,41 @@ struct PowerRunner {
         let byId = Dictionary(known.map { ($0.instanceId, $0) }, uniquingKeysWith: { a, _ in a })
         let plan = OperationPlan(action: action, options: options, targets: ids.map { ($0, region, byId[$0]) }, now: Date())
         let standardMode = standardModeNote(plan)
-        if !options.dryRun && plan.sendCount > 0 {
-            do { try confirm(plan, region: region, decision: decision, standardModeCount: standardMode.count) } catch {
-                await session.close()
-                throw error
-            }
-        }
-        let journal: Journal
-        do { journal = try Journal(path: Journal.defaultPath(environment: environment)) } catch {
+        // From the confirmation to the end of the operation, SIGINT and SIGTERM are told what was sent.
+        let watch = InterruptWatch.start()
+        let report: OperationEngine.Report
+        do {
+            report = try await confirmAndRun(plan, region: region, decision: decision, standardModeCount: standardMode.count,
+                                             session: session, environment: environment, watch: watch)
+        } catch {
+            watch.stop()
             await session.close()
-            throw CommandError.usage("The journal cannot be written: \(error). Nothing was sent.")
+            throw error
         }
-        var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
-        engine.trackingTimeout = .seconds(run.timeout)
-        let progress = ProgressLine(enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)
-        let report = await engine.run(plan, wait: run.wait) { changed in progress.update(changed) }
-        progress.finish()
+        watch.stop()
         await session.close()
-        write(report, notes: standardMode.text.map { [$0] } ?? [])
+        write(report, notes: [standardMode.text, allTogetherNote(plan)].compactMap { $0 })
         throw CommandStatus(code: Self.allReached(report.results, plan: plan, waited: run.wait) ? 0 : 1)
     }
 
-    /// A real stop asks first: `y` on a terminal, `yes` when the safety policy says confirm; without a terminal
-    /// it needs `--yes` (and a policy `confirm` needs it too).
-    func confirm(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision, standardModeCount: Int) throws(CommandError) {
-        if run.yes { return }
-        let verb = action == .stop ? "Stop" : "Start"
-        let extra = options.forceStop ? " with ForceStop (unsaved data may be lost)" : ""
-        let standard = standardModeCount > 0 ? " \(standardModeCount) of them will stop in standard mode and keep charging." : ""
-        let policyNote = decision.action == .confirm ? " The aliyun safety policy asks for confirmation (\(decision.explanation))." : ""
-        let question = "\(verb) \(plan.sendCount) instance(s) in \(region)\(extra)?\(standard)\(policyNote) Type yes to continue: "
-        guard let answer = TerminalFacts.ask(SafeText.escaped(question)) else {
-            if decision.action == .confirm {
-                throw .refused("Refused by the aliyun safety policy: \(decision.explanation) asks a person to confirm ecs:\(action.apiAction), and there is no terminal to ask. Pass --yes to \(action.rawValue) anyway; nothing was sent.")
-            }
-            throw .refused("Not confirmed: no terminal to ask. Pass --yes to \(action.rawValue) without asking; nothing was sent.")
+    /// Asks (unless a dry run, `--yes`, or nothing to send), opens the journal and runs the engine, which a signal
+    /// cancels: the operation then ends as `CommandError.interrupted`, saying what was sent.
+    func confirmAndRun(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision, standardModeCount: Int,
+                       session: CloudSession, environment: [String: String], watch: InterruptWatch) async throws(CommandError) -> OperationEngine.Report {
+        if !options.dryRun && plan.sendCount > 0 {
+            try await confirm(plan, region: region, decision: decision, standardModeCount: standardModeCount, watch: watch)
         }
-        guard answer.lowercased() == "yes" || (decision.action != .confirm && answer.lowercased() == "y") else {
-            throw .refused("Not confirmed; nothing was sent.")
+        let journal = try JournalAccess.open(path: Journal.defaultPath(environment: environment), consequence: "Nothing was sent.")
+        var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
+        engine.trackingTimeout = .seconds(run.timeout)
+        let progress = ProgressLine(enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)
+        let wait = run.wait
+        let report = await watch.run { [engine] in await engine.run(plan, wait: wait) { changed in progress.update(changed) } }
+        progress.finish()
+        if let signal = watch.caught {
+            throw .interrupted(interruptedMessage(report, plan: plan, profile: session.account.profile), signal: signal)
         }
+        return report
     }
 
     /// Whether the exit status is 0: every instance reached the wanted state. Stopped or started, a passed dry

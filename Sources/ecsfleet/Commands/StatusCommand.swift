@@ -21,6 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "table or json.") var output: OutputFormat = .table
 
     func run() async throws {
+        try global.requireOneRegion(for: "status")
         let ids = try selection.resolve()
         // A malformed ID is a typing mistake, not an instance that is missing: say so (the stop preflight
         // judges IDs by the same rule), and look nothing up.

@@ -14,6 +14,9 @@ struct TableWriter {
         /// width (output to a file or a pipe) nothing is dropped, so nothing needs the room and cells stay whole.
         var maxWidth: Int?
         var alignRight = false
+        /// Gives up its width (cells cut with `…`, down to `minWidth`) before any column is dropped: for a long
+        /// free-text column such as MESSAGE, which would otherwise push out shorter columns of lower priority.
+        var flexible = false
     }
 
     /// The share of the width a capped column may take, in tenths.
@@ -54,9 +57,17 @@ struct TableWriter {
                 let limit = max(columns[c].minWidth, DisplayWidth.of(columns[c].title), min(cap, width * Self.maxShareTenths / 10))
                 columnWidths[c] = min(columnWidths[c], limit)
             }
-            while total() > width, visible.count > 1,
+            func floor(_ c: Int) -> Int { max(columns[c].minWidth, DisplayWidth.of(columns[c].title)) }
+            // Flexible columns count at their floor: they shrink before anything is dropped.
+            func tightest() -> Int {
+                visible.map { columns[$0].flexible ? min(columnWidths[$0], floor($0)) : columnWidths[$0] }.reduce(0, +) + 2 * max(0, visible.count - 1)
+            }
+            while tightest() > width, visible.count > 1,
                   let drop = visible.filter({ columns[$0].priority < 100 }).min(by: { columns[$0].priority < columns[$1].priority }) {
                 visible.removeAll { $0 == drop }
+            }
+            for c in visible where columns[c].flexible && total() > width {
+                columnWidths[c] = max(min(columnWidths[c], floor(c)), columnWidths[c] - (total() - width))
             }
             while total() > width, let widest = visible.max(by: { columnWidths[$0] < columnWidths[$1] }),
                   columnWidths[widest] > columns[widest].minWidth {

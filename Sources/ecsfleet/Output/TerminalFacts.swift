@@ -12,18 +12,32 @@ enum TerminalFacts {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Asks a person on the controlling terminal (even when stdin is a pipe) and returns the line typed, or
-    /// `nil` when there is no terminal to ask.
+    /// Asks a person on the controlling terminal (even when stdin is a pipe) and returns the line typed (empty
+    /// at end of input), or `nil` when there is no terminal to ask. Plain `read(2)` on the descriptor, not stdio:
+    /// an interrupt may leave this read blocked on its thread while `main` exits, and `exit` must not wait for
+    /// a stdio lock the read holds.
     static func ask(_ question: String) -> String? {
         guard ProcessInfo.processInfo.environment["CI"] != "true" || isatty(STDIN_FILENO) == 1 else { return nil }
-        guard let tty = fopen("/dev/tty", "r+") else { return nil }
-        defer { fclose(tty) }
-        fputs(question, tty)
-        fflush(tty)
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard fgets(&buffer, Int32(buffer.count), tty) != nil else { return nil }
-        let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var prompt = Array(question.utf8)[...]
+        while !prompt.isEmpty {
+            let n = prompt.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            prompt = prompt.dropFirst(n)
+        }
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while line.count < 256 {
+            let n = read(fd, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 || byte == 0x0A { break }
+            line.append(byte)
+        }
+        return String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func printError(_ text: String) {

@@ -20,7 +20,7 @@ enum CallFailure {
     /// The command's error for `error` from `action` in `region`. `consequence` says what did not happen
     /// ("Nothing was sent."); `retry` is the client's policy, to say how often a failure that it retries was tried.
     static func commandError(_ error: ECSCallError, action: String, region: String, retry: RetryPolicy, consequence: String) -> CommandError {
-        if isConfiguration(error) { return .usage(describe(error, region: region)) }
+        if isConfiguration(error) { return .usage(describe(error, region: region) + " " + consequence) }
         let transient: Bool
         var failed = "failed"
         var detail = error.description
@@ -45,7 +45,8 @@ enum CallFailure {
     static func isConfiguration(_ error: ECSCallError) -> Bool {
         switch error {
         case .configuration: return true
-        // No connection could be made (a refused port, an unknown host): the endpoint or the network is wrong.
+        // No connection could be made (a refused port, a host name that does not resolve, a failed TLS
+        // handshake): nothing was sent, and the endpoint or the network is what to fix, not the service.
         case let .noAnswer(_, applied, _): return !applied
         case let .api(e): return configurationCodes.contains { e.code.hasPrefix($0) }
         case .dryRunPassed, .invalidResponse: return false
@@ -61,7 +62,12 @@ enum CallFailure {
             return "The access key is not known to the service: check ALIBABA_CLOUD_ACCESS_KEY_ID or the profile (\(e.code))."
         case let .api(e) where e.code == ErrorCode.signatureDoesNotMatch:
             return "The request signature was rejected: the access key secret is probably wrong (\(e.code))."
-        case let .noAnswer(why, _, _):
+        case let .noAnswer(why, applied, _):
+            // `why` is `Action: cannot connect: reason` from the client; the sentence says the first two its own way.
+            let parts = why.components(separatedBy: ": cannot connect: ")
+            if !applied, parts.count == 2 {
+                return "Cannot reach the ECS endpoint for \(parts[0]) in \(region): \(parts[1]). Check the network, --endpoint, or try --sandbox."
+            }
             return "No answer from the ECS endpoint: \(why). Check the network, --endpoint, or try --sandbox."
         default:
             return error.description

@@ -1,0 +1,48 @@
+import ECSAPI
+import FleetCore
+import Foundation
+
+extension PowerRunner {
+    /// A real stop or start asks first: the operator types `yes` (any case) on the terminal; anything else, `y`
+    /// included, is a no, because the question says "Type yes". Without a terminal it needs `--yes` (and a
+    /// safety policy `confirm` needs it too). A signal while the question waits ends the command: nothing was sent.
+    func confirm(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision, standardModeCount: Int,
+                 watch: InterruptWatch) async throws(CommandError) {
+        if run.yes { return }
+        let verb = action == .stop ? "Stop" : "Start"
+        let extra = options.forceStop ? " with ForceStop (unsaved data may be lost)" : ""
+        let standard = standardModeCount > 0 ? " \(standardModeCount) of them will stop in standard mode and keep charging." : ""
+        let left = plan.targets.count - plan.sendCount
+        let leftOut = left > 0 ? " (\(left) other\(left == 1 ? " is" : "s are") skipped by the preflight)" : ""
+        let policyNote = decision.action == .confirm ? " The aliyun safety policy asks for confirmation (\(decision.explanation))." : ""
+        let question = SafeText.escaped("\(verb) \(plan.sendCount) instance(s) in \(region)\(extra)\(leftOut)?\(standard)\(policyNote) Type yes to continue: ")
+        guard let asked = await watch.interruptible({ TerminalFacts.ask(question) }) else {
+            // The cursor is still on the question's line (after a `^C`).
+            if TerminalFacts.stderrIsTerminal { TerminalFacts.printError("") }
+            throw .interrupted("interrupted; nothing was sent.", signal: watch.caught ?? SIGINT)
+        }
+        guard let answer = asked else {
+            if decision.action == .confirm {
+                throw .refused("Refused by the aliyun safety policy: \(decision.explanation) asks a person to confirm ecs:\(action.apiAction), and there is no terminal to ask. Pass --yes to \(action.rawValue) anyway; nothing was sent.")
+            }
+            throw .refused("Not confirmed: no terminal to ask. Pass --yes to \(action.rawValue) without asking; nothing was sent.")
+        }
+        guard Self.isConfirmation(answer) else { throw .refused("Not confirmed (the answer was not yes); nothing was sent.") }
+    }
+
+    /// Whether `answer` is the `yes` the question asks for.
+    static func isConfirmation(_ answer: String) -> Bool { answer.lowercased() == "yes" }
+
+    /// The line for an operation a signal cut short: whether anything was sent, and how to finish it.
+    func interruptedMessage(_ report: OperationEngine.Report, plan: OperationPlan, profile: String) -> String {
+        if plan.options.dryRun { return "interrupted; operation \(report.operation) was a dry run: nothing was changed." }
+        let toSend = Set(plan.targets.filter(\.preflight.willSend).map(\.instanceId))
+        // Queued: never sent. A `JournalUnavailable` failure was refused before sending.
+        let sent = report.results.contains { toSend.contains($0.instanceId) && $0.outcome != .queued && $0.code != "JournalUnavailable" }
+        guard sent else { return "interrupted; nothing was sent (operation \(report.operation))." }
+        if report.results.allSatisfy(\.outcome.isFinal) {
+            return "interrupted; operation \(report.operation) had already finished: see `ecsfleet journal` for its results."
+        }
+        return "interrupted; operation \(report.operation) was sent and stays in the journal: run `\(ResumeAdvice.command(forProfile: profile))` to finish it"
+    }
+}
