@@ -592,15 +592,17 @@ start_sim() {
         sleep 0.1
     done
 }
-# rv NAME [env...] -- args...: as run, against the review fleet's simulator.
-rv() {
-    local name="$1"; shift
+# run_at URL NAME [env...] -- args...: runs ecsfleet against the simulator at URL, with the env assignments given.
+run_at() {
+    local url="$1" name="$2"; shift 2
     local envs=()
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
     shift
-    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" --endpoint "$RV_URL" --region "$REGION" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" --endpoint "$url" --region "$REGION" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
     RC=$?
 }
+# rv NAME [env...] -- args...: as run, against the review fleet's simulator.
+rv() { run_at "$RV_URL" "$@"; }
 # no_raw_controls FILE...: no byte of a C0 control but newline, DEL, C1 control (UTF-8 C2 80-9F) or bidi control.
 no_raw_controls() {
     python3 - "$@" <<'PY'
@@ -807,14 +809,7 @@ case "$OP_URL" in
 esac
 OP_PORT="${OP_URL##*:}"
 # op NAME [env...] -- args...: as run, against the slow simulator.
-op() {
-    local name="$1"; shift
-    local envs=()
-    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
-    shift
-    env ${envs[@]+"${envs[@]}"} timeout 120 "$EF" --endpoint "$OP_URL" --region "$REGION" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-    RC=$?
-}
+op() { run_at "$OP_URL" "$@"; }
 op_status() {  # op_status ID: the instance's status on the slow simulator
     timeout 60 "$EF" --endpoint "$OP_URL" --region "$REGION" status --instance-id "$1" --output json 2>/dev/null \
         | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"])' 2>/dev/null
