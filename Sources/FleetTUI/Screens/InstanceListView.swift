@@ -39,7 +39,7 @@ enum InstanceListView {
         let columns = columns(multiRegion: multiRegion, anyOperation: !state.operations.isEmpty)
         let sorted = columns.firstIndex { $0.title == title(of: state.sort.column) }.map { TableSort(column: $0, ascending: state.sort.ascending) }
         let table = Table(columns: columns, rows: rows, cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
-                          sort: sorted, emptyText: emptyText(state))
+                          sort: sorted, emptyText: visible.isEmpty ? emptyText(state) : "") // counts every region's instances
         table.render(into: &grid, area: area, theme: theme)
         return offset
     }
