@@ -3,9 +3,10 @@
 ///
 /// The command line uses this for its messages rather than `TerminalUI.Sanitizer`, which draws such characters
 /// as `�`: in an error message the operator should see exactly what was typed (`--region cn\u{1B}[2J`) to fix it.
-/// The set of characters is the same: C0 controls, DEL, C1 controls (U+0080-U+009F, where U+009B is a one-byte
-/// CSI to some terminals), the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks
-/// (U+200E, U+200F, U+061C), and the line and paragraph separators (U+2028, U+2029).
+/// The characters: C0 controls, DEL, C1 controls (U+0080-U+009F, where U+009B is a one-byte CSI to some
+/// terminals), the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks (U+200E, U+200F,
+/// U+061C), and the line and paragraph separators (U+2028, U+2029): `Sanitizer`'s set, less the zero-width
+/// characters it also replaces (they only shift the screen's columns).
 public enum SafeText {
     /// `text` with every unsafe character escaped. Newlines are kept only with `keepingNewlines` (a message of
     /// several lines written by the program itself); otherwise they are escaped too, so one message stays one line.

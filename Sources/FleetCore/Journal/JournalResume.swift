@@ -10,8 +10,9 @@ public struct JournalResume: Sendable {
     public var clock: any EngineClock
     /// How long instances still `Stopping` (or `Starting`) are followed before they are called `timeout`.
     public var timeout: Duration
-    /// The first wait between status reads; later ones back off to 10 s.
+    /// The first wait between status reads; later ones back off to `pollMax`, as tracking does.
     public var pollInitial: Duration = .seconds(1)
+    public var pollMax: Duration = .seconds(10)
 
     public init(service: any ECSService, journal: Journal, clock: any EngineClock = WallClock(), timeout: Duration = .seconds(600)) {
         self.service = service; self.journal = journal; self.clock = clock; self.timeout = timeout
@@ -24,7 +25,7 @@ public struct JournalResume: Sendable {
         let deadline = clock.now().addingTimeInterval(Double(timeout.components.seconds))
         for region in byRegion.keys.sorted() {
             var pending = byRegion[region]!
-            var first = true, interval = pollInitial
+            var first = true, cadence = PollCadence(first: pollInitial, max: pollMax)
             while !pending.isEmpty {
                 let statuses = try await service.statuses(region: region, instanceIds: pending.map(\.instanceId))
                 var moving: [InstanceResult] = []
@@ -62,8 +63,9 @@ public struct JournalResume: Sendable {
                     }
                     break
                 }
-                do { try await clock.sleep(for: interval) } catch { throw .noAnswer("cancelled while following the instances", mayHaveBeenApplied: false, attempts: 0) }
-                interval = min(.seconds(10), interval * 1.5)
+                do { try await cadence.wait(on: clock) } catch {
+                    throw .noAnswer("cancelled while following the instances", mayHaveBeenApplied: false, attempts: 0)
+                }
             }
         }
         let now = clock.now()

@@ -41,7 +41,7 @@ extension OperationEngine {
     /// first and backing off, until each reaches the action's final state or the timeout passes.
     func track(_ plan: OperationPlan, board: ResultBoard) async {
         let deadline = clock.now().addingTimeInterval(Double(trackingTimeout.components.seconds))
-        var interval = pollInitial
+        var cadence = PollCadence(first: pollInitial, max: pollMax)
         while true {
             let pending = await board.all.filter { $0.outcome == .accepted }
             guard !pending.isEmpty else { return }
@@ -51,8 +51,7 @@ extension OperationEngine {
                 record(plan, .outcome, action: plan.action.apiAction, results: timedOut)
                 return
             }
-            do { try await clock.sleep(for: interval) } catch { return }
-            interval = min(pollMax, interval * 1.5)
+            do { try await cadence.wait(on: clock) } catch { return }
             var byRegion: [String: [String]] = [:]
             for r in pending { byRegion[r.regionId, default: []].append(r.instanceId) }
             for (region, ids) in byRegion.sorted(by: { $0.key < $1.key }) {

@@ -185,12 +185,11 @@ public struct OperationEngine: Sendable {
     /// giving up early would record a guess as the outcome. `nil` when they could not be read (or cancelled).
     private func rereadStatuses(_ batch: OperationPlan.Batch) async -> [String: InstanceStatus]? {
         let deadline = clock.now().addingTimeInterval(Double(trackingTimeout.components.seconds))
-        var interval = pollInitial
+        var cadence = PollCadence(first: pollInitial, max: pollMax)
         while !Task.isCancelled {
             if let statuses = try? await service.statuses(region: batch.regionId, instanceIds: batch.instanceIds) { return statuses }
             guard clock.now() < deadline else { return nil }
-            do { try await clock.sleep(for: interval) } catch { return nil }
-            interval = min(pollMax, interval * 1.5)
+            do { try await cadence.wait(on: clock) } catch { return nil }
         }
         return nil
     }

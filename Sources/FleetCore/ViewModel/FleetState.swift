@@ -128,9 +128,14 @@ public struct FleetState: Sendable, Equatable {
         return view.failuresOnly ? run.failures : run.results
     }
 
+    /// Why read-only mode refuses a change, and how it ends: `fixed` when it came with `--readonly`.
+    public static func readOnlyReason(fixed: Bool) -> String {
+        fixed ? "read-only mode (started with --readonly)" : "read-only mode (:readonly off to allow changes)"
+    }
+
     /// Why stopping is not possible at all in this session (read-only, safety policy), or `nil`.
     public func disabledReason(_ action: PowerAction) -> String? {
-        if readOnly { return readOnlyFixed ? "read-only mode (started with --readonly)" : "read-only mode (:readonly off to allow changes)" }
+        if readOnly { return Self.readOnlyReason(fixed: readOnlyFixed) }
         if safety[action].action == .deny { return "denied by the aliyun safety policy: \(safety[action].explanation)" }
         return nil
     }
@@ -171,12 +176,12 @@ public struct FleetState: Sendable, Equatable {
 
     /// Shows a banner for its level's lifetime. It replaces what was shown: an older message coming back
     /// once a newer one expires would speak of something already past.
-    mutating func post(_ level: Banner.Level, _ text: String, topic: String? = nil, now: Date) {
+    public mutating func post(_ level: Banner.Level, _ text: String, topic: String? = nil, now: Date) {
         banners = [Banner(level: level, text: text, expires: now.addingTimeInterval(Banner.lifetime(level)), topic: topic)]
     }
 
     /// Removes the banners about `topic`: their cause is gone.
-    public mutating func clearBanners(topic: String) {
+    mutating func clearBanners(topic: String) {
         banners.removeAll { $0.topic == topic }
     }
 

@@ -86,7 +86,7 @@ extension StopDialogState {
 
     /// Why the confirm button is disabled, or `nil` when it is enabled.
     public var confirmDisabledReason: String? {
-        if readOnly { return readOnlyFixed ? "read-only mode (started with --readonly)" : "read-only mode (:readonly off to allow changes)" }
+        if readOnly { return FleetState.readOnlyReason(fixed: readOnlyFixed) }
         if safety.action == .deny { return "denied by the aliyun safety policy: \(safety.explanation)" }
         if sendCount == 0 { return "no target can be \(action == .stop ? "stopped" : "started")" }
         return nil

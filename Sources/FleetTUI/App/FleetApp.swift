@@ -126,10 +126,9 @@ public final class FleetApp {
                     let text = theme.name == Theme.mono.name && name != Theme.mono.name
                         ? "Theme \(name) found, but this screen has no colours (NO_COLOR, --no-color or the terminal): mono is used."
                         : "Theme \(name)."
-                    state.banners = [Banner(level: .info, text: text, expires: Date().addingTimeInterval(Banner.lifetime(.info)), topic: "theme")]
+                    state.post(.info, text, topic: "theme", now: Date())
                 } catch {
-                    state.banners = [Banner(level: .error, text: "theme \(name): \(error)", expires: Date().addingTimeInterval(Banner.lifetime(.error)),
-                                            topic: "theme")]
+                    state.post(.error, "theme \(name): \(error)", topic: "theme", now: Date())
                 }
             case .setMouse:
                 break

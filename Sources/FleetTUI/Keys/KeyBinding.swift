@@ -25,10 +25,10 @@ public struct KeyBinding: Sendable {
     public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
 
     public init(named name: String, _ keys: [Key], _ description: String, hint: String? = nil, hintPartner: String? = nil,
-                in contexts: Set<KeyContext>, dangerous: Bool = false, pinned: Bool = false, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
+                in contexts: Set<KeyContext>, dangerous: Bool = false, pinned: Bool = false,
+                hintFor: (@Sendable (FleetState) -> (label: String, enabled: Bool))? = nil, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
         self.name = name; self.keys = keys; self.description = description; self.hint = hint; self.hintPartner = hintPartner
-        self.contexts = contexts; self.isDangerous = dangerous; self.isPinned = pinned; self.action = action
-        hintFor = nil
+        self.contexts = contexts; self.isDangerous = dangerous; self.isPinned = pinned; self.hintFor = hintFor; self.action = action
     }
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding

@@ -87,13 +87,11 @@ extension Keymap {
         KeyBinding(named: "focus-previous", [.backTab], "previous button", in: [.dialog]) { _, _ in .focusPreviousButton },
         KeyBinding(named: "press", [.enter], "press the focused button", in: [.dialog]) { _, _ in .pressFocusedButton },
         KeyBinding(named: "dialog-preview", [.character("p")], "preview (dry run)", hint: "preview", in: [.dialog]) { _, _ in .pressButton(.preview) },
-        {
-            var go = KeyBinding(named: "dialog-go", [.character("s")], "stop (or start), after confirmation", hint: "go", in: [.dialog],
-                                dangerous: true) { _, _ in .pressButton(.confirm) }
-            // Named as the button is ("[s] Stop"), and dimmed when the dialog says it cannot send.
-            go.hintFor = { s in (s.dialog.power?.action.rawValue ?? "go", s.dialog.power?.confirmDisabledReason == nil) }
-            return go
-        }(),
+        // The hint is named as the button is ("[s] Stop"), and dimmed when the dialog says it cannot send.
+        KeyBinding(named: "dialog-go", [.character("s")], "stop (or start), after confirmation", hint: "go", in: [.dialog], dangerous: true,
+                   hintFor: { s in (s.dialog.power?.action.rawValue ?? "go", s.dialog.power?.confirmDisabledReason == nil) }) { _, _ in
+            .pressButton(.confirm)
+        },
         KeyBinding(named: "dialog-cancel", [.character("c"), .escape], "cancel", hint: "cancel", in: [.dialog]) { _, _ in .cancelDialog },
         KeyBinding(named: "dialog-down", [.character("j"), .down], "scroll the targets down", in: [.dialog]) { _, _ in .scrollDialog(by: 1) },
         KeyBinding(named: "scroll-up-2", [.character("k"), .up], "scroll the targets up", in: [.dialog]) { _, _ in .scrollDialog(by: -1) },

@@ -103,16 +103,9 @@ enum InstanceListView {
         }
         if let first = denied.first { return first }
         // A region that could not be read is not an empty region: say which failed, and how to retry.
-        let failed = state.shownRegions.filter { r in
-            if case .failed = state.loads[r]?.phase { return true }
-            return false
-        }
-        if !failed.isEmpty {
-            let reasons = failed.compactMap { r -> String? in
-                guard case let .failed(why)? = state.loads[r]?.phase else { return nil }
-                return "\(r): \(why)"
-            }
-            return "Could not list instances (R retries, :region NAME switches). " + reasons.joined(separator: "; ")
+        let failures = state.shownRegions.compactMap { state.loads[$0] }.compactMap(HeaderView.problem)
+        if !failures.isEmpty {
+            return "Could not list instances (R retries, :region NAME switches). " + failures.joined(separator: "; ")
         }
         return "No instances in \(state.regionsShown.title)."
     }

@@ -67,7 +67,7 @@ struct JournalCommand: AsyncParsableCommand {
         var fields = [SignatureV3.formatTimestamp(e.started), e.title.isEmpty ? "?" : e.title, "\(e.results.count) instance\(e.results.count == 1 ? "" : "s")",
                       e.regions.isEmpty ? "-" : e.regions.joined(separator: ","), "profile \(e.profile)"]
         if !e.options.isEmpty { fields.append(e.options.joined(separator: ", ")) }
-        fields.append(e.isInterrupted ? "INTERRUPTED (run `\(ResumeAdvice.command(for: e))`)" : "done")
+        fields.append(e.isInterrupted ? "INTERRUPTED (run `\(e.resumeCommand)`)" : "done")
         fields.append("[\(e.operation)]")
         return fields.map { SafeText.escaped($0) }
     }

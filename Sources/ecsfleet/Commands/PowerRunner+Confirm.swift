@@ -43,6 +43,6 @@ extension PowerRunner {
         if report.results.allSatisfy(\.outcome.isFinal) {
             return "interrupted; operation \(report.operation) had already finished: see `ecsfleet journal` for its results."
         }
-        return "interrupted; operation \(report.operation) was sent and stays in the journal: run `\(ResumeAdvice.command(forProfile: profile))` to finish it"
+        return "interrupted; operation \(report.operation) was sent and stays in the journal: run `\(OperationHistory.resumeCommand(profile: profile))` to finish it"
     }
 }
