@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure values: wire models, errors, parameter encoding, signing. No I/O.
@@ -31,6 +34,8 @@ let package = Package(
                 "ECSAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -40,6 +45,10 @@ let package = Package(
             dependencies: [
                 "ECSAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -61,16 +70,22 @@ let package = Package(
             name: "FleetCore",
             dependencies: ["ECSAPI"]
         ),
-        // Screens, the key table and the app loop.
+        // The screen's model: state as a value, actions, the pure reducer and its effects as data.
+        .target(
+            name: "FleetViewModel",
+            dependencies: ["FleetCore", "ECSAPI"]
+        ),
+        // Screens, the key table, the app loop and the effect runner.
         .target(
             name: "FleetTUI",
-            dependencies: ["FleetCore", "TerminalUI", "ECSAPI"]
+            dependencies: ["FleetViewModel", "FleetCore", "TerminalUI", "ECSAPI"]
         ),
         // Composition root and command line.
         .executableTarget(
             name: "ecsfleet",
             dependencies: [
-                "ECSAPI", "ECSClient", "ECSSimulator", "FleetCore", "TerminalUI", "FleetTUI", "CursesTerminal",
+                "ECSAPI", "ECSClient", "ECSSimulator", "FleetCore", "FleetViewModel", "TerminalUI", "FleetTUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,7 +101,7 @@ let package = Package(
         // Release-build benchmark of the screen: key press to rendered frame on 100,000 instances.
         .executableTarget(
             name: "ecsfleet-tui-bench",
-            dependencies: ["FleetTUI", "FleetCore", "TerminalUI", "ECSAPI", "ECSSimulator"]
+            dependencies: ["FleetTUI", "FleetViewModel", "FleetCore", "TerminalUI", "ECSAPI", "ECSSimulator"]
         ),
         .executableTarget(
             name: "ecs-sim",
@@ -98,11 +113,21 @@ let package = Package(
         ),
         .testTarget(
             name: "ECSClientTests",
-            dependencies: ["ECSClient", "ECSAPI", "ECSSimulator"]
+            dependencies: [
+                "ECSClient", "ECSAPI", "ECSSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "FleetCoreTests",
-            dependencies: ["FleetCore", "ECSAPI", "ECSClient", "ECSSimulator"]
+            dependencies: [
+                "FleetCore", "ECSAPI", "ECSClient", "ECSSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "FleetViewModelTests",
+            dependencies: ["FleetViewModel", "FleetCore", "ECSAPI"]
         ),
         .testTarget(
             name: "TerminalUITests",
@@ -111,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FleetTUITests",
-            dependencies: ["FleetTUI", "FleetCore", "TerminalUI", "ECSAPI"]
+            dependencies: ["FleetTUI", "FleetViewModel", "FleetCore", "TerminalUI", "ECSAPI"]
         ),
         .testTarget(
             name: "CursesTerminalTests",
@@ -128,9 +153,21 @@ let package = Package(
                 "ECSSimulator",
                 "ECSAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Missing imports are build errors, and existential types say `any`: what a file uses, it names.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}

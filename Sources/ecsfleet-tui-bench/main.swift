@@ -7,6 +7,7 @@
 import ECSAPI
 import ECSSimulator
 import FleetCore
+import FleetViewModel
 import FleetTUI
 import Foundation
 import TerminalUI

@@ -1,6 +1,7 @@
 import ECSAPI
 @testable import FleetCore
 import FleetTUI
+import FleetViewModel
 import Foundation
 import Testing
 import TerminalUI

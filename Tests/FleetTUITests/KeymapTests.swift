@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import FleetTUI
 import Foundation
 import Testing

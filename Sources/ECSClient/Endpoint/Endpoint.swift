@@ -1,4 +1,5 @@
 import ECSAPI
+import Foundation
 
 /// Where calls for a region go: `https://ecs.<region>.aliyuncs.com` (`ecs.aliyuncs.com` for `cn-hangzhou`),
 /// the `RegionEndpoint` from `DescribeRegions` once known, or one `--endpoint` URL for every region.

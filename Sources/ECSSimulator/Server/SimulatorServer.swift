@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import UnixSignals
 
 /// The HTTP front of the simulator (Hummingbird 2): copies each request into the gateway and its answer back.
 /// This is the only file that knows the HTTP server library.

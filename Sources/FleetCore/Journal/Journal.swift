@@ -23,7 +23,7 @@ public final class Journal: Sendable {
         var last: UInt8 = 0x0A
         let reader = open(path, O_RDONLY | O_CLOEXEC)
         if reader >= 0 {
-            if lseek(reader, -1, SEEK_END) >= 0, Glibc.read(reader, &last, 1) != 1 { last = 0x0A }
+            if lseek(reader, -1, SEEK_END) >= 0, systemRead(reader, &last, 1) != 1 { last = 0x0A }
             close(reader)
         }
         if last != 0x0A {

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import Synchronization
 
 /// Actions sent by background work (loads, operations), collected until the app loop takes them.

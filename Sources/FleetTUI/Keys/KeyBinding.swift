@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 /// One row of the key table: which keys, in which context, what they do. The help screen and the hint bar

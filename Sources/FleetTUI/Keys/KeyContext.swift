@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 
 /// Where the keyboard is: the same key means different things on the list, in the stop dialog, or while typing.
 public enum KeyContext: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 extension Keymap {

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 /// The key table (a contract for tests and for operators' fingers), and how a key becomes an action.

@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 /// Every field of one instance: locks, tags, IPs and its results in this session, scrolled by lines.

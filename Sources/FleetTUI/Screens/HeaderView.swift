@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import Foundation
 import TerminalUI
 

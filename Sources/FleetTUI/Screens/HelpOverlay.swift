@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 /// Help over whatever was open: the keys of that screen first, then every other screen's, scrolled by lines,

@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 /// The instance table. Only the rows in the viewport are built, so a frame costs the same for 100 or 100,000

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import TerminalUI
 
 /// How the scrolling overlays (help, details, journal) fit the screen's body (the rows between the header and

@@ -1,5 +1,7 @@
 import ECSAPI
 import FleetCore
+import FleetViewModel
+import Foundation
 import TerminalUI
 
 /// The stop (or start) dialog: the frozen targets with their verdicts, counts, skip reasons, hidden marks,

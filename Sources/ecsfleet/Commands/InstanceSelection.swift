@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetCore
+import FleetViewModel
 import Foundation
 
 /// `--instance-id ID ...` or `--ids-from FILE|-`.
@@ -39,7 +40,7 @@ struct InstanceSelection: ParsableArguments {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n >= 0 else { throw .usage("--ids-from: cannot read \(path): \(reason(errno)).") }
             if n == 0 { return bytes }

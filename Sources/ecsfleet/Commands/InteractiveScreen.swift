@@ -1,6 +1,7 @@
 import CursesTerminal
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import FleetTUI
 import Foundation
 import TerminalUI

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import Foundation
 
 struct JournalCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import ECSAPI
 import ECSClient
 import FleetCore
+import FleetViewModel
 import Foundation
 
 struct ListCommand: AsyncParsableCommand {

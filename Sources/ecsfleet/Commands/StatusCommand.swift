@@ -1,6 +1,8 @@
 import ArgumentParser
 import ECSAPI
+import ECSClient
 import FleetCore
+import FleetViewModel
 import Foundation
 
 struct StatusCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ECSAPI
 import ECSClient
+import Foundation
 
 /// A call that failed before a command could do its job (the listing, the preflight `DescribeInstances` of a
 /// stop, a status read), as the command's error and exit status.

@@ -1,6 +1,7 @@
 import ECSAPI
 import ECSClient
 import FleetCore
+import FleetViewModel
 import Foundation
 import Logging
 

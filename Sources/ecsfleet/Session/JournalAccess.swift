@@ -1,4 +1,5 @@
 import FleetCore
+import FleetViewModel
 import Foundation
 
 /// Opening the journal for a command, with a reason an operator can act on when it cannot be written (the

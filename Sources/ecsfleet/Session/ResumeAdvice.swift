@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import FleetViewModel
 import Foundation
 
 /// How to finish an interrupted operation made with other credentials than the current ones: what to change

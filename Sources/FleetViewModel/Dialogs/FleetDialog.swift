@@ -1,0 +1,53 @@
+import FleetCore
+/// The dialog over the instance list, if any.
+public enum FleetDialog: Sendable, Equatable {
+    /// No dialog.
+    case none
+    /// The stop dialog (targets, options, preview, confirmation).
+    case stop(StopDialogState)
+    /// The start dialog (the same dialog for `StartInstances`).
+    case start(StopDialogState)
+    /// Everything known about one instance, scrolled to line `scroll`.
+    case details(instanceId: String, scroll: Int = 0)
+    /// The key bindings, over whatever was open when they were asked for.
+    indirect case help(HelpViewState)
+    /// Past operations from the journal.
+    case journal(JournalViewState)
+    /// The `:` command line, with the text typed so far.
+    case commandLine(String)
+    /// "An operation is still running. Quit anyway?"
+    case quitConfirmation
+
+    /// The stop or start dialog, if that is what is open, also while help is shown over it (refreshes and
+    /// preview results keep reaching it there).
+    public var power: StopDialogState? {
+        switch self {
+        case let .stop(d), let .start(d): return d
+        case let .help(h): return h.returnTo.power
+        default: return nil
+        }
+    }
+
+    /// What help was opened over, or this dialog when help is not open: the dialog the operator returns to.
+    public var beneathHelp: FleetDialog {
+        if case let .help(h) = self { return h.returnTo }
+        return self
+    }
+
+    /// Whether a dialog is open.
+    public var isOpen: Bool {
+        if case .none = self { return false }
+        return true
+    }
+
+    /// Wraps a stop/start dialog state in the matching case.
+    static func power(_ d: StopDialogState) -> FleetDialog { d.action == .stop ? .stop(d) : .start(d) }
+
+    /// Changes the dialog beneath help (or this one when help is not open), keeping help over it.
+    mutating func changeBeneathHelp(_ change: (inout FleetDialog) -> Void) {
+        guard case var .help(h) = self else { return change(&self) }
+        self = .none // drops the only other reference, so `change` does not copy the dialog's state
+        change(&h.returnTo)
+        self = .help(h)
+    }
+}

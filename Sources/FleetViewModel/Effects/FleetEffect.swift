@@ -1,0 +1,48 @@
+import FleetCore
+import Foundation
+
+/// Work the reducer asks for, as data. `FleetEffectRunner` performs the ones that talk to ECS or the journal;
+/// the app loop performs the ones about the screen (`quit`, `setTheme`, `setMouse`).
+public enum FleetEffect: Sendable {
+    /// `DescribeRegions`, answered with `regionsLoaded`.
+    case loadRegionList
+    /// Loads a region's instances page by page (`instancesLoaded`); pages carry `generation` so pages of an
+    /// older load are ignored. A new load of the same region replaces the old one.
+    case loadInstances(region: String, generation: Int)
+    /// Stops the loads of these regions.
+    case cancelLoading(regions: [String])
+    /// A `DescribeInstances` dry run in `region`, answered with `permissionChecked`.
+    case checkPermission(region: String, generation: Int)
+    /// Runs the plan through the operations engine and tracks it until final states (`operationUpdated`,
+    /// then `operationFinished`).
+    case execute(OperationPlan)
+    /// Runs the plan as a dry run (its options say `dryRun`), answered with `previewFinished`.
+    case preview(OperationPlan)
+    /// Reads the journal, answered with `journalLoaded` or `journalFailed`.
+    case loadJournal
+    /// Sends `tick` at `at`, when an automatic refresh falls due; replaces any earlier schedule.
+    case scheduleRefresh(at: Date)
+    /// Leaves the program (the app loop restores the terminal).
+    case quit
+    /// Switches to the named theme.
+    case setTheme(String)
+    /// Turns mouse reporting on or off.
+    case setMouse(Bool)
+}
+
+extension FleetEffect: Equatable {
+    /// Effects are equal when their data is (plans compared field by field).
+    public static func == (l: FleetEffect, r: FleetEffect) -> Bool {
+        switch (l, r) {
+        case (.loadRegionList, .loadRegionList), (.loadJournal, .loadJournal), (.quit, .quit): return true
+        case let (.loadInstances(a, g), .loadInstances(b, h)): return a == b && g == h
+        case let (.cancelLoading(a), .cancelLoading(b)): return a == b
+        case let (.checkPermission(a, g), .checkPermission(b, h)): return a == b && g == h
+        case let (.execute(a), .execute(b)), let (.preview(a), .preview(b)): return a.isSame(as: b)
+        case let (.scheduleRefresh(a), .scheduleRefresh(b)): return a == b
+        case let (.setTheme(a), .setTheme(b)): return a == b
+        case let (.setMouse(a), .setMouse(b)): return a == b
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import ECSAPI
+import FleetCore
+import Foundation
+
+/// Performs the reducer's effects against ECS, the journal and the clock, and sends what happened back as
+/// actions. Loading reads `DescribeInstances` pages (the first 100 reported at once, the rest in batches);
+/// stops and starts go through the one `OperationEngine`, with its updates sent as `operationUpdated`.
+/// Screen effects (`quit`, `setTheme`, `setMouse`) are the app loop's; the runner ignores them.
+public actor FleetEffectRunner {
+    /// Where `DescribeInstances`, `DescribeRegions` and permission checks go.
+    public nonisolated let service: any ECSService
+    /// The journal the journal view reads; `nil` when the session has none.
+    public nonisolated let journal: Journal?
+    /// Time for scheduled refreshes.
+    public nonisolated let clock: any EngineClock
+    /// Runs stops, starts and their dry runs.
+    public nonisolated let engine: OperationEngine
+    /// After the first page, pages are sent on in batches of at least this many instances (fewer actions to
+    /// reduce on large fleets); the last page always goes at once.
+    public var batchSize: Int
+    private let send: @Sendable (FleetAction) -> Void
+    private var loads: [String: Task<Void, Never>] = [:]
+    private var refreshTimer: Task<Void, Never>?
+    private var running: [Int: Task<Void, Never>] = [:]
+    private var nextTask = 0
+
+    /// A runner over `service`, `journal` and `clock`, running operations through `engine`.
+    public init(service: any ECSService, journal: Journal?, clock: any EngineClock, engine: OperationEngine,
+                batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void) {
+        self.service = service; self.journal = journal; self.clock = clock; self.engine = engine
+        self.batchSize = batchSize; self.send = send
+    }
+
+    /// A runner using the engine's own service, journal and clock.
+    public init(engine: OperationEngine, batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void) {
+        self.init(service: engine.service, journal: engine.journal, clock: engine.clock, engine: engine, batchSize: batchSize, send: send)
+    }
+
+    /// Starts `effect` in the background and returns at once. A load replaces a running load of the same region.
+    public func perform(_ effect: FleetEffect) {
+        switch effect {
+        case let .loadInstances(region, _):
+            loads[region]?.cancel()
+            loads[region] = Task { await self.run(effect) }
+        case let .cancelLoading(regions):
+            for r in regions { loads[r]?.cancel(); loads[r] = nil }
+        case .scheduleRefresh:
+            refreshTimer?.cancel()
+            refreshTimer = Task { await self.run(effect) }
+        case .quit, .setTheme, .setMouse:
+            break
+        default:
+            let n = nextTask
+            nextTask += 1
+            running[n] = Task {
+                await self.run(effect)
+                self.finished(n)
+            }
+        }
+    }
+
+    private func finished(_ n: Int) { running[n] = nil }
+
+    /// Performs `effect` and returns when its work is done (for tests and scripts).
+    public func run(_ effect: FleetEffect) async {
+        switch effect {
+        case .loadRegionList: await loadRegionList()
+        case let .loadInstances(region, generation): await load(region, generation: generation)
+        case let .cancelLoading(regions): for r in regions { loads[r]?.cancel(); loads[r] = nil }
+        case let .checkPermission(region, generation): await checkPermission(region, generation: generation)
+        case let .execute(plan):
+            let send = self.send
+            let report = await engine.run(plan, wait: true) { changed in send(.operationUpdated(operationId: plan.id, results: changed)) }
+            send(.operationFinished(report))
+        case let .preview(plan):
+            var dry = plan
+            dry.options.dryRun = true
+            send(.previewFinished(await engine.run(dry, wait: false)))
+        case .loadJournal: loadJournal()
+        case let .scheduleRefresh(at):
+            let wait = at.timeIntervalSince(clock.now())
+            if wait > 0 { do { try await clock.sleep(for: .milliseconds(Int64(wait * 1000))) } catch { return } }
+            guard !Task.isCancelled else { return }
+            send(.tick(clock.now()))
+        case .quit, .setTheme, .setMouse: break
+        }
+    }
+
+    /// Cancels everything running.
+    public func cancelAll() {
+        for t in loads.values { t.cancel() }
+        for t in running.values { t.cancel() }
+        refreshTimer?.cancel()
+        loads = [:]; running = [:]; refreshTimer = nil
+    }
+
+    /// Waits until every effect started with `perform` (except a scheduled refresh) has finished.
+    public func waitForAll() async {
+        while true {
+            let tasks = Array(loads.values) + Array(running.values)
+            guard !tasks.isEmpty else { return }
+            for t in tasks { await t.value }
+            let done = Set(tasks)
+            loads = loads.filter { !done.contains($0.value) }
+            running = running.filter { !done.contains($0.value) }
+        }
+    }
+
+    // MARK: Work
+
+    private func load(_ region: String, generation: Int) async {
+        var request = DescribeInstancesRequest(regionId: region)
+        request.maxResults = OperationPlan.maxPerCall
+        var loaded = 0, pending: [Instance] = [], first = true
+        do {
+            while !Task.isCancelled {
+                let page = try await service.send(request)
+                guard !Task.isCancelled else { return }
+                loaded += page.instances.count
+                pending += page.instances
+                let last = page.nextToken == nil || page.instances.isEmpty
+                if first || last || pending.count >= batchSize {
+                    send(.instancesLoaded(InstancePage(region: region, generation: generation, instances: pending, loaded: loaded,
+                                                       total: max(page.totalCount, loaded), isLast: last)))
+                    pending = []
+                    first = false
+                }
+                if last { break }
+                request.nextToken = page.nextToken
+            }
+        } catch {
+            guard !Task.isCancelled else { return }
+            send(.loadFailed(region: region, generation: generation, message: error.description))
+        }
+    }
+
+    private func checkPermission(_ region: String, generation: Int) async {
+        var request = DescribeInstancesRequest(regionId: region)
+        request.dryRun = true
+        let answer: RegionLoad.Permission
+        do {
+            _ = try await service.send(request)
+            answer = .granted
+        } catch {
+            switch error {
+            case .dryRunPassed: answer = .granted
+            case let .api(e) where Self.isPermissionDenial(e): answer = .denied("\(e.code): \(e.message)")
+            default: answer = .unknown(error.description)
+            }
+        }
+        send(.permissionChecked(region: region, generation: generation, answer))
+    }
+
+    /// Whether an API error says the account may not make the call (RAM `Forbidden...`, `NoPermission`, HTTP 403
+    /// on an authorization code), as opposed to any other failure.
+    static func isPermissionDenial(_ e: APIError) -> Bool {
+        let code = e.code.lowercased()
+        return code.hasPrefix("forbidden") || code.contains("nopermission") || code.contains("notauthorized")
+            || code.contains("unauthorized") || (e.httpStatus == 403 && code.contains("ram"))
+    }
+
+    private func loadRegionList() async {
+        do {
+            let answer = try await service.send(DescribeRegionsRequest())
+            send(.regionsLoaded(answer.regions.map(\.regionId)))
+        } catch {
+            send(.regionListFailed(error.description))
+        }
+    }
+
+    private func loadJournal() {
+        guard let journal else { return send(.journalFailed("No journal is open in this session.")) }
+        do {
+            send(.journalLoaded(OperationHistory(records: try Journal.read(path: journal.path)).entries))
+        } catch {
+            send(.journalFailed(error.description))
+        }
+    }
+}

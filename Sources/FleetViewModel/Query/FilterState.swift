@@ -1,0 +1,22 @@
+import FleetCore
+/// The filter bar: the text being typed and the text last applied. While the operator types, the list follows
+/// the typed text; `apply` keeps it, `cancel` goes back to the applied text.
+public struct FilterState: Sendable, Equatable {
+    /// The text in the filter bar.
+    public var text: String
+    /// The filter in force when not editing.
+    public var applied: String
+    /// Whether the filter bar has the keyboard.
+    public var isEditing: Bool
+
+    /// A filter bar with this text, applied text and editing flag.
+    public init(text: String = "", applied: String = "", isEditing: Bool = false) {
+        self.text = text; self.applied = applied; self.isEditing = isEditing
+    }
+
+    /// The text the list is filtered by now: the typed text while editing, else the applied one.
+    public var effectiveText: String { isEditing ? text : applied }
+
+    /// The parsed filter in force now.
+    public var query: InstanceQuery { InstanceQuery(parsing: effectiveText) }
+}

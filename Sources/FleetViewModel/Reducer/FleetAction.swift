@@ -1,0 +1,155 @@
+import ECSAPI
+import FleetCore
+import Foundation
+
+/// Everything that can happen to the fleet screen: the operator's intents (mapped from keys by the UI layer)
+/// and the results of effects (sent back by the effect runner).
+public enum FleetAction: Sendable {
+    // MARK: Moving the cursor
+    /// One row up (stays on the first).
+    case moveUp
+    /// One row down (stays on the last).
+    case moveDown
+    /// A page up: `pageSize` rows, the list's visible height.
+    case pageUp(pageSize: Int)
+    /// A page down.
+    case pageDown(pageSize: Int)
+    /// To the first row.
+    case moveToTop
+    /// To the last row.
+    case moveToBottom
+    /// To an instance by ID (a banner says so when it is hidden or not loaded).
+    case moveTo(instanceId: String)
+
+    // MARK: Marking
+    /// Marks or unmarks the instance under the cursor.
+    case toggleMark
+    /// Marks or unmarks it, then moves down (Space).
+    case toggleMarkAndMoveDown
+    /// Marks every visible instance (hidden marks stay).
+    case markAllVisible
+    /// Marks the visible unmarked and unmarks the visible marked.
+    case invertVisibleMarks
+    /// Unmarks everything, hidden marks included.
+    case clearMarks
+    /// Range marking: while on, the cursor marks every instance it passes.
+    case setRangeMarking(Bool)
+
+    // MARK: Filter and sort
+    /// Opens the filter bar with the applied text.
+    case beginFilter
+    /// The filter bar's whole text after an edit.
+    case editFilter(String)
+    /// Keeps the typed filter and leaves the filter bar.
+    case applyFilter
+    /// Leaves the filter bar, back to the filter applied before.
+    case cancelFilter
+    /// Removes the filter.
+    case clearFilter
+    /// Sorts by the next column, ascending.
+    case sortByNextColumn
+    /// Sorts by the previous column, ascending.
+    case sortByPreviousColumn
+    /// Reverses the direction.
+    case invertSort
+
+    // MARK: Opening things
+    /// Shows everything about the instance under the cursor.
+    case openDetails
+    /// Opens the stop dialog on the marked instances, or the one under the cursor.
+    case openStopDialog
+    /// Opens the stop dialog and runs its preview (dry run) at once.
+    case openStopDialogWithPreview
+    /// Opens the start dialog on the marked instances, or the one under the cursor.
+    case openStartDialog
+    /// Shows the help over whatever is open (closing it returns there).
+    case openHelp
+    /// Shows past operations from the journal (loading it).
+    case openJournal
+    /// Opens the `:` command line.
+    case openCommandLine
+
+    // MARK: Inside dialogs
+    /// Stop dialog: ForceStop on or off.
+    case toggleForceStop
+    /// Stop dialog: StoppedMode default → KeepCharging → StopCharging.
+    case cycleStoppedMode
+    /// Dialog: BatchOptimization AllTogether ↔ SuccessFirst.
+    case cycleBatchOptimization
+    /// Drops the targets the filter hid when the dialog opened.
+    case dropHiddenMarks
+    /// Dialog: focus the next button (Tab).
+    case focusNextButton
+    /// Dialog: focus the previous button (Shift-Tab).
+    case focusPreviousButton
+    /// Dialog: press the focused button.
+    case pressFocusedButton
+    /// Dialog: press a button directly (a shortcut key).
+    case pressButton(StopDialogState.Button)
+    /// Esc: steps back in the dialog, or closes it.
+    case cancelDialog
+    /// A character typed in a dialog: `y`/`n`, the count's digits.
+    case typeCharacter(Character)
+    /// Removes the last typed character (count, command line).
+    case typeBackspace
+    /// Enter in a dialog: checks the typed count, runs the command line, confirms quitting, or presses the focused button.
+    case typeEnter
+    /// Scrolls the stop/start dialog's targets by a number of rows.
+    case scrollDialog(by: Int)
+    /// Scrolls the open overlay (help, details, journal); `bounds` is its length as the screen lays it out.
+    case scrollOverlay(ScrollMove, in: ScrollBounds)
+
+    // MARK: Command line
+    /// The command line's whole text after an edit (without the `:`).
+    case editCommandLine(String)
+    /// Runs the command line: `:region NAME[,NAME...]|all`, `:theme NAME`, `:readonly [on|off]`, `:mouse on|off`, `:q`.
+    case executeCommandLine
+
+    // MARK: Session
+    /// Reloads the regions shown.
+    case refreshNow
+    /// Stops the loads in progress.
+    case cancelLoading
+    /// Pauses or resumes live updates (automatic refresh).
+    case togglePause
+    /// Quits, asking first while an operation is in flight.
+    case quit
+    /// A key that is off in read-only mode was pressed; `key` names it (`S (stop)`) for the banner saying why.
+    case refusedReadOnly(key: String)
+
+    // MARK: Results view
+    /// Shows the results of an operation (the latest when `nil`).
+    case showResults(operationId: String?)
+    /// Hides the results view.
+    case hideResults
+    /// Results view: all rows or failures only.
+    case toggleFailuresOnly
+    /// Scrolls the results view by a number of rows.
+    case scrollResults(by: Int)
+    /// Reopens the dialog on the failed instances of the operation shown.
+    case retryFailed
+
+    // MARK: Results of effects
+    /// `DescribeRegions` answered with these region IDs.
+    case regionsLoaded([String])
+    /// `DescribeRegions` failed; the text says why.
+    case regionListFailed(String)
+    /// A page of a region's instances arrived.
+    case instancesLoaded(InstancePage)
+    /// A region's load failed; the text says why.
+    case loadFailed(region: String, generation: Int, message: String)
+    /// A `DescribeInstances` dry run's answer: `.granted`, `.denied(the API's message)`, or `.unknown(why)`.
+    case permissionChecked(region: String, generation: Int, RegionLoad.Permission)
+    /// Results of a running operation changed (only the changed ones).
+    case operationUpdated(operationId: String, results: [InstanceResult])
+    /// An operation ended; the report holds every final result.
+    case operationFinished(OperationEngine.Report)
+    /// A dialog's dry run ended.
+    case previewFinished(OperationEngine.Report)
+    /// The journal was read: operations, oldest first.
+    case journalLoaded([OperationHistory.Entry])
+    /// The journal could not be read; the text says why.
+    case journalFailed(String)
+    /// Time passes: banners expire, automatic refreshes fall due.
+    case tick(Date)
+}

@@ -1,0 +1,213 @@
+import ECSAPI
+import FleetCore
+import Foundation
+
+extension FleetReducer {
+    /// Opens the stop or start dialog on the marked instances (visible ones in list order, then hidden ones), or
+    /// on the instance under the cursor when nothing is marked.
+    static func openPowerDialog(_ s: inout FleetState, _ action: PowerAction, now: Date, preview: Bool,
+                                ids chosen: [String]? = nil, options: OperationOptions = OperationOptions()) -> [FleetEffect] {
+        var hidden = Set<String>()
+        let ids: [String]
+        if let chosen {
+            ids = chosen
+        } else if !s.marks.isEmpty {
+            var shown: [(Int, String)] = [], notShown: [String] = []
+            for id in s.marks {
+                if let p = s.visiblePosition(of: id) { shown.append((p, id)) } else { notShown.append(id) }
+            }
+            hidden = Set(notShown)
+            ids = shown.sorted { $0.0 < $1.0 }.map(\.1) + notShown.sorted()
+        } else if let c = s.cursor {
+            ids = [c]
+        } else {
+            s.post(.info, "Nothing to \(action.rawValue): no instance under the cursor.", now: now)
+            return []
+        }
+        let targets = ids.map { id in (instanceId: id, regionId: s.instance(id)?.regionId ?? "", instance: s.instance(id)) }
+        s.dialog = .power(StopDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
+                                          readOnlyFixed: s.readOnlyFixed,
+                                          safety: s.safety[action], now: now))
+        return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
+    }
+
+    /// A key in a dialog.
+    static func dialogKey(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        switch s.dialog {
+        case .stop, .start: return powerDialogKey(&s, action, now: now)
+        case .commandLine(let text):
+            switch action {
+            case .cancelDialog: s.dialog = .none
+            case let .typeCharacter(c): s.dialog = .commandLine(text + String(c))
+            case .typeBackspace: s.dialog = .commandLine(String(text.dropLast()))
+            case .typeEnter: return dispatchCommandLine(&s, now: now)
+            default: break
+            }
+        case .quitConfirmation:
+            switch action {
+            case .typeCharacter("y"), .typeCharacter("Y"), .typeEnter: return [.quit]
+            case .cancelDialog, .typeCharacter("n"), .typeCharacter("N"): s.dialog = .none
+            default: break
+            }
+        case .details, .journal:
+            switch action {
+            case .cancelDialog, .typeEnter: s.dialog = .none
+            default: break
+            }
+        case let .help(h):
+            switch action {
+            case .cancelDialog, .typeEnter: s.dialog = h.returnTo
+            default: break
+            }
+        case .none: break
+        }
+        return []
+    }
+
+    /// Scrolls help, the details or the journal, within `bounds`.
+    static func scrollOverlay(_ s: inout FleetState, _ move: ScrollMove, _ bounds: ScrollBounds) {
+        switch s.dialog {
+        case var .help(h):
+            h.scroll = bounds.offset(h.scroll, moved: move)
+            s.dialog = .help(h)
+        case let .details(id, scroll):
+            s.dialog = .details(instanceId: id, scroll: bounds.offset(scroll, moved: move))
+        case var .journal(j):
+            s.dialog = .none // leaves `j` the only reference to the entries, so the change does not copy them
+            j.scroll = bounds.offset(j.scroll, moved: move)
+            s.dialog = .journal(j)
+        default: break
+        }
+    }
+
+    private static func dispatchCommandLine(_ s: inout FleetState, now: Date) -> [FleetEffect] {
+        guard case let .commandLine(text) = s.dialog else { return [] }
+        s.dialog = .none
+        return runCommandLine(&s, text, now: now)
+    }
+
+    /// `d` in the dialog: the hidden targets leave the dialog and their marks go too, as the dialog promises.
+    /// With no target left the dialog closes, saying so, rather than offering to stop nothing.
+    private static func dropHiddenMarks(_ s: inout FleetState, now: Date) {
+        guard let dialog = s.dialog.power, !dialog.hiddenIds.isEmpty else { return }
+        let hidden = dialog.hiddenIds
+        s.marks.subtract(hidden)
+        let left = s.withPowerDialog { d -> Int in
+            d.dropHidden()
+            return d.targets.count
+        } ?? 0
+        let dropped = "Dropped \(hidden.count) mark\(hidden.count == 1 ? "" : "s") hidden by the filter"
+        if left == 0 {
+            s.dialog = .none
+            s.post(.info, dropped + "; nothing is left to \(dialog.action.rawValue).", now: now)
+        } else {
+            s.post(.info, dropped + ".", now: now)
+        }
+    }
+
+    private static func powerDialogKey(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        if case .dropHiddenMarks = action {
+            dropHiddenMarks(&s, now: now)
+            return []
+        }
+        let result: StopDialogState.KeyResult = s.withPowerDialog { d in
+            switch action {
+            case .toggleForceStop: d.toggleForceStop(now: now)
+            case .cycleStoppedMode: d.cycleStoppedMode(now: now)
+            case .cycleBatchOptimization: d.cycleBatch(now: now)
+            case .focusNextButton: d.focusNext()
+            case .focusPreviousButton: d.focusPrevious()
+            case .pressFocusedButton: return d.press(d.focus)
+            case let .pressButton(button): return d.press(button)
+            case .cancelDialog: return d.escape()
+            case let .typeCharacter(c): return d.type(c)
+            case .typeBackspace: d.backspace()
+            case .typeEnter: return d.enter()
+            case let .scrollDialog(delta): d.scroll(by: delta)
+            default: break
+            }
+            return .none
+        } ?? .none
+        switch result {
+        case .none: return []
+        case .cancel:
+            s.dialog = .none
+            return []
+        case .preview:
+            let id = s.nextOperationId("preview")
+            guard let plan = s.withPowerDialog({ d -> OperationPlan in
+                d.judge(now: now)
+                d.startPreview(id)
+                return d.plan(id: id, dryRun: true)
+            }) else { return [] }
+            return [.preview(plan)]
+        case .confirmed:
+            return startOperation(&s, now: now)
+        }
+    }
+
+    /// Runs the dialog's plan: the dialog closes and the results view follows the new operation.
+    static func startOperation(_ s: inout FleetState, now: Date) -> [FleetEffect] {
+        guard let d = s.dialog.power else { return [] }
+        if let why = s.disabledReason(d.action) {
+            s.post(.error, "Not sent: \(why).", now: now)
+            return []
+        }
+        let id = s.nextOperationId(d.action.rawValue)
+        var fresh = d
+        fresh.judge(now: now)
+        let plan = fresh.plan(id: id)
+        s.dialog = .none
+        s.operations.append(OperationRun(plan: plan, startedAt: now))
+        s.resultsView = ResultsViewState(operationId: id)
+        let verb = d.action == .stop ? "Stopping" : "Starting"
+        s.post(.info, "\(verb) \(plan.sendCount) instance\(plan.sendCount == 1 ? "" : "s") (operation \(id)).", now: now)
+        return [.execute(plan)]
+    }
+
+    /// Runs a `:` command.
+    static func runCommandLine(_ s: inout FleetState, _ text: String, now: Date) -> [FleetEffect] {
+        let command: FleetCommand
+        do { command = try FleetCommand.parse(text) } catch {
+            s.post(.error, error.description, now: now)
+            return []
+        }
+        switch command {
+        case let .region(selection):
+            let unknown = s.regionListLoaded ? selection.regions(known: s.knownRegions).filter { !s.knownRegions.contains($0) } : []
+            if !unknown.isEmpty {
+                s.post(.error, "No region \(unknown.joined(separator: ", ")) in this account; regions: \(s.knownRegions.joined(separator: ", ")).", now: now)
+                return []
+            }
+            s.regionsShown = selection
+            // Marks in regions no longer shown would be stopped unseen; they go, and the banner says so.
+            let outside = selection.allowed.map { allowed in s.marks.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true } } ?? []
+            s.marks.subtract(outside)
+            var effects: [FleetEffect] = []
+            if selection == .all { effects.append(.loadRegionList) }
+            for r in selection.regions(known: []) where !s.knownRegions.contains(r) { s.knownRegions.append(r) }
+            let unloaded = s.shownRegions.filter { r in
+                guard let load = s.loads[r] else { return true }
+                if case .failed = load.phase { return true }
+                return load.phase == .cancelled
+            }
+            let unmarked = outside.isEmpty ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
+            s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
+            return effects + startLoads(&s, regions: unloaded, now: now)
+        case let .theme(name):
+            return [.setTheme(name)]
+        case let .readOnly(on):
+            if !on && s.readOnlyFixed {
+                s.post(.warning, "Started with --readonly: stop and start stay disabled in this session (restart without --readonly to enable them).", now: now)
+                return []
+            }
+            s.readOnly = on
+            s.post(.info, on ? "Read-only: stop and start are disabled." : "Read-only off: stop and start are enabled.", now: now)
+            return []
+        case let .mouse(on):
+            return [.setMouse(on)]
+        case .quit:
+            return quit(&s)
+        }
+    }
+}

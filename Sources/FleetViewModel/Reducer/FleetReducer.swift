@@ -1,0 +1,170 @@
+import FleetCore
+import Foundation
+
+/// The fleet screen's update function: pure, deterministic, time passed in. It changes the state for an
+/// action and returns the effects to perform, as data.
+public enum FleetReducer {
+    /// Applies `action` to `state` at time `now`; returns the effects to perform.
+    public static func reduce(_ state: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        state.syncVisible()
+        let context = state.cursorContext()
+        let effects = dispatch(&state, action, now: now)
+        state.syncVisible(from: context)
+        return effects
+    }
+
+    private static func dispatch(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        switch action {
+        case .moveUp: moveBy(&s, -1)
+        case .moveDown: moveBy(&s, 1)
+        case let .pageUp(size): moveBy(&s, -max(1, size))
+        case let .pageDown(size): moveBy(&s, max(1, size))
+        case .moveToTop: move(&s, to: 0)
+        case .moveToBottom: move(&s, to: s.visible.count - 1)
+        case let .moveTo(id): moveTo(&s, id, now: now)
+        case .toggleMark: toggleMark(&s)
+        case .toggleMarkAndMoveDown:
+            toggleMark(&s)
+            if let p = s.cursorPosition, p + 1 < s.visible.count { s.cursor = s.visible[p + 1] }
+        case .markAllVisible: s.marks.formUnion(s.visible)
+        case .invertVisibleMarks: for id in s.visible { if s.marks.remove(id) == nil { s.marks.insert(id) } }
+        case .clearMarks: s.marks = []
+        case let .setRangeMarking(on):
+            s.rangeMarking = on
+            if on, let c = s.cursor { s.marks.insert(c) }
+        case .beginFilter, .editFilter, .applyFilter, .cancelFilter, .clearFilter,
+             .sortByNextColumn, .sortByPreviousColumn, .invertSort:
+            filterOrSort(&s, action, now: now)
+        case .openDetails: if let c = s.cursor { s.dialog = .details(instanceId: c) }
+        case .openStopDialog: return openPowerDialog(&s, .stop, now: now, preview: false)
+        case .openStopDialogWithPreview: return openPowerDialog(&s, .stop, now: now, preview: true)
+        case .openStartDialog: return openPowerDialog(&s, .start, now: now, preview: false)
+        case .openHelp:
+            if case .help = s.dialog { break }
+            s.dialog = .help(HelpViewState(returnTo: s.dialog))
+        case .openJournal:
+            s.dialog = .journal(JournalViewState())
+            return [.loadJournal]
+        case .openCommandLine: s.dialog = .commandLine("")
+        case .toggleForceStop, .cycleStoppedMode, .cycleBatchOptimization, .dropHiddenMarks, .focusNextButton,
+             .focusPreviousButton, .pressFocusedButton, .pressButton, .cancelDialog, .typeCharacter, .typeBackspace,
+             .typeEnter, .scrollDialog:
+            return dialogKey(&s, action, now: now)
+        case let .scrollOverlay(move, bounds): scrollOverlay(&s, move, bounds)
+        case let .editCommandLine(text): if case .commandLine = s.dialog { s.dialog = .commandLine(text) }
+        case .executeCommandLine:
+            guard case let .commandLine(text) = s.dialog else { return [] }
+            s.dialog = .none
+            return runCommandLine(&s, text, now: now)
+        case .refreshNow: return refresh(&s, now: now)
+        case .cancelLoading: return cancelLoading(&s, now: now)
+        case .togglePause: return togglePause(&s, now: now)
+        case .quit: return quit(&s)
+        case let .refusedReadOnly(key):
+            // In the dialog its own message line says why; elsewhere a banner does.
+            if s.withPowerDialog({ _ = $0.press(.confirm) }) == nil {
+                s.post(.warning, "\(key) is disabled: \(s.disabledReason(.stop) ?? "read-only mode").", now: now)
+            }
+        case .showResults, .hideResults, .toggleFailuresOnly, .scrollResults, .retryFailed:
+            return resultsView(&s, action, now: now)
+        case .regionsLoaded, .regionListFailed, .instancesLoaded, .loadFailed, .permissionChecked:
+            return loading(&s, action, now: now)
+        case let .operationUpdated(id, results): operationUpdated(&s, id, results, now: now)
+        case let .operationFinished(report): operationFinished(&s, report, now: now)
+        case let .previewFinished(report):
+            s.withPowerDialog { $0.applyPreview(report) }
+        case let .journalLoaded(entries):
+            s.dialog.changeBeneathHelp { d in
+                if case var .journal(j) = d { j.phase = .loaded; j.entries = entries.reversed(); d = .journal(j) }
+            }
+        case let .journalFailed(message):
+            s.dialog.changeBeneathHelp { d in
+                if case var .journal(j) = d { j.phase = .failed(message); d = .journal(j) }
+            }
+        case let .tick(time): return tick(&s, now: time)
+        }
+        return []
+    }
+
+    // MARK: Moving and marking
+
+    static func moveBy(_ s: inout FleetState, _ delta: Int) {
+        guard let p = s.cursorPosition else { return move(&s, to: 0) }
+        move(&s, to: p + delta)
+    }
+
+    /// Moves the cursor to visible place `target` (clamped); with range marking, marks every instance passed.
+    static func move(_ s: inout FleetState, to target: Int) {
+        let v = s.visible
+        guard !v.isEmpty else { return }
+        let t = max(0, min(target, v.count - 1))
+        let from = s.cursorPosition ?? t
+        s.cursor = v[t]
+        if s.rangeMarking { for i in min(from, t)...max(from, t) { s.marks.insert(v[i]) } }
+    }
+
+    static func moveTo(_ s: inout FleetState, _ id: String, now: Date) {
+        if let p = s.visiblePosition(of: id) { return move(&s, to: p) }
+        if s.instance(id) != nil { s.post(.warning, "\(id) is hidden by the filter or the regions shown.", now: now) }
+        else { s.post(.warning, "\(id) is not loaded.", now: now) }
+    }
+
+    static func toggleMark(_ s: inout FleetState) {
+        guard let c = s.cursor else { return }
+        if s.marks.remove(c) == nil { s.marks.insert(c) }
+    }
+
+    static func filterOrSort(_ s: inout FleetState, _ action: FleetAction, now: Date) {
+        switch action {
+        case .beginFilter:
+            s.filter.text = s.filter.applied
+            s.filter.isEditing = true
+        case let .editFilter(text):
+            s.filter.isEditing = true
+            s.filter.text = text
+        case .applyFilter:
+            s.filter.applied = s.filter.text
+            s.filter.isEditing = false
+            let unknown = s.filter.query.unknownStatuses
+            let unknownKeys = s.filter.query.unknownKeys
+            s.clearBanners(topic: "filter")
+            if !unknownKeys.isEmpty {
+                s.post(.warning, "No filter key is called \(unknownKeys.map { $0 + ":" }.joined(separator: ", ")) (matched as text); keys are status: tag: zone: type: region:.",
+                       topic: "filter", now: now)
+            } else if !unknown.isEmpty {
+                s.post(.warning, "No state is called \(unknown.joined(separator: ", ")); states are Pending, Starting, Running, Stopping, Stopped.",
+                       topic: "filter", now: now)
+            }
+        case .cancelFilter:
+            s.filter.text = s.filter.applied
+            s.filter.isEditing = false
+        case .clearFilter:
+            s.filter = FilterState()
+            s.clearBanners(topic: "filter")
+        case .sortByNextColumn: s.sort = InstanceSort(column: s.sort.column.next)
+        case .sortByPreviousColumn: s.sort = InstanceSort(column: s.sort.column.previous)
+        case .invertSort: s.sort.ascending.toggle()
+        default: break
+        }
+    }
+
+    static func quit(_ s: inout FleetState) -> [FleetEffect] {
+        if s.inFlightOperations.isEmpty || s.dialog == .quitConfirmation { return [.quit] }
+        s.dialog = .quitConfirmation
+        return []
+    }
+}
+
+extension FleetState {
+    /// Changes the open stop/start dialog, if any (also while help is shown over it).
+    mutating func withPowerDialog<R>(_ change: (inout StopDialogState) -> R) -> R? {
+        var result: R?
+        dialog.changeBeneathHelp { open in
+            guard var d = open.power else { return }
+            open = .none // the dialog's state is then only referenced by `d`, and changes without a copy
+            result = change(&d)
+            open = .power(d)
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+import FleetCore
+import Foundation
+
+/// A command typed on the `:` command line.
+public enum FleetCommand: Sendable, Equatable {
+    /// `:region NAME`, `:region A,B` or `:region all`.
+    case region(RegionSelection)
+    /// `:theme NAME`.
+    case theme(String)
+    /// `:readonly` (on), `:readonly on|off`.
+    case readOnly(Bool)
+    /// `:mouse on|off`.
+    case mouse(Bool)
+    /// `:q`, `:quit`.
+    case quit
+
+    /// The commands, for help and errors.
+    public static let usage = ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :q"
+
+    /// Parses a command line (with or without its leading `:`).
+    public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
+        var text = Substring(line).drop { $0.isWhitespace }
+        if text.hasPrefix(":") { text = text.dropFirst() }
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let name = words.first?.lowercased() else { throw FleetCommandError("Type a command: \(usage)") }
+        let args = Array(words.dropFirst())
+        switch name {
+        case "region", "regions":
+            let list = args.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !list.isEmpty else { throw FleetCommandError(":region needs a region (cn-hangzhou), several (cn-hangzhou,cn-shanghai) or all") }
+            if list.count == 1, list[0].lowercased() == "all" { return .region(.all) }
+            var seen = Set<String>()
+            return .region(.only(list.filter { seen.insert($0).inserted }))
+        case "theme":
+            guard args.count == 1 else { throw FleetCommandError(":theme needs one theme name or path, such as :theme light or :theme high-contrast") }
+            return .theme(args[0])
+        case "readonly", "ro":
+            guard args.count <= 1 else { throw FleetCommandError(":readonly takes on or off") }
+            guard let on = args.isEmpty ? true : switchValue(args[0]) else { throw FleetCommandError(":readonly takes on or off, not '\(args[0])'") }
+            return .readOnly(on)
+        case "mouse":
+            guard args.count == 1, let on = switchValue(args[0]) else { throw FleetCommandError(":mouse takes on or off") }
+            return .mouse(on)
+        case "q", "quit", "q!":
+            guard args.isEmpty else { throw FleetCommandError(":q takes nothing after it") }
+            return .quit
+        default:
+            // Short enough for the banner at 80 columns; help lists the commands with their arguments.
+            throw FleetCommandError("Unknown command ':\(name)'; commands: :region :theme :readonly :mouse :q")
+        }
+    }
+
+    private static func switchValue(_ word: String) -> Bool? {
+        switch word.lowercased() {
+        case "on", "true", "yes": return true
+        case "off", "false", "no": return false
+        default: return nil
+        }
+    }
+}
+
+/// A command line that cannot be run; the text says what to type instead.
+public struct FleetCommandError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was wrong and what to type instead.
+    public var description: String
+    /// An error with this message.
+    public init(_ description: String) { self.description = description }
+}

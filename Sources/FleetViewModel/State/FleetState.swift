@@ -1,0 +1,194 @@
+import ECSAPI
+import FleetCore
+import Foundation
+
+/// Everything the fleet screen shows, as one value. The reducer changes it; the UI draws it.
+///
+/// The cursor and the marks are instance IDs, never row numbers, so refreshes, filters and sorts never move
+/// them to another instance. The visible list (filter and sort applied) is cached and recomputed only when the
+/// filter, the sort, the regions shown or the instances change, touching only changed instances where it can.
+public struct FleetState: Sendable, Equatable {
+    /// The credentials profile in use.
+    public var profile: String
+    /// The regions the list shows.
+    public var regionsShown: RegionSelection
+    /// Regions known to exist (from `DescribeRegions`, or named by the operator).
+    public var knownRegions: [String]
+    /// Whether `knownRegions` is `DescribeRegions`' answer (then a region not in it does not exist).
+    public var regionListLoaded: Bool
+    /// Loading progress per region.
+    public var loads: [String: RegionLoad]
+    var table: InstanceTable
+    /// The instance under the cursor.
+    public var cursor: String?
+    /// Marked instance IDs (hidden ones included).
+    public var marks: Set<String>
+    /// While on, moving the cursor marks every instance it passes.
+    public var rangeMarking: Bool
+    /// The filter bar.
+    public var filter: FilterState
+    /// The list's sort column and direction.
+    public var sort: InstanceSort
+    /// The dialog over the list, if any.
+    public var dialog: FleetDialog
+    /// Operations started in this session, oldest first.
+    public var operations: [OperationRun]
+    /// The results view, when shown.
+    public var resultsView: ResultsViewState?
+    /// Messages shown until they expire, oldest first.
+    public var banners: [Banner]
+    /// Read-only mode: stop and start are disabled.
+    public var readOnly: Bool
+    /// Read-only since the session started (`--readonly`, a promise made at launch): `:readonly off` is refused.
+    public var readOnlyFixed: Bool
+    /// Whether the session runs against the embedded simulator.
+    public var sandbox: Bool
+    /// Live updates paused: no automatic refresh.
+    public var paused: Bool
+    /// Seconds between automatic refreshes; `nil` for none.
+    public var autoRefreshInterval: TimeInterval?
+    /// When a region load last finished.
+    public var lastRefresh: Date?
+    /// The safety policy's decisions for stop and start.
+    public var safety: PowerSafety
+    /// Operation IDs are this prefix and a counter, so the reducer stays deterministic.
+    public var operationIdPrefix: String
+    /// How many operation IDs were handed out.
+    public var operationCounter: Int
+
+    /// A session's starting state; `instances` are taken as already loaded.
+    public init(profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],
+                readOnly: Bool = false, sandbox: Bool = false, safety: PowerSafety = .allowAll,
+                autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String = String(UUID().uuidString.lowercased().prefix(8)) + "-") {
+        self.profile = profile
+        regionsShown = regions
+        var known = knownRegions
+        for r in regions.regions(known: []) where !known.contains(r) { known.append(r) }
+        self.knownRegions = known
+        regionListLoaded = false
+        loads = [:]
+        table = InstanceTable()
+        cursor = nil; marks = []; rangeMarking = false
+        filter = FilterState(); sort = InstanceSort(); dialog = .none
+        operations = []; resultsView = nil; banners = []
+        self.readOnly = readOnly; readOnlyFixed = readOnly; self.sandbox = sandbox; paused = false
+        self.autoRefreshInterval = autoRefreshInterval; lastRefresh = nil
+        self.safety = safety
+        self.operationIdPrefix = operationIdPrefix; operationCounter = 0
+        for (region, list) in Dictionary(grouping: instances, by: \.regionId) { table.upsert(list, region: region, generation: 0) }
+        syncVisible()
+    }
+
+    // MARK: Reading
+
+    /// The IDs shown, filter and sort applied, in order.
+    public var visible: VisibleInstances { VisibleInstances(ids: table.ids, rows: table.visible) }
+
+    /// A loaded instance.
+    public func instance(_ id: String) -> Instance? { table.instance(id) }
+
+    /// The latest operation result of a loaded instance in this session.
+    public func lastOperation(_ id: String) -> LastOperation? { table.lastOperation(id) }
+
+    /// The number of loaded instances, all regions.
+    public var instanceCount: Int { table.count }
+
+    /// The loaded instances of `region`, in the order they arrived.
+    public func instanceIds(in region: String) -> [String] { table.ids(in: region) }
+
+    /// The number of loaded instances per region.
+    public var instanceCountsByRegion: [String: Int] { table.countsByRegion }
+
+    /// The shown instances counted by status (for the header), without copying any instance.
+    public var visibleStatusCounts: [InstanceStatus: Int] { table.visibleStatusCounts }
+
+    /// The place of `id` in the visible list.
+    public func visiblePosition(of id: String) -> Int? { table.visiblePosition(of: id) }
+
+    /// The cursor's place in the visible list.
+    public var cursorPosition: Int? { cursor.flatMap(visiblePosition(of:)) }
+
+    /// Marked instances the filter hides.
+    public var hiddenMarkCount: Int { table.hiddenMarkCount(marks) }
+
+    /// The regions shown, resolved.
+    public var shownRegions: [String] { regionsShown.regions(known: knownRegions) }
+
+    /// Whether any region is loading.
+    public var isLoading: Bool { loads.values.contains(where: \.isLoading) }
+
+    /// Operations not finished yet.
+    public var inFlightOperations: [OperationRun] { operations.filter { !$0.isFinished } }
+
+    /// The operation with this ID.
+    public func operation(_ id: String) -> OperationRun? { operations.last { $0.id == id } }
+
+    /// The rows of the results view: the operation's results, failures only when asked.
+    public var resultRows: [InstanceResult] {
+        guard let view = resultsView, let run = operation(view.operationId) else { return [] }
+        return view.failuresOnly ? run.failures : run.results
+    }
+
+    /// Why read-only mode refuses a change, and how it ends: `fixed` when it came with `--readonly`.
+    public static func readOnlyReason(fixed: Bool) -> String {
+        fixed ? "read-only mode (started with --readonly)" : "read-only mode (:readonly off to allow changes)"
+    }
+
+    /// Why stopping is not possible at all in this session (read-only, safety policy), or `nil`.
+    public func disabledReason(_ action: PowerAction) -> String? {
+        if readOnly { return Self.readOnlyReason(fixed: readOnlyFixed) }
+        if safety[action].action == .deny { return "denied by the aliyun safety policy: \(safety[action].explanation)" }
+        return nil
+    }
+
+    // MARK: Keeping the visible list
+
+    /// Where the cursor was: its place and the IDs around it, to find the nearest neighbour if it disappears.
+    struct CursorContext {
+        var position: Int?
+        var before: [String]
+        var after: [String]
+    }
+
+    func cursorContext() -> CursorContext {
+        guard let p = cursorPosition else { return CursorContext(position: nil, before: [], after: []) }
+        let v = visible, reach = 64
+        return CursorContext(position: p, before: (max(0, p - reach)..<p).reversed().map { v[$0] },
+                             after: ((p + 1)..<min(v.count, p + 1 + reach)).map { v[$0] })
+    }
+
+    /// Recomputes the visible list if its inputs changed and keeps the cursor on its instance, or on the nearest
+    /// visible neighbour when its instance is gone or hidden.
+    mutating func syncVisible(from context: CursorContext? = nil) {
+        let context = context ?? cursorContext()
+        table.sync(query: filter.query, regions: regionsShown.allowed, sort: sort)
+        table.cacheHiddenMarks(marks)
+        if let c = cursor, visiblePosition(of: c) != nil { return }
+        let v = visible
+        guard !v.isEmpty else { cursor = nil; return }
+        for k in 0..<max(context.before.count, context.after.count) {
+            if k < context.after.count, visiblePosition(of: context.after[k]) != nil { cursor = context.after[k]; return }
+            if k < context.before.count, visiblePosition(of: context.before[k]) != nil { cursor = context.before[k]; return }
+        }
+        cursor = v[min(context.position ?? 0, v.count - 1)]
+    }
+
+    // MARK: Banners and IDs
+
+    /// Shows a banner for its level's lifetime. It replaces what was shown: an older message coming back
+    /// once a newer one expires would speak of something already past.
+    public mutating func post(_ level: Banner.Level, _ text: String, topic: String? = nil, now: Date) {
+        banners = [Banner(level: level, text: text, expires: now.addingTimeInterval(Banner.lifetime(level)), topic: topic)]
+    }
+
+    /// Removes the banners about `topic`: their cause is gone.
+    mutating func clearBanners(topic: String) {
+        banners.removeAll { $0.topic == topic }
+    }
+
+    /// A new operation ID.
+    mutating func nextOperationId(_ kind: String) -> String {
+        operationCounter += 1
+        return "\(operationIdPrefix)\(kind)-\(operationCounter)"
+    }
+}
