@@ -75,6 +75,24 @@ struct PreflightTests {
         #expect(judge(off, .start, OperationOptions(stoppedMode: .stopCharging)) == .proceed)
     }
 
+    @Test("Already in the wanted state beats a lock: a locked or expired Running instance is `already Running`")
+    func alreadyThereBeatsLocks() {
+        var locked = Instance(instanceId: "i-locked")
+        locked.operationLocks = [.init(lockReason: "security")]
+        #expect(skipCode(judge(locked, .start)) == ErrorCode.incorrectInstanceStatus)
+        #expect(reason(judge(locked, .start)) == "already Running (also locked for security reasons)")
+        var expired = Instance(instanceId: "i-expired")
+        expired.instanceChargeType = "PrePaid"
+        expired.expiredTime = "2025-12-31T23:59Z"
+        #expect(reason(judge(expired, .start)) == "already Running (also subscription expired)")
+        var stoppedLocked = Instance(instanceId: "i-stopped")
+        stoppedLocked.status = .stopped
+        stoppedLocked.operationLocks = [.init(lockReason: "financial")]
+        #expect(reason(judge(stoppedLocked, .stop)) == "already Stopped (also financial lock (overdue payment))")
+        // Not yet there: the lock is still the reason.
+        #expect(skipCode(judge(locked, .stop)) == ErrorCode.instanceLockedForSecurity)
+    }
+
     @Test("StopCharging on classic, PrePaid or local-disk instances: standard mode only, still sent")
     func standardModeOnly() {
         let economical = OperationOptions(stoppedMode: .stopCharging)

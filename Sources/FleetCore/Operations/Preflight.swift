@@ -29,6 +29,12 @@ public struct Preflight: Sendable, Equatable {
         guard let i = instance else {
             return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
         }
+        // Already where the operator wants it: that is the news, whatever lock it also carries (nothing is sent).
+        if i.status == action.targetStatus {
+            let locks = lockNotes(i, now: now)
+            let reason = "already \(i.status)" + (locks.isEmpty ? "" : " (also \(locks.joined(separator: ", ")))")
+            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason))
+        }
         if i.hasSecurityLock {
             return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceLockedForSecurity, reason: "locked for security reasons"))
         }
@@ -51,6 +57,19 @@ public struct Preflight: Sendable, Equatable {
             return Preflight(instanceId: id, verdict: .standardModeOnly(reason: why))
         }
         return Preflight(instanceId: id, verdict: .proceed)
+    }
+
+    /// What would stop a call on `i`, in the operator's words: security lock, expiry or arrears, recycling.
+    static func lockNotes(_ i: Instance, now: Date) -> [String] {
+        var notes: [String] = []
+        if i.hasSecurityLock { notes.append("locked for security reasons") }
+        if i.instanceChargeType == "PrePaid" && (ECSTime.parse(i.expiredTime).map { $0 < now } ?? false) {
+            notes.append("subscription expired")
+        } else if i.hasFinancialLock {
+            notes.append("financial lock (overdue payment)")
+        }
+        if i.lockReasons.contains("recycling") { notes.append("being recycled") }
+        return notes
     }
 
     /// `i-` followed by letters and digits.
