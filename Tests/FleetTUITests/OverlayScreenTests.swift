@@ -1,6 +1,6 @@
 import ECSAPI
 @testable import FleetCore
-import FleetTUI
+@testable import FleetTUI
 import FleetViewModel
 import Foundation
 import Testing
@@ -125,11 +125,50 @@ import TerminalUI
         #expect(UI.shows("Region / zone         cn-hangzhou / cn-hangzhou-i", g))
         #expect(UI.shows("Type                  ecs.c7.large (2 vCPU, 8 GiB)", g))
         #expect(UI.shows("Private IP            172.16.0.9", g))
-        #expect(UI.shows("EIP                   47.1.2.3 (eip-1, 5 Mbps)", g))
-        #expect(UI.shows("Locks                 security: locked by the security center", g))
-        #expect(UI.style(of: "security: locked", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
-        #expect(UI.shows("Tags                  env=dev, app=web", g))
         #expect(UI.shows("[q] Close", g))
+        // The rest is below the fold at 80x24: G shows the end.
+        UI.press(.character("G"), &s, size)
+        let end = UI.render(s, size)
+        #expect(UI.shows("EIP                   47.1.2.3 (eip-1, 5 Mbps)", end), "\(UI.dump(end))")
+        #expect(UI.shows("Locks                 security: locked for security reasons; stop and start are refused (locked by the security center)", end) || size.width < 200)
+        #expect(UI.style(of: "security: locked", in: end) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
+        #expect(UI.shows("Tags                  env=dev", end))
+        #expect(UI.shows("                      app=web", end), "tags one a line, in full\(UI.dump(end))")
+    }
+
+    /// Details name what an operator opens them for: image, key pair, security groups, VPC and vSwitch, and
+    /// an expired subscription in the error colour.
+    @Test func detailsFields() throws {
+        var list = UI.fleet()
+        list[2].imageId = "aliyun_3_x64_20G_alibase_20240528.vhd"
+        list[2].keyPairName = "ops-key"
+        list[2].securityGroupIds = ["sg-1", "sg-2"]
+        list[2].instanceChargeType = "PrePaid"
+        list[2].expiredTime = "2020-01-01T00:00Z"
+        let s = UI.state(list)
+        let lines = DetailsView.lines(s, id: list[2].instanceId, ascii: false, now: Date(timeIntervalSince1970: 1_767_225_600))
+        func text(_ l: TextLine) -> String { l.spans.map(\.text).joined() }
+        func line(_ name: String) -> String? { lines.map(text).first { $0.hasPrefix(name + " ") } }
+        #expect(line("Image")?.hasSuffix("aliyun_3_x64_20G_alibase_20240528.vhd") == true)
+        #expect(line("Key pair")?.hasSuffix("ops-key") == true)
+        #expect(line("Security groups")?.hasSuffix("sg-1, sg-2") == true)
+        #expect(line("VPC / vSwitch")?.contains("/") == true)
+        #expect(line("Host name") != nil && line("Description") != nil)
+        let expires = try #require(lines.first { text($0).hasPrefix("Expires ") })
+        #expect(text(expires).hasSuffix("2020-01-01T00:00Z  EXPIRED"))
+        #expect(expires.spans.last?.role == .danger)
+    }
+
+    /// `S`, `P` and `W` act on the instance whose details are open, whatever is marked.
+    @Test func stopAndStartFromDetails() throws {
+        var s = UI.state()
+        UI.reduce(&s, .moveTo(instanceId: UI.id(1)), .toggleMark, .moveTo(instanceId: UI.id(3)), .openDetails)
+        #expect(UI.press(.character("S"), &s, .small))
+        #expect(s.dialog.power?.targets.map(\.instanceId) == [UI.id(3)])
+        UI.reduce(&s, .cancelDialog, .openDetails)
+        #expect(UI.press(.character("W"), &s, .small))
+        #expect(s.dialog.power?.action == .start)
+        #expect(s.dialog.power?.targets.map(\.instanceId) == [UI.id(3)])
     }
 
     /// After an operation, the details of an instance end with its results in this session; at 80x24 they are

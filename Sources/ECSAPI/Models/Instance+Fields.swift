@@ -11,6 +11,7 @@ extension Instance {
         case deletionProtection = "DeletionProtection", operationLocks = "OperationLocks", vpcAttributes = "VpcAttributes"
         case publicIpAddress = "PublicIpAddress", innerIpAddress = "InnerIpAddress", eipAddress = "EipAddress", tags = "Tags"
         case securityGroupIds = "SecurityGroupIds", hibernationOptions = "HibernationOptions"
+        case imageId = "ImageId", keyPairName = "KeyPairName", autoReleaseTime = "AutoReleaseTime"
 
         /// The field whose name is `key` (UTF-8, as it appears on the wire), without making a `String`.
         static func named(_ key: UnsafeBufferPointer<UInt8>) -> Field? {
@@ -81,6 +82,9 @@ extension Instance {
             }
         case .securityGroupIds: securityGroupIds = Self.strings(value, "SecurityGroupId")
         case .hibernationOptions: hibernationConfigured = value["Configured"]?.boolValue ?? false
+        case .imageId: imageId = value.stringValue ?? ""
+        case .keyPairName: keyPairName = value.stringValue ?? ""
+        case .autoReleaseTime: autoReleaseTime = value.stringValue ?? ""
         }
     }
 }

@@ -68,6 +68,9 @@ extension Instance: JSONConvertible {
         })
         o.add("SecurityGroupIds", Self.wrappedStrings("SecurityGroupId", securityGroupIds))
         o.add("HibernationOptions", JSONValue.object([("Configured", .bool(hibernationConfigured))]))
+        o.add("ImageId", imageId)
+        o.add("KeyPairName", keyPairName)
+        o.add("AutoReleaseTime", autoReleaseTime)
         for key in otherFields.keys.sorted() { o.add(key, otherFields[key]) }
         return o.value
     }

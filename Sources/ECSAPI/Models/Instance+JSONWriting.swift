@@ -73,6 +73,9 @@ extension Instance {
         w.open(UInt8(ascii: "{"))
         w.member("Configured", level + 2); w.bool(hibernationConfigured)
         w.close(UInt8(ascii: "}"), level + 1)
+        w.member("ImageId", level + 1); w.string(imageId)
+        w.member("KeyPairName", level + 1); w.string(keyPairName)
+        w.member("AutoReleaseTime", level + 1); w.string(autoReleaseTime)
         for key in otherFields.keys.sorted() {
             guard let value = otherFields[key] else { continue }
             w.member(key, level + 1)

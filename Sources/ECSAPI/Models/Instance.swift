@@ -41,6 +41,11 @@ public struct Instance: Sendable, Equatable, Identifiable {
     public var tags: [Tag] = []
     public var securityGroupIds: [String] = []
     public var hibernationConfigured: Bool = false
+    public var imageId: String = ""
+    /// The SSH key pair the instance was created with; empty for password sign-in and Windows.
+    public var keyPairName: String = ""
+    /// When a pay-as-you-go instance is released automatically; empty when never.
+    public var autoReleaseTime: String = ""
     /// Members this model does not know, kept verbatim.
     public var otherFields: [String: JSONValue] = [:]
 

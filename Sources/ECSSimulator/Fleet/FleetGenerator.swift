@@ -70,6 +70,10 @@ public enum FleetGenerator {
         if Double.random(in: 0..<1, using: &rng) < 0.3 { i.osName = "Alibaba Cloud Linux 3.2104 LTS 64位"; i.osType = "linux" }
         else if Double.random(in: 0..<1, using: &rng) < 0.85 { i.osName = "Ubuntu 22.04 64位"; i.osType = "linux" }
         else { i.osName = "Windows Server 2022 数据中心版 64位中文版"; i.osType = "windows" }
+        // Image, key pair and release time follow from what is already drawn, so seeded fleets stay as they were.
+        i.imageId = i.osType == "windows" ? "win2022_21H2_x64_dtc_zh-cn_40G_alibase_20240515.vhd"
+            : i.osName.hasPrefix("Ubuntu") ? "ubuntu_22_04_x64_20G_alibase_20240530.vhd" : "aliyun_3_x64_20G_alibase_20240528.vhd"
+        if i.osType == "linux" && n % 3 != 0 { i.keyPairName = "\(env)-ops-key" }
         let created = now.addingTimeInterval(-Double(86_400 * (1 + Int(rng.next() % 900))))
         i.creationTime = ECSTime.formatMinutes(created)
         i.startTime = ECSTime.formatMinutes(created.addingTimeInterval(120))
@@ -82,6 +86,7 @@ public enum FleetGenerator {
             i.instanceChargeType = "PostPaid"
             i.expiredTime = "2099-12-31T15:59Z"
             if charge > 0.9 { i.spotStrategy = pick(["SpotAsPriceGo", "SpotWithPriceLimit"], &rng) }
+            if env == "dev" && n % 4 == 0 { i.autoReleaseTime = ECSTime.formatMinutes(now.addingTimeInterval(Double(86_400 * (1 + n % 20)))) }
         }
         let octets = (rng.next() % 250, rng.next() % 250)
         if Double.random(in: 0..<1, using: &rng) < 0.03 {

@@ -14,6 +14,9 @@ public struct KeyBinding: Sendable {
     /// The binding whose first key the hint shows after this one's (`j/k move`), for the other half of a pair.
     public var hintPartner: String?
     public var contexts: Set<KeyContext>
+    /// Where the hint bar shows the binding, when not everywhere it acts (a stop from the details is in their
+    /// help, while their narrow hint bar keeps its room for scrolling and closing).
+    public var hintContexts: Set<KeyContext>?
     /// Changes the fleet (stop, start): disabled, and shown greyed, when read-only.
     public var isDangerous: Bool
     /// The hint stays in the bar however narrow it is (help, quit).
@@ -26,10 +29,10 @@ public struct KeyBinding: Sendable {
     public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
 
     public init(named name: String, _ keys: [Key], _ description: String, hint: String? = nil, hintPartner: String? = nil,
-                in contexts: Set<KeyContext>, dangerous: Bool = false, pinned: Bool = false,
+                in contexts: Set<KeyContext>, hintIn hintContexts: Set<KeyContext>? = nil, dangerous: Bool = false, pinned: Bool = false,
                 hintFor: (@Sendable (FleetState) -> (label: String, enabled: Bool))? = nil, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
         self.name = name; self.keys = keys; self.description = description; self.hint = hint; self.hintPartner = hintPartner
-        self.contexts = contexts; self.isDangerous = dangerous; self.isPinned = pinned; self.hintFor = hintFor; self.action = action
+        self.contexts = contexts; self.hintContexts = hintContexts; self.isDangerous = dangerous; self.isPinned = pinned; self.hintFor = hintFor; self.action = action
     }
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding

@@ -44,12 +44,12 @@ extension Keymap {
     ]
 
     static let operations: [KeyBinding] = [
-        KeyBinding(named: "stop", [.character("S")], "stop dialog for the marked instances (or the current one)", hint: "stop", in: [.list],
+        KeyBinding(named: "stop", [.character("S")], "stop dialog for the marked instances (or the current one)", hint: "stop", in: [.list, .details], hintIn: [.list],
                    dangerous: true) { _, _ in .openStopDialog },
-        KeyBinding(named: "preview", [.character("P")], "stop dialog opened straight into a preview (dry run)", hint: "preview", in: [.list]) { _, _ in
+        KeyBinding(named: "preview", [.character("P")], "stop dialog opened straight into a preview (dry run)", hint: "preview", in: [.list, .details], hintIn: [.list]) { _, _ in
             .openStopDialogWithPreview
         },
-        KeyBinding(named: "start", [.character("W")], "start dialog (the way back from a stop)", hint: "start", in: [.list], dangerous: true) { _, _ in
+        KeyBinding(named: "start", [.character("W")], "start dialog (the way back from a stop)", hint: "start", in: [.list, .details], hintIn: [.list], dangerous: true) { _, _ in
             .openStartDialog
         },
         KeyBinding(named: "results", [.character("o")], "results of the latest operation", in: [.list]) { s, _ in

@@ -60,7 +60,7 @@ public struct Keymap: Sendable {
         let context = KeyContext.of(state)
         // Any overlay length will do: only whether a binding acts at all is asked.
         let probe = KeyInput(pageSize: 10, overlay: ScrollBounds(lines: 2, rows: 1))
-        return bindings.filter { $0.contexts.contains(context) && $0.hint != nil && $0.action(state, probe) != nil }.map { b in
+        return bindings.filter { $0.contexts.contains(context) && ($0.hintContexts ?? $0.contexts).contains(context) && $0.hint != nil && $0.action(state, probe) != nil }.map { b in
             let partner = b.hintPartner.flatMap { name in bindings.first { $0.name == name } }?.keys.first?.helpName
             let key = b.keys.first?.helpName ?? ""
             let (label, enabled) = b.hintFor?(state) ?? (b.hint ?? "", true)

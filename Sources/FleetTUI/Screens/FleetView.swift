@@ -62,7 +62,9 @@ public struct FleetView: Sendable {
         case .stop(let d), .start(let d):
             PowerDialogView.render(d, state: state, into: &grid, area: body, theme: theme, box: box)
         case let .details(id, scroll):
-            DetailsView.render(state, id: id, scroll: scroll, into: &grid, area: body, theme: theme, box: box, ascii: options.ascii)
+            DetailsView.render(
+                state, id: id, scroll: scroll, into: &grid, area: body, theme: theme, box: box, ascii: options.ascii,
+                now: options.now)
         case .help(let h):
             renderDialog(h.returnTo, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options, box: box)
             HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)

@@ -1,5 +1,6 @@
 import FleetCore
 import FleetViewModel
+import Foundation
 import TerminalUI
 
 /// How the scrolling overlays (help, details, journal) fit the screen's body (the rows between the header and
@@ -25,7 +26,7 @@ enum OverlayLayout {
         case .help:
             return ScrollBounds(lines: HelpView(sections: keymap.helpSections(for: state)).contentHeight, rows: helpRows(bodyHeight: bodyHeight))
         case let .details(id, _):
-            return ScrollBounds(lines: DetailsView.lines(state, id: id, ascii: false).count, rows: dialogRows(bodyHeight: bodyHeight))
+            return ScrollBounds(lines: DetailsView.lines(state, id: id, ascii: false, now: .distantPast).count, rows: dialogRows(bodyHeight: bodyHeight))
         case let .journal(j):
             return ScrollBounds(lines: JournalView.lines(j, ascii: false).count, rows: dialogRows(bodyHeight: bodyHeight))
         default:

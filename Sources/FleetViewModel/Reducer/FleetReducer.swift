@@ -36,9 +36,9 @@ public enum FleetReducer {
              .sortByNextColumn, .sortByPreviousColumn, .invertSort:
             filterOrSort(&s, action, now: now)
         case .openDetails: if let c = s.cursor { s.dialog = .details(instanceId: c) }
-        case .openStopDialog: return openPowerDialog(&s, .stop, now: now, preview: false)
-        case .openStopDialogWithPreview: return openPowerDialog(&s, .stop, now: now, preview: true)
-        case .openStartDialog: return openPowerDialog(&s, .start, now: now, preview: false)
+        case .openStopDialog: return openPowerDialog(&s, .stop, now: now, preview: false, ids: s.detailsTarget)
+        case .openStopDialogWithPreview: return openPowerDialog(&s, .stop, now: now, preview: true, ids: s.detailsTarget)
+        case .openStartDialog: return openPowerDialog(&s, .start, now: now, preview: false, ids: s.detailsTarget)
         case .openHelp:
             if case .help = s.dialog { break }
             s.dialog = .help(HelpViewState(returnTo: s.dialog))

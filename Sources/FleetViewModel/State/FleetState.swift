@@ -56,6 +56,12 @@ public struct FleetState: Sendable, Equatable {
     /// How many operation IDs were handed out.
     public var operationCounter: Int
 
+    /// The instance whose details are open: the one target of a stop or start asked for from there.
+    public var detailsTarget: [String]? {
+        if case let .details(id, _) = dialog { return [id] }
+        return nil
+    }
+
     /// A session's starting state; `instances` are taken as already loaded.
     public init(profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],
                 readOnly: Bool = false, sandbox: Bool = false, safety: PowerSafety = .allowAll,
