@@ -11,6 +11,10 @@ import pytest
 from textwidth import width
 
 
+def test_slow_simulator_started(slow_sim):
+    assert slow_sim.url.startswith("http://")
+
+
 @pytest.mark.parametrize("host", ["http://127.evil.invalid:80", "http://127.0.0.1.ecs-sim.invalid"])
 def test_plain_http_to_names_that_merely_start_with_127_is_refused(slow, host):
     r = slow.raw("--endpoint", host, "--region", "cn-hangzhou", "list")

@@ -12,11 +12,18 @@ from collections import Counter
 import pytest
 
 
-def test_stop_dry_run_exits_0_and_changes_nothing(ops):
-    r = ops.run("stop", "--instance-id", "i-e2erun01", "--instance-id", "i-e2erun02", "--instance-id", "i-e2eclassic01",
-                "--stopped-mode", "StopCharging", "--dry-run", "--output", "json")
-    assert r.rc == 0, r
-    m = r.by_id()
+@pytest.fixture(scope="module")
+def dry_run(ops):
+    return ops.run("stop", "--instance-id", "i-e2erun01", "--instance-id", "i-e2erun02", "--instance-id",
+                   "i-e2eclassic01", "--stopped-mode", "StopCharging", "--dry-run", "--output", "json")
+
+
+def test_stop_dry_run_exits_0(dry_run):
+    assert dry_run.rc == 0, dry_run
+
+
+def test_stop_dry_run_passes_each_and_leaves_them_running(dry_run):
+    m = dry_run.by_id()
     assert set(m) == {"i-e2erun01", "i-e2erun02", "i-e2eclassic01"}, set(m)
     for result in m.values():
         assert result["Outcome"] == "dry-run-passed" and result["CurrentStatus"] == "Running", result
