@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import fleet as fleets
-from simulator import DELAYS, SHUTDOWN_TIMEOUT, STARTUP_TIMEOUT, Sim, SimFactory  # noqa: F401 - for test modules
+from simulator import Sim
 
 
 @pytest.fixture

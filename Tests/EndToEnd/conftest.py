@@ -5,11 +5,15 @@ self-contained module reading $ECSFLEET_BIN_DIR itself) are unaffected: nothing 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 import pytest
 
 import fleet as fleets
 from commands import Operator
+from simulator import SimFactory
+from tmuxscreen import Screen
 
 AK = "e2e-ak-0001"
 SECRET = "e2e-Secret-7Qx9z-DoNotLeak"
@@ -17,6 +21,7 @@ REGION = "cn-hangzhou"
 # Stops and starts that finish within a test, and slow ones (3 s) that a test can catch half-way.
 QUICK = ("--stop-delay", "0.3-0.6", "--start-delay", "0.3-0.6")
 SLOW = ("--stop-delay", "3-3", "--start-delay", "3-3")
+CREDS = ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET")
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +33,6 @@ def operator(binaries, tmp_path_factory) -> Operator:
 @pytest.fixture(scope="module")
 def e2e_sims(binaries, tmp_path_factory):
     """Starts simulators that accept the suite's credentials; each must exit 0 on SIGTERM at the module's end."""
-    from simulator import SimFactory
-
     env = dict(os.environ, ECS_SIM_LOG_LEVEL="warning")
     factory = SimFactory(str(binaries.ecs_sim), tmp_path_factory.mktemp("sims"), env=env)
 
@@ -77,8 +80,6 @@ def slow(operator, slow_sim):
 def utf8_locale() -> str:
     """A UTF-8 locale (the screen draws CJK and U+FFFD only in one). C.UTF-8 is built into glibc since 2.35;
     older systems may only have en_US.UTF-8."""
-    import subprocess
-
     try:
         have = subprocess.run(["locale", "-a"], capture_output=True, text=True, timeout=10).stdout.split()
     except (OSError, subprocess.SubprocessError):
@@ -90,10 +91,6 @@ def utf8_locale() -> str:
 def screens(operator):
     """Starts `ecsfleet ARGS` in tmux screens (see tmuxscreen.Screen) with the module operator's environment (or,
     with sandbox=True, no credentials and a home of its own); closes them all at the module's end."""
-    import shutil
-
-    from tmuxscreen import Screen
-
     if not shutil.which("tmux"):
         pytest.fail("tmux is not installed: the screen tests drive ecsfleet inside tmux", pytrace=False)
     opened = []
@@ -117,8 +114,6 @@ def screens(operator):
     for screen in opened:
         screen.close()
 
-
-CREDS = ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET")
 
 
 @pytest.fixture(scope="module")
