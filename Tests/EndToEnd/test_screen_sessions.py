@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import time
 
-
 ARGS = ("--region", "cn-hangzhou")
 
 
