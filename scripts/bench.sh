@@ -9,7 +9,7 @@
 # 3. ecsfleet-bench, read-only phases: DescribeInstances pages of 100 per second, the wall time to list cn-hangzhou
 #    (numberedInstancePages, as `ecsfleet list` does, and token-paged instancePages), DryRun StopInstances per second;
 # 4. the official Python SDK (alibabacloud-ecs20140526, V3) paging cn-hangzhou (scripts/sdk_list_bench.py), in
-#    .build/conformance-venv (created, with the SDK installed, if missing);
+#    .build/pytest-venv (created, with the SDK installed, if missing);
 # 5. scripts/sdk_list.py, the same listing written with the SDK as a whole process that prints the JSON array;
 #    then the real command, `ecsfleet list --endpoint URL --region cn-hangzhou --output json > FILE`, median of 3,
 #    then the same with `--output table` (the default);
@@ -72,7 +72,7 @@ mkdir -p "$WORK/bin"
 cp "$BIN/ecs-sim" "$BIN/ecsfleet-bench" "$BIN/ecsfleet" "$WORK/bin/" || die "cannot copy the release binaries from $BIN"
 
 # ---------------------------------------------------------------- Python SDK venv
-VENV="$ROOT/.build/conformance-venv"
+VENV="$ROOT/.build/pytest-venv"
 PY="$VENV/bin/python"
 if [ ! -x "$PY" ]; then
     say "creating $VENV"

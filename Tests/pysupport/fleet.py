@@ -1,7 +1,11 @@
-"""Fleet files for ecs-sim: a small builder and the standard deterministic fleet.
+"""Fleet files for ecs-sim, for every Python suite: one builder and the fleets the suites run on.
 
 A fleet file is a DescribeInstances response body, `{"Instances": {"Instance": [...]}}`, with the API's exact
-field names. Every case in the suite knows by ID what each instance is, so results are deterministic.
+field names. Every test knows by ID what each instance is, so results are deterministic:
+
+- `standard_fleet`, `big_fleet`: the SDK conformance suite (Tests/Conformance).
+- `cli_fleet`, `review_fleet`: the command-line end-to-end tests (Tests/EndToEnd/test_cli_*.py).
+- `screen_fleet`: the interactive screen's end-to-end tests (Tests/EndToEnd/test_screen_*.py).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ def instance(
     hibernation: bool = False,
     tags: dict[str, str] | None = None,
     stopped_mode: str | None = None,
+    description: str | None = None,
     seq: int = 1,
 ) -> dict:
     """One instance in the API's shape. Running instances carry no StoppedMode (the simulator derives it)."""
@@ -58,7 +63,7 @@ def instance(
     inst = {
         "InstanceId": iid,
         "InstanceName": name if name is not None else iid,
-        "Description": f"conformance instance {iid}",
+        "Description": description or f"test instance {iid}",
         "HostName": iid,
         "Status": status,
         "InstanceType": "ecs.g7.large",
@@ -185,4 +190,95 @@ def big_fleet(count: int = 125) -> Fleet:
         f.add(f"i-pg{n:04d}", name=f"page-{n:04d}", zone=HZ_H if n % 2 else HZ_I, tags={"idx": str(n % 5)})
     f.add("i-pgsh1", region=SHANGHAI)
     f.add("i-pgsh2", region=SHANGHAI)
+    return f
+
+
+# ------------------------------------------------------------------ the command-line end-to-end fleets
+
+CJK_NAME = "生产-网关-数据库"
+ESC_NAME = "\u001b[31mred\u001b[0m\u001b]0;pwned\u0007\u001b[2Jx"
+LONG_NAME = "web-frontend-" + "-".join(f"segment{n:02d}" for n in range(1, 13)) + "-ok"  # 135 characters
+LONG_CJK_NAME = "生产环境" * 20 + "尾"  # 162 display columns
+C1_BIDI_NAME = "c1\u009b31mred\u202egnp.exe\u2066x\u2069\u2028y"
+
+
+def cli_fleet() -> Fleet:
+    """All in cn-hangzhou but one:
+
+    i-e2erun01..06      Running, VPC, PostPaid, no local disks (eligible for economical mode)
+    i-e2estop01         Stopped
+    i-e2esec01          Running, security lock
+    i-e2efin01          Running, financial lock
+    i-e2eclassic01      Running, classic network (stops in standard mode: Not-applicable)
+    i-e2ecjk01          Running, CJK name
+    i-e2eesc01          Running, a name full of terminal escape sequences
+    i-e2ebulk001..105   Running, eligible (for the split into calls of 100)
+    i-e2esh01           Running in cn-shanghai
+    """
+    f = Fleet()
+    tags = {"env": "e2e"}
+    for n in range(1, 7):
+        f.add(f"i-e2erun0{n}", name=f"web-e2erun0{n}", tags=tags, seq=n)
+    f.add("i-e2estop01", name="web-e2estop01", status="Stopped", stopped_mode="KeepCharging", tags=tags, seq=10)
+    f.add("i-e2esec01", name="web-e2esec01", locks=("security",), tags=tags, seq=11)
+    f.add("i-e2efin01", name="web-e2efin01", locks=("financial",), tags=tags, seq=12)
+    f.add("i-e2eclassic01", name="web-e2eclassic01", network="classic", tags=tags, seq=13)
+    f.add("i-e2ecjk01", name=CJK_NAME, tags=tags, seq=14)
+    f.add("i-e2eesc01", name=ESC_NAME, tags=tags, seq=15)
+    for n in range(1, 106):
+        f.add(f"i-e2ebulk{n:03d}", name=f"bulk-{n:03d}", tags=tags, seq=100 + n)
+    f.add("i-e2esh01", name="web-e2esh01", region=SHANGHAI, tags=tags, seq=300)
+    return f
+
+
+def review_fleet() -> Fleet:
+    """Names that are too long or carry C1 and bidi controls, instances stuck in Pending, Starting and Stopping,
+    a stopped one with a financial lock, and instances that cannot use economical mode (subscription, local
+    disks)."""
+    assert len(LONG_NAME) == 135, len(LONG_NAME)
+    f = Fleet()
+    f.add("i-rvlong01", name=LONG_NAME)
+    f.add("i-rvlongcjk01", name=LONG_CJK_NAME)
+    f.add("i-rvc1bidi01", name=C1_BIDI_NAME)
+    f.add("i-rvrun01", name="web-rvrun01")
+    f.add("i-rvpend01", name="web-rvpend01", status="Pending")
+    f.add("i-rvstarting01", name="web-rvstarting01", status="Starting")
+    f.add("i-rvstopping01", name="web-rvstopping01", status="Stopping", stopped_mode="KeepCharging")
+    f.add("i-rvstopped01", name="web-rvstopped01", status="Stopped", stopped_mode="KeepCharging")
+    f.add("i-rvstopfin01", name="web-rvstopfin01", status="Stopped", locks=("financial",), stopped_mode="KeepCharging")
+    f.add("i-rvsub01", name="web-rvsub01", charge="PrePaid")
+    f.add("i-rvdisk01", name="web-rvdisk01", local_disks=2)
+    return f
+
+
+# ------------------------------------------------------------------ the interactive screen's fleet
+
+SCREEN_ESC_NAME = "\u001b]2;pwned\u0007\u001b[31mred\u001b[0m\u0007x"
+
+
+def screen_fleet() -> Fleet:
+    """All in cn-hangzhou, tagged env and team:
+
+    i-tuia01          Running, prod, PrePaid (not eligible for StopCharging), sorts first
+    i-tuia02..a16     Running, prod, PostPaid, no local disks (eligible for economical mode)
+    i-tuidev01..03    Running, dev
+    i-tuistop01       Stopped, prod
+    i-tuisec01        Running, prod, security lock
+    i-tuicjk01        Running, prod, CJK name
+    i-tuiesc01        Running, prod, a name with terminal escape sequences (OSC title, red SGR, BEL)
+    """
+    f = Fleet()
+
+    def add(iid, *, env="prod", **kw):
+        f.add(iid, name=kw.pop("name", iid.replace("i-tui", "web-")), tags={"env": env, "team": "e2e"}, **kw)
+
+    add("i-tuia01", charge="PrePaid", seq=1)
+    for n in range(2, 17):
+        add(f"i-tuia{n:02d}", seq=n)
+    for n in range(1, 4):
+        add(f"i-tuidev{n:02d}", env="dev", seq=20 + n)
+    add("i-tuistop01", status="Stopped", seq=30)
+    add("i-tuisec01", locks=("security",), seq=31)
+    add("i-tuicjk01", name=CJK_NAME, seq=32)
+    add("i-tuiesc01", name=SCREEN_ESC_NAME, seq=33)
     return f
