@@ -18,7 +18,8 @@ struct SimCommand: AsyncParsableCommand {
               ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/sim-state.json
               ecs-sim --generate 1000 --seed 7 --faults throttle=0.05,error503=0.02,latency=5-40 --rate-limit 50
               ecs-sim --generate 30000 --pool cn-beijing=60000   (a stop benchmark's supply of running instances)
-            """)
+            """,
+        version: ProductVersion.current)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on; 0 picks a free port.") var port = 0

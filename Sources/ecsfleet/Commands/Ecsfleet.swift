@@ -1,11 +1,12 @@
 import ArgumentParser
+import ECSAPI
 
 /// The root command. Global options (`--sandbox`, `--profile`, `--region`, ...) may come before or after the
 /// subcommand.
 struct Ecsfleet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecsfleet",
-        abstract: "Stop, start and watch Alibaba Cloud ECS instances across regions, safely and in bulk.",
+        abstract: "ecsfleet \(ProductVersion.current): stop, start and watch Alibaba Cloud ECS instances across regions, safely and in bulk.",
         discussion: """
             Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
             (and ALIBABA_CLOUD_SECURITY_TOKEN), else the aliyun CLI's ~/.aliyun/config.json profile.
@@ -19,6 +20,7 @@ struct Ecsfleet: AsyncParsableCommand {
               ecsfleet --sandbox stop --instance-id i-... --region cn-hangzhou --dry-run
               ecsfleet journal --last 5
             """,
+        version: ProductVersion.current,
         subcommands: [ListCommand.self, StopCommand.self, StartCommand.self, StatusCommand.self, JournalCommand.self])
 
     @OptionGroup var global: GlobalOptions

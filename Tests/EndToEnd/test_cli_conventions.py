@@ -1,0 +1,30 @@
+"""Command-line conventions an operator of the aliyun and AWS CLIs expects: a version, and a suggestion for a
+mistyped subcommand."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_version_prints_one_line_and_exits_0(operator):
+    r = operator.raw("--version")
+    assert r.rc == 0 and re.fullmatch(r"\d+\.\d+\.\d+\n", r.out), r
+
+
+def test_version_is_in_the_help(operator):
+    version = operator.raw("--version").out.strip()
+    r = operator.raw("--help")
+    assert r.rc == 0 and f"ecsfleet {version}" in r.out, r
+
+
+@pytest.mark.parametrize("typed,meant", [("lsit", "list"), ("stp", "stop"), ("strat", "start"), ("jornal", "journal")])
+def test_a_mistyped_subcommand_gets_a_suggestion(operator, typed, meant):
+    r = operator.raw("--sandbox", typed, "--dry-run")
+    assert r.rc == 2 and f"'{typed}' is not a command. Did you mean '{meant}'?" in r.err and not r.traced(), r
+
+
+def test_a_word_far_from_every_subcommand_gets_no_guess(operator):
+    r = operator.raw("frobnicate")
+    assert r.rc == 2 and "Did you mean" not in r.err, r
