@@ -9,7 +9,7 @@ import Testing
     static let bounds = ScrollBounds(lines: 40, rows: 15)
 
     @Test func helpOpensOverTheStopDialogAndClosesBackToItUnchanged() {
-        var s = ViewModelStopDialogTests.opened(marked: [1, 2, 3])
+        var s = ViewModelPowerDialogTests.opened(marked: [1, 2, 3])
         VM.reduce(&s, [.toggleForceStop, .cycleStoppedMode, .cycleBatchOptimization, .focusNextButton, .scrollDialog(by: 1)])
         let dialogOpen = s
         let d = VM.dialog(s)!
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func helpOverTheConfirmationAndTheStartDialogReturnsToThem() {
-        var s = ViewModelStopDialogTests.opened(marked: [1])
+        var s = ViewModelPowerDialogTests.opened(marked: [1])
         VM.reduce(&s, .pressButton(.confirm))
         let confirming = s
         VM.reduce(&s, [.openHelp, .cancelDialog])

@@ -61,7 +61,7 @@ enum VM {
     }
 
     /// The open stop/start dialog.
-    static func dialog(_ s: FleetState) -> StopDialogState? { s.dialog.power }
+    static func dialog(_ s: FleetState) -> PowerDialogState? { s.dialog.power }
 
     /// The policy decision of a policy with one rule.
     static func safety(_ pattern: String, _ action: SafetyPolicy.Action) -> PowerSafety {

@@ -8,8 +8,8 @@ import Foundation
 public actor SimulatedFleet {
     let configuration: SimulatorConfiguration
     let clock: any SimulatorClock
-    /// Every instance, reached by position (see `InstanceTable`).
-    var table = InstanceTable()
+    /// Every instance, reached by position (see `InstanceRecords`).
+    var table = InstanceRecords()
     /// Transitions not yet settled, soonest first.
     var inFlight = TransitionQueue()
     var rng: SeededRandom
@@ -33,7 +33,7 @@ public actor SimulatedFleet {
 
     /// Adds or replaces an instance. A running (or starting, or pending) instance without a `StoppedMode` gets
     /// the Decision's value: `KeepCharging`, or `Not-applicable` when it cannot use economical mode.
-    static func insert(_ instance: Instance, transition: SimulatedInstance.Transition?, into table: inout InstanceTable) {
+    static func insert(_ instance: Instance, transition: SimulatedInstance.Transition?, into table: inout InstanceRecords) {
         var instance = instance
         if instance.stoppedMode.isEmpty, [.running, .starting, .pending].contains(instance.status) {
             instance.stoppedMode = (instance.isEconomicalModeEligible ? StoppedMode.keepCharging : .notApplicable).rawValue

@@ -8,7 +8,7 @@ import TerminalUI
 /// the options with their consequences, the number of API calls, the equivalent `aliyun` command, and the
 /// buttons with the confirmation step.
 enum PowerDialogView {
-    static func render(_ d: StopDialogState, state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
+    static func render(_ d: PowerDialogState, state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
         let width = min(area.width - 2, 120)
         let height = area.height
         var lines: [TextLine] = []
@@ -81,7 +81,7 @@ enum PowerDialogView {
         }
         let buttons = [DialogButton(key: "c", label: "Cancel"), DialogButton(key: "p", label: "Preview"),
                        DialogButton(key: "s", label: d.confirmTitle, isDangerous: true)]
-        let focused = StopDialogState.Button.allCases.firstIndex(of: d.focus)
+        let focused = PowerDialogState.Button.allCases.firstIndex(of: d.focus)
         let title = "\(d.confirmTitle) \(d.targets.count) instance\(d.targets.count == 1 ? "" : "s")"
         let dialog = Dialog(title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
                             isDangerous: d.options.forceStop)

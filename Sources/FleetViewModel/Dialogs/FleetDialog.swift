@@ -4,9 +4,9 @@ public enum FleetDialog: Sendable, Equatable {
     /// No dialog.
     case none
     /// The stop dialog (targets, options, preview, confirmation).
-    case stop(StopDialogState)
+    case stop(PowerDialogState)
     /// The start dialog (the same dialog for `StartInstances`).
-    case start(StopDialogState)
+    case start(PowerDialogState)
     /// Everything known about one instance, scrolled to line `scroll`.
     case details(instanceId: String, scroll: Int = 0)
     /// The key bindings, over whatever was open when they were asked for.
@@ -20,7 +20,7 @@ public enum FleetDialog: Sendable, Equatable {
 
     /// The stop or start dialog, if that is what is open, also while help is shown over it (refreshes and
     /// preview results keep reaching it there).
-    public var power: StopDialogState? {
+    public var power: PowerDialogState? {
         switch self {
         case let .stop(d), let .start(d): return d
         case let .help(h): return h.returnTo.power
@@ -41,7 +41,7 @@ public enum FleetDialog: Sendable, Equatable {
     }
 
     /// Wraps a stop/start dialog state in the matching case.
-    static func power(_ d: StopDialogState) -> FleetDialog { d.action == .stop ? .stop(d) : .start(d) }
+    static func power(_ d: PowerDialogState) -> FleetDialog { d.action == .stop ? .stop(d) : .start(d) }
 
     /// Changes the dialog beneath help (or this one when help is not open), keeping help over it.
     mutating func changeBeneathHelp(_ change: (inout FleetDialog) -> Void) {

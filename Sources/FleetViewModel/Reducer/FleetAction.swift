@@ -85,7 +85,7 @@ public enum FleetAction: Sendable {
     /// Dialog: press the focused button.
     case pressFocusedButton
     /// Dialog: press a button directly (a shortcut key).
-    case pressButton(StopDialogState.Button)
+    case pressButton(PowerDialogState.Button)
     /// Esc: steps back in the dialog, or closes it.
     case cancelDialog
     /// A character typed in a dialog: `y`/`n`, the count's digits.

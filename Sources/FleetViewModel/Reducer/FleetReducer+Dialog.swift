@@ -25,7 +25,7 @@ extension FleetReducer {
             return []
         }
         let targets = ids.map { id in (instanceId: id, regionId: s.instance(id)?.regionId ?? "", instance: s.instance(id)) }
-        s.dialog = .power(StopDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
+        s.dialog = .power(PowerDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
                                           readOnlyFixed: s.readOnlyFixed,
                                           safety: s.safety[action], now: now))
         return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
@@ -110,7 +110,7 @@ extension FleetReducer {
             dropHiddenMarks(&s, now: now)
             return []
         }
-        let result: StopDialogState.KeyResult = s.withPowerDialog { d in
+        let result: PowerDialogState.KeyResult = s.withPowerDialog { d in
             switch action {
             case .toggleForceStop: d.toggleForceStop(now: now)
             case .cycleStoppedMode: d.cycleStoppedMode(now: now)

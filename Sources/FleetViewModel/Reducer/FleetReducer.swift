@@ -157,7 +157,7 @@ public enum FleetReducer {
 
 extension FleetState {
     /// Changes the open stop/start dialog, if any (also while help is shown over it).
-    mutating func withPowerDialog<R>(_ change: (inout StopDialogState) -> R) -> R? {
+    mutating func withPowerDialog<R>(_ change: (inout PowerDialogState) -> R) -> R? {
         var result: R?
         dialog.changeBeneathHelp { open in
             guard var d = open.power else { return }

@@ -12,8 +12,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
     var endpoint: String?
 
-    @Option(help: ArgumentHelp("Request signature: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1).", valueName: "v3|v1"))
-    var signature: String = "v3"
+    @Option(help: "Request signature: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1).")
+    var signature: SignatureArgument = .v3
 
     @Flag(help: "Run against a built-in simulated account (no cloud account or credentials needed).")
     var sandbox = false
@@ -34,12 +34,6 @@ struct GlobalOptions: ParsableArguments {
         throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (only list takes several).")
     }
 
-    func signatureVersion() throws(CommandError) -> ECSClient.SignatureVersion {
-        guard let v = ECSClient.SignatureVersion(rawValue: signature.lowercased()) else {
-            throw .usage("--signature must be v3 or v1, got '\(signature)'")
-        }
-        return v
-    }
 }
 
 /// `--all-regions`, for the screen and for `list`. One group in both commands, like `GlobalOptions`: a flag that
@@ -47,9 +41,4 @@ struct GlobalOptions: ParsableArguments {
 struct RegionScope: ParsableArguments {
     @Flag(help: "Every region the account can see (DescribeRegions), instead of --region.")
     var allRegions = false
-}
-
-/// `--output table|json`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
 }

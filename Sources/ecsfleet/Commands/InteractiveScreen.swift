@@ -47,13 +47,11 @@ struct InteractiveScreen {
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
         let logPath = Journal.stateDirectory(environment: environment) + "/ecsfleet.log"
         let logFile = LogFile(path: logPath)
-        let savedStderr = dup(STDERR_FILENO)
-        let logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if logFD >= 0 { dup2(logFD, STDERR_FILENO); close(logFD) }
+        let stderrRedirect = StderrRedirect(to: logPath)
         logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile)\n")
         let exit = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
                                         runner: runner, inbox: inbox, themeDirectory: themeDirectory)
-        if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }
+        stderrRedirect.restore()
         await runner.cancelAll()
         await session.close()
         switch exit {
@@ -81,47 +79,5 @@ struct InteractiveScreen {
         let exit = await app.run()
         terminal.shutdown()
         return .success(exit)
-    }
-}
-
-struct ScreenError: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
-
-/// Options of the interactive screen.
-struct ScreenOptions {
-    var theme: String?
-    var noColor = false
-    var mouse = false
-    var readOnly = false
-    var refresh = 30
-    var allRegions = false
-}
-
-/// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
-/// key actions by name (`stop = "X"`, `mark = "space,x"`; the names are listed in the error for an unknown one).
-struct ScreenConfig {
-    var theme: String?
-    var keymap = Keymap()
-
-    static func load(path: String) throws(CommandError) -> ScreenConfig {
-        var config = ScreenConfig()
-        guard let data = FileManager.default.contents(atPath: path) else { return config }
-        let tables: [TOMLTable]
-        do { tables = try TOML.parse(String(decoding: data, as: UTF8.self)) } catch { throw .usage("\(path): \(error)") }
-        var overrides: [(name: String, keys: String, line: Int)] = []
-        for table in tables {
-            for entry in table.entries {
-                guard case let .string(value) = entry.value else { throw .usage("\(path): line \(entry.line): \(entry.key) must be a string") }
-                switch table.name {
-                case "" where entry.key == "theme": config.theme = value
-                case "keys": overrides.append((entry.key, value, entry.line))
-                default: throw .usage("\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)")
-                }
-            }
-        }
-        do { config.keymap = try Keymap().remapped(overrides) } catch { throw .usage("\(path): \(error)") }
-        return config
     }
 }

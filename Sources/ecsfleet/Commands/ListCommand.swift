@@ -18,8 +18,8 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: RegionScope
-    @Option(help: ArgumentHelp("Only instances in this state (Pending, Starting, Running, Stopping, Stopped).", valueName: "status"))
-    var status: String?
+    @Option(help: "Only instances in this state.")
+    var status: StatusArgument?
     @Option(help: ArgumentHelp("Only instances whose name matches; * matches any run of characters.", valueName: "glob"))
     var name: String?
     @Option(help: ArgumentHelp("Only instances with this tag (KEY=VALUE, or KEY for any value); repeatable.", valueName: "key=value"))
@@ -27,9 +27,6 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "table or json.") var output: OutputFormat = .table
 
     func run() async throws {
-        if let status, !InstanceStatus(rawValue: status).isKnown {
-            throw CommandError.usage("--status must be one of \(InstanceStatus.all.map(\.rawValue).joined(separator: ", ")), got '\(status)'")
-        }
         let tags = try tag.map { t throws(CommandError) -> DescribeInstancesRequest.Tag in
             let kv = t.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let key = kv.first, !key.isEmpty else { throw .usage("--tag must be KEY=VALUE or KEY, got '\(t)'") }
@@ -59,7 +56,7 @@ struct ListCommand: AsyncParsableCommand {
         if output == .json {
             let pieces = try await Self.fetchJSON(regions, session: session, retry: retry) { region in
                 var r = DescribeInstancesRequest(regionId: region)
-                r.status = status; r.instanceName = name; r.tags = tags
+                r.status = status?.rawValue; r.instanceName = name; r.tags = tags
                 return r
             }
             await session.close()
@@ -69,7 +66,7 @@ struct ListCommand: AsyncParsableCommand {
         var instances: [Instance] = []
         for region in regions {
             var r = DescribeInstancesRequest(regionId: region)
-            r.status = status; r.instanceName = name; r.tags = tags
+            r.status = status?.rawValue; r.instanceName = name; r.tags = tags
             do {
                 for try await page in session.client.numberedInstancePages(r) { instances += page }
             } catch let error as ECSCallError {

@@ -21,22 +21,14 @@ struct StopCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: InstanceSelection
     @Flag(help: "ForceStop: like pulling the power; data not yet written to disk may be lost.") var force = false
-    @Option(help: ArgumentHelp("KeepCharging or StopCharging (economical mode; only VPC pay-as-you-go instances without local disks).", valueName: "mode"))
-    var stoppedMode: String?
-    @Option(help: ArgumentHelp("AllTogether (one failure stops none) or SuccessFirst (each on its own).", valueName: "mode"))
-    var batch: String = "AllTogether"
+    @Option(help: "KeepCharging or StopCharging (economical mode; only VPC pay-as-you-go instances without local disks).")
+    var stoppedMode: StoppedModeArgument?
+    @Option(help: "AllTogether (one failure stops none) or SuccessFirst (each on its own).")
+    var batch: BatchArgument = .allTogether
     @OptionGroup var run: RunOptions
 
     func run() async throws {
-        guard let b = BatchOptimization(rawValue: batch) else { throw CommandError.usage("--batch must be AllTogether or SuccessFirst, got '\(batch)'") }
-        var mode: StoppedMode?
-        if let stoppedMode {
-            guard let m = StoppedMode(rawValue: stoppedMode), m != .notApplicable else {
-                throw CommandError.usage("--stopped-mode must be KeepCharging or StopCharging, got '\(stoppedMode)'")
-            }
-            mode = m
-        }
-        let options = OperationOptions(forceStop: force, stoppedMode: mode, batch: b, dryRun: run.dryRun)
+        let options = OperationOptions(forceStop: force, stoppedMode: stoppedMode?.value, batch: batch.value, dryRun: run.dryRun)
         try await PowerRunner(action: .stop, options: options, global: global, selection: selection, run: run).execute()
     }
 }
@@ -53,12 +45,11 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: InstanceSelection
-    @Option(help: ArgumentHelp("AllTogether or SuccessFirst.", valueName: "mode")) var batch: String = "AllTogether"
+    @Option(help: "AllTogether or SuccessFirst.") var batch: BatchArgument = .allTogether
     @OptionGroup var run: RunOptions
 
     func run() async throws {
-        guard let b = BatchOptimization(rawValue: batch) else { throw CommandError.usage("--batch must be AllTogether or SuccessFirst, got '\(batch)'") }
-        try await PowerRunner(action: .start, options: OperationOptions(batch: b, dryRun: run.dryRun), global: global,
+        try await PowerRunner(action: .start, options: OperationOptions(batch: batch.value, dryRun: run.dryRun), global: global,
                               selection: selection, run: run).execute()
     }
 }

@@ -18,7 +18,7 @@ struct CloudSession {
     /// - Parameter fallbackRegion: the region when the account names none (see `AccountResolver.resolve`).
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
         let environment = ProcessInfo.processInfo.environment
-        let signature = try g.signatureVersion()
+        let signature = g.signature.value
         try checkRegionIDs(g.regions, source: "--region")
         if g.sandbox, let endpoint = g.endpoint {
             // Both would leave the operator unsure which fleet a stop reached.

@@ -2,7 +2,7 @@ import ECSAPI
 import FleetCore
 import Foundation
 
-extension StopDialogState {
+extension PowerDialogState {
     /// The number of targets that will be in a call.
     public var sendCount: Int { targets.lazy.filter(\.willSend).count }
 

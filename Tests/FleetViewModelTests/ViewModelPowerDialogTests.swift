@@ -4,7 +4,7 @@ import ECSAPI
 import Foundation
 import Testing
 
-@Suite struct ViewModelStopDialogTests {
+@Suite struct ViewModelPowerDialogTests {
     /// Opens the stop dialog on instances `marked` of a fleet of `count`.
     static func opened(_ count: Int = 5, marked: [Int], readOnly: Bool = false, safety: PowerSafety = .allowAll,
                        _ configure: (Int, inout Instance) -> Void = { _, _ in }) -> FleetState {
@@ -17,8 +17,8 @@ import Testing
     @Test func openingFreezesTheMarkedInstances() {
         var s = Self.opened(marked: [4, 2])
         let targets = [2, 4].map { n in (instanceId: VM.id(n), regionId: VM.hangzhou, instance: Optional(VM.instance(n))) }
-        #expect(VM.dialog(s) == StopDialogState(action: .stop, targets: targets, now: VM.t0))
-        #expect(s.dialog == .stop(StopDialogState(action: .stop, targets: targets, now: VM.t0)))
+        #expect(VM.dialog(s) == PowerDialogState(action: .stop, targets: targets, now: VM.t0))
+        #expect(s.dialog == .stop(PowerDialogState(action: .stop, targets: targets, now: VM.t0)))
         VM.reduce(&s, [.markAllVisible, .toggleMarkAndMoveDown])
         #expect(VM.dialog(s)?.targetIds == VM.ids([2, 4]))
     }
@@ -100,7 +100,7 @@ import Testing
 
     @Test func tabMovesTheFocusAndEnterPressesIt() {
         var s = Self.opened(marked: [1])
-        var focus: [StopDialogState.Button] = []
+        var focus: [PowerDialogState.Button] = []
         for _ in 0..<3 { VM.reduce(&s, .focusNextButton); focus.append(VM.dialog(s)!.focus) }
         #expect(focus == [.preview, .confirm, .cancel])
         VM.reduce(&s, .focusPreviousButton)

@@ -2,7 +2,7 @@ import ECSAPI
 import FleetCore
 import Foundation
 
-extension StopDialogState {
+extension PowerDialogState {
     /// What a key press in the dialog led to.
     public enum KeyResult: Sendable, Equatable {
         /// Nothing beyond the dialog's own state.

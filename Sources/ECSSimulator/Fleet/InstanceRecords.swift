@@ -4,7 +4,7 @@ import ECSAPI
 ///
 /// Instances are reached by position so the fleet reads and changes them in place: copying an `Instance` out
 /// of a dictionary and back costs a retain and a release for each of its strings, on every page and every stop.
-struct InstanceTable: Sendable {
+struct InstanceRecords: Sendable {
     /// Every instance in the order loaded. Positions never change: instances are replaced, never removed.
     private(set) var records: [SimulatedInstance] = []
     private var positions: [String: Int] = [:]

@@ -2,9 +2,9 @@ import ECSAPI
 import FleetCore
 import Foundation
 
-/// The stop dialog (also used for previews and, with `action == .start`, for starts). Opening it freezes the
+/// The stop or start dialog (`action` says which; previews too). Opening it freezes the
 /// target set by instance ID; refreshes later update what the dialog knows of each target, never the set.
-public struct StopDialogState: Sendable, Equatable {
+public struct PowerDialogState: Sendable, Equatable {
     /// The dialog's buttons, in Tab order.
     public enum Button: Sendable, Equatable, CaseIterable { case cancel, preview, confirm }
 

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `--output table|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
