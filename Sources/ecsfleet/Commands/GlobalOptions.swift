@@ -1,12 +1,15 @@
 import ArgumentParser
 import ECSClient
+import ECSSimulator
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(help: "The aliyun CLI profile to use (default: ALIBABA_CLOUD_PROFILE, then the config's current profile).")
     var profile: String?
 
-    @Option(name: .customLong("region"), help: ArgumentHelp("The region (repeatable for list).", valueName: "region"))
+    @Option(
+        name: .customLong("region"), help: ArgumentHelp("The region (repeatable for list).", valueName: "region"),
+        completion: .list(RegionCatalog.regions.map(\.id)))
     var regions: [String] = []
 
     @Option(help: ArgumentHelp("Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
