@@ -13,7 +13,7 @@ cd "$ROOT"
 
 VENV="$ROOT/.build/conformance-venv"
 PY="$VENV/bin/python"
-PACKAGES=(alibabacloud-ecs20140526 alibabacloud-tea-openapi aliyun-python-sdk-ecs aliyun-python-sdk-core pytest requests)
+PACKAGES=(alibabacloud-ecs20140526 alibabacloud-tea-openapi alibabacloud-credentials aliyun-python-sdk-ecs aliyun-python-sdk-core pytest requests)
 JUNIT="$ROOT/.build/conformance-junit.xml"
 
 say() { printf 'conformance: %s\n' "$*" >&2; }
