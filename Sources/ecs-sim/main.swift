@@ -10,18 +10,24 @@ struct SimCommand: AsyncParsableCommand {
         commandName: "ecs-sim",
         abstract: "A local Alibaba Cloud ECS endpoint that the vendor's SDKs cannot tell from the real one.",
         discussion: """
-            Prints the endpoint URL (http://HOST:PORT) as its first line on stdout, then serves until SIGINT or
-            SIGTERM. Default credentials: access key ID 'sandbox', secret 'sandbox-secret'. The same port answers
-            STS (Version=2015-04-01: AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity) and, with --instance-role,
-            the metadata service (/latest/) and a credentials URI (/credentials-uri/NAME).
+            Prints the endpoint URL (http://HOST:PORT) as its first line on stdout,
+            then serves until SIGINT or SIGTERM. Default credentials: access key ID
+            'sandbox', secret 'sandbox-secret'. The same port also answers STS
+            (Version=2015-04-01: AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity)
+            and, with --instance-role, the metadata service (/latest/) and a
+            credentials URI (/credentials-uri/NAME).
 
             Examples:
               ecs-sim --generate 500
-              ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/sim-state.json
-              ecs-sim --generate 1000 --seed 7 --faults throttle=0.05,error503=0.02,latency=5-40 --rate-limit 50
-              ecs-sim --generate 30000 --pool cn-beijing=60000   (a stop benchmark's supply of running instances)
-              ecs-sim --access-key-sts-only --role acs:ram::1234567890123456:role/fleet-ops \\
-                      --instance-role fleet-instance --credential-ttl 600   (STS and the metadata service too)
+              ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/state.json
+              ecs-sim --generate 1000 --seed 7 --rate-limit 50 \\
+                      --faults throttle=0.05,error503=0.02,latency=5-40
+              ecs-sim --generate 30000 --pool cn-beijing=60000
+                      (a stop benchmark's supply of running instances)
+              ecs-sim --access-key-sts-only --credential-ttl 600 \\
+                      --role acs:ram::1234567890123456:role/fleet-ops \\
+                      --instance-role fleet-instance
+                      (roles to assume, an instance role, short-lived keys)
             """)
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"

@@ -148,6 +148,12 @@ struct STSTests {
         #expect(await oidc([("OIDCProviderArn", provider), ("OIDCToken", "")]).code == "AuthenticationFail.OIDCToken.Invalid")
         #expect(await oidc([("OIDCProviderArn", provider)]).code == "MissingOIDCToken")
         #expect(await oidc([("OIDCToken", "t")]).code == "MissingOIDCProviderArn")
+        let v3Style = await sim.send(IncomingRequest(
+            method: "POST", path: "/",
+            rawQuery: encodeQuery([("RoleArn", opsRole), ("OIDCProviderArn", provider), ("OIDCToken", "t"), ("RoleSessionName", "ci-job")]),
+            headers: [(name: "host", value: endpointHost), (name: "x-acs-action", value: "AssumeRoleWithOIDC"),
+                      (name: "x-acs-version", value: stsVersion)], body: []))
+        #expect(v3Style.status == 200, "an anonymous V3-style call names itself in headers")
         let unknown = await oidc([("OIDCProviderArn", "acs:ram::1234567890123456:oidc-provider/other"), ("OIDCToken", "t")])
         #expect(unknown.code == "AuthenticationFail.NoPermission")
         #expect(unknown.status == 401)

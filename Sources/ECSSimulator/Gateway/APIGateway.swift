@@ -53,10 +53,11 @@ public final class APIGateway: Sendable {
             }
             let now = clock.now()
             let signedV3 = request.header("authorization") != nil
-            let named = (action: signedV3 ? request.header("x-acs-action") : params["Action"],
-                         version: signedV3 ? request.header("x-acs-version") : params["Version"])
+            // An unsigned V3-style request (an anonymous AssumeRoleWithOIDC) names itself in headers only.
+            let named = (action: signedV3 ? request.header("x-acs-action") : params["Action"] ?? request.header("x-acs-action"),
+                         version: signedV3 ? request.header("x-acs-version") : params["Version"] ?? request.header("x-acs-version"))
             if named.version == STSService.version {
-                return answerSTS(request, query: query, params: params, named: named, requestId: requestId, now: now)
+                return answerSTS(request, query: query, params: params, named: named, format: format, requestId: requestId, now: now)
             }
             let call = try authenticator.authenticate(request, query: query, params: params, now: now)
             guard call.version == ecsAPIVersion, ECSAction.all.contains(call.action) else {
@@ -125,8 +126,8 @@ public final class APIGateway: Sendable {
     /// An STS call: `AssumeRoleWithOIDC` unsigned, the others signed by a key the account accepts. Rate
     /// limits apply; injected faults do not (they model the ECS endpoint). See docs/ECS-SEMANTICS.md#sts.
     private func answerSTS(_ request: IncomingRequest, query: [(name: String, value: String)], params: Parameters,
-                           named: (action: String?, version: String?), requestId: String, now: Date) -> GatewayResponse {
-        let format: ResponseFormat = request.header("authorization") == nil && params["Format"]?.lowercased() == "xml" ? .xml : .json
+                           named: (action: String?, version: String?), format: ResponseFormat, requestId: String,
+                           now: Date) -> GatewayResponse {
         let host = request.header("host") ?? ""
         do {
             var call: AuthenticatedCall?
