@@ -138,8 +138,9 @@ def test_metadata_refuses_without_token_when_v2_only(start_sim, std_fleet):
 
 def test_no_instance_role_no_metadata(start_sim, std_fleet):
     sim = start_sim(fleet=std_fleet)
-    with pytest.raises(Exception):
+    with pytest.raises(CredentialException) as refused:
         ecs_ram_role(sim, role_name=INSTANCE_ROLE).get_credentials()
+    assert "HttpCode=404" in str(refused.value)
     assert metadata(sim, "GET", "/latest/meta-data/ram/security-credentials/").status == 404
 
 
@@ -167,3 +168,20 @@ def test_expiry_with_credential_ttl(start_sim, std_fleet):
     second = provider.get_credentials()
     assert second.get_access_key_id() != first.get_access_key_id()
     works_with_both_sdks(sim, second)
+
+
+def test_sts_through_both_sdks(start_sim, std_fleet):
+    """AssumeRole and GetCallerIdentity signed by each SDK's own generic path (V3 and V1 signatures)."""
+    sim = start_sim(*IDENTITY, fleet=std_fleet)
+    for kind in ("v3", "v1", "v3rpc"):
+        api = sim.api(kind)
+        body = api.call_generic("AssumeRole", {"RoleArn": ROLE, "RoleSessionName": f"generic-{kind}"}, version="2015-04-01")
+        assert body["AssumedRoleUser"]["Arn"] == f"{ROLE}/generic-{kind}"
+        key = body["Credentials"]
+        assert key["AccessKeyId"].startswith("STS.") and key["Expiration"].endswith("Z")
+        assert api.call_generic("GetCallerIdentity", {}, version="2015-04-01")["IdentityType"] == "RAMUser"
+        assumed = make_api(kind, sim.netloc, ak=key["AccessKeyId"], secret=key["AccessKeySecret"], token=key["SecurityToken"])
+        who = assumed.call_generic("GetCallerIdentity", {}, version="2015-04-01")
+        assert who["IdentityType"] == "AssumedRoleUser" and who["Arn"].endswith(f":assumed-role/fleet-ops/generic-{kind}")
+    err = expect_error(sim.api("v1").call_generic, "AssumeRole", {"RoleSessionName": "s1"}, version="2015-04-01")
+    assert (err.code, err.status) == ("MissingRoleArn", 400)
