@@ -10,14 +10,24 @@ struct SimCommand: AsyncParsableCommand {
         commandName: "ecs-sim",
         abstract: "A local Alibaba Cloud ECS endpoint that the vendor's SDKs cannot tell from the real one.",
         discussion: """
-            Prints the endpoint URL (http://HOST:PORT) as its first line on stdout, then serves until SIGINT or
-            SIGTERM. Default credentials: access key ID 'sandbox', secret 'sandbox-secret'.
+            Prints the endpoint URL (http://HOST:PORT) as its first line on stdout,
+            then serves until SIGINT or SIGTERM. Default credentials: access key ID
+            'sandbox', secret 'sandbox-secret'. The same port also answers STS
+            (Version=2015-04-01: AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity)
+            and, with --instance-role, the metadata service (/latest/) and a
+            credentials URI (/credentials-uri/NAME).
 
             Examples:
               ecs-sim --generate 500
-              ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/sim-state.json
-              ecs-sim --generate 1000 --seed 7 --faults throttle=0.05,error503=0.02,latency=5-40 --rate-limit 50
-              ecs-sim --generate 30000 --pool cn-beijing=60000   (a stop benchmark's supply of running instances)
+              ecs-sim --fleet dump.json --stop-delay 0.2-0.5 --state /tmp/state.json
+              ecs-sim --generate 1000 --seed 7 --rate-limit 50 \\
+                      --faults throttle=0.05,error503=0.02,latency=5-40
+              ecs-sim --generate 30000 --pool cn-beijing=60000
+                      (a stop benchmark's supply of running instances)
+              ecs-sim --access-key-sts-only --credential-ttl 600 \\
+                      --role acs:ram::1234567890123456:role/fleet-ops \\
+                      --instance-role fleet-instance
+                      (roles to assume, an instance role, short-lived keys)
             """,
         version: ProductVersion.current)
 
@@ -48,6 +58,21 @@ struct SimCommand: AsyncParsableCommand {
     var pool: [String] = []
     @Option(help: ArgumentHelp("Persist every change to this file (atomically), and resume from it on restart.", valueName: "file"))
     var state: String?
+    @Option(help: ArgumentHelp("A RAM role STS AssumeRole and AssumeRoleWithOIDC accept (repeatable; unset: any acs:ram::<digits>:role/<name>).",
+                               valueName: "arn"))
+    var role: [String] = []
+    @Option(help: ArgumentHelp("An OIDC provider AssumeRoleWithOIDC accepts (repeatable; unset: any acs:ram::<digits>:oidc-provider/<name>).",
+                               valueName: "arn"))
+    var oidcProvider: [String] = []
+    @Option(help: ArgumentHelp("Serve the metadata service (/latest/) and /credentials-uri/NAME with this instance RAM role.", valueName: "name"))
+    var instanceRole: String?
+    @Flag(help: "The metadata service refuses (403) requests without a token from PUT /latest/api/token.")
+    var imdsV2Only = false
+    @Flag(help: "The account's own key may call STS only: ECS calls signed with it get 403 Forbidden.RAM.")
+    var accessKeyStsOnly = false
+    @Option(help: ArgumentHelp("Temporary credentials handed out expire after this many seconds (default: DurationSeconds; 3600 from the metadata service).",
+                               valueName: "seconds"))
+    var credentialTtl: Double?
 
     func configuration() throws(ConfigurationError) -> (SimulatorConfiguration, FleetSource) {
         var c = SimulatorConfiguration()
@@ -65,6 +90,7 @@ struct SimCommand: AsyncParsableCommand {
         }
         c.seed = seed
         c.statePath = state
+        try configureIdentity(&c)
         guard (0...65535).contains(port) else { throw ConfigurationError("--port must be from 0 to 65535") }
         var regionList: [String] = []
         if let regions { regionList = try RegionList.parse(regions) }
@@ -89,6 +115,39 @@ struct SimCommand: AsyncParsableCommand {
                 throw ConfigurationError("--generate must be a number of instances from \(least) to 2000000\(least == 1 ? " (0 only with --pool)" : ""), got \(count)")
             }
             return (c, .generated(count: count, regions: regionList.isEmpty ? FleetGenerator.defaultRegions : regionList))
+        }
+    }
+}
+
+extension SimCommand {
+    /// STS roles and OIDC providers, the instance role, and the lifetime of the keys handed out.
+    func configureIdentity(_ c: inout SimulatorConfiguration) throws(ConfigurationError) {
+        for text in role {
+            guard let arn = RoleArn(text) else {
+                throw ConfigurationError("--role must be a role ARN such as acs:ram::1234567890123456:role/fleet-ops, got '\(text)'")
+            }
+            c.roles.append(arn)
+        }
+        for text in oidcProvider {
+            guard RoleArn.isOIDCProvider(text) else {
+                throw ConfigurationError("--oidc-provider must be an ARN such as acs:ram::1234567890123456:oidc-provider/ci, got '\(text)'")
+            }
+            c.oidcProviders.append(text)
+        }
+        if let instanceRole {
+            guard (1...64).contains(instanceRole.count), instanceRole.allSatisfy(RoleArn.isNameCharacter) else {
+                throw ConfigurationError("--instance-role must be a role name (1 to 64 letters, digits, '.', '-', '_'), got '\(instanceRole)'")
+            }
+            c.instanceRole = instanceRole
+        }
+        if imdsV2Only, instanceRole == nil { throw ConfigurationError("--imds-v2-only needs --instance-role") }
+        c.imdsV2Only = imdsV2Only
+        c.accessKeySTSOnly = accessKeyStsOnly
+        if let credentialTtl {
+            guard credentialTtl >= 1, credentialTtl <= 43200 else {
+                throw ConfigurationError("--credential-ttl must be from 1 to 43200 seconds, got \(credentialTtl)")
+            }
+            c.credentialTTL = credentialTtl
         }
     }
 }

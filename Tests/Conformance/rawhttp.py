@@ -1,7 +1,7 @@
-"""Raw HTTP to ecs-sim, with a small signer for both signature versions (notes, section 6).
+"""Raw HTTP to ecs-sim, with a small signer for both signature versions (docs/ECS-SEMANTICS.md#signatures).
 
 Used where an SDK cannot express the request: skewed clocks, reused nonces, missing headers, gaps in
-`InstanceId.N`, garbage. The signer is checked against shared/signature-vectors.json in test_signing.py.
+`InstanceId.N`, garbage. The signer is checked against Tests/ECSAPITests/Fixtures/signature-vectors.json in test_signing.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Authentication and the gateway's checks (notes, section 6): keys, signatures (V3 and V1), clock skew,
+"""Authentication and the gateway's checks (docs/ECS-SEMANTICS.md#signatures): keys, signatures (V3 and V1), clock skew,
 nonces, missing pieces, STS tokens, unknown Action/Version. Raw requests use rawhttp's signer."""
 
 from __future__ import annotations

@@ -262,7 +262,7 @@ def test_filter_status_unknown(std, bad):
 
 
 def names_matching(pattern: str, region: str = HZ) -> list[str]:
-    """The notes' rule: exact and case-sensitive; `*` matches any run of characters (nothing else is special)."""
+    """docs/ECS-SEMANTICS.md#paging-and-filters: exact and case-sensitive; `*` matches any run of characters (nothing else is special)."""
     rx = re.compile("".join(".*" if c == "*" else re.escape(c) for c in pattern), re.S)
     return sorted(
         i["InstanceId"] for i in fleets.standard_fleet().instances

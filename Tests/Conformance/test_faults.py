@@ -1,5 +1,5 @@
 """Fault injection (--faults SPEC) and rate limiting (--rate-limit N): throttling answers are HTTP 400
-`Throttling*` with `x-acs-retry-after: <ms>` (notes, section 5), which the current SDK raises as ThrottlingException."""
+`Throttling*` with `x-acs-retry-after: <ms>` (docs/ECS-SEMANTICS.md#errors-and-throttling), which the current SDK raises as ThrottlingException."""
 
 from __future__ import annotations
 

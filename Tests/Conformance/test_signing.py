@@ -1,10 +1,10 @@
-"""Self-test of the suite's own signer (rawhttp) against shared/signature-vectors.json. Needs no simulator;
+"""Self-test of the suite's own signer (rawhttp) against the repository's signature vectors
+(Tests/ECSAPITests/Fixtures/signature-vectors.json, the same file the Swift tests read). Needs no simulator;
 if the signer were wrong, every raw-request test would be meaningless."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote
 
@@ -12,27 +12,11 @@ import pytest
 
 from rawhttp import v1_signature, v1_string_to_sign, v3_canonical_request, v3_signature
 
-HERE = Path(__file__).resolve().parent
-CANDIDATES = [
-    os.environ.get("ECS_SIGNATURE_VECTORS", ""),
-    HERE.parents[2] / "shared" / "signature-vectors.json",
-    HERE.parents[1] / "shared" / "signature-vectors.json",
-]
+VECTORS_PATH = Path(__file__).resolve().parents[1] / "ECSAPITests" / "Fixtures" / "signature-vectors.json"
+VECTORS = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
 
 
-def load():
-    for c in CANDIDATES:
-        if c and Path(c).is_file():
-            return json.loads(Path(c).read_text(encoding="utf-8"))
-    return None
-
-
-VECTORS = load()
-needs_vectors = pytest.mark.skipif(VECTORS is None, reason="shared/signature-vectors.json not found")
-
-
-@needs_vectors
-@pytest.mark.parametrize("case", (VECTORS or {}).get("v3", []), ids=lambda c: c["name"])
+@pytest.mark.parametrize("case", VECTORS["v3"], ids=lambda c: c["name"])
 def test_v3_vectors(case):
     signed = case["signedHeaders"].split(";")
     creq = v3_canonical_request(case["method"], case["path"], case["query"], case["headers"], signed,
@@ -43,8 +27,7 @@ def test_v3_vectors(case):
     assert sig == case["signature"]
 
 
-@needs_vectors
-@pytest.mark.parametrize("case", (VECTORS or {}).get("v1", []), ids=lambda c: c["name"])
+@pytest.mark.parametrize("case", VECTORS["v1"], ids=lambda c: c["name"])
 def test_v1_vectors(case):
     sts = v1_string_to_sign(case["method"], case["params"])
     assert sts == case["stringToSign"]

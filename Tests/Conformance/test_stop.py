@@ -1,5 +1,5 @@
 """StopInstances and StopInstance: success, dry runs, AllTogether atomicity, SuccessFirst per-instance codes,
-the Decisions table of the notes (section 4) with its precedence order, parameter validation, StoppedMode."""
+the checks table of docs/ECS-SEMANTICS.md#stop-and-start-checks with its precedence order, parameter validation, StoppedMode."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ STOP_FAILURES = {
     "i-bad_id": ("Abs.InvalidInstanceIds.MalFormed", 403),
     "x-run1": ("Abs.InvalidInstanceIds.MalFormed", 403),
     "i-": ("Abs.InvalidInstanceIds.MalFormed", 403),
-    # precedence: several rows apply, the first in the notes' order wins
+    # precedence: several rows apply, the first in docs/ECS-SEMANTICS.md#precedence wins
     "i-secfin1": ("InstanceLockedForSecurity", 403),  # security before other locks
     "i-stoppedsec1": ("InstanceLockedForSecurity", 403),  # security before wrong status
     "i-stoppedfin1": ("InstanceExpiredOrInArrears", 403),  # locks before wrong status
@@ -124,7 +124,7 @@ def test_dry_run_all_together_passing(api):
 
 
 def test_dry_run_messages(sim):
-    """The seed's text for DRYRUN.SUCCESS, the notes' text for DryRunOperation."""
+    """The seed's text for DRYRUN.SUCCESS, the vendor's text for DryRunOperation."""
     raw = sim.raw()
     batch = raw.v3("StopInstances", {"RegionId": HZ, "InstanceId.1": "i-run1", "DryRun": "true"})
     assert (batch.status, batch.code) == (400, "DRYRUN.SUCCESS"), batch

@@ -24,7 +24,7 @@ func locked(_ reasons: String..., status: InstanceStatus = .running) -> Instance
     makeInstance("i-target", status) { $0.operationLocks = reasons.map { .init(lockReason: $0) } }
 }
 
-/// The Decisions table of the notes (section 4) for stops, one row (or variant) per case.
+/// The checks table of docs/ECS-SEMANTICS.md#stop-and-start-checks for stops, one row (or variant) per case.
 let stopRows: [VerdictCase] = [
     .init("Stopped", makeInstance("i-target", .stopped), "IncorrectInstanceStatus", 403),
     .init("Stopping", makeInstance("i-target", .stopping), "IncorrectInstanceStatus", 403),

@@ -22,7 +22,7 @@ enum Eligibility: String, CaseIterable, Sendable {
     var isEligible: Bool { self == .eligible || self == .spot }
 }
 
-/// The `StoppedMode` a stop must leave, per the notes (section 3).
+/// The `StoppedMode` a stop must leave (docs/ECS-SEMANTICS.md#lifecycle).
 func expectedMode(_ kind: Eligibility, requested: String?, economicalDefault: Bool) -> String {
     guard kind.isEligible else { return "Not-applicable" }
     switch requested {

@@ -28,7 +28,7 @@ PAST_NO_SECONDS = "2021-06-30T16:00Z"  # the API's other time format (minutes on
 
 
 def eligible_for_economical(inst: dict) -> bool:
-    """Economical mode: VPC, pay-as-you-go (or spot), no local disks (notes, section 3)."""
+    """Economical mode: VPC, pay-as-you-go (or spot), no local disks (docs/ECS-SEMANTICS.md#lifecycle)."""
     return (
         inst["InstanceNetworkType"] == "vpc"
         and inst["InstanceChargeType"] == "PostPaid"

@@ -21,9 +21,11 @@ public enum ECSAction {
     public static let stopInstance = "StopInstance"
     public static let startInstances = "StartInstances"
     public static let startInstance = "StartInstance"
+    /// One instance's attributes (the read SDK waiters poll); only the simulator speaks it so far.
+    public static let describeInstanceAttribute = "DescribeInstanceAttribute"
 
     public static let all = [describeRegions, describeInstances, describeInstanceStatus, stopInstances,
-                             stopInstance, startInstances, startInstance]
+                             stopInstance, startInstances, startInstance, describeInstanceAttribute]
 
     /// Whether the action only reads (and so is always safe to retry).
     public static func isReadOnly(_ action: String) -> Bool { action.hasPrefix("Describe") }

@@ -28,6 +28,18 @@ public struct SimulatorConfiguration: Sendable {
     public var nonceLifetime: Double = 15 * 60
     /// The most nonces remembered at once; the oldest are forgotten first beyond it.
     public var maxRememberedNonces = 1_000_000
+    /// Roles `AssumeRole` and `AssumeRoleWithOIDC` accept (`--role`); empty means any well-formed role ARN.
+    public var roles: [RoleArn] = []
+    /// OIDC providers `AssumeRoleWithOIDC` accepts (`--oidc-provider`); empty means any well-formed one.
+    public var oidcProviders: [String] = []
+    /// The instance RAM role the metadata service hands out (`--instance-role`); `nil`: no metadata service.
+    public var instanceRole: String?
+    /// The metadata service answers only requests that carry a session token (`--imds-v2-only`).
+    public var imdsV2Only = false
+    /// The account's own key may call STS only: ECS calls signed with it get `Forbidden.RAM`.
+    public var accessKeySTSOnly = false
+    /// Lifetime of every temporary credential handed out, overriding `DurationSeconds` (`--credential-ttl`).
+    public var credentialTTL: Double?
 
     public init() {}
 }

@@ -20,7 +20,7 @@ extension SimulatedFleet {
         })
     }
 
-    /// `DescribeInstances` with its filters and both paging styles.
+    /// `DescribeInstances` with its filters and both paging styles (docs/ECS-SEMANTICS.md#paging-and-filters).
     public func describeInstances(_ r: DescribeInstancesRequest, requestId: String) throws(APIError) -> DescribeInstancesResponse {
         let page = try selectPage(r)
         return DescribeInstancesResponse(requestId: requestId, instances: page.positions.map { table.records[$0].instance },

@@ -2,7 +2,7 @@ import ECSAPI
 import Foundation
 
 extension SimulatedFleet {
-    /// The verdict for one ID in a region, in the notes' precedence order.
+    /// The verdict for one ID in a region, in the precedence order of docs/ECS-SEMANTICS.md#precedence.
     func verdict(_ id: String, region: String?, _ op: PowerCheck.Operation, hibernate: Bool = false) -> APIError? {
         guard PowerCheck.isWellFormed(id) else { return PowerCheck.malformed(id) }
         guard let p = table.position(id), region == nil || table.records[p].instance.regionId == region else {
@@ -19,7 +19,8 @@ extension SimulatedFleet {
         APIError(code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
     }
 
-    /// `StopInstances`: `AllTogether` is all or nothing, `SuccessFirst` answers per instance.
+    /// `StopInstances`: `AllTogether` is all or nothing, `SuccessFirst` answers per instance
+    /// (docs/ECS-SEMANTICS.md#batches-and-dry-runs).
     public func stopInstances(_ r: StopInstancesRequest, requestId: String) throws(APIError) -> InstanceResponsesResponse {
         try batch(region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
                   op: .stop, requestId: requestId) { id in

@@ -73,7 +73,8 @@ struct SimulatedInstance: Sendable {
     }
 }
 
-/// The simulator's verdicts for one instance, in the precedence order the notes set: malformed, not found,
+/// The simulator's verdicts for one instance (docs/ECS-SEMANTICS.md#stop-and-start-checks), in the precedence
+/// order of docs/ECS-SEMANTICS.md#precedence: malformed, not found,
 /// security lock, other locks or expiry, `Pending`, wrong status, `Hibernate`.
 enum PowerCheck {
     enum Operation { case stop, start }

@@ -1,6 +1,6 @@
 import ECSAPI
 
-/// JSON by default; XML when a V1 request says `Format=XML`.
+/// JSON by default; XML when a V1 request says `Format=XML` (docs/ECS-SEMANTICS.md#xml).
 enum ResponseFormat { case json, xml }
 
 /// A successful answer: a tree to write as JSON or XML, or a `DescribeInstances` page already made of JSON.
@@ -19,12 +19,13 @@ extension APIGateway {
         return GatewayResponse(status: 200, headers: headers(requestId: requestId, format: format), body: bytes)
     }
 
-    func render(_ error: any Error, retryAfterMs: Int?, requestId: String, host: String, format: ResponseFormat, action: String?) -> GatewayResponse {
+    func render(_ error: any Error, retryAfterMs: Int?, requestId: String, host: String, format: ResponseFormat, action: String?,
+                product: String = "Ecs") -> GatewayResponse {
         var apiError = (error as? APIError) ?? APIError(code: ErrorCode.internalError, message: "The request processing has failed due to some unknown error.", httpStatus: 500)
         apiError.requestId = requestId
         apiError.hostId = host
         if apiError.recommend.isEmpty, apiError.httpStatus != 200, !apiError.isDryRunPassed {
-            apiError.recommend = "https://api.aliyun.com/troubleshoot?q=\(apiError.code)&product=Ecs"
+            apiError.recommend = "https://api.aliyun.com/troubleshoot?q=\(apiError.code)&product=\(product)"
         }
         var h = headers(requestId: requestId, format: format)
         if let retryAfterMs { h.append(("x-acs-retry-after", String(retryAfterMs))) }

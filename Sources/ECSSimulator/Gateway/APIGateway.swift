@@ -10,6 +10,8 @@ public final class APIGateway: Sendable {
     let configuration: SimulatorConfiguration
     let clock: any SimulatorClock
     let authenticator: Authenticator
+    let sts: STSService
+    let metadata: MetadataService
     let rateLimiter: RateLimiter?
     let faultRandom: Mutex<SeededRandom>
 
@@ -17,13 +19,17 @@ public final class APIGateway: Sendable {
         self.fleet = fleet
         self.configuration = configuration
         self.clock = clock
-        authenticator = Authenticator(configuration: configuration)
+        let keys = TemporaryKeys()
+        authenticator = Authenticator(configuration: configuration, temporaryKeys: keys)
+        sts = STSService(configuration: configuration, keys: keys)
+        metadata = MetadataService(configuration: configuration, accountId: sts.accountId, keys: keys, clock: clock)
         rateLimiter = configuration.rateLimit.map(RateLimiter.init(rate:))
         faultRandom = Mutex(SeededRandom(seed: configuration.seed ^ 0x5EED_FA17))
     }
 
     /// Answers one request. Never throws: every problem is an API error body.
     public func handle(_ request: IncomingRequest) async -> GatewayResponse {
+        if MetadataService.serves(request.path) { return metadata.handle(request) }
         let requestId = UUID().uuidString
         let host = request.header("host") ?? ""
         var format = ResponseFormat.json
@@ -46,11 +52,19 @@ public final class APIGateway: Sendable {
                 throw APIError(code: ErrorCode.invalidActionNotFound, message: "Specified api is not found, please check your url and method.", httpStatus: 404)
             }
             let now = clock.now()
+            let signedV3 = request.header("authorization") != nil
+            // An unsigned V3-style request (an anonymous AssumeRoleWithOIDC) names itself in headers only.
+            let named = (action: signedV3 ? request.header("x-acs-action") : params["Action"] ?? request.header("x-acs-action"),
+                         version: signedV3 ? request.header("x-acs-version") : params["Version"] ?? request.header("x-acs-version"))
+            if named.version == STSService.version {
+                return answerSTS(request, query: query, params: params, named: named, format: format, requestId: requestId, now: now)
+            }
             let call = try authenticator.authenticate(request, query: query, params: params, now: now)
             guard call.version == ecsAPIVersion, ECSAction.all.contains(call.action) else {
                 throw APIError(code: ErrorCode.invalidActionNotFound,
                                message: "Specified api is not found, please check your url and method.", httpStatus: 404)
             }
+            if configuration.accessKeySTSOnly, case .account = call.principal { throw Self.forbiddenRAM() }
             if let limiter = rateLimiter, let wait = limiter.take(key: call.accessKeyId, action: call.action, now: now) {
                 return render(Self.throttled(), retryAfterMs: wait, requestId: requestId, host: host, format: format, action: call.action)
             }
@@ -101,9 +115,40 @@ public final class APIGateway: Sendable {
         case ECSAction.startInstance:
             let r = try StartInstanceRequest(parameters: p)
             return .tree(try await fleet.startInstance(r, requestId: requestId).json)
+        case ECSAction.describeInstanceAttribute:
+            let r = try DescribeInstanceAttributeRequest(parameters: p)
+            return .tree(try await fleet.describeInstanceAttribute(r, requestId: requestId))
         default:
             throw APIError(code: ErrorCode.invalidActionNotFound, message: "Specified api is not found, please check your url and method.", httpStatus: 404)
         }
+    }
+
+    /// An STS call: `AssumeRoleWithOIDC` unsigned, the others signed by a key the account accepts. Rate
+    /// limits apply; injected faults do not (they model the ECS endpoint). See docs/ECS-SEMANTICS.md#sts.
+    private func answerSTS(_ request: IncomingRequest, query: [(name: String, value: String)], params: Parameters,
+                           named: (action: String?, version: String?), format: ResponseFormat, requestId: String,
+                           now: Date) -> GatewayResponse {
+        let host = request.header("host") ?? ""
+        do {
+            var call: AuthenticatedCall?
+            if !STSService.isUnsigned(action: named.action, version: named.version) {
+                call = try authenticator.authenticate(request, query: query, params: params, now: now)
+            }
+            let action = call?.action ?? named.action ?? ""
+            if let limiter = rateLimiter, let wait = limiter.take(key: call?.accessKeyId ?? "anonymous", action: action, now: now) {
+                return render(Self.throttled(), retryAfterMs: wait, requestId: requestId, host: host, format: format, action: action, product: "Sts")
+            }
+            let body = try sts.dispatch(action, params, caller: call?.principal, requestId: requestId, now: now)
+            return success(.tree(body), action: action, requestId: requestId, format: format)
+        } catch {
+            return render(error, retryAfterMs: nil, requestId: requestId, host: host, format: format, action: named.action, product: "Sts")
+        }
+    }
+
+    /// What the vendor answers a RAM identity without permission for the action (`--access-key-sts-only`).
+    static func forbiddenRAM() -> APIError {
+        APIError(code: "Forbidden.RAM", message: "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+                 httpStatus: 403)
     }
 
     enum Fault { case none, throttle, error500, error503, drop, dropLate }
@@ -127,6 +172,7 @@ public final class APIGateway: Sendable {
         return faultRandom.withLock { range.draw(using: &$0) } / 1000
     }
 
+    /// Throttling is 400 with `x-acs-retry-after` (docs/ECS-SEMANTICS.md#errors-and-throttling).
     static func throttled() -> APIError {
         APIError(code: ErrorCode.throttlingUser, message: "Request was denied due to user flow control.", httpStatus: 400)
     }

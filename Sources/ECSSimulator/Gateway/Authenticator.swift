@@ -7,18 +7,35 @@ struct AuthenticatedCall: Sendable {
     var accessKeyId: String
     var action: String
     var version: String
+    var principal: Principal
 }
 
-/// Verifies requests the way the gateway does, in the notes' order: incomplete, unknown key, wrong signature,
-/// clock skew, reused nonce. V3 headers are rebuilt from the request's own `SignedHeaders`, so clients that
+/// Whose key signed a call: the account's own, or a temporary key the simulator issued.
+enum Principal: Sendable {
+    case account
+    case assumed(TemporaryCredential)
+}
+
+/// The secret a key signs with, the token it must carry, and whose it is.
+struct SigningKey: Sendable {
+    var secret: String
+    var token: String?
+    var expiresAt: Date?
+    var principal: Principal
+}
+
+/// Verifies requests the way the gateway does, in the order of docs/ECS-SEMANTICS.md#signatures: incomplete,
+/// unknown key, wrong signature, wrong or expired token, clock skew, reused nonce. V3 headers are rebuilt from the request's own `SignedHeaders`, so clients that
 /// sign extra headers (the Python SDK signs `accept` and `user-agent`) verify.
 final class Authenticator: Sendable {
     let credentials: Credentials
+    let temporaryKeys: TemporaryKeys
     let maxSkew: Double
     let nonces: Mutex<NonceStore>
 
-    init(configuration: SimulatorConfiguration) {
+    init(configuration: SimulatorConfiguration, temporaryKeys: TemporaryKeys) {
         credentials = configuration.credentials
+        self.temporaryKeys = temporaryKeys
         maxSkew = configuration.maxClockSkew
         nonces = Mutex(NonceStore(lifetime: configuration.nonceLifetime, capacity: configuration.maxRememberedNonces))
     }
@@ -58,20 +75,21 @@ final class Authenticator: Sendable {
         guard contentHash.lowercased() == bodyHash else {
             throw Self.incomplete("x-acs-content-sha256 does not match the body.")
         }
-        try checkKey(auth.accessKeyId)
+        let key = try signingKey(auth.accessKeyId)
         let expected = V3FastPath.expectedSignature(
             method: request.method, path: request.path, query: query, headers: headers,
             signedHeaders: auth.signedHeaders, bodySHA256Hex: contentHash,
-            secret: credentials.accessKeySecret)
+            secret: key.secret)
         guard expected == auth.signature.lowercased() else {
             throw APIError(code: ErrorCode.signatureDoesNotMatch,
                            message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
                            httpStatus: 400)
         }
-        try checkToken(headers["x-acs-security-token"])
+        try checkToken(headers["x-acs-security-token"], key: key, now: now)
         try checkTime(headers["x-acs-date"]!, now: now)
         try useNonce(headers["x-acs-signature-nonce"]!, key: auth.accessKeyId, now: now)
-        return AuthenticatedCall(accessKeyId: auth.accessKeyId, action: headers["x-acs-action"]!, version: headers["x-acs-version"]!)
+        return AuthenticatedCall(accessKeyId: auth.accessKeyId, action: headers["x-acs-action"]!, version: headers["x-acs-version"]!,
+                                 principal: key.principal)
     }
 
     private func verifyV1(_ request: IncomingRequest, params: Parameters, now: Date) throws(APIError) -> AuthenticatedCall {
@@ -84,33 +102,44 @@ final class Authenticator: Sendable {
             throw Self.incomplete("SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.")
         }
         let keyId = params["AccessKeyId"]!
-        try checkKey(keyId)
+        let key = try signingKey(keyId)
         let stringToSign = SignatureV1.stringToSign(method: request.method, params: params.items)
-        let expected = SignatureV1.signature(stringToSign: stringToSign, secret: credentials.accessKeySecret)
+        let expected = SignatureV1.signature(stringToSign: stringToSign, secret: key.secret)
         guard expected == signature else {
             throw APIError(code: ErrorCode.signatureDoesNotMatch,
                            message: "Specified signature is not matched with our calculation. server string to sign is:\(stringToSign)",
                            httpStatus: 400)
         }
-        try checkToken(params["SecurityToken"])
+        try checkToken(params["SecurityToken"], key: key, now: now)
         try checkTime(params["Timestamp"]!, now: now)
         try useNonce(params["SignatureNonce"]!, key: keyId, now: now)
-        return AuthenticatedCall(accessKeyId: keyId, action: params["Action"]!, version: params["Version"]!)
+        return AuthenticatedCall(accessKeyId: keyId, action: params["Action"]!, version: params["Version"]!, principal: key.principal)
     }
 
-    private func checkKey(_ id: String) throws(APIError) {
-        guard id == credentials.accessKeyId else {
-            throw APIError(code: ErrorCode.invalidAccessKeyIdNotFound, message: "Specified access key is not found.", httpStatus: 404)
+    /// The account's key, or a temporary key the simulator issued; any other is unknown.
+    private func signingKey(_ id: String) throws(APIError) -> SigningKey {
+        if id == credentials.accessKeyId {
+            return SigningKey(secret: credentials.accessKeySecret, token: credentials.securityToken, expiresAt: nil, principal: .account)
         }
+        if let temporary = temporaryKeys.lookup(id) {
+            return SigningKey(secret: temporary.accessKeySecret, token: temporary.securityToken, expiresAt: temporary.expiresAt,
+                              principal: .assumed(temporary))
+        }
+        throw APIError(code: ErrorCode.invalidAccessKeyIdNotFound, message: "Specified access key is not found.", httpStatus: 404)
     }
 
-    private func checkToken(_ token: String?) throws(APIError) {
+    /// The token must be the key's own; then a temporary key must not have expired
+    /// (docs/ECS-SEMANTICS.md#temporary-credentials).
+    private func checkToken(_ token: String?, key: SigningKey, now: Date) throws(APIError) {
         let sent = (token?.isEmpty ?? true) ? nil : token
-        guard sent == credentials.securityToken else {
+        guard sent == key.token else {
             throw APIError(code: "InvalidSecurityToken.MismatchWithAccessKey",
                            message: sent == nil ? "This access key is an STS key: send its security token."
                                : "The security token does not belong to this access key.",
                            httpStatus: 400)
+        }
+        if let expiresAt = key.expiresAt, expiresAt <= now {
+            throw APIError(code: "InvalidSecurityToken.Expired", message: "The security token you provided has expired.", httpStatus: 400)
         }
     }
 

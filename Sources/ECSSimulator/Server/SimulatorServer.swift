@@ -2,8 +2,10 @@ import ECSAPI
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 import UnixSignals
 
 /// The HTTP front of the simulator (Hummingbird 2): copies each request into the gateway and its answer back.
@@ -31,7 +33,9 @@ public struct SimulatorServer: Sendable {
         }
         let app = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .seconds(120))),
+            server: HTTPServerBuilder { responder in
+                ClosingHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(120))))
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: nil, backlog: 1024),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? 0
@@ -80,5 +84,42 @@ struct SimulatorRequestContext: RequestContext {
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         channel = source.channel
+    }
+}
+
+/// Hummingbird's HTTP/1 channel, plus `CloseWithoutKeepAlive`: Hummingbird's request types drop the HTTP
+/// version, so an HTTP/1.0 request without `Connection: keep-alive` would otherwise keep its connection open
+/// until the idle timeout.
+struct ClosingHTTP1Channel: ServerChildChannel {
+    let base: HTTP1Channel
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
+        base.setup(channel: channel, logger: logger).flatMapThrowing { value in
+            let pipeline = channel.pipeline.syncOperations
+            let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try pipeline.addHandler(CloseWithoutKeepAlive(), position: .after(decoder))
+            return value
+        }
+    }
+
+    func handle(value: HTTP1Channel.Value, logger: Logger) async {
+        await base.handle(value: value, logger: logger)
+    }
+}
+
+/// Marks a request that does not keep its connection alive (HTTP/1.0 without `Connection: keep-alive`, or
+/// any `Connection: close`) with `Connection: close`, the one sign Hummingbird reads to close the connection
+/// once it has answered.
+final class CloseWithoutKeepAlive: ChannelInboundHandler, RemovableChannelHandler, Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case var .head(head) = unwrapInboundIn(data), !head.isKeepAlive else {
+            context.fireChannelRead(data)
+            return
+        }
+        head.headers.replaceOrAdd(name: "connection", value: "close")
+        context.fireChannelRead(wrapInboundOut(.head(head)))
     }
 }
