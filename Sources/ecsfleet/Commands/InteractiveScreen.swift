@@ -39,7 +39,8 @@ struct InteractiveScreen {
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
         let state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
-                               autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
+                               autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
+                               credentialSource: session.source.description)
         let inbox = ActionInbox()
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
@@ -49,7 +50,7 @@ struct InteractiveScreen {
         let savedStderr = dup(STDERR_FILENO)
         let logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         if logFD >= 0 { dup2(logFD, STDERR_FILENO); close(logFD) }
-        logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile)\n")
+        logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n")
         let exit = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
                                         runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }

@@ -7,7 +7,11 @@ import Logging
 /// Everything a command needs to talk to ECS: the account, the client, and the embedded sandbox if any.
 struct CloudSession {
     let account: Account
+    /// Where the credentials came from, for the screen's header and `--verbose` (never a secret).
+    let source: CredentialSource
     let client: ECSClient
+    /// STS, the metadata service and the credentials URI are reached through this one.
+    let credentialTransport: AsyncHTTPTransport
     let sandbox: Sandbox?
     let environment: [String: String]
 
@@ -18,37 +22,58 @@ struct CloudSession {
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
         let environment = ProcessInfo.processInfo.environment
         let signature = try g.signatureVersion()
+        if g.sandbox, let sts = g.stsEndpoint {
+            throw .usage("--sandbox answers STS itself, so --sts-endpoint \(sts) cannot be used with it: drop one of them.")
+        }
         try checkRegionIDs(g.regions, source: "--region")
         if g.sandbox, let endpoint = g.endpoint {
             // Both would leave the operator unsure which fleet a stop reached.
             throw .usage("--sandbox runs its own simulator, so --endpoint \(endpoint) cannot be used with it: drop one of them.")
         }
         var sandbox: Sandbox?
-        let account: Account
+        var account: Account
         var endpointText = g.endpoint
-        if g.sandbox {
-            let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
-            sandbox = s
-            endpointText = s.endpoint
-            account = Account(credentials: Sandbox.credentials, region: g.regions.first ?? Sandbox.regions[0], profile: "sandbox")
-        } else {
-            do {
-                let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-                account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
-                                                      configPath: home + "/.aliyun/config.json", fallbackRegion: fallbackRegion)
-            } catch {
-                throw .usage(error.description)
+        var endpointOverride: Endpoint?
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        do {
+            if g.sandbox {
+                let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
+                sandbox = s
+                endpointText = s.endpoint
+                account = try Sandbox.account(profile: g.profile, region: g.regions.first, environment: environment, home: home)
+            } else {
+                do {
+                    account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
+                                                          configPath: home + "/.aliyun/config.json",
+                                                          credentialsPath: home + "/.alibabacloud/credentials.ini", fallbackRegion: fallbackRegion)
+                } catch {
+                    throw CommandError.usage(error.description)
+                }
             }
+            for warning in account.warnings { TerminalFacts.printError("ecsfleet: " + warning) }
+            try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
+            if let endpointText {
+                do { endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch { throw CommandError.usage("--endpoint: \(error)") }
+            }
+        } catch {
+            sandbox?.stop()
+            throw error
         }
-        try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
-        var configuration = ECSClient.Configuration(credentials: account.credentials, defaultRegion: account.region)
+        let credentialTransport = AsyncHTTPTransport()
+        let resolved: CredentialChain.Resolved
+        do {
+            let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint)
+            do { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw CommandError.usage(error.description) }
+        } catch {
+            await credentialTransport.shutdown()
+            sandbox?.stop()
+            throw error
+        }
+        var configuration = ECSClient.Configuration(credentials: resolved.first, defaultRegion: account.region)
         configuration.signature = signature
-        if let endpointText {
-            do { configuration.endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch {
-                sandbox?.stop()
-                throw .usage("--endpoint: \(error)")
-            }
-        }
+        configuration.endpointOverride = endpointOverride
+        configuration.credentialProvider = resolved.provider
+        if g.verbose { TerminalFacts.printError("ecsfleet: credentials from \(resolved.source)") }
         var logger: Logger?
         if g.verbose {
             var l = Logger(label: "ecsfleet")
@@ -56,7 +81,8 @@ struct CloudSession {
             logger = l
         }
         let client = ECSClient(configuration: configuration, logger: logger)
-        return CloudSession(account: account, client: client, sandbox: sandbox, environment: environment)
+        return CloudSession(account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
+                            sandbox: sandbox, environment: environment)
     }
 
     /// Region IDs are letters, digits and `-`. Anything else is a typing mistake, and would otherwise go into the
@@ -69,6 +95,7 @@ struct CloudSession {
 
     func close() async {
         await client.shutdown()
+        await credentialTransport.shutdown()
         sandbox?.stop()
     }
 

@@ -40,4 +40,19 @@ struct Sandbox {
     }
 
     func stop() { task.cancel() }
+
+    /// The sandbox's account: its own key, or with `--profile` that aliyun CLI profile, whose STS and metadata
+    /// calls go to the sandbox too (so every mode can be tried without a cloud account). The journal records
+    /// `sandbox` either way, so `--sandbox journal --resume` finds the operation.
+    static func account(profile: String?, region: String?, environment: [String: String], home: String) throws(CommandError) -> Account {
+        let region = region ?? regions[0]
+        guard let profile else { return Account(credentials: credentials, region: region, profile: "sandbox", source: .sandbox) }
+        do {
+            var account = try AccountResolver.resolve(profile: profile, region: region, environment: environment, configPath: home + "/.aliyun/config.json")
+            account.profile = "sandbox"
+            return account
+        } catch {
+            throw .usage(error.description)
+        }
+    }
 }

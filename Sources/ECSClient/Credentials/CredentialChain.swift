@@ -1,0 +1,44 @@
+import ECSAPI
+
+/// Runs the default chain's steps (found by `AccountResolver`): the first that yields credentials wins.
+public enum CredentialChain {
+    /// The credentials in use, from where, and the first ones already fetched (so that a step that cannot work
+    /// fails now, before any command starts).
+    public struct Resolved: Sendable {
+        public var provider: any CredentialProvider
+        public var source: CredentialSource
+        /// The credentials fetched to prove the step works.
+        public var first: Credentials
+    }
+
+    /// - Throws: the failing step's error naming it, or, when nothing yielded, one line per step saying why.
+    public static func resolve(_ steps: [CredentialStep], fetcher: CredentialFetcher) async throws(CredentialError) -> Resolved {
+        var tried: [String: String] = [:]
+        for step in steps {
+            switch step.outcome {
+            case .skipped:
+                continue
+            case let .use(source, recipe):
+                let provider = fetcher.provider(recipe, source: source)
+                return Resolved(provider: provider, source: source, first: try await provider.credentials())
+            case let .probe(source, recipe):
+                guard case let .instanceRole(name) = recipe else {
+                    let provider = fetcher.provider(recipe, source: source)
+                    return Resolved(provider: provider, source: source, first: try await provider.credentials())
+                }
+                do {
+                    let (role, first) = try await fetcher.metadata.roleCredentials(name: name)
+                    let named = CredentialSource("instance role \(role)")
+                    return Resolved(provider: fetcher.provider(.instanceRole(name: role), source: named, initial: first), source: named,
+                                    first: first.credentials)
+                } catch {
+                    switch error {
+                    case let .absent(why): tried[step.name] = why
+                    case let .failed(why): throw CredentialError("\(source): \(why)")
+                    }
+                }
+            }
+        }
+        throw CredentialError(AccountResolver.explain(steps, tried: tried))
+    }
+}
