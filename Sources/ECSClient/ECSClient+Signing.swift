@@ -26,7 +26,7 @@ extension ECSClient {
     /// cannot give credentials is a configuration error: the operator has to act (sign in again, fix the role).
     func signingCredentials() async throws(ECSCallError) -> Credentials {
         guard let provider = configuration.credentialProvider else { return configuration.credentials }
-        do { return try await provider.credentials() } catch { throw .configuration(error.description) }
+        do throws(CredentialError) { return try await provider.credentials() } catch { throw .configuration(error.description) }
     }
 
     /// After `InvalidSecurityToken.Expired`: renews the credentials and says to send again. Sending again is safe
@@ -34,7 +34,7 @@ extension ECSClient {
     /// Without a provider (fixed credentials) nothing can be renewed and the error stands.
     func renewAfterExpiry(_ error: APIError, rejected: Credentials) async throws(ECSCallError) -> Bool {
         guard error.code == ErrorCode.invalidSecurityTokenExpired, let provider = configuration.credentialProvider else { return false }
-        do { _ = try await provider.renew(rejected: rejected) } catch { throw .configuration(error.description) }
+        do throws(CredentialError) { _ = try await provider.renew(rejected: rejected) } catch { throw .configuration(error.description) }
         return true
     }
 

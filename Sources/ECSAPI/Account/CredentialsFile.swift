@@ -19,7 +19,7 @@ public struct CredentialsFile: Sendable {
                 guard line.hasSuffix("]") else { throw AccountError("\(path): line \(index + 1): a section header must end with ']'.") }
                 let name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 current = name
-                sections[name, default: [:]] = sections[name] ?? [:]
+                if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let eq = line.firstIndex(of: "="), let section = current else {

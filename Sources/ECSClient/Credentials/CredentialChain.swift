@@ -26,7 +26,7 @@ public enum CredentialChain {
                     let provider = fetcher.provider(recipe, source: source)
                     return Resolved(provider: provider, source: source, first: try await provider.credentials())
                 }
-                do {
+                do throws(InstanceMetadata.Failure) {
                     let (role, first) = try await fetcher.metadata.roleCredentials(name: name)
                     let named = CredentialSource("instance role \(role)")
                     return Resolved(provider: fetcher.provider(.instanceRole(name: role), source: named, initial: first), source: named,

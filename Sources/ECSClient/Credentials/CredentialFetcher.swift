@@ -15,7 +15,7 @@ public struct CredentialFetcher: Sendable {
     ///   - metadataEndpoint: the metadata service (`http://100.100.100.200`, or `ECSFLEET_METADATA_ENDPOINT`).
     ///   - imdsV1Disabled: `ALIBABA_CLOUD_IMDSV1_DISABLED=true`.
     ///   - now: the clock that decides when credentials are renewed.
-    public init(transport: any HTTPTransport, stsEndpoint: Endpoint?, metadataEndpoint: Endpoint = Self.metadataHost, imdsV1Disabled: Bool = false,
+    public init(transport: any HTTPTransport, stsEndpoint: Endpoint?, metadataEndpoint: Endpoint = CredentialFetcher.metadataHost, imdsV1Disabled: Bool = false,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.transport = transport
         sts = STSClient(transport: transport, endpointOverride: stsEndpoint)
@@ -31,7 +31,7 @@ public struct CredentialFetcher: Sendable {
         if case let .fixed(key) = recipe { return FixedCredentials(key) }
         let fetch = fetcher(recipe)
         return RefreshingCredentials(initial: initial, now: now) { () async throws(CredentialError) -> TemporaryCredentials in
-            do { return try await fetch() } catch { throw CredentialError("\(source): \(error.description)") }
+            do throws(CredentialError) { return try await fetch() } catch { throw CredentialError("\(source): \(error.description)") }
         }
     }
 
@@ -55,7 +55,7 @@ public struct CredentialFetcher: Sendable {
             }
         case let .instanceRole(name):
             return { [metadata] () async throws(CredentialError) -> TemporaryCredentials in
-                do { return try await metadata.roleCredentials(name: name).credentials } catch {
+                do throws(InstanceMetadata.Failure) { return try await metadata.roleCredentials(name: name).credentials } catch {
                     switch error { case let .absent(why), let .failed(why): throw CredentialError(why) }
                 }
             }

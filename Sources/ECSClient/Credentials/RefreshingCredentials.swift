@@ -34,7 +34,7 @@ public actor RefreshingCredentials: CredentialProvider {
 
     public func credentials() async throws(CredentialError) -> Credentials {
         if let held, renewAt.map({ now() < $0 }) ?? true { return held.credentials }
-        do { return try await renewed().credentials } catch {
+        do throws(CredentialError) { return try await renewed().credentials } catch {
             if let held, let expiration = held.expiration, now() < expiration { return held.credentials }
             throw error
         }
@@ -50,7 +50,7 @@ public actor RefreshingCredentials: CredentialProvider {
         if let renewal { return try await renewal.value.get() }
         let started = now()
         let task = Task { [fetch] () async -> Result<TemporaryCredentials, CredentialError> in
-            do { return .success(try await fetch()) } catch { return .failure(error) }
+            do throws(CredentialError) { return .success(try await fetch()) } catch { return .failure(error) }
         }
         renewal = task
         let result = await task.value

@@ -35,14 +35,14 @@ struct CloudSession {
         var endpointText = g.endpoint
         var endpointOverride: Endpoint?
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        do {
+        do throws(CommandError) {
             if g.sandbox {
                 let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
                 sandbox = s
                 endpointText = s.endpoint
                 account = try Sandbox.account(profile: g.profile, region: g.regions.first, environment: environment, home: home)
             } else {
-                do {
+                do throws(AccountError) {
                     account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
                                                           configPath: home + "/.aliyun/config.json",
                                                           credentialsPath: home + "/.alibabacloud/credentials.ini", fallbackRegion: fallbackRegion)
@@ -61,9 +61,9 @@ struct CloudSession {
         }
         let credentialTransport = AsyncHTTPTransport()
         let resolved: CredentialChain.Resolved
-        do {
+        do throws(CommandError) {
             let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint)
-            do { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw CommandError.usage(error.description) }
+            do throws(CredentialError) { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw CommandError.usage(error.description) }
         } catch {
             await credentialTransport.shutdown()
             sandbox?.stop()

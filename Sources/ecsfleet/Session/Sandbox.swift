@@ -47,7 +47,7 @@ struct Sandbox {
     static func account(profile: String?, region: String?, environment: [String: String], home: String) throws(CommandError) -> Account {
         let region = region ?? regions[0]
         guard let profile else { return Account(credentials: credentials, region: region, profile: "sandbox", source: .sandbox) }
-        do {
+        do throws(AccountError) {
             var account = try AccountResolver.resolve(profile: profile, region: region, environment: environment, configPath: home + "/.aliyun/config.json")
             account.profile = "sandbox"
             return account
