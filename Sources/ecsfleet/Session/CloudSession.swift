@@ -47,7 +47,7 @@ struct CloudSession {
                                                           configPath: home + "/.aliyun/config.json",
                                                           credentialsPath: home + "/.alibabacloud/credentials.ini", fallbackRegion: fallbackRegion)
                 } catch {
-                    throw CommandError.usage(error.description)
+                    throw linesThenUsage(error.description)
                 }
             }
             for warning in account.warnings { TerminalFacts.printError("ecsfleet: " + warning) }
@@ -63,7 +63,7 @@ struct CloudSession {
         let resolved: CredentialChain.Resolved
         do throws(CommandError) {
             let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint)
-            do throws(CredentialError) { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw CommandError.usage(error.description) }
+            do throws(CredentialError) { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw linesThenUsage(error.description) }
         } catch {
             await credentialTransport.shutdown()
             sandbox?.stop()
@@ -83,6 +83,14 @@ struct CloudSession {
         let client = ECSClient(configuration: configuration, logger: logger)
         return CloudSession(account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
                             sandbox: sandbox, environment: environment)
+    }
+
+    /// A message of several lines (the chain's steps, one a line) as lines on stderr, each escaped as `main`
+    /// escapes a message, and its last line as the error, which `main` prints.
+    static func linesThenUsage(_ text: String) -> CommandError {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in lines.dropLast() { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(line)) }
+        return .usage(lines.last ?? text)
     }
 
     /// Region IDs are letters, digits and `-`. Anything else is a typing mistake, and would otherwise go into the
