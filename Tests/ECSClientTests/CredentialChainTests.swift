@@ -93,7 +93,7 @@ struct CredentialChainTests {
 
     func chainSteps(uri: String? = nil) -> [CredentialStep] {
         [CredentialStep(name: "environment", outcome: .skipped("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set")),
-         CredentialStep(name: "instance RAM role", outcome: .probe(CredentialSource("instance role"), .instanceRole(name: nil))),
+         CredentialStep(name: "instance RAM role", outcome: .instanceRoleProbe(name: nil)),
          uri.map { CredentialStep(name: "credentials URI", outcome: .use(CredentialSource("credentials URI"), .uri($0))) }
             ?? CredentialStep(name: "credentials URI", outcome: .skipped("ALIBABA_CLOUD_CREDENTIALS_URI is not set"))]
     }

@@ -33,9 +33,9 @@ public struct CredentialStep: Sendable, Equatable {
         case skipped(String)
         /// These credentials are meant: a failure to obtain them is the answer, the chain stops here.
         case use(CredentialSource, CredentialRecipe)
-        /// Worth a try, but only where the service exists (the metadata service off ECS): when it cannot be
-        /// reached the chain moves on.
-        case probe(CredentialSource, CredentialRecipe)
+        /// The instance RAM role (`nil`: its name is asked of the metadata service), worth a try only where the
+        /// metadata service answers: off ECS the chain moves on.
+        case instanceRoleProbe(name: String?)
     }
 
     public init(name: String, outcome: Outcome) { self.name = name; self.outcome = outcome }

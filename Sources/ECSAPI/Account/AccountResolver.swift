@@ -121,8 +121,7 @@ public enum AccountResolver {
         if env("ALIBABA_CLOUD_ECS_METADATA_DISABLED")?.lowercased() == "true" {
             steps.append(CredentialStep(name: roleStep, outcome: .skipped("ALIBABA_CLOUD_ECS_METADATA_DISABLED=true")))
         } else {
-            let role = env("ALIBABA_CLOUD_ECS_METADATA")
-            steps.append(CredentialStep(name: roleStep, outcome: .probe(CredentialSource("instance role" + (role.map { " " + $0 } ?? "")), .instanceRole(name: role))))
+            steps.append(CredentialStep(name: roleStep, outcome: .instanceRoleProbe(name: env("ALIBABA_CLOUD_ECS_METADATA"))))
         }
 
         if let uri = env("ALIBABA_CLOUD_CREDENTIALS_URI") {

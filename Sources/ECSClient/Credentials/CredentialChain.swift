@@ -21,11 +21,7 @@ public enum CredentialChain {
             case let .use(source, recipe):
                 let provider = fetcher.provider(recipe, source: source)
                 return Resolved(provider: provider, source: source, first: try await provider.credentials())
-            case let .probe(source, recipe):
-                guard case let .instanceRole(name) = recipe else {
-                    let provider = fetcher.provider(recipe, source: source)
-                    return Resolved(provider: provider, source: source, first: try await provider.credentials())
-                }
+            case let .instanceRoleProbe(name):
                 do throws(InstanceMetadata.Failure) {
                     let (role, first) = try await fetcher.metadata.roleCredentials(name: name)
                     let named = CredentialSource("instance role \(role)")
@@ -34,7 +30,7 @@ public enum CredentialChain {
                 } catch {
                     switch error {
                     case let .absent(why): tried[step.name] = why
-                    case let .failed(why): throw CredentialError("\(source): \(why)")
+                    case let .failed(why): throw CredentialError("instance role\(name.map { " " + $0 } ?? ""): \(why)")
                     }
                 }
             }
