@@ -50,7 +50,7 @@ struct CloudSession {
                     throw linesThenUsage(error.description)
                 }
             }
-            for warning in account.warnings { TerminalFacts.printError("ecsfleet: " + warning) }
+            for warning in account.warnings { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(warning)) }
             try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
             if let endpointText {
                 do { endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch { throw CommandError.usage("--endpoint: \(error)") }
@@ -73,7 +73,7 @@ struct CloudSession {
         configuration.signature = signature
         configuration.endpointOverride = endpointOverride
         configuration.credentialProvider = resolved.provider
-        if g.verbose { TerminalFacts.printError("ecsfleet: credentials from \(resolved.source)") }
+        if g.verbose { TerminalFacts.printError("ecsfleet: credentials from " + SafeText.escaped(resolved.source.description)) }
         var logger: Logger?
         if g.verbose {
             var l = Logger(label: "ecsfleet")
