@@ -1,5 +1,6 @@
 import ECSAPI
 import Foundation
+import Logging
 
 /// Turns a `CredentialRecipe` into a provider: where STS and the metadata service are, and how requests reach them.
 public struct CredentialFetcher: Sendable {
@@ -15,11 +16,12 @@ public struct CredentialFetcher: Sendable {
     ///   - metadataEndpoint: the metadata service (`http://100.100.100.200`, or `ECSFLEET_METADATA_ENDPOINT`).
     ///   - imdsV1Disabled: `ALIBABA_CLOUD_IMDSV1_DISABLED=true`.
     ///   - now: the clock that decides when credentials are renewed.
+    ///   - logger: when given, each STS and metadata call is logged (call, status, request id), secrets never.
     public init(transport: any HTTPTransport, stsEndpoint: Endpoint?, metadataEndpoint: Endpoint = CredentialFetcher.metadataHost, imdsV1Disabled: Bool = false,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger? = nil) {
         self.transport = transport
-        sts = STSClient(transport: transport, endpointOverride: stsEndpoint)
-        metadata = InstanceMetadata(transport: transport, endpoint: metadataEndpoint, v1Disabled: imdsV1Disabled)
+        sts = STSClient(transport: transport, endpointOverride: stsEndpoint, logger: logger)
+        metadata = InstanceMetadata(transport: transport, endpoint: metadataEndpoint, v1Disabled: imdsV1Disabled, logger: logger)
         self.now = now
     }
 

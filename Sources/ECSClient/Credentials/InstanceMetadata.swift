@@ -1,5 +1,6 @@
 import ECSAPI
 import Foundation
+import Logging
 
 /// The ECS metadata service's instance RAM role credentials. Hardened mode (IMDSv2) first: a token from
 /// `PUT /latest/api/token`, sent with each read; without one, plain reads unless IMDSv1 is disabled.
@@ -8,6 +9,7 @@ struct InstanceMetadata: Sendable {
     let endpoint: Endpoint
     /// `ALIBABA_CLOUD_IMDSV1_DISABLED=true`: no reads without a token.
     let v1Disabled: Bool
+    let logger: Logger?
     /// How long the first request may take before the service is taken to be absent (not an ECS instance).
     var probeTimeout: Duration = .seconds(1)
     var timeout: Duration = .seconds(5)
@@ -48,8 +50,10 @@ struct InstanceMetadata: Sendable {
                                        headers: [("X-aliyun-ecs-metadata-token-ttl-seconds", "21600")])
         let response: TransportResponse
         do { response = try await transport.send(request, timeout: probeTimeout) } catch {
+            logger?.info("metadata token at \(endpoint): no answer: \(error)")
             throw .absent("no metadata service at \(endpoint) (\(error)); not an ECS instance")
         }
+        logger?.info("metadata token at \(endpoint): status=\(response.status)")
         if response.status == 200, !response.body.isEmpty { return String(decoding: response.body, as: UTF8.self) }
         if v1Disabled {
             throw .failed("the metadata service at \(endpoint) gave no token (HTTP \(response.status)) and ALIBABA_CLOUD_IMDSV1_DISABLED=true forbids reads without one")
@@ -62,6 +66,7 @@ struct InstanceMetadata: Sendable {
         do { response = try await transport.send(TransportRequest(method: "GET", url: endpoint.baseURL + path, headers: headers), timeout: timeout) } catch {
             throw .failed("the metadata service at \(endpoint) did not give \(what): \(error)")
         }
+        logger?.info("metadata \(what) at \(endpoint): status=\(response.status)")
         guard response.status == 200 else {
             let hint = response.status == 404 ? " (is that role attached to the instance?)" : response.status == 403 ? " (the service may require a token: IMDSv2 only)" : ""
             throw .failed("the metadata service at \(endpoint) answered HTTP \(response.status) for \(what)\(hint)")

@@ -1,11 +1,13 @@
 import ECSAPI
 import Foundation
+import Logging
 
 /// Calls STS (`AssumeRole`, `AssumeRoleWithOIDC`) over the client's transport.
 struct STSClient: Sendable {
     let transport: any HTTPTransport
     /// Every STS call goes here when set (`--sts-endpoint`, the sandbox).
     let endpointOverride: Endpoint?
+    let logger: Logger?
     var timeout: Duration = .seconds(15)
 
     func endpoint(_ location: STSLocation) -> Endpoint {
@@ -34,8 +36,10 @@ struct STSClient: Sendable {
     private func send(_ request: TransportRequest, what: String, at base: Endpoint) async throws(CredentialError) -> TemporaryCredentials {
         let response: TransportResponse
         do { response = try await transport.send(request, timeout: timeout) } catch {
+            logger?.info("STS \(what) at \(base): no answer: \(error)")
             throw CredentialError("STS \(what): no answer from \(base) (\(error)); check the network or --sts-endpoint")
         }
+        logger?.info("STS \(what) at \(base): status=\(response.status) request-id=\(response.headers["x-acs-request-id"] ?? "-")")
         guard (200..<300).contains(response.status) else {
             let e = ECSClient.apiError(from: response)
             throw CredentialError("STS \(what) was refused: \(SafeText.escaped(e.code)): \(SafeText.escaped(String(e.message.prefix(300))))" + Self.advice(e))

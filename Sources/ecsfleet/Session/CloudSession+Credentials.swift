@@ -1,12 +1,13 @@
 import ECSAPI
 import ECSClient
+import Logging
 
 extension CloudSession {
     /// Where STS and the metadata service are: `--sts-endpoint` / `ECSFLEET_STS_ENDPOINT` (plain http only to this
     /// machine unless `--insecure-http`, as for `--endpoint`) and `ECSFLEET_METADATA_ENDPOINT`; under `--sandbox`,
     /// both are the embedded simulator.
     static func credentialFetcher(_ g: GlobalOptions, environment: [String: String], transport: any HTTPTransport,
-                                  sandboxURL: String?) throws(CommandError) -> CredentialFetcher {
+                                  sandboxURL: String?, logger: Logger?) throws(CommandError) -> CredentialFetcher {
         let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         var sts: Endpoint?
         var metadata = CredentialFetcher.metadataHost
@@ -24,6 +25,6 @@ extension CloudSession {
             }
         }
         return CredentialFetcher(transport: transport, stsEndpoint: sts, metadataEndpoint: metadata,
-                                 imdsV1Disabled: env("ALIBABA_CLOUD_IMDSV1_DISABLED")?.lowercased() == "true")
+                                 imdsV1Disabled: env("ALIBABA_CLOUD_IMDSV1_DISABLED")?.lowercased() == "true", logger: logger)
     }
 }

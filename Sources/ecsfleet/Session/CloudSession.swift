@@ -59,10 +59,16 @@ struct CloudSession {
             sandbox?.stop()
             throw error
         }
+        var logger: Logger?
+        if g.verbose {
+            var l = Logger(label: "ecsfleet")
+            l.logLevel = .info
+            logger = l
+        }
         let credentialTransport = AsyncHTTPTransport()
         let resolved: CredentialChain.Resolved
         do throws(CommandError) {
-            let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint)
+            let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint, logger: logger)
             do throws(CredentialError) { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw linesThenUsage(error.description) }
         } catch {
             await credentialTransport.shutdown()
@@ -74,12 +80,6 @@ struct CloudSession {
         configuration.endpointOverride = endpointOverride
         configuration.credentialProvider = resolved.provider
         if g.verbose { TerminalFacts.printError("ecsfleet: credentials from " + SafeText.escaped(resolved.source.description)) }
-        var logger: Logger?
-        if g.verbose {
-            var l = Logger(label: "ecsfleet")
-            l.logLevel = .info
-            logger = l
-        }
         let client = ECSClient(configuration: configuration, logger: logger)
         return CloudSession(account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
                             sandbox: sandbox, environment: environment)
