@@ -5,6 +5,7 @@ import Foundation
 public struct Account: Sendable {
     /// The chain's steps in order; the first that yields credentials is used (see `CredentialStep`).
     public var steps: [CredentialStep]
+    /// The region for calls that name none.
     public var region: String
     /// The `aliyun` CLI profile whose credentials are used, `environment` for any other step of the default
     /// chain, or `sandbox`: what the journal records and `journal --resume` compares.
@@ -26,8 +27,10 @@ public struct Account: Sendable {
 public struct CredentialStep: Sendable, Equatable {
     /// The step's name in the list that explains a chain that yielded nothing (`environment`, `credentials file`).
     public var name: String
+    /// What the step found.
     public var outcome: Outcome
 
+    /// Nothing, credentials to use, or a probe of the metadata service.
     public enum Outcome: Sendable, Equatable {
         /// Nothing here, and why (for example `ALIBABA_CLOUD_ACCESS_KEY_ID is not set`).
         case skipped(String)

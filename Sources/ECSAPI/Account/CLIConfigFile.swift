@@ -2,7 +2,9 @@ import Foundation
 
 /// The `aliyun` CLI's `config.json`: its profiles with every field as the CLI wrote it.
 public struct CLIConfigFile: Sendable {
+    /// Where the file is, for messages.
     public var path: String
+    /// The profile the CLI uses when none is named.
     public var current: String?
     public var profiles: [Profile]
 
@@ -27,6 +29,7 @@ public struct CLIConfigFile: Sendable {
         public var regionId: String? { string("region_id") }
     }
 
+    /// The profile called `name`, if any.
     public func profile(named name: String) -> Profile? { profiles.first { $0.name == name } }
 
     /// Reads the file. A file that cannot be read or is not the CLI's JSON is an error naming the file.

@@ -23,6 +23,7 @@ public indirect enum CredentialRecipe: Sendable, Equatable {
 public struct RoleRequest: Sendable, Equatable {
     public var roleArn: String
     public var sessionName: String
+    /// How long the credentials live (900 at least).
     public var durationSeconds: Int
     public var policy: String?
     public var externalId: String?
@@ -51,6 +52,7 @@ public struct OIDCRequest: Sendable, Equatable {
 /// Which STS endpoint a profile asks for: `sts.aliyuncs.com`, or `sts.<region>.aliyuncs.com`, with the prefix
 /// `sts-vpc` inside a VPC.
 public struct STSLocation: Sendable, Equatable {
+    /// `nil`: the central endpoint.
     public var region: String?
     public var vpc: Bool
 

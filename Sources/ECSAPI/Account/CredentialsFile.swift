@@ -3,6 +3,7 @@ import Foundation
 /// `~/.alibabacloud/credentials.ini` (or `ALIBABA_CLOUD_CREDENTIALS_FILE`): sections of `key = value` lines, each
 /// with a `type` of `access_key`, `ram_role_arn`, `oidc_role_arn` or `ecs_ram_role`.
 public struct CredentialsFile: Sendable {
+    /// Where the file is, for messages.
     public var path: String
     /// Sections by name, each a map of its keys.
     public var sections: [String: [String: String]]

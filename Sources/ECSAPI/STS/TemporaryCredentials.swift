@@ -4,6 +4,7 @@ import Foundation
 /// out: STS, the metadata service or a credentials URI, an `External` command.
 public struct TemporaryCredentials: Sendable, Equatable {
     public var credentials: Credentials
+    /// When they stop working; `nil` for a key that does not expire.
     public var expiration: Date?
 
     public init(credentials: Credentials, expiration: Date?) { self.credentials = credentials; self.expiration = expiration }

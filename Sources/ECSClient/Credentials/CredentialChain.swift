@@ -5,7 +5,9 @@ public enum CredentialChain {
     /// The credentials in use, from where, and the first ones already fetched (so that a step that cannot work
     /// fails now, before any command starts).
     public struct Resolved: Sendable {
+        /// Gives the credentials for each call, renewed when due.
         public var provider: any CredentialProvider
+        /// Where they come from, for the header and `--verbose`.
         public var source: CredentialSource
         /// The credentials fetched to prove the step works.
         public var first: Credentials

@@ -9,6 +9,7 @@ import Foundation
 /// ones are not fetched again for every call. When a renewal fails while the held credentials still work, they
 /// are used, and the next call tries again.
 public actor RefreshingCredentials: CredentialProvider {
+    /// Obtains new credentials (an STS call, the metadata service, a command).
     public typealias Fetch = @Sendable () async throws(CredentialError) -> TemporaryCredentials
 
     let fetch: Fetch
