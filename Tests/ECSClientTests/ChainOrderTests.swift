@@ -85,4 +85,12 @@ struct ChainOrderTests {
         defer { closed.remove() }
         #expect(try closed.resolve([:]).warnings.isEmpty)
     }
+
+    @Test("Environment keys work beside a CLI config that is not JSON; the chain reaching it reports it")
+    func brokenConfigAfterEnvironment() throws {
+        let h = Home(config: "{not json", ini: nil)
+        defer { h.remove() }
+        #expect(used(try h.resolve(["ALIBABA_CLOUD_ACCESS_KEY_ID": "a", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "b"])) == "environment")
+        #expect(throws: AccountError.self) { try h.resolve([:]) }
+    }
 }

@@ -27,20 +27,28 @@ public enum AccountResolver {
         let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         var steps: [CredentialStep] = []
         var profileName = "environment"
+        let configExists = FileManager.default.fileExists(atPath: configPath)
         var cli: CLIConfigFile?
-        if FileManager.default.fileExists(atPath: configPath) { cli = try CLIConfigFile.load(path: configPath) }
 
         if let explicit = explicitProfile {
-            guard let cli else {
+            guard configExists else {
                 throw AccountError("--profile \(explicit): there is no \(configPath). Create it with `aliyun configure --profile \(explicit)`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET. \(hint)")
             }
-            let (recipe, source) = try cli.recipe(profile: explicit, environment: environment, now: now)
+            let file = try CLIConfigFile.load(path: configPath)
+            cli = file
+            let (recipe, source) = try file.recipe(profile: explicit, environment: environment, now: now)
             steps = [CredentialStep(name: "aliyun CLI profile", outcome: .use(source, recipe))]
             profileName = explicit
         } else {
-            let found = try chain(environment: environment, env: env, cli: cli, configPath: configPath, credentialsPath: credentialsPath, now: now)
+            // The CLI's file is read only when the chain gets to it: environment keys work beside a broken one.
+            let found = try chain(environment: environment, env: env, cliFile: { () throws(AccountError) -> CLIConfigFile? in
+                guard configExists else { return nil }
+                cli = try CLIConfigFile.load(path: configPath)
+                return cli
+            }, configPath: configPath, credentialsPath: credentialsPath, now: now)
             steps = found.steps
             if let used = found.cliProfile { profileName = used }
+            if cli == nil, configExists { cli = try? CLIConfigFile.load(path: configPath) }
         }
         if !steps.contains(where: { if case .skipped = $0.outcome { return false } else { return true } }) {
             throw AccountError(explain(steps))
@@ -62,7 +70,7 @@ public enum AccountResolver {
     }
 
     /// The default chain's steps up to the first that is meant to be used.
-    static func chain(environment: [String: String], env: (String) -> String?, cli: CLIConfigFile?, configPath: String,
+    static func chain(environment: [String: String], env: (String) -> String?, cliFile: () throws(AccountError) -> CLIConfigFile?, configPath: String,
                       credentialsPath: String?, now: Date) throws(AccountError) -> (steps: [CredentialStep], cliProfile: String?) {
         var steps: [CredentialStep] = []
         let envId = env("ALIBABA_CLOUD_ACCESS_KEY_ID"), envSecret = env("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
@@ -89,7 +97,7 @@ public enum AccountResolver {
         let cliStep = "aliyun CLI profile"
         if env("ALIBABA_CLOUD_CLI_PROFILE_DISABLED")?.lowercased() == "true" {
             steps.append(CredentialStep(name: cliStep, outcome: .skipped("ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true")))
-        } else if let cli {
+        } else if let cli = try cliFile() {
             let name = env("ALIBABA_CLOUD_PROFILE") ?? cli.current ?? "default"
             if cli.profile(named: name) != nil {
                 let (recipe, source) = try cli.recipe(profile: name, environment: environment, now: now)
