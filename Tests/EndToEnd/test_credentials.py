@@ -264,6 +264,6 @@ def test_a_profile_file_readable_by_others_is_warned_about(sim, home):
     path.chmod(0o644)
     r = run(sim, home, "list")
     assert r.returncode == 0, r.stderr
-    warnings = [line for line in r.stderr.splitlines() if "can be read by other users" in line]
+    warnings = [line for line in r.stderr.splitlines() if "is open to other users" in line]
     assert len(warnings) == 1 and "chmod 600" in warnings[0]
     assert stat.S_IMODE(path.stat().st_mode) == 0o644, "ecsfleet warns, it does not change the file"

@@ -62,11 +62,11 @@ public enum AccountResolver {
         return account
     }
 
-    /// A warning, as `ssh` gives for keys, when a file that holds secrets can be read by other users.
+    /// A warning, as `ssh` gives for keys, when a file that holds secrets is open to other users (any group or other permission bit).
     public static func openPermissionsWarning(path: String) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 else { return nil }
-        return "warning: \(path) can be read by other users (mode \(String(mode & 0o777, radix: 8))); it holds secrets: run chmod 600 \(path)"
+        return "warning: \(path) is open to other users (mode \(String(mode & 0o777, radix: 8))); it holds secrets: run chmod 600 \(path)"
     }
 
     /// The default chain's steps up to the first that is meant to be used.
