@@ -18,6 +18,9 @@ public final class ECSClient: Sendable {
         public var requestTimeout: Duration = .seconds(30)
         public var retry = RetryPolicy()
         public var maxConcurrentPerRegion = 8
+        /// Where each attempt's signing key comes from when set (temporary credentials that are renewed);
+        /// `credentials` otherwise.
+        public var credentialProvider: (any CredentialProvider)?
 
         public init(credentials: Credentials, defaultRegion: String, endpointOverride: Endpoint? = nil) {
             self.credentials = credentials; self.defaultRegion = defaultRegion; self.endpointOverride = endpointOverride
@@ -93,10 +96,12 @@ public final class ECSClient: Sendable {
         let endpoint = endpoint(for: region)
         let policy = configuration.retry
         var attempt = 0
+        var renewed = false
         while true {
             attempt += 1
             let started = ContinuousClock.now
-            let outgoing = signedRequest(request, endpoint: endpoint)
+            let key = try await signingCredentials()
+            let outgoing = signedRequest(request, endpoint: endpoint, credentials: key)
             let response: TransportResponse
             do {
                 response = try await transport.send(outgoing, timeout: configuration.requestTimeout)
@@ -117,6 +122,11 @@ public final class ECSClient: Sendable {
             }
             let apiError = Self.apiError(from: response)
             if apiError.isDryRunPassed { throw .dryRunPassed(apiError) }
+            if !renewed, try await renewAfterExpiry(apiError, rejected: key) {
+                renewed = true
+                attempt -= 1
+                continue
+            }
             guard attempt < policy.maxAttempts, policy.shouldRetry(action: R.action, error: apiError) else { throw .api(apiError) }
             try await backoff(attempt, retryAfterMs: response.headers["x-acs-retry-after"].flatMap { Int($0) })
         }

@@ -46,8 +46,8 @@ struct AccountResolverTests {
         // ALIBABA_CLOUD_PROFILE does not beat the environment's keys; its region is used when none is given.
         let b = try resolve(env: Self.envKeys.merging(["ALIBABA_CLOUD_PROFILE": "sts"]) { a, _ in a })
         #expect(b.profile == "environment")
-        #expect(b.credentials.accessKeyId == "LTAIenv")
-        #expect(b.credentials.securityToken == nil)
+        #expect(b.credentials?.accessKeyId == "LTAIenv")
+        #expect(b.credentials?.securityToken == nil)
         #expect(b.region == "cn-shanghai")
     }
 
@@ -79,7 +79,7 @@ struct AccountResolverTests {
         #expect(try resolve(file: noCurrent).profile == "default")
         // A profile without a mode is an AK profile.
         let modeless = #"{"profiles": [{"name": "default", "access_key_id": "LTAIx", "access_key_secret": "y", "region_id": "eu-central-1"}]}"#
-        #expect(try resolve(file: modeless).credentials.accessKeyId == "LTAIx")
+        #expect(try resolve(file: modeless).credentials?.accessKeyId == "LTAIx")
     }
 
     @Test("Region: --region, then ALIBABA_CLOUD_REGION_ID, then the profile's region_id")
@@ -94,15 +94,19 @@ struct AccountResolverTests {
         #expect(try resolve(env: ["ALIBABA_CLOUD_REGION_ID": ""]).region == "cn-beijing")
     }
 
-    @Test("No credentials at all: says what to set and mentions --sandbox")
+    @Test("No credentials at all: one line per step, says what to set and mentions --sandbox")
     func noCredentials() {
-        let message = failure(file: nil)
+        let off = ["ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true"]
+        let message = failure(env: off, file: nil)
+        #expect(message.contains("  environment: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set"))
+        #expect(message.contains("  instance RAM role: ALIBABA_CLOUD_ECS_METADATA_DISABLED=true"))
+        #expect(message.contains("  credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set"))
         #expect(message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
         #expect(message.contains("aliyun configure"))
         #expect(message.contains("--sandbox"))
         #expect(failure(profile: "work", file: nil).contains("--sandbox"))
         // Empty variables are not credentials.
-        #expect(failure(env: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": ""], file: nil).contains("--sandbox"))
+        #expect(failure(env: off.merging(["ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": ""]) { a, _ in a }, file: nil).contains("--sandbox"))
     }
 
     @Test("Only one of key ID and secret in the environment is an error naming which")
@@ -120,19 +124,18 @@ struct AccountResolverTests {
         let m = failure(profile: "prod")
         #expect(m.contains("'prod'"))
         #expect(m.contains("default, work, sts"))
-        let viaEnv = failure(env: ["ALIBABA_CLOUD_PROFILE": "staging"])
+        let viaEnv = failure(env: ["ALIBABA_CLOUD_PROFILE": "staging", "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true"])
         #expect(viaEnv.contains("'staging'"))
         #expect(failure(profile: "x", file: #"{"profiles": []}"#).contains("none"))
     }
 
-    @Test("Unsupported modes and incomplete profiles are errors naming the profile")
+    @Test("Incomplete profiles are errors naming the profile and the field")
     func badProfiles() {
-        let role = failure(profile: "role")
-        #expect(role.contains("RamRoleArn"))
-        #expect(role.contains("AK or StsToken"))
-        #expect(failure(profile: "halfsts").contains("sts_token"))
-        #expect(failure(profile: "empty", region: "cn-hangzhou").contains("'empty'"))
-        #expect(!role.contains("x\""), "no secret in the message")
+        let half = failure(profile: "halfsts")
+        #expect(half.contains("'halfsts'") && half.contains("sts_token"))
+        #expect(!half.contains("sts-secret"), "no secret in the message")
+        let empty = failure(profile: "empty", region: "cn-hangzhou")
+        #expect(empty.contains("'empty'") && empty.contains("access_key_id"))
     }
 
     @Test("No region anywhere is an error saying where to set one")
@@ -165,11 +168,34 @@ struct AccountResolverTests {
         #expect(!m.isEmpty)
     }
 
+    @Test("A RamRoleArn profile is a role assumed with its key")
+    func roleProfile() throws {
+        let a = try resolve(profile: "role", region: "cn-hangzhou")
+        guard case let .use(source, .assumeRole(.fixed(key), role, sts))? = a.steps.last?.outcome else {
+            Issue.record("expected AssumeRole, got \(a.steps)")
+            return
+        }
+        #expect(key.accessKeyId == "LTAIrole")
+        #expect(role.roleArn == "acs:ram::1:role/r")
+        #expect(sts.host == "sts.aliyuncs.com")
+        #expect(source.description == "profile role (RamRoleArn → acs:ram::…:role/r)")
+        #expect(a.profile == "role")
+    }
+
     @Test("Credentials never print their secret or token")
     func redacted() throws {
         let a = try resolve(profile: "sts")
-        let shown = "\(a.credentials) \(String(reflecting: a.credentials))"
+        let key = try #require(a.credentials)
+        let shown = "\(key) \(String(reflecting: key))"
         #expect(!shown.contains("sts-secret"))
         #expect(!shown.contains("CAIStoken"))
+    }
+}
+
+extension Account {
+    /// The key of a chain that ends in fixed credentials.
+    var credentials: Credentials? {
+        if case let .use(_, .fixed(key))? = steps.last?.outcome { return key }
+        return nil
     }
 }

@@ -54,6 +54,7 @@ public enum ErrorCode {
     public static let invalidTimeStampExpired = "InvalidTimeStamp.Expired"
     public static let invalidAccessKeyIdNotFound = "InvalidAccessKeyId.NotFound"
     public static let invalidSecurityToken = "InvalidSecurityToken.Mismatch"
+    public static let invalidSecurityTokenExpired = "InvalidSecurityToken.Expired"
     public static let invalidActionNotFound = "InvalidAction.NotFound"
     public static let invalidRegionIdNotFound = "InvalidRegionId.NotFound"
     public static let invalidStatusNotFound = "InvalidStatus.NotFound"

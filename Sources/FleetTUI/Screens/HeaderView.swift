@@ -76,8 +76,9 @@ enum HeaderView {
         var candidates: [(regions: String, style: CountStyle)] = [(state.regionsShown.title, .words)]
         for style in CountStyle.allCases { candidates.append((compactRegions, style)) }
         var line = TextLine([])
+        let who = state.credentialSource.isEmpty ? state.profile : state.credentialSource
         for candidate in candidates {
-            line = TextLine([Span(" ecsfleet ", role: .title), Span(" \(state.profile) ", role: .header), Span(" \(candidate.regions) ", role: .header)]
+            line = TextLine([Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header), Span(" \(candidate.regions) ", role: .header)]
                             + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
             if line.width <= room { return line }
         }

@@ -10,6 +10,9 @@ import Foundation
 public struct FleetState: Sendable, Equatable {
     /// The credentials profile in use.
     public var profile: String
+    /// Where the credentials came from (`profile ops (RamRoleArn → acs:ram::…:role/fleet-ops)`), for the header;
+    /// empty to show `profile`.
+    public var credentialSource: String
     /// The regions the list shows.
     public var regionsShown: RegionSelection
     /// Regions known to exist (from `DescribeRegions`, or named by the operator).
@@ -65,8 +68,10 @@ public struct FleetState: Sendable, Equatable {
     /// A session's starting state; `instances` are taken as already loaded.
     public init(profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],
                 readOnly: Bool = false, sandbox: Bool = false, safety: PowerSafety = .allowAll,
-                autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String = String(UUID().uuidString.lowercased().prefix(8)) + "-") {
+                autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String = String(UUID().uuidString.lowercased().prefix(8)) + "-",
+                credentialSource: String = "") {
         self.profile = profile
+        self.credentialSource = credentialSource
         regionsShown = regions
         var known = knownRegions
         for r in regions.regions(known: []) where !known.contains(r) { known.append(r) }

@@ -15,6 +15,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
     var endpoint: String?
 
+    @Option(name: .customLong("sts-endpoint"),
+            help: ArgumentHelp("Send STS calls (role credentials) to this URL instead of sts[.<region>].aliyuncs.com (env ECSFLEET_STS_ENDPOINT).", valueName: "url"))
+    var stsEndpoint: String?
+
     @Option(help: "Request signature: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1).")
     var signature: SignatureArgument = .v3
 

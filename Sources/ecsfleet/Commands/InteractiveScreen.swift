@@ -40,7 +40,8 @@ struct InteractiveScreen {
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
         let state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
-                               autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
+                               autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
+                               credentialSource: session.source.description)
         let inbox = ActionInbox()
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
@@ -48,7 +49,7 @@ struct InteractiveScreen {
         let logPath = Journal.stateDirectory(environment: environment) + "/ecsfleet.log"
         let logFile = LogFile(path: logPath)
         let stderrRedirect = StderrRedirect(to: logPath)
-        logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile)\n")
+        logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n")
         let exit = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
                                         runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         stderrRedirect.restore()

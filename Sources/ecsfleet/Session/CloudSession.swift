@@ -8,7 +8,11 @@ import Logging
 /// Everything a command needs to talk to ECS: the account, the client, and the embedded sandbox if any.
 struct CloudSession {
     let account: Account
+    /// Where the credentials came from, for the screen's header and `--verbose` (never a secret).
+    let source: CredentialSource
     let client: ECSClient
+    /// STS, the metadata service and the credentials URI are reached through this one.
+    let credentialTransport: AsyncHTTPTransport
     let sandbox: Sandbox?
     let environment: [String: String]
 
@@ -19,36 +23,42 @@ struct CloudSession {
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
         let environment = ProcessInfo.processInfo.environment
         let signature = g.signature.value
+        if g.sandbox, let sts = g.stsEndpoint {
+            throw .usage("--sandbox answers STS itself, so --sts-endpoint \(sts) cannot be used with it: drop one of them.")
+        }
         try checkRegionIDs(g.regions, source: "--region")
         if g.sandbox, let endpoint = g.endpoint {
             // Both would leave the operator unsure which fleet a stop reached.
             throw .usage("--sandbox runs its own simulator, so --endpoint \(endpoint) cannot be used with it: drop one of them.")
         }
         var sandbox: Sandbox?
-        let account: Account
+        var account: Account
         var endpointText = g.endpoint
-        if g.sandbox {
-            let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
-            sandbox = s
-            endpointText = s.endpoint
-            account = Account(credentials: Sandbox.credentials, region: g.regions.first ?? Sandbox.regions[0], profile: "sandbox")
-        } else {
-            do {
-                let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-                account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
-                                                      configPath: home + "/.aliyun/config.json", fallbackRegion: fallbackRegion)
-            } catch {
-                throw .usage(error.description)
+        var endpointOverride: Endpoint?
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        do throws(CommandError) {
+            if g.sandbox {
+                let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
+                sandbox = s
+                endpointText = s.endpoint
+                account = try Sandbox.account(profile: g.profile, region: g.regions.first, environment: environment, home: home)
+            } else {
+                do throws(AccountError) {
+                    account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
+                                                          configPath: home + "/.aliyun/config.json",
+                                                          credentialsPath: home + "/.alibabacloud/credentials.ini", fallbackRegion: fallbackRegion)
+                } catch {
+                    throw linesThenUsage(error.description)
+                }
             }
-        }
-        try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
-        var configuration = ECSClient.Configuration(credentials: account.credentials, defaultRegion: account.region)
-        configuration.signature = signature
-        if let endpointText {
-            do { configuration.endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch {
-                sandbox?.stop()
-                throw .usage("--endpoint: \(error)")
+            for warning in account.warnings { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(warning)) }
+            try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
+            if let endpointText {
+                do { endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch { throw CommandError.usage("--endpoint: \(error)") }
             }
+        } catch {
+            sandbox?.stop()
+            throw error
         }
         var logger: Logger?
         if g.verbose {
@@ -56,8 +66,32 @@ struct CloudSession {
             l.logLevel = .info
             logger = l
         }
+        let credentialTransport = AsyncHTTPTransport()
+        let resolved: CredentialChain.Resolved
+        do throws(CommandError) {
+            let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint, logger: logger)
+            do throws(CredentialError) { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw linesThenUsage(error.description) }
+        } catch {
+            await credentialTransport.shutdown()
+            sandbox?.stop()
+            throw error
+        }
+        var configuration = ECSClient.Configuration(credentials: resolved.first, defaultRegion: account.region)
+        configuration.signature = signature
+        configuration.endpointOverride = endpointOverride
+        configuration.credentialProvider = resolved.provider
+        if g.verbose { TerminalFacts.printError("ecsfleet: credentials from " + SafeText.escaped(resolved.source.description)) }
         let client = ECSClient(configuration: configuration, logger: logger)
-        return CloudSession(account: account, client: client, sandbox: sandbox, environment: environment)
+        return CloudSession(account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
+                            sandbox: sandbox, environment: environment)
+    }
+
+    /// A message of several lines (the chain's steps, one a line) as lines on stderr, each escaped as `main`
+    /// escapes a message, and its last line as the error, which `main` prints.
+    static func linesThenUsage(_ text: String) -> CommandError {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in lines.dropLast() { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(line)) }
+        return .usage(lines.last ?? text)
     }
 
     /// Region IDs are letters, digits and `-`. Anything else is a typing mistake, and would otherwise go into the
@@ -70,6 +104,7 @@ struct CloudSession {
 
     func close() async {
         await client.shutdown()
+        await credentialTransport.shutdown()
         sandbox?.stop()
     }
 

@@ -5,7 +5,8 @@ import Foundation
 
 /// How to finish an interrupted operation made with other credentials than the current ones: what to change
 /// first (the command itself is `OperationHistory.Entry.resumeCommand`). The journal names the credentials by profile:
-/// `sandbox` (made with `--sandbox`), `environment` (the `ALIBABA_CLOUD_*` variables), or an aliyun CLI profile.
+/// `sandbox` (made with `--sandbox`), `environment` (any step of the default chain but a CLI profile: the
+/// `ALIBABA_CLOUD_*` variables, OIDC, credentials.ini, the instance role, the credentials URI), or an aliyun CLI profile.
 enum ResumeAdvice {
     /// Why `entry` cannot be resumed with the current profile, and what to do instead.
     /// `current` is the profile in use, when known.
@@ -15,7 +16,7 @@ enum ResumeAdvice {
         case "sandbox":
             return "\(op) was made in the sandbox: resume it with `\(entry.resumeCommand)`."
         case "environment":
-            return "\(op) was made with the credentials in ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET: set them to that account's access key and run `\(entry.resumeCommand)` without --profile or --sandbox."
+            return "\(op) was made with credentials from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or another step of the default chain: OIDC, credentials.ini, the instance role): set them up for that account as they were and run `\(entry.resumeCommand)` without --profile or --sandbox."
         default:
             return "\(op) was made with profile \(entry.profile)\(current.map { ", not \($0)" } ?? ""): resume it with `\(entry.resumeCommand)`."
         }

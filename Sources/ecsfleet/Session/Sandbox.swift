@@ -9,6 +9,8 @@ import Logging
 struct Sandbox {
     static let regions = ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"]
     static let credentials = Credentials(accessKeyId: "sandbox", accessKeySecret: "sandbox-secret")
+    /// The role of the sandbox's pretend ECS instance, for `EcsRamRole` profiles and the metadata service.
+    static let instanceRole = "fleet-instance"
 
     let endpoint: String
     let task: Task<Void, Never>
@@ -17,6 +19,8 @@ struct Sandbox {
         var configuration = SimulatorConfiguration()
         configuration.credentials = credentials
         configuration.seed = 2026
+        // Any role and OIDC provider may be assumed, and the instance has a role: every sign-in mode can be tried.
+        configuration.instanceRole = instanceRole
         try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         configuration.statePath = stateDirectory + "/sandbox-state.json"
         let gateway: APIGateway
@@ -40,4 +44,19 @@ struct Sandbox {
     }
 
     func stop() { task.cancel() }
+
+    /// The sandbox's account: its own key, or with `--profile` that aliyun CLI profile, whose STS and metadata
+    /// calls go to the sandbox too (so every mode can be tried without a cloud account). The journal records
+    /// `sandbox` either way, so `--sandbox journal --resume` finds the operation.
+    static func account(profile: String?, region: String?, environment: [String: String], home: String) throws(CommandError) -> Account {
+        let region = region ?? regions[0]
+        guard let profile else { return Account(credentials: credentials, region: region, profile: "sandbox", source: .sandbox) }
+        do throws(AccountError) {
+            var account = try AccountResolver.resolve(profile: profile, region: region, environment: environment, configPath: home + "/.aliyun/config.json")
+            account.profile = "sandbox"
+            return account
+        } catch {
+            throw .usage(error.description)
+        }
+    }
 }
