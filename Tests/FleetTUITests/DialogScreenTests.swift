@@ -233,7 +233,7 @@ import TerminalUI
         #expect(UI.shows("Stop disabled: read-only mode (started with --readonly)", g))
         #expect(UI.style(of: "Stop disabled", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
         // The go key is refused, and the dialog says why; so does the button pressed another way.
-        let refused = try #require(Keymap().action(for: .char("s"), state: s, pageSize: 10))
+        let refused = try #require(Keymap().action(for: .char("s"), state: s, layout: ScreenLayout(width: 80, height: 10 + 4)))
         var t = s
         UI.reduce(&t, refused)
         #expect(t.dialog.power?.step == .choosing && t.operations.isEmpty)

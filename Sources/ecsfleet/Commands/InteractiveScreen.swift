@@ -38,9 +38,14 @@ struct InteractiveScreen {
             throw CommandError.usage("The journal cannot be written: \(error)")
         }
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
-        let state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
+        // Said before the screen takes the terminal (it stays above the screen once it ends) and on the screen.
+        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped(problem))\n".utf8)) }
+        var state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
+        if !config.keyProblems.isEmpty {
+            state.post(.error, "Key remappings not applied (defaults kept): " + config.keyProblems.joined(separator: "; "), topic: "keys", now: Date())
+        }
         let inbox = ActionInbox()
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
@@ -70,7 +75,6 @@ struct InteractiveScreen {
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
             return .failure(ScreenError("cannot start the screen: \(error)"))
         }
-        if mouse { terminal.enableMouse() }
         let theme = terminal.hasColors ? theme : Theme.mono
         let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox, keymap: keymap,
                            ascii: !CursesTerminal.isUTF8Locale, mouse: mouse) { name throws -> Theme in
