@@ -21,7 +21,8 @@ struct InteractiveScreen {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         let themeDirectory = configHome + "/ecsfleet/themes"
         let monochrome = options.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let config = try ScreenConfig.load(path: configHome + "/ecsfleet/config.toml")
+        let configPath = configHome + "/ecsfleet/config.toml"
+        let config = try ScreenConfig.load(path: configPath)
         var theme = Theme.default
         if let name = options.theme ?? config.theme {
             do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
@@ -39,12 +40,13 @@ struct InteractiveScreen {
         }
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
         // Said before the screen takes the terminal (it stays above the screen once it ends) and on the screen.
-        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped(problem))\n".utf8)) }
+        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped("\(configPath): \(problem)"))\n".utf8)) }
         var state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
         if !config.keyProblems.isEmpty {
-            state.post(.error, "Key remappings not applied (defaults kept): " + config.keyProblems.joined(separator: "; "), topic: "keys", now: Date())
+            let lines = config.keyProblems.map(\.description).joined(separator: "; ")
+            state.post(.error, "config.toml, keys not remapped (defaults kept): \(lines)", topic: "keys", now: Date())
         }
         let inbox = ActionInbox()
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)

@@ -9,8 +9,8 @@ import TerminalUI
 struct ScreenConfig {
     var theme: String?
     var keymap = Keymap()
-    /// The remappings not applied, each naming the file and its line.
-    var keyProblems: [String] = []
+    /// The remappings not applied, each with its line in the file.
+    var keyProblems: [KeymapProblem] = []
 
     static func load(path: String) throws(CommandError) -> ScreenConfig {
         var config = ScreenConfig()
@@ -30,7 +30,7 @@ struct ScreenConfig {
         }
         let (keymap, problems) = Keymap().remapped(overrides)
         config.keymap = keymap
-        config.keyProblems = problems.map { "\(path): \($0)" }
+        config.keyProblems = problems
         return config
     }
 }
