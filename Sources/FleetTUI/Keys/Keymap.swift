@@ -14,12 +14,14 @@ public struct Keymap: Sendable {
     public func action(for event: KeyEvent, state: FleetState, layout: ScreenLayout) -> FleetAction? {
         let context = KeyContext.of(state)
         let inContext = bindings.filter { $0.contexts.contains(context) }
-        let candidates = inContext.filter { $0.keys.contains(event.key) } + inContext.filter { $0.typesText && !$0.keys.contains(event.key) && $0.takes(event.key) }
+        let own = inContext.filter { $0.keys.contains(event.key) }
+        let typing = inContext.filter { !$0.keys.contains(event.key) && $0.takes(event.key) }
         var measured: KeyInput?
-        for b in candidates {
+        for b in own + typing {
             guard b.isEnabled(in: state) else { return .refusedReadOnly(key: "\(event.key.helpName) (\(b.hint ?? b.name))") }
             // Measured once, when some binding has the key; only an open overlay costs anything to measure.
-            var input = measured ?? KeyInput(pageSize: layout.pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
+            var input = measured
+                ?? KeyInput(pageSize: layout.pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
             measured = input
             if case let .character(c) = event.key, b.typesText { input.typed = c }
             if let a = b.action(state, input) { return a }
