@@ -136,7 +136,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FleetTUITests",
-            dependencies: ["FleetTUI", "FleetViewModel", "FleetCore", "TerminalUI", "ECSAPI"]
+            dependencies: ["FleetTUI", "FleetViewModel", "FleetCore", "TerminalUI", "ECSAPI"],
+            // Golden frames, read by path (GoldenFrame.swift) so ECSFLEET_UPDATE_FRAMES=1 can rewrite them in place.
+            exclude: ["Frames"]
         ),
         .testTarget(
             name: "CursesTerminalTests",

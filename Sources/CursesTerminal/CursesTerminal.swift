@@ -162,6 +162,9 @@ public final class CursesTerminal: Terminal {
         isMouseEnabled = false
     }
 
+    /// `Terminal`'s switch: `enableMouse` or `disableMouse`.
+    public func setMouseReporting(_ on: Bool) { if on { enableMouse() } else { disableMouse() } }
+
     /// Restores the terminal: ends curses once (`endwin` only if curses is active), puts back the signal
     /// dispositions, and frees the test screen. Later calls do nothing.
     public func shutdown() {

@@ -101,20 +101,22 @@ struct Session {
     /// The reducer's and the render's share of each press, in milliseconds.
     var lastReduce = 0.0, lastRender = 0.0
 
-    var pageSize: Int { max(1, height - 4) }
+    /// The app's layout at the bench's screen size: pages and the first list row as the app measures them.
+    var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
+    var pageSize: Int { layout.pageSize }
 
     /// Renders a frame and keeps its list offset, as the app loop does.
     mutating func render() {
         let frame = view.render(state, theme: theme, width: width, height: height,
                                 options: .init(ascii: false, tick: 0, listOffset: listOffset, now: now))
         listOffset = frame.listOffset
-        checksum &+= frame.grid[0, 3].text.utf8.count &+ frame.listOffset
+        checksum &+= frame.grid[0, layout.listRows.y].text.utf8.count &+ frame.listOffset
     }
 
     /// One key press, timed in milliseconds. A key that maps to nothing is a bench bug.
     mutating func press(_ key: Key) -> Double {
         let start = nanos()
-        guard let action = keymap.action(for: KeyEvent(key), state: state, pageSize: pageSize) else {
+        guard let action = keymap.action(for: KeyEvent(key), state: state, layout: layout) else {
             fatalError("\(key.name) does nothing in \(KeyContext.of(state))")
         }
         _ = FleetReducer.reduce(&state, action, now: now)

@@ -75,6 +75,12 @@ final class FakeECS: ECSService {
     }
 }
 
+/// What the test's theme loader throws for a name that is not built in.
+struct NoSuchTheme: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "no theme \(name)" }
+}
+
 /// The app loop over a headless terminal, a fake ECS and the real effect runner.
 @MainActor
 @Suite(.timeLimit(.minutes(1)))
@@ -99,7 +105,7 @@ struct AppLoopTests {
         let state = FleetState(profile: "test", regions: .only([UI.hangzhou, UI.shanghai]), instances: instances,
                                autoRefreshInterval: nil, operationIdPrefix: "t-")
         let app = FleetApp(state: state, theme: .default, terminal: terminal, runner: runner, inbox: inbox, ascii: false, mouse: false) { name in
-            guard let theme = Theme.builtin(named: name) else { throw KeymapError("no theme \(name)") }
+            guard let theme = Theme.builtin(named: name) else { throw NoSuchTheme(name: name) }
             return theme
         }
         return Harness(app: app, terminal: terminal, runner: runner, ecs: ecs)
@@ -245,5 +251,36 @@ struct AppLoopTests {
         #expect(terminal.shutdownCalls == 0)
         #expect(terminal.presented.contains { UI.shows("Stop 1 instance", $0) })
         await h.runner.cancelAll()
+    }
+
+    @Test func mouseCommandTurnsReportingOnAndOffAndClicksLandOnTheRowDrawn() async throws {
+        let terminal = HeadlessTerminal(width: 80, height: 24)
+        let h = harness(terminal, preloaded: true)
+        let layout = ScreenLayout(width: 80, height: 24)
+        terminal.type(":mouse on")
+        terminal.enqueue(.key(KeyEvent(.enter)))
+        terminal.enqueue(.mouse(MouseEvent(.click, x: 5, y: layout.listRows.y + 2)))
+        terminal.type(":q")
+        terminal.enqueue(.key(KeyEvent(.enter)))
+        #expect(await h.app.run() == .quit)
+        #expect(terminal.isMouseReporting && h.app.mouse)
+        #expect(h.app.state.cursorPosition == 2, "the click landed on the third row")
+        let g = try #require(terminal.presented.last { UI.shows("Mouse on", $0) })
+        #expect(UI.row(h.app.state.cursor ?? "", in: g) == layout.listRows.y + 2)
+
+        let off = HeadlessTerminal(width: 80, height: 24)
+        let h2 = harness(off, preloaded: true)
+        off.type(":mouse on")
+        off.enqueue(.key(KeyEvent(.enter)))
+        off.type(":mouse off")
+        off.enqueue(.key(KeyEvent(.enter)))
+        off.enqueue(.mouse(MouseEvent(.click, x: 5, y: layout.listRows.y + 2)))
+        off.type(":q")
+        off.enqueue(.key(KeyEvent(.enter)))
+        #expect(await h2.app.run() == .quit)
+        #expect(!off.isMouseReporting && !h2.app.mouse)
+        #expect(h2.app.state.cursorPosition == 0, "a click with the mouse off does nothing")
+        await h.runner.cancelAll()
+        await h2.runner.cancelAll()
     }
 }

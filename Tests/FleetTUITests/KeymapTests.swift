@@ -1,7 +1,7 @@
 import ECSAPI
 import FleetCore
 import FleetViewModel
-import FleetTUI
+@testable import FleetTUI
 import Foundation
 import Testing
 import TerminalUI
@@ -13,7 +13,7 @@ import TerminalUI
     /// Maps `key` in the state's context and reduces the action; returns the effects (nil: the key did nothing).
     @discardableResult
     func press(_ key: Key, _ s: inout FleetState, page: Int = 10) -> [FleetEffect]? {
-        guard let action = keymap.action(for: KeyEvent(key), state: s, pageSize: page) else { return nil }
+        guard let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: page + 4)) else { return nil }
         return FleetReducer.reduce(&s, action, now: UI.t0)
     }
 
@@ -24,7 +24,7 @@ import TerminalUI
     }
 
     func action(_ key: Key, _ s: FleetState, page: Int = 10) -> String? {
-        keymap.action(for: KeyEvent(key), state: s, pageSize: page).map { "\($0)" }
+        keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: page + 4)).map { "\($0)" }
     }
 
     /// A state in each context, built by keys where the context allows.
@@ -62,7 +62,7 @@ import TerminalUI
         for b in Keymap.standard {
             #expect(!b.description.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.name) has no description")
             #expect(!b.label.isEmpty, "\(b.name) has no label")
-            #expect(!b.keys.isEmpty, "\(b.name) has no key")
+            #expect(!b.keys.isEmpty || b.typesText, "\(b.name) has no key")
             #expect(!b.contexts.isEmpty, "\(b.name) is in no context")
             #expect(names.insert(b.name).inserted, "\(b.name) named twice")
             if let hint = b.hint { #expect(!hint.isEmpty) }
@@ -118,14 +118,86 @@ import TerminalUI
     }
 
     @Test func remappedKeysShowInHelpAndHints() throws {
-        let custom = try Keymap().remapped([(name: "stop", keys: "X", line: 3), (name: "mark", keys: "space,x", line: 4)])
+        let (custom, problems) = Keymap().remapped([(name: "stop", keys: "X", line: 3), (name: "mark", keys: "space,x", line: 4)])
+        #expect(problems.isEmpty)
         let s = UI.state()
         #expect(custom.hints(for: s).contains { $0.key == "X" && $0.label == "stop" })
         #expect(custom.helpSections(for: s, current: .list)[0].entries.contains { $0.keys == "X" && $0.description.hasPrefix("stop dialog") })
-        #expect(custom.action(for: .char("S"), state: s, pageSize: 10) == nil)
-        #expect(custom.action(for: .char("X"), state: s, pageSize: 10).map { "\($0)" } == "openStopDialog")
-        #expect(throws: KeymapError.self) { try Keymap().remapped([(name: "no-such", keys: "x", line: 1)]) }
-        #expect(throws: KeymapError.self) { try Keymap().remapped([(name: "stop", keys: "nokey", line: 1)]) }
+        #expect(custom.action(for: .char("S"), state: s, layout: ScreenLayout(width: 80, height: 14)) == nil)
+        #expect(custom.action(for: .char("X"), state: s, layout: ScreenLayout(width: 80, height: 14)).map { "\($0)" } == "openStopDialog")
+        // On the screen: the help overlay lists X for the stop dialog, and X opens it.
+        var screen = UI.state()
+        UI.press(.character("?"), &screen, .large, keymap: custom)
+        let help = UI.render(screen, .large, keymap: custom)
+        #expect(UI.line("stop dialog for the marked", in: help).contains("X "), "\(help)")
+        #expect(!UI.line("stop dialog for the marked", in: help).contains("S "))
+        UI.press(.escape, &screen, .large, keymap: custom)
+        #expect(UI.press(.character("X"), &screen, .large, keymap: custom))
+        #expect(screen.dialog.power?.action == .stop)
+    }
+
+    /// Keys that are typed elsewhere go through the table too: remapped, they work, and help shows them.
+    @Test func textEntryKeysCanBeRemapped() throws {
+        let (custom, problems) = Keymap().remapped([(name: "confirm-yes", keys: "o", line: 1), (name: "confirm-back", keys: "esc,x", line: 2),
+                                                     (name: "filter-keep", keys: "tab", line: 3), (name: "count-erase", keys: "ctrl-h", line: 4)])
+        #expect(problems.isEmpty, "\(problems)")
+        func press(_ key: Key, _ s: inout FleetState) { UI.press(key, &s, .small, keymap: custom) }
+        // The y prompt: y is now text that does nothing, o confirms, x goes back.
+        var s = UI.state()
+        press(.character("S"), &s); press(.character("s"), &s)
+        #expect(KeyContext.of(s) == .confirm)
+        #expect(custom.hints(for: s).contains { $0.key == "o" && $0.label == "confirm" })
+        #expect(custom.helpSections(for: s)[0].entries.first?.keys == "o")
+        press(.character("y"), &s)
+        #expect(s.operations.isEmpty && KeyContext.of(s) == .confirm)
+        press(.character("x"), &s)
+        #expect(KeyContext.of(s) == .dialog)
+        press(.character("s"), &s); press(.character("o"), &s)
+        #expect(s.operations.count == 1, "o confirmed")
+        // The filter: Tab keeps it, Enter is no longer the way.
+        var f = UI.state()
+        press(.character("/"), &f)
+        for c in "web-0" { press(.character(c), &f) }
+        press(.enter, &f)
+        #expect(f.filter.isEditing)
+        press(.tab, &f)
+        #expect(!f.filter.isEditing && f.filter.applied == "web-0")
+        // The typed count: Ctrl-H erases.
+        var c = UI.state()
+        UI.mark(&c, 1)
+        press(.character("S"), &c); press(.character("f"), &c); press(.character("s"), &c)
+        press(.character("1"), &c); press(.character("2"), &c); press(.ctrl("h"), &c)
+        #expect(c.dialog.power?.step == .typingCount("1"))
+    }
+
+    @Test func collidingOrUnknownRemappingsAreReportedAndKeepTheDefaults() throws {
+        let (custom, problems) = Keymap().remapped([
+            (name: "stop", keys: "X", line: 2),
+            (name: "start", keys: "X", line: 3),         // X is stop's now
+            (name: "mark", keys: "j", line: 4),          // j moves down on the list
+            (name: "filter-keep", keys: "k", line: 5),   // k would be typed into the filter
+            (name: "no-such", keys: "x", line: 6),
+            (name: "preview", keys: "nokey", line: 7),
+            (name: "filter-type", keys: "x", line: 8),
+            (name: "pager-down", keys: "down", line: 9), // its own default: fine
+        ])
+        #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8], "\(problems)")
+        #expect(problems[0].description.contains("is already 'stop'") && problems[0].description.contains("Instance list"), "\(problems[0])")
+        #expect(problems[2].description.contains("typed as text"), "\(problems[2])")
+        #expect(problems[3].description.contains("no key action is called 'no-such'"))
+        func keys(_ name: String) -> [Key] { custom.bindings.first { $0.name == name }?.keys ?? [] }
+        #expect(keys("stop") == [.character("X")])
+        #expect(keys("start") == [.character("W")])
+        #expect(keys("mark") == [.character(" ")])
+        #expect(keys("filter-keep") == [.enter])
+        #expect(keys("preview") == [.character("P")])
+        #expect(keys("pager-down") == [.down])
+        // A swap is no collision: both end up remapped.
+        let (swapped, none) = Keymap().remapped([(name: "stop", keys: "W", line: 1), (name: "start", keys: "S", line: 2)])
+        #expect(none.isEmpty, "\(none)")
+        #expect(swapped.action(for: .char("W"), state: UI.state(), layout: UI.layout(.small)).map { "\($0)" } == "openStopDialog")
+        // The standard table has no collision of its own.
+        #expect(Keymap().firstCollision(among: Set(Keymap.standard.map(\.name)), allowedBy: Keymap()) == nil)
     }
 
     // MARK: The list
@@ -334,7 +406,8 @@ import TerminalUI
         press(.character("S"), &y)
         press(.character("s"), &y)
         #expect(y.dialog.power?.step == .askingYes)
-        #expect(press(.enter, &y) == [], "Enter does not confirm a y prompt")
+        #expect(press(.enter, &y) == nil, "Enter does nothing at a y prompt")
+        #expect(y.dialog.power?.step == .askingYes)
         press(.character("n"), &y)
         #expect(y.dialog.power?.step == .choosing)
         press(.character("s"), &y)
@@ -449,12 +522,12 @@ import TerminalUI
             for context in b.contexts {
                 let s = try state(in: context, readOnly: true)
                 for key in b.keys {
-                    let action = keymap.action(for: KeyEvent(key), state: s, pageSize: 10)
+                    let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 10 + 4))
                     if case .refusedReadOnly? = action {} else { Issue.record("\(b.name) (\(key.name)) in read-only \(context): \(String(describing: action))") }
                 }
                 // The same keys work when not read-only.
                 let rw = try state(in: context)
-                #expect(b.keys.contains { keymap.action(for: KeyEvent($0), state: rw, pageSize: 10) != nil }, "\(b.name) does nothing in \(context)")
+                #expect(b.keys.contains { keymap.action(for: KeyEvent($0), state: rw, layout: ScreenLayout(width: 80, height: 10 + 4)) != nil }, "\(b.name) does nothing in \(context)")
             }
         }
         // Hints: dangerous ones are shown, disabled.

@@ -107,14 +107,14 @@ enum UI {
         return frame.grid
     }
 
-    /// The page size the app passes to the keymap for a screen this size (the list's rows).
-    static func pageSize(_ size: ScreenSize) -> Int { size.height - 4 }
+    /// The app's layout of a screen this size.
+    static func layout(_ size: ScreenSize) -> ScreenLayout { ScreenLayout(width: size.width, height: size.height) }
 
     /// Presses `key` as the app would on a screen of `size`: the keymap maps it, the reducer applies it.
     /// Returns whether the key did something.
     @discardableResult
     static func press(_ key: Key, _ s: inout FleetState, _ size: ScreenSize, keymap: Keymap = Keymap()) -> Bool {
-        guard let action = keymap.action(for: KeyEvent(key), state: s, pageSize: pageSize(size)) else { return false }
+        guard let action = keymap.action(for: KeyEvent(key), state: s, layout: layout(size)) else { return false }
         reduce(&s, action)
         return true
     }

@@ -14,7 +14,8 @@ public final class FleetApp {
     let inbox: ActionInbox
     let view: FleetView
     let ascii: Bool
-    let mouse: Bool
+    /// Clicks and the wheel are reported (`--mouse`, `:mouse on|off`).
+    public private(set) var mouse: Bool
     let loadTheme: (String) throws -> Theme
     var listOffset = 0
     var tick = 0
@@ -33,6 +34,7 @@ public final class FleetApp {
 
     /// Runs until the operator quits or a signal arrives; the caller restores the terminal.
     public func run() async -> Exit {
+        if mouse { terminal.setMouseReporting(true) }
         dispatch(.refreshNow)
         var lastTick = Date(), lastFrame = Date(), renderedTick = -1
         while true {
@@ -67,26 +69,23 @@ public final class FleetApp {
 
     var isAnimating: Bool { state.isLoading || !state.inFlightOperations.isEmpty }
 
-    var pageSize: Int { max(1, terminal.size.height - 4) }
-
-    var isTooSmall: Bool {
-        let size = terminal.size
-        return size.width < FleetView.minimumSize.width || size.height < FleetView.minimumSize.height
-    }
+    /// The screen's layout at the terminal's current size: what keys page by and where clicks land.
+    var layout: ScreenLayout { ScreenLayout(width: terminal.size.width, height: terminal.size.height) }
 
     func handle(_ event: TerminalEvent) {
         switch event {
         case .key(let key):
             // The too-small screen shows nothing to act on, so only its own key works (keys would act unseen);
             // an operation in flight stays in the journal, as with Ctrl-C.
-            if isTooSmall {
+            let layout = self.layout
+            if layout.isTooSmall {
                 if key.key == .character("q") { pendingExit = .quit }
                 return
             }
             operatorMoved = true
-            if let action = view.keymap.action(for: key, state: state, pageSize: pageSize) { dispatch(action) }
+            if let action = view.keymap.action(for: key, state: state, layout: layout) { dispatch(action) }
         case .mouse(let m):
-            if !isTooSmall { handleMouse(m) }
+            if !layout.isTooSmall { handleMouse(m) }
         case .resize:
             dirty = true
         case .tick:
@@ -106,9 +105,10 @@ public final class FleetApp {
         case .wheelUp: for _ in 0..<3 { dispatch(.moveUp) }
         case .wheelDown: for _ in 0..<3 { dispatch(.moveDown) }
         case .click:
-            let row = m.y - 3 + listOffset
+            guard let shown = layout.listRow(atScreenRow: m.y) else { return }
+            let row = shown + listOffset
             let visible = state.visible
-            if m.y >= 3, row >= 0, row < visible.count { dispatch(.moveTo(instanceId: visible[row])) }
+            if row >= 0, row < visible.count { dispatch(.moveTo(instanceId: visible[row])) }
         }
     }
 
@@ -131,8 +131,11 @@ public final class FleetApp {
                 } catch {
                     state.post(.error, "theme \(name): \(error)", topic: "theme", now: Date())
                 }
-            case .setMouse:
-                break
+            case .setMouse(let on):
+                mouse = on
+                terminal.setMouseReporting(on)
+                state.post(.info, on ? "Mouse on: click to move, the wheel scrolls." : "Mouse off: the terminal's own selection works again.",
+                           topic: "mouse", now: Date())
             default:
                 // Detached: a task started here would first wait for the main actor, which the loop keeps busy
                 // in the terminal wait between its turns.

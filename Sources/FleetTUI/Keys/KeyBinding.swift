@@ -8,6 +8,9 @@ public struct KeyBinding: Sendable {
     /// A stable name, used to remap the keys in the config file (`[keys] stop = "X"`).
     public var name: String
     public var keys: [Key]
+    /// Takes every printable character besides `keys` (the filter text, the command line, a typed count); the
+    /// character reaches the action as `KeyInput.typed`.
+    public var typesText: Bool
     public var description: String
     /// A short label for the hint bar; `nil` keeps the binding out of it.
     public var hint: String?
@@ -28,29 +31,40 @@ public struct KeyBinding: Sendable {
     /// for the same key then gets a chance).
     public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
 
-    public init(named name: String, _ keys: [Key], _ description: String, hint: String? = nil, hintPartner: String? = nil,
+    public init(named name: String, _ keys: [Key], typesText: Bool = false, _ description: String, hint: String? = nil, hintPartner: String? = nil,
                 in contexts: Set<KeyContext>, hintIn hintContexts: Set<KeyContext>? = nil, dangerous: Bool = false, pinned: Bool = false,
                 hintFor: (@Sendable (FleetState) -> (label: String, enabled: Bool))? = nil, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
-        self.name = name; self.keys = keys; self.description = description; self.hint = hint; self.hintPartner = hintPartner
+        self.name = name; self.keys = keys; self.typesText = typesText; self.description = description; self.hint = hint; self.hintPartner = hintPartner
         self.contexts = contexts; self.hintContexts = hintContexts; self.isDangerous = dangerous; self.isPinned = pinned; self.hintFor = hintFor; self.action = action
     }
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding
     /// shows its new keys and no key is ever listed under a binding it does not belong to.
-    public var label: String { keys.map(\.helpName).joined(separator: ", ") }
+    public var label: String { (keys.map(\.helpName) + (typesText ? ["characters"] : [])).joined(separator: ", ") }
+
+    /// Whether `key` is one of this binding's: one of `keys`, or a printable character when it types text.
+    public func takes(_ key: Key) -> Bool {
+        if keys.contains(key) { return true }
+        if typesText, case .character = key { return true }
+        return false
+    }
 
     /// Whether the binding can act in this state (dangerous ones are off when read-only).
     public func isEnabled(in state: FleetState) -> Bool { !(isDangerous && state.readOnly) }
 }
 
-/// What a key's action may depend on besides the fleet state: the screen's measures.
+/// What a key's action may depend on besides the fleet state: the screen's measures, and the character typed.
 public struct KeyInput: Sendable {
-    /// Rows of the instance list on screen (a page): the terminal's height less 4.
+    /// Rows of the instance list on screen (a page), from the screen's layout.
     public var pageSize: Int
     /// In help, the details or the journal: how far that overlay scrolls, as the screen lays it out.
     public var overlay: ScrollBounds?
+    /// The character pressed, for a binding that types text.
+    public var typed: Character?
 
-    public init(pageSize: Int, overlay: ScrollBounds? = nil) { self.pageSize = pageSize; self.overlay = overlay }
+    public init(pageSize: Int, overlay: ScrollBounds? = nil, typed: Character? = nil) {
+        self.pageSize = pageSize; self.overlay = overlay; self.typed = typed
+    }
 }
 
 extension Key {

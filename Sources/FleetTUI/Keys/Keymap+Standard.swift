@@ -23,6 +23,11 @@ extension Keymap {
                    hint: "filter", in: [.list, .results]) { _, _ in .beginFilter },
         KeyBinding(named: "filter-keep", [.enter], "keep the filter", in: [.filter]) { _, _ in .applyFilter },
         KeyBinding(named: "filter-clear", [.escape], "clear the filter", in: [.filter]) { _, _ in .clearFilter },
+        KeyBinding(named: "filter-erase", [.backspace], "erase the last character", in: [.filter]) { s, _ in .editFilter(String(s.filter.text.dropLast())) },
+        KeyBinding(named: "filter-erase-all", [.ctrl("u")], "erase the whole filter", in: [.filter]) { _, _ in .editFilter("") },
+        KeyBinding(named: "filter-type", [], typesText: true, "type the filter", in: [.filter]) { s, input in
+            input.typed.map { .editFilter(s.filter.text + String($0)) }
+        },
     ]
 
     /// Sort and details come after the operations, so a narrow hint bar keeps `S stop` and `P preview`.
@@ -96,8 +101,7 @@ extension Keymap {
         KeyBinding(named: "dialog-cancel", [.character("c"), .escape], "cancel", hint: "cancel", in: [.dialog]) { _, _ in .cancelDialog },
         KeyBinding(named: "dialog-down", [.character("j"), .down], "scroll the targets down", in: [.dialog]) { _, _ in .scrollDialog(by: 1) },
         KeyBinding(named: "scroll-up-2", [.character("k"), .up], "scroll the targets up", in: [.dialog]) { _, _ in .scrollDialog(by: -1) },
-        // Typed text reaches the confirmation before any binding (Keymap.textEntry); these rows are what the
-        // hint bar and help say about it, one context per way of confirming.
+        // One context per way of confirming: a y prompt (its other keys do nothing), or a count typed out.
         KeyBinding(named: "confirm-yes", [.character("y")], "confirm (fewer than 10 targets, no ForceStop)", hint: "confirm",
                    in: [.confirm]) { _, _ in .typeCharacter("y") },
         KeyBinding(named: "confirm-back", [.escape, .character("n")], "back to the dialog", hint: "back", in: [.confirm]) { _, _ in .cancelDialog },
@@ -105,12 +109,22 @@ extension Keymap {
                    hint: "confirm", in: [.confirmCount]) { _, _ in .typeEnter },
         KeyBinding(named: "count-erase", [.backspace], "erase the last digit", in: [.confirmCount]) { _, _ in .typeBackspace },
         KeyBinding(named: "count-back", [.escape], "back to the dialog", hint: "back", in: [.confirmCount]) { _, _ in .cancelDialog },
+        KeyBinding(named: "count-type", [], typesText: true, "type the count (digits only)", in: [.confirmCount]) { _, input in
+            input.typed.map { .typeCharacter($0) }
+        },
     ]
 
     static let overlays: [KeyBinding] = [
         KeyBinding(named: "journal", [.character("@")], "journal: past operations and their results", hint: "journal", in: [.list]) { _, _ in .openJournal },
         KeyBinding(named: "command", [.character(":")], "command line: :region NAME|all, :theme NAME, :readonly, :q", in: [.list]) { _, _ in .openCommandLine },
         KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },
+        KeyBinding(named: "command-erase", [.backspace], "erase the last character (on an empty line: leave it)", in: [.commandLine]) { s, _ in
+            guard case .commandLine(let text) = s.dialog else { return nil }
+            return text.isEmpty ? .cancelDialog : .typeBackspace
+        },
+        KeyBinding(named: "command-type", [], typesText: true, "type the command", in: [.commandLine]) { _, input in
+            input.typed.map { .typeCharacter($0) }
+        },
         KeyBinding(named: "pager-down", [.character("j"), .down], "scroll down", hint: "scroll", hintPartner: "pager-up", in: pagers) { _, input in
             input.overlay.map { .scrollOverlay(.lines(1), in: $0) }
         },

@@ -8,49 +8,25 @@ public struct Keymap: Sendable {
 
     public init(bindings: [KeyBinding] = Keymap.standard) { self.bindings = bindings }
 
-    /// The action for a key in this state, or `nil` when the key does nothing here. `pageSize` is the number
-    /// of instance rows on screen (the terminal's height less 4); overlays are measured from it.
-    public func action(for event: KeyEvent, state: FleetState, pageSize: Int) -> FleetAction? {
+    /// The action for a key in this state on a screen laid out as `layout`, or `nil` when the key does nothing
+    /// here. Every key goes through the table, typed text included: a binding's own keys come first, then the
+    /// context's text binding (filter, command line, typed count) takes any other printable character.
+    public func action(for event: KeyEvent, state: FleetState, layout: ScreenLayout) -> FleetAction? {
         let context = KeyContext.of(state)
-        if let typed = textEntry(event, context: context, state: state) { return typed }
+        let inContext = bindings.filter { $0.contexts.contains(context) }
+        let own = inContext.filter { $0.keys.contains(event.key) }
+        let typing = inContext.filter { !$0.keys.contains(event.key) && $0.takes(event.key) }
         var measured: KeyInput?
-        for b in bindings where b.contexts.contains(context) && b.keys.contains(event.key) {
+        for b in own + typing {
             guard b.isEnabled(in: state) else { return .refusedReadOnly(key: "\(event.key.helpName) (\(b.hint ?? b.name))") }
             // Measured once, when some binding has the key; only an open overlay costs anything to measure.
-            let input = measured ?? KeyInput(pageSize: pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: pageSize + 1))
+            var input = measured
+                ?? KeyInput(pageSize: layout.pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
             measured = input
+            if case let .character(c) = event.key, b.typesText { input.typed = c }
             if let a = b.action(state, input) { return a }
         }
         return nil
-    }
-
-    /// Typing into the filter line, the command line and the typed confirmation.
-    func textEntry(_ event: KeyEvent, context: KeyContext, state: FleetState) -> FleetAction? {
-        switch context {
-        case .filter:
-            switch event.key {
-            case .character(let c): return .editFilter(state.filter.text + String(c))
-            case .backspace: return .editFilter(String(state.filter.text.dropLast()))
-            case .ctrl("u"): return .editFilter("")
-            default: return nil
-            }
-        case .commandLine:
-            guard case .commandLine(let text) = state.dialog else { return nil }
-            switch event.key {
-            case .character(let c): return .typeCharacter(c)
-            case .backspace: return text.isEmpty ? .cancelDialog : .typeBackspace
-            default: return nil
-            }
-        case .confirm, .confirmCount:
-            switch event.key {
-            case .character(let c): return .typeCharacter(c)
-            case .backspace: return .typeBackspace
-            case .enter: return .typeEnter
-            default: return nil
-            }
-        default:
-            return nil
-        }
     }
 
     /// The hint bar for the state's context: bindings with a hint, in table order, by their first key (and

@@ -25,27 +25,25 @@ public struct FleetView: Sendable {
         public var listOffset: Int
     }
 
-    public static let minimumSize = (width: 60, height: 15)
-
     public var keymap: Keymap
 
     public init(keymap: Keymap = Keymap()) { self.keymap = keymap }
 
     public func render(_ state: FleetState, theme: Theme, width: Int, height: Int, options: Options) -> Frame {
-        var grid = Grid(width: max(0, width), height: max(0, height), style: theme[.row])
-        let tooSmall = TooSmallView(minWidth: Self.minimumSize.width, minHeight: Self.minimumSize.height)
-        if tooSmall.isTooSmall(width: width, height: height) {
-            tooSmall.render(into: &grid, area: grid.bounds, theme: theme)
+        let layout = ScreenLayout(width: width, height: height)
+        var grid = Grid(width: layout.width, height: layout.height, style: theme[.row])
+        if layout.isTooSmall {
+            TooSmallView(minWidth: ScreenLayout.minimumSize.width, minHeight: ScreenLayout.minimumSize.height)
+                .render(into: &grid, area: grid.bounds, theme: theme)
             return Frame(grid: grid, listOffset: options.listOffset)
         }
-        let (top, rest) = grid.bounds.splitTop(2)
-        let (body, bottom) = rest.splitBottom(1)
-        HeaderView.render(state, into: &grid, area: top, theme: theme, options: options)
+        let body = layout.body, bottom = layout.hintBar
+        HeaderView.render(state, into: &grid, area: layout.header, theme: theme, options: options)
         var offset = options.listOffset
         if let results = state.resultsView, let run = state.operation(results.operationId) ?? state.operations.last {
             ResultsView.render(run, view: results, into: &grid, area: body, theme: theme, options: options)
         } else {
-            offset = InstanceListView.render(state, into: &grid, area: body, theme: theme, options: options)
+            offset = InstanceListView.render(state, into: &grid, layout: layout, theme: theme, options: options)
         }
         HintBar(keymap.hints(for: state)).render(into: &grid, area: bottom, theme: theme)
         let box: BoxStyle = options.ascii ? .ascii : .unicode

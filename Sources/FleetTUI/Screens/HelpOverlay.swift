@@ -6,7 +6,7 @@ import TerminalUI
 /// Help over whatever was open: the keys of that screen first, then every other screen's, scrolled by lines,
 /// with where it is on the bottom border.
 enum HelpOverlay {
-    static let title = "Help: keys (Esc closes) · ecsfleet \(ProductVersion.current)"
+    static let title = "Help: keys (Esc closes) - ecsfleet \(ProductVersion.current)"
 
     static func render(_ h: HelpViewState, state: FleetState, keymap: Keymap, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
         let help = HelpView(sections: keymap.helpSections(for: state))

@@ -29,10 +29,10 @@ enum InstanceListView {
     }
 
     /// Draws the list; returns the viewport offset to keep.
-    static func render(_ state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, options: FleetView.Options) -> Int {
+    static func render(_ state: FleetState, into grid: inout Grid, layout: ScreenLayout, theme: Theme, options: FleetView.Options) -> Int {
         let visible = state.visible
         let multiRegion = state.shownRegions.count > 1
-        let bodyRows = max(0, area.height - 1)
+        let bodyRows = layout.listRows.height
         let cursor = state.cursorPosition ?? 0
         let offset = TableViewport.offset(cursor: cursor, previousOffset: options.listOffset, visibleRows: bodyRows, rowCount: visible.count)
         let window = visible.isEmpty ? [] : Array(visible[offset..<min(visible.count, offset + bodyRows)])
@@ -41,7 +41,7 @@ enum InstanceListView {
         let sorted = columns.firstIndex { $0.title == title(of: state.sort.column) }.map { TableSort(column: $0, ascending: state.sort.ascending) }
         let table = Table(columns: columns, rows: rows, cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
                           sort: sorted, emptyText: visible.isEmpty ? emptyText(state) : "") // counts every region's instances
-        table.render(into: &grid, area: area, theme: theme)
+        table.render(into: &grid, area: layout.body, theme: theme)
         return offset
     }
 

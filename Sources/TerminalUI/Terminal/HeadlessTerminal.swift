@@ -9,6 +9,8 @@ public final class HeadlessTerminal: Terminal {
     public private(set) var pending: [TerminalEvent] = []
     /// How many times `shutdown()` was called.
     public private(set) var shutdownCalls = 0
+    /// Whether mouse reporting is on (`setMouseReporting`).
+    public private(set) var isMouseReporting = false
     /// True after the first `shutdown()`.
     public var isShutDown: Bool { shutdownCalls > 0 }
 
@@ -42,6 +44,9 @@ public final class HeadlessTerminal: Terminal {
     public func nextEvent(timeout: Duration) -> TerminalEvent? {
         pending.isEmpty ? nil : pending.removeFirst()
     }
+
+    /// Records the setting.
+    public func setMouseReporting(_ on: Bool) { isMouseReporting = on }
 
     /// Counts the call.
     public func shutdown() { shutdownCalls += 1 }

@@ -12,6 +12,9 @@ public protocol Terminal: AnyObject {
     /// The next event, waiting at most `timeout`; nil when the time passed with nothing to report.
     func nextEvent(timeout: Duration) -> TerminalEvent?
 
+    /// Turns reporting of clicks and wheel turns on or off (off leaves the terminal's own selection working).
+    func setMouseReporting(_ on: Bool)
+
     /// Restores the terminal. Safe to call more than once; only the first call acts.
     func shutdown()
 }

@@ -21,7 +21,8 @@ struct InteractiveScreen {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         let themeDirectory = configHome + "/ecsfleet/themes"
         let monochrome = options.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let config = try ScreenConfig.load(path: configHome + "/ecsfleet/config.toml")
+        let configPath = configHome + "/ecsfleet/config.toml"
+        let config = try ScreenConfig.load(path: configPath)
         var theme = Theme.default
         if let name = options.theme ?? config.theme {
             do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
@@ -38,10 +39,16 @@ struct InteractiveScreen {
             throw CommandError.usage("The journal cannot be written: \(error)")
         }
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
-        let state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
+        // Said before the screen takes the terminal (it stays above the screen once it ends) and on the screen.
+        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped("\(configPath): \(problem)"))\n".utf8)) }
+        var state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
                                credentialSource: session.source.description)
+        if !config.keyProblems.isEmpty {
+            let lines = config.keyProblems.map(\.description).joined(separator: "; ")
+            state.post(.error, "config.toml, keys not remapped (defaults kept): \(lines)", topic: "keys", now: Date())
+        }
         let inbox = ActionInbox()
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
@@ -71,7 +78,6 @@ struct InteractiveScreen {
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
             return .failure(ScreenError("cannot start the screen: \(error)"))
         }
-        if mouse { terminal.enableMouse() }
         let theme = terminal.hasColors ? theme : Theme.mono
         let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox, keymap: keymap,
                            ascii: !CursesTerminal.isUTF8Locale, mouse: mouse) { name throws -> Theme in

@@ -3,10 +3,14 @@ import FleetTUI
 import TerminalUI
 
 /// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
-/// key actions by name (`stop = "X"`, `mark = "space,x"`; the names are listed in the error for an unknown one).
+/// key actions by name (`stop = "X"`, `mark = "space,x"`; the names are listed in the message for an unknown one).
+/// A remapping that cannot be honoured (unknown action or key, or a key another action has in the same screen)
+/// leaves that action's default keys and is reported in `keyProblems`; the rest of the file still applies.
 struct ScreenConfig {
     var theme: String?
     var keymap = Keymap()
+    /// The remappings not applied, each with its line in the file.
+    var keyProblems: [KeymapProblem] = []
 
     static func load(path: String) throws(CommandError) -> ScreenConfig {
         var config = ScreenConfig()
@@ -24,7 +28,9 @@ struct ScreenConfig {
                 }
             }
         }
-        do { config.keymap = try Keymap().remapped(overrides) } catch { throw .usage("\(path): \(error)") }
+        let (keymap, problems) = Keymap().remapped(overrides)
+        config.keymap = keymap
+        config.keyProblems = problems
         return config
     }
 }
