@@ -118,14 +118,14 @@ import TerminalUI
     }
 
     @Test func remappedKeysShowInHelpAndHints() throws {
-        let custom = try Keymap().remapped([(name: "stop", keys: "X", line: 3), (name: "mark", keys: "space,x", line: 4)])
+        let custom = try Keymap().remapped([(name: "stop", keys: ["X"], line: 3), (name: "mark", keys: ["space", "x"], line: 4)])
         let s = UI.state()
         #expect(custom.hints(for: s).contains { $0.key == "X" && $0.label == "stop" })
         #expect(custom.helpSections(for: s, current: .list)[0].entries.contains { $0.keys == "X" && $0.description.hasPrefix("stop dialog") })
         #expect(custom.action(for: .char("S"), state: s, pageSize: 10) == nil)
         #expect(custom.action(for: .char("X"), state: s, pageSize: 10).map { "\($0)" } == "openStopDialog")
-        #expect(throws: KeymapError.self) { try Keymap().remapped([(name: "no-such", keys: "x", line: 1)]) }
-        #expect(throws: KeymapError.self) { try Keymap().remapped([(name: "stop", keys: "nokey", line: 1)]) }
+        #expect(throws: KeymapError.self) { try Keymap().remapped([(name: "no-such", keys: ["x"], line: 1)]) }
+        #expect(throws: KeymapError.self) { try Keymap().remapped([(name: "stop", keys: ["nokey"], line: 1)]) }
     }
 
     // MARK: The list

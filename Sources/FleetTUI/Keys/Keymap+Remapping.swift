@@ -1,11 +1,10 @@
-import Foundation
 import TerminalUI
 
 extension Keymap {
     /// The keymap with some bindings' keys replaced, as the config file's `[keys]` table asks:
-    /// `stop = "X"` or `mark = "space,x"` (key names as in help: `space`, `enter`, `esc`, `ctrl-r`, `f5`, ...).
+    /// `stop = "X"` or `mark = ["space", "x"]` (key names as in help: `space`, `enter`, `esc`, `ctrl-r`, `f5`, ...).
     /// Help and the hint bar show the new keys (a binding's label is made from its keys).
-    public func remapped(_ overrides: [(name: String, keys: String, line: Int)]) throws(KeymapError) -> Keymap {
+    public func remapped(_ overrides: [(name: String, keys: [String], line: Int)]) throws(KeymapError) -> Keymap {
         var copy = self
         for o in overrides {
             guard let index = copy.bindings.firstIndex(where: { $0.name == o.name }) else {
@@ -13,7 +12,7 @@ extension Keymap {
                 throw KeymapError("line \(o.line): no key action is called '\(o.name)' (known: \(known))")
             }
             var keys: [Key] = []
-            for part in o.keys.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            for part in o.keys {
                 guard let key = Key(name: part) else { throw KeymapError("line \(o.line): '\(part)' is not a key name (try x, space, enter, esc, tab, ctrl-r, f5, up, pgdn)") }
                 keys.append(key)
             }

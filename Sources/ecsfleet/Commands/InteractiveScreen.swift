@@ -17,23 +17,22 @@ struct InteractiveScreen {
         }
         guard options.refresh >= 0 else { throw CommandError.usage("--refresh must be 0 (off) or a number of seconds") }
         let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
-        let themeDirectory = configHome + "/ecsfleet/themes"
+        let paths = AppPaths(environment: environment)
+        let themeDirectory = paths.themeDirectory
         let monochrome = options.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let config = try ScreenConfig.load(path: configHome + "/ecsfleet/config.toml")
+        let config = try ScreenConfig.load(path: paths.configFile)
         var theme = Theme.default
         if let name = options.theme ?? config.theme {
             do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
         }
         if monochrome { theme = Theme.mono }
         let policy: SafetyPolicy
-        do { policy = try SafetyPolicy.load(path: home + "/.aliyun/safety-policy.json", environment: environment) } catch {
+        do { policy = try SafetyPolicy.load(path: paths.safetyPolicy, environment: environment) } catch {
             throw CommandError.usage(error.description)
         }
         let session = try await CloudSession.open(global, fallbackRegion: options.allRegions ? ListCommand.regionsCallRegion : nil)
         let journal: Journal
-        do { journal = try Journal(path: Journal.defaultPath(environment: environment)) } catch {
+        do { journal = try Journal(path: paths.journal) } catch {
             await session.close()
             throw CommandError.usage("The journal cannot be written: \(error)")
         }
@@ -45,7 +44,7 @@ struct InteractiveScreen {
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
-        let logPath = Journal.stateDirectory(environment: environment) + "/ecsfleet.log"
+        let logPath = paths.screenLog
         let logFile = LogFile(path: logPath)
         let savedStderr = dup(STDERR_FILENO)
         let logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
@@ -100,7 +99,8 @@ struct ScreenOptions {
 }
 
 /// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
-/// key actions by name (`stop = "X"`, `mark = "space,x"`; the names are listed in the error for an unknown one).
+/// key actions by name (`stop = "X"`, `mark = ["space", "x"]`, or the older `mark = "space,x"`; the names are
+/// listed in the error for an unknown one).
 struct ScreenConfig {
     var theme: String?
     var keymap = Keymap()
@@ -108,20 +108,38 @@ struct ScreenConfig {
     static func load(path: String) throws(CommandError) -> ScreenConfig {
         var config = ScreenConfig()
         guard let data = FileManager.default.contents(atPath: path) else { return config }
-        let tables: [TOMLTable]
+        let tables: [TOMLSection]
         do { tables = try TOML.parse(String(decoding: data, as: UTF8.self)) } catch { throw .usage("\(path): \(error)") }
-        var overrides: [(name: String, keys: String, line: Int)] = []
+        var overrides: [(name: String, keys: [String], line: Int)] = []
         for table in tables {
             for entry in table.entries {
-                guard case let .string(value) = entry.value else { throw .usage("\(path): line \(entry.line): \(entry.key) must be a string") }
-                switch table.name {
-                case "" where entry.key == "theme": config.theme = value
-                case "keys": overrides.append((entry.key, value, entry.line))
+                switch (table.name, entry.key) {
+                case ("", "theme"):
+                    guard case .string(let value) = entry.value else { throw .usage("\(path): line \(entry.line): theme must be a string in quotes") }
+                    config.theme = value
+                case ("keys", _):
+                    guard let keys = keyNames(entry.value) else {
+                        throw .usage("\(path): line \(entry.line): \(entry.key) must be a key name or a list of them, such as [\"space\", \"x\"]")
+                    }
+                    overrides.append((entry.key, keys, entry.line))
                 default: throw .usage("\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)")
                 }
             }
         }
         do { config.keymap = try Keymap().remapped(overrides) } catch { throw .usage("\(path): \(error)") }
         return config
+    }
+
+    /// The keys of a `[keys]` setting: an array of names, or one string with names separated by commas (the
+    /// form earlier versions read).
+    static func keyNames(_ value: TOMLEntry.Value) -> [String]? {
+        switch value {
+        case .string(let text): return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        case .array(let values):
+            var names: [String] = []
+            for case .string(let name) in values { names.append(name) }
+            return names.count == values.count ? names : nil
+        default: return nil
+        }
     }
 }

@@ -13,7 +13,7 @@ struct CloudSession {
     let environment: [String: String]
 
     var service: ClientService { ClientService(client: client) }
-    var stateDirectory: String { Journal.stateDirectory(environment: environment) }
+    var stateDirectory: String { AppPaths(environment: environment).stateDirectory }
 
     /// - Parameter fallbackRegion: the region when the account names none (see `AccountResolver.resolve`).
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
@@ -28,15 +28,14 @@ struct CloudSession {
         let account: Account
         var endpointText = g.endpoint
         if g.sandbox {
-            let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
+            let s = try await Sandbox.start(stateDirectory: AppPaths(environment: environment).stateDirectory)
             sandbox = s
             endpointText = s.endpoint
             account = Account(credentials: Sandbox.credentials, region: g.regions.first ?? Sandbox.regions[0], profile: "sandbox")
         } else {
             do {
-                let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
                 account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
-                                                      configPath: home + "/.aliyun/config.json", fallbackRegion: fallbackRegion)
+                                                      configPath: AppPaths(environment: environment).aliyunConfig, fallbackRegion: fallbackRegion)
             } catch {
                 throw .usage(error.description)
             }
