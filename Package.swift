@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // Pure values: wire models, errors, parameter encoding, signing. No I/O.
@@ -63,8 +64,11 @@ let package = Package(
             name: "CursesTerminal",
             dependencies: ["TerminalUI", "CNCursesw"]
         ),
-        // Pure drawing toolkit: display width, sanitising, (later) grid and widgets.
-        .target(name: "TerminalUI"),
+        // Pure drawing toolkit: display width, sanitising, grid, widgets, themes (TOML files read with TOMLKit).
+        .target(
+            name: "TerminalUI",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The engine: plans, preflight, execution, tracking, the journal, the safety policy.
         .target(
             name: "FleetCore",
@@ -131,8 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI"],
-            resources: [.copy("Themes")]
+            dependencies: ["TerminalUI"]
         ),
         .testTarget(
             name: "FleetTUITests",

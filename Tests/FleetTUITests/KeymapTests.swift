@@ -118,7 +118,7 @@ import TerminalUI
     }
 
     @Test func remappedKeysShowInHelpAndHints() throws {
-        let (custom, problems) = Keymap().remapped([(name: "stop", keys: "X", line: 3), (name: "mark", keys: "space,x", line: 4)])
+        let (custom, problems) = Keymap().remapped([(name: "stop", keys: ["X"], line: 3), (name: "mark", keys: ["space", "x"], line: 4)])
         #expect(problems.isEmpty)
         let s = UI.state()
         #expect(custom.hints(for: s).contains { $0.key == "X" && $0.label == "stop" })
@@ -138,8 +138,8 @@ import TerminalUI
 
     /// Keys that are typed elsewhere go through the table too: remapped, they work, and help shows them.
     @Test func textEntryKeysCanBeRemapped() throws {
-        let (custom, problems) = Keymap().remapped([(name: "confirm-yes", keys: "o", line: 1), (name: "confirm-back", keys: "esc,x", line: 2),
-                                                     (name: "filter-keep", keys: "tab", line: 3), (name: "count-erase", keys: "ctrl-h", line: 4)])
+        let (custom, problems) = Keymap().remapped([(name: "confirm-yes", keys: ["o"], line: 1), (name: "confirm-back", keys: ["esc", "x"], line: 2),
+                                                     (name: "filter-keep", keys: ["tab"], line: 3), (name: "count-erase", keys: ["ctrl-h"], line: 4)])
         #expect(problems.isEmpty, "\(problems)")
         func press(_ key: Key, _ s: inout FleetState) { UI.press(key, &s, .small, keymap: custom) }
         // The y prompt: y is now text that does nothing, o confirms, x goes back.
@@ -172,14 +172,14 @@ import TerminalUI
 
     @Test func collidingOrUnknownRemappingsAreReportedAndKeepTheDefaults() throws {
         let (custom, problems) = Keymap().remapped([
-            (name: "stop", keys: "X", line: 2),
-            (name: "start", keys: "X", line: 3),         // X is stop's now
-            (name: "mark", keys: "j", line: 4),          // j moves down on the list
-            (name: "filter-keep", keys: "k", line: 5),   // k would be typed into the filter
-            (name: "no-such", keys: "x", line: 6),
-            (name: "preview", keys: "nokey", line: 7),
-            (name: "filter-type", keys: "x", line: 8),
-            (name: "pager-down", keys: "down", line: 9), // its own default: fine
+            (name: "stop", keys: ["X"], line: 2),
+            (name: "start", keys: ["X"], line: 3),         // X is stop's now
+            (name: "mark", keys: ["j"], line: 4),          // j moves down on the list
+            (name: "filter-keep", keys: ["k"], line: 5),   // k would be typed into the filter
+            (name: "no-such", keys: ["x"], line: 6),
+            (name: "preview", keys: ["nokey"], line: 7),
+            (name: "filter-type", keys: ["x"], line: 8),
+            (name: "pager-down", keys: ["down"], line: 9), // its own default: fine
         ])
         #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8], "\(problems)")
         #expect(problems[0].description.contains("is already 'stop'") && problems[0].description.contains("Instance list"), "\(problems[0])")
@@ -193,7 +193,7 @@ import TerminalUI
         #expect(keys("preview") == [.character("P")])
         #expect(keys("pager-down") == [.down])
         // A swap is no collision: both end up remapped.
-        let (swapped, none) = Keymap().remapped([(name: "stop", keys: "W", line: 1), (name: "start", keys: "S", line: 2)])
+        let (swapped, none) = Keymap().remapped([(name: "stop", keys: ["W"], line: 1), (name: "start", keys: ["S"], line: 2)])
         #expect(none.isEmpty, "\(none)")
         #expect(swapped.action(for: .char("W"), state: UI.state(), layout: UI.layout(.small)).map { "\($0)" } == "openStopDialog")
         // The standard table has no collision of its own.

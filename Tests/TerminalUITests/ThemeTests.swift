@@ -45,14 +45,14 @@ import TerminalUI
     @Test(arguments: [
         ("[header]\nfg = \"purple\"", 2, "fg = \"purple\" in [header] is not a colour"),
         ("[header]\n\nbg = 300", 3, "bg = 300 in [header] is outside the palette 0-255"),
-        ("[header]\nfg = true", 2, "fg in [header] must be a colour, not true/false"),
+        ("[header]\nfg = true", 2, "fg in [header] must be a colour, not true"),
         ("[header]\nbold = \"yes\"", 2, "bold in [header] must be true or false"),
         ("[header]\ncolour = \"red\"", 2, "unknown key 'colour' in [header]"),
         ("# x\n[stauts.running]\nfg = \"red\"", 2, "unknown role [stauts.running]"),
         ("name = \"x\"", 1, "unknown top-level key 'name'"),
         ("extends = \"nope\"", 1, "extends = \"nope\": no built-in theme has that name"),
         ("description = 3", 1, "'description' must be a string"),
-        ("[header]\nfg = \"red", 2, "unterminated string"),
+        ("[header]\nfg = \"red", 2, "Error while parsing string"),
     ])
     func errorsNameFileLineAndProblem(text: String, line: Int, message: String) {
         do {

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// The append-only record of every operation: JSON Lines at `$XDG_STATE_HOME/ecsfleet/journal.jsonl`
-/// (default `~/.local/state/ecsfleet/`). One record before each call is sent, one after each answer and
+/// (default `~/.local/state/ecsfleet/`; `AppPaths.journal`). One record before each call is sent, one after each answer and
 /// each final outcome; every record is written, flushed and `fsync`ed before the engine goes on, so a crash
 /// never leaves an operator guessing what was sent.
 public final class Journal: Sendable {
@@ -34,18 +34,6 @@ public final class Journal: Sendable {
     }
 
     deinit { lock.withLock { if $0 >= 0 { close($0) } } }
-
-    /// The default path: `$XDG_STATE_HOME/ecsfleet/journal.jsonl`, else `~/.local/state/ecsfleet/journal.jsonl`.
-    public static func defaultPath(environment: [String: String]) -> String {
-        stateDirectory(environment: environment) + "/journal.jsonl"
-    }
-
-    /// `$XDG_STATE_HOME/ecsfleet`, else `~/.local/state/ecsfleet`.
-    public static func stateDirectory(environment: [String: String]) -> String {
-        if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") { return x + "/ecsfleet" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/state/ecsfleet"
-    }
 
     /// Appends one record and makes it durable.
     public func append(_ record: JournalRecord) throws(JournalError) {

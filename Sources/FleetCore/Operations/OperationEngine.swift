@@ -32,15 +32,7 @@ public struct OperationEngine: Sendable {
 
     /// Runs `plan`. With `wait`, accepted instances are tracked until `Stopped` (or `Running`) or the timeout.
     public func run(_ plan: OperationPlan, wait: Bool, onUpdate: @escaping @Sendable ([InstanceResult]) -> Void = { _ in }) async -> Report {
-        let initial = plan.targets.map { t -> InstanceResult in
-            let status = t.instance?.status.rawValue ?? ""
-            if case let .skip(code, reason) = t.preflight.verdict {
-                return InstanceResult(instanceId: t.instanceId, regionId: t.regionId,
-                                      outcome: [ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed].contains(code) ? .failed : .skipped,
-                                      code: code, message: reason, previousStatus: status, currentStatus: status)
-            }
-            return InstanceResult(instanceId: t.instanceId, regionId: t.regionId, outcome: .queued, previousStatus: status, currentStatus: status)
-        }
+        let initial = plan.targets.map(\.initialResult)
         let board = ResultBoard(initial, onUpdate: onUpdate)
         var notes: [String] = []
         // The plan's options, as the calls spell them: a SuccessFirst dry run sends AllTogether calls, so the

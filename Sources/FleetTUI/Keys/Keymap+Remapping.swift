@@ -3,13 +3,13 @@ import TerminalUI
 
 extension Keymap {
     /// The keymap with some bindings' keys replaced, as the config file's `[keys]` table asks: `stop = "X"` or
-    /// `mark = "space,x"` (key names as in help: `space`, `enter`, `esc`, `ctrl-r`, `f5`, ...). Help and the hint
+    /// `mark = ["space", "x"]` (key names as in help: `space`, `enter`, `esc`, `ctrl-r`, `f5`, ...). Help and the hint
     /// bar show the new keys (a binding's label is made from its keys).
     ///
     /// A remapping that cannot be honoured is not applied, and said: an unknown action, a key name that is not
     /// one, an action that takes typed text, or a key another action already has in a context the two share
     /// (a printable character where text is typed included). That action keeps its default keys.
-    public func remapped(_ overrides: [(name: String, keys: String, line: Int)]) -> (keymap: Keymap, problems: [KeymapProblem]) {
+    public func remapped(_ overrides: [(name: String, keys: [String], line: Int)]) -> (keymap: Keymap, problems: [KeymapProblem]) {
         var copy = self
         var problems: [KeymapProblem] = []
         var remapped: [String: Int] = [:] // binding name -> config line
@@ -25,7 +25,7 @@ extension Keymap {
             }
             var keys: [Key] = []
             var bad: String?
-            for part in o.keys.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            for part in o.keys.map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 guard let key = Key(name: part) else { bad = part; break }
                 if !keys.contains(key) { keys.append(key) }
             }

@@ -53,7 +53,7 @@ enum DetailsView {
         field("Deletion protection", i.deletionProtection ? "on" : "off")
         for run in state.operations.reversed() {
             guard let r = run.results.first(where: { $0.instanceId == id }) else { continue }
-            field("\(run.action.rawValue) \(run.id.prefix(8))", "\(r.outcome.rawValue) \(r.code) \(r.message)", ResultsView.role(r.outcome))
+            field("\(run.action.rawValue) \(run.id.prefix(8))", "\(r.outcome.rawValue) \(r.code) \(r.message)", r.outcome.role)
         }
         return lines
     }

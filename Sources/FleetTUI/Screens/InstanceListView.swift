@@ -82,14 +82,7 @@ enum InstanceListView {
 
     static func lastOperation(_ op: LastOperation?) -> TableCell {
         guard let op else { return TableCell("", role: .dim) }
-        let role: ThemeRole
-        switch op.outcome {
-        case .failed, .timeout, .dryRunFailed: role = .danger
-        case .stopped, .started, .dryRunPassed: role = .success
-        case .skipped: role = .dim
-        default: role = .warning
-        }
-        return TableCell(op.summary, role: role)
+        return TableCell(op.summary, role: op.outcome.role)
     }
 
     static func emptyText(_ state: FleetState) -> String {

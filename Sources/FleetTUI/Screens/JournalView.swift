@@ -27,7 +27,7 @@ enum JournalView {
                                        status(of: e, running: running)]))
                 let failuresFirst = e.results.filter { OperationRun.isFailure($0.outcome) } + e.results.filter { !OperationRun.isFailure($0.outcome) }
                 for r in failuresFirst.prefix(resultsShown) {
-                    lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: ResultsView.role(r.outcome)))
+                    lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: r.outcome.role))
                 }
                 if e.results.count > resultsShown {
                     lines.append(TextLine("    ... \(e.results.count - resultsShown) more (ecsfleet journal lists every instance)", role: .dim))

@@ -31,7 +31,7 @@ enum ResultsView {
         let body = max(0, rest.height - 1)
         let start = min(view.scroll, max(0, rows.count - body))
         let tableRows = rows.dropFirst(start).prefix(body).map { r in
-            TableRow([TableCell(r.instanceId), TableCell(run.instanceName(of: r.instanceId)), TableCell(r.regionId), TableCell(outcomeText(r), role: role(r.outcome)),
+            TableRow([TableCell(r.instanceId), TableCell(run.instanceName(of: r.instanceId)), TableCell(r.regionId), TableCell(outcomeText(r), role: r.outcome.role),
                       TableCell(detail(r, standardMode: run.standardModeReason(of: r.instanceId))),
                       TableCell(r.previousStatus), TableCell(r.currentStatus)])
         }
@@ -59,15 +59,6 @@ enum ResultsView {
             let message = r.code == "200" ? "" : r.message
             guard let standardMode else { return message }
             return message.isEmpty ? standardMode : message + "; " + standardMode
-        }
-    }
-
-    static func role(_ o: Outcome) -> ThemeRole? {
-        switch o {
-        case .failed, .timeout, .dryRunFailed: return .danger
-        case .stopped, .started, .dryRunPassed: return .success
-        case .skipped: return .dim
-        default: return .warning
         }
     }
 }

@@ -18,18 +18,11 @@ public struct OperationRun: Sendable {
 
     private var place: [String: Int]
 
-    /// A run of `plan`, every target queued (or skipped by its preflight verdict).
+    /// A run of `plan`, each target as the engine starts it (`OperationPlan.Target.initialResult`).
     public init(plan: OperationPlan, startedAt: Date) {
         self.plan = plan
         self.startedAt = startedAt
-        results = plan.targets.map { t in
-            let status = t.instance?.status.rawValue ?? ""
-            if case let .skip(code, reason) = t.preflight.verdict {
-                return InstanceResult(instanceId: t.instanceId, regionId: t.regionId, outcome: .skipped, code: code, message: reason,
-                                      previousStatus: status, currentStatus: status)
-            }
-            return InstanceResult(instanceId: t.instanceId, regionId: t.regionId, outcome: .queued, previousStatus: status, currentStatus: status)
-        }
+        results = plan.targets.map(\.initialResult)
         place = Dictionary(results.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 

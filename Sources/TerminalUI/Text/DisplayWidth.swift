@@ -1,8 +1,8 @@
-/// How many terminal columns text takes, independent of the C library and the locale (the tables are compiled
-/// in; see `DisplayWidth+Tables.swift`).
+/// How many terminal columns text takes, independent of the C library and the locale: the tables are generated
+/// from the Unicode data in `scripts/unicode/` by `scripts/generate-display-width.py` (`DisplayWidth+Tables.swift`).
 ///
-/// Wide (2 columns): East Asian Wide and Fullwidth characters and emoji presentation; zero: combining marks,
-/// zero-width and format characters, and control characters (which `Sanitizer` replaces before drawing anyway).
+/// Wide (2 columns): East Asian Wide and Fullwidth characters, which include emoji presentation; zero: combining
+/// marks, zero-width and format characters, and control characters (which `Sanitizer` replaces before drawing).
 public enum DisplayWidth {
     /// Columns for one scalar: 0, 1 or 2.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -25,6 +25,16 @@ public enum DisplayWidth {
 
     /// True for scalars that take two columns (see `wideRanges`).
     static func isWide(_ v: UInt32) -> Bool { contains(wideRanges, v) }
+
+    /// True when `v` is inside one of the sorted, non-overlapping `ranges` (binary search).
+    static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if v < ranges[mid].lowerBound { high = mid - 1 } else if v > ranges[mid].upperBound { low = mid + 1 } else { return true }
+        }
+        return false
+    }
 
     /// The longest prefix of `text` that fits in `columns`, with `…` when cut. A wide character is never split:
     /// if only one column is left for it, that column is padded with a space.

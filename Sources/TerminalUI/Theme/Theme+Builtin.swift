@@ -1,12 +1,3 @@
-/// The texts of the built-in themes (one file each in `Builtin/`, generated from `themes/*.toml`).
-enum BuiltinThemeSource {
-    /// Name and TOML text of each built-in, in the order `Theme.builtinNames` lists them.
-    static let all: [(name: String, text: String)] = [
-        ("default", BuiltinThemeSource.default), ("light", light), ("mono", mono),
-        ("high-contrast", highContrast), ("colorblind", colorblind),
-    ]
-}
-
 extension Theme {
     /// The names of the compiled-in themes, which are also shipped as `themes/NAME.toml`.
     public static let builtinNames: [String] = BuiltinThemeSource.all.map(\.name)

@@ -17,7 +17,7 @@ extension Theme {
     /// - Throws: `ThemeError` with the file, the line and what is wrong.
     public static func parse(_ text: String, name: String, file: String? = nil,
                              base: Theme? = nil) throws(ThemeError) -> Theme {
-        let tables: [TOMLTable]
+        let tables: [TOMLSection]
         do { tables = try TOML.parse(text) } catch { throw ThemeError(file: file, line: error.line, message: error.message) }
         func fail(_ line: Int?, _ message: String) -> ThemeError { ThemeError(file: file, line: line, message: message) }
 
@@ -64,8 +64,8 @@ extension Theme {
                             throw fail(entry.line, "\(entry.key) = \(n) in [\(table.name)] is outside the palette 0-255")
                         }
                         color = .indexed(UInt8(n))
-                    case .boolean:
-                        throw fail(entry.line, "\(entry.key) in [\(table.name)] must be a colour, not true/false")
+                    case .boolean, .array:
+                        throw fail(entry.line, "\(entry.key) in [\(table.name)] must be a colour, not \(entry.value)")
                     }
                     if entry.key == "fg" { style.fg = color } else { style.bg = color }
                 case "bold", "dim", "reverse", "underline":

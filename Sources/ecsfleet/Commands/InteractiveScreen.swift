@@ -17,30 +17,28 @@ struct InteractiveScreen {
         }
         guard options.refresh >= 0 else { throw CommandError.usage("--refresh must be 0 (off) or a number of seconds") }
         let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
-        let themeDirectory = configHome + "/ecsfleet/themes"
+        let paths = AppPaths(environment: environment)
+        let themeDirectory = paths.themeDirectory
         let monochrome = options.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let configPath = configHome + "/ecsfleet/config.toml"
-        let config = try ScreenConfig.load(path: configPath)
+        let config = try ScreenConfig.load(path: paths.configFile)
         var theme = Theme.default
         if let name = options.theme ?? config.theme {
             do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
         }
         if monochrome { theme = Theme.mono }
         let policy: SafetyPolicy
-        do { policy = try SafetyPolicy.load(path: home + "/.aliyun/safety-policy.json", environment: environment) } catch {
+        do { policy = try SafetyPolicy.load(path: paths.safetyPolicy, environment: environment) } catch {
             throw CommandError.usage(error.description)
         }
         let session = try await CloudSession.open(global, fallbackRegion: options.allRegions ? ListCommand.regionsCallRegion : nil)
         let journal: Journal
-        do { journal = try Journal(path: Journal.defaultPath(environment: environment)) } catch {
+        do { journal = try Journal(path: paths.journal) } catch {
             await session.close()
             throw CommandError.usage("The journal cannot be written: \(error)")
         }
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
         // Said before the screen takes the terminal (it stays above the screen once it ends) and on the screen.
-        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped("\(configPath): \(problem)"))\n".utf8)) }
+        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped("\(paths.configFile): \(problem)"))\n".utf8)) }
         var state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
@@ -53,7 +51,7 @@ struct InteractiveScreen {
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
-        let logPath = Journal.stateDirectory(environment: environment) + "/ecsfleet.log"
+        let logPath = paths.screenLog
         let logFile = LogFile(path: logPath)
         let stderrRedirect = StderrRedirect(to: logPath)
         logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n")

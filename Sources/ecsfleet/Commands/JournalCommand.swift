@@ -27,7 +27,7 @@ struct JournalCommand: AsyncParsableCommand {
     func run() async throws {
         guard last > 0 else { throw CommandError.usage("--last must be a positive number of operations, got \(last)") }
         let environment = ProcessInfo.processInfo.environment
-        let path = Journal.defaultPath(environment: environment)
+        let path = AppPaths(environment: environment).journal
         if resume { try global.requireOneRegion(for: "journal --resume") }
         let records: [JournalRecord]
         do { records = try Journal.read(path: path) } catch {

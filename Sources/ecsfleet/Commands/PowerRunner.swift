@@ -19,9 +19,9 @@ struct PowerRunner {
         try global.requireOneRegion(for: action.rawValue)
         let ids = try selection.resolve()
         let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let paths = AppPaths(environment: environment)
         let policy: SafetyPolicy
-        do { policy = try SafetyPolicy.load(path: home + "/.aliyun/safety-policy.json", environment: environment) } catch {
+        do { policy = try SafetyPolicy.load(path: paths.safetyPolicy, environment: environment) } catch {
             throw CommandError.usage(error.description)
         }
         let decision = policy.decide("ecs:\(action.apiAction)")
@@ -65,7 +65,7 @@ struct PowerRunner {
         if !options.dryRun && plan.sendCount > 0 {
             try await confirm(plan, region: region, decision: decision, standardModeCount: standardModeCount, watch: watch)
         }
-        let journal = try JournalAccess.open(path: Journal.defaultPath(environment: environment), consequence: "Nothing was sent.")
+        let journal = try JournalAccess.open(path: AppPaths(environment: environment).journal, consequence: "Nothing was sent.")
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         engine.trackingTimeout = .seconds(run.timeout)
         let progress = ProgressLine(enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)

@@ -3,7 +3,8 @@ import FleetTUI
 import TerminalUI
 
 /// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
-/// key actions by name (`stop = "X"`, `mark = "space,x"`; the names are listed in the message for an unknown one).
+/// key actions by name (`stop = "X"`, `mark = ["space", "x"]`, or the older `mark = "space,x"`; the names are
+/// listed in the message for an unknown one).
 /// A remapping that cannot be honoured (unknown action or key, or a key another action has in the same screen)
 /// leaves that action's default keys and is reported in `keyProblems`; the rest of the file still applies.
 struct ScreenConfig {
@@ -15,16 +16,25 @@ struct ScreenConfig {
     static func load(path: String) throws(CommandError) -> ScreenConfig {
         var config = ScreenConfig()
         guard let data = FileManager.default.contents(atPath: path) else { return config }
-        let tables: [TOMLTable]
+        let tables: [TOMLSection]
         do { tables = try TOML.parse(String(decoding: data, as: UTF8.self)) } catch { throw .usage("\(path): \(error)") }
-        var overrides: [(name: String, keys: String, line: Int)] = []
+        var overrides: [(name: String, keys: [String], line: Int)] = []
         for table in tables {
             for entry in table.entries {
-                guard case let .string(value) = entry.value else { throw .usage("\(path): line \(entry.line): \(entry.key) must be a string") }
-                switch table.name {
-                case "" where entry.key == "theme": config.theme = value
-                case "keys": overrides.append((entry.key, value, entry.line))
-                default: throw .usage("\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)")
+                switch (table.name, entry.key) {
+                case ("", "theme"):
+                    guard case .string(let value) = entry.value else {
+                        throw .usage("\(path): line \(entry.line): theme must be a string in quotes")
+                    }
+                    config.theme = value
+                case ("keys", _):
+                    guard let keys = keyNames(entry.value) else {
+                        throw .usage(
+                            "\(path): line \(entry.line): \(entry.key) must be a key name or a list of them, such as [\"space\", \"x\"]")
+                    }
+                    overrides.append((entry.key, keys, entry.line))
+                default:
+                    throw .usage("\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)")
                 }
             }
         }
@@ -32,5 +42,18 @@ struct ScreenConfig {
         config.keymap = keymap
         config.keyProblems = problems
         return config
+    }
+
+    /// The keys of a `[keys]` setting: an array of names, or one string with names separated by commas (the
+    /// form earlier versions read).
+    static func keyNames(_ value: TOMLEntry.Value) -> [String]? {
+        switch value {
+        case .string(let text): return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        case .array(let values):
+            var names: [String] = []
+            for case .string(let name) in values { names.append(name) }
+            return names.count == values.count ? names : nil
+        default: return nil
+        }
     }
 }

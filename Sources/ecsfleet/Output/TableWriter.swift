@@ -1,12 +1,14 @@
 import TerminalUI
 
 /// A plain-text table that fits the terminal: cells are sanitised, widths count display columns (CJK names
-/// align), capped columns are cut to their cap, and when the table is still too wide the lowest-priority
-/// columns are dropped, then the widest shrunk. A cut cell ends in `…`; a wide character is never split.
+/// align), capped columns are cut to their cap, flexible ones shrink, and when the table is still too wide the
+/// lowest-priority columns are dropped, as on the screen (`ColumnFit`). A cut cell ends in `…`; a wide character
+/// is never split.
 struct TableWriter {
     struct Column {
         var title: String
-        /// Lower drops first when the table is too wide; below 0 the column is never shown.
+        /// Lower drops first when the table is too wide (the right-most among equals); below 0 the column is
+        /// never shown.
         var priority: Int
         var minWidth = 4
         /// When the table must fit a width: at most this many columns, and at most `maxShareTenths` tenths of the width
@@ -52,27 +54,18 @@ struct TableWriter {
         }
         func total() -> Int { visible.map { columnWidths[$0] }.reduce(0, +) + 2 * max(0, visible.count - 1) }
         if let width {
-            for c in columns.indices {
-                guard let cap = columns[c].maxWidth else { continue }
-                let limit = max(columns[c].minWidth, DisplayWidth.of(columns[c].title), min(cap, width * Self.maxShareTenths / 10))
-                columnWidths[c] = min(columnWidths[c], limit)
-            }
-            func floor(_ c: Int) -> Int { max(columns[c].minWidth, DisplayWidth.of(columns[c].title)) }
-            // Flexible columns count at their floor: they shrink before anything is dropped.
-            func tightest() -> Int {
-                visible.map { columns[$0].flexible ? min(columnWidths[$0], floor($0)) : columnWidths[$0] }.reduce(0, +) + 2 * max(0, visible.count - 1)
-            }
-            while tightest() > width, visible.count > 1,
-                  let drop = visible.filter({ columns[$0].priority < 100 }).min(by: { columns[$0].priority < columns[$1].priority }) {
-                visible.removeAll { $0 == drop }
-            }
-            for c in visible where columns[c].flexible && total() > width {
-                columnWidths[c] = max(min(columnWidths[c], floor(c)), columnWidths[c] - (total() - width))
-            }
-            while total() > width, let widest = visible.max(by: { columnWidths[$0] < columnWidths[$1] }),
-                  columnWidths[widest] > columns[widest].minWidth {
-                columnWidths[widest] -= 1
-            }
+            // The screen's algorithm (`ColumnFit`): a column is shown whole (up to its cap) or dropped, except a
+            // flexible one, which may shrink to its floor first and takes the room left over.
+            let fitted = ColumnFit.fit(visible.map { c in
+                let floor = max(columns[c].minWidth, DisplayWidth.of(columns[c].title))
+                let natural = columns[c].maxWidth.map { cap in
+                    min(columnWidths[c], max(floor, min(cap, width * Self.maxShareTenths / 10)))
+                } ?? columnWidths[c]
+                return ColumnFit.Column(minimum: columns[c].flexible ? min(natural, floor) : natural, natural: natural,
+                                        maximum: natural, weight: columns[c].flexible ? 1 : 0, priority: columns[c].priority)
+            }, width: width, gap: 2)
+            for slot in fitted { columnWidths[visible[slot.index]] = slot.width }
+            visible = fitted.map { visible[$0.index] }
         }
         var out: [UInt8] = []
         out.reserveCapacity((rows.count + 1) * (total() + 1))

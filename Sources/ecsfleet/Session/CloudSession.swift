@@ -17,7 +17,7 @@ struct CloudSession {
     let environment: [String: String]
 
     var service: ClientService { ClientService(client: client) }
-    var stateDirectory: String { Journal.stateDirectory(environment: environment) }
+    var stateDirectory: String { AppPaths(environment: environment).stateDirectory }
 
     /// - Parameter fallbackRegion: the region when the account names none (see `AccountResolver.resolve`).
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
@@ -35,18 +35,18 @@ struct CloudSession {
         var account: Account
         var endpointText = g.endpoint
         var endpointOverride: Endpoint?
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = AppPaths(environment: environment).home
         do throws(CommandError) {
             if g.sandbox {
-                let s = try await Sandbox.start(stateDirectory: Journal.stateDirectory(environment: environment))
+                let s = try await Sandbox.start(stateDirectory: AppPaths(environment: environment).stateDirectory)
                 sandbox = s
                 endpointText = s.endpoint
                 account = try Sandbox.account(profile: g.profile, region: g.regions.first, environment: environment, home: home)
             } else {
                 do throws(AccountError) {
                     account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
-                                                          configPath: home + "/.aliyun/config.json",
-                                                          credentialsPath: home + "/.alibabacloud/credentials.ini", fallbackRegion: fallbackRegion)
+                                                          configPath: AppPaths(environment: environment).aliyunConfig,
+                                                          credentialsPath: AppPaths(environment: environment).credentialsFile, fallbackRegion: fallbackRegion)
                 } catch {
                     throw linesThenUsage(error.description)
                 }
