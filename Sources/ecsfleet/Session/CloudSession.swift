@@ -18,6 +18,7 @@ struct CloudSession {
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
         let environment = ProcessInfo.processInfo.environment
         let signature = try g.signatureVersion()
+        guard (1...256).contains(g.maxConcurrency) else { throw .usage("--max-concurrency must be from 1 to 256, got \(g.maxConcurrency)") }
         try checkRegionIDs(g.regions, source: "--region")
         if g.sandbox, let endpoint = g.endpoint {
             // Both would leave the operator unsure which fleet a stop reached.
@@ -43,6 +44,7 @@ struct CloudSession {
         try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
         var configuration = ECSClient.Configuration(credentials: account.credentials, defaultRegion: account.region)
         configuration.signature = signature
+        configuration.concurrency = .init(ceiling: g.maxConcurrency)
         if let endpointText {
             do { configuration.endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch {
                 sandbox?.stop()
@@ -55,7 +57,7 @@ struct CloudSession {
             l.logLevel = .info
             logger = l
         }
-        let client = ECSClient(configuration: configuration, logger: logger)
+        let client = ECSClient(configuration: configuration, transport: AsyncHTTPTransport(maxConnectionsPerHost: max(16, g.maxConcurrency)), logger: logger)
         return CloudSession(account: account, client: client, sandbox: sandbox, environment: environment)
     }
 
