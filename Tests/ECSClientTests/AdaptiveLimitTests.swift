@@ -105,7 +105,7 @@ struct AdaptiveLimitTests {
         #expect(l.holdUntil == .seconds(70))
     }
 
-    @Test("A throttled answer sets a pace of 90% of what got through in the last second; the pace spaces calls and creeps up")
+    @Test("A throttled answer sets a pace of 70% of what got through in the last second; the pace spaces calls and creeps up")
     func pace() {
         var l = AdaptiveLimit(.init(initial: 4, ceiling: 32))
         // Ten calls get through within the first 100 ms (an account limit of 10 a second with a burst of 10).
@@ -118,16 +118,20 @@ struct AdaptiveLimitTests {
         #expect(l.rate == nil, "no pace before a throttle")
         _ = l.start(now: Self.ms(t))
         l.finish(.throttled(retryAfter: .milliseconds(100)), sentAt: Self.ms(t), now: Self.ms(t + 1))
-        #expect(abs((l.rate ?? 0) - 9) < 1e-9)
+        #expect(abs((l.rate ?? 0) - 7) < 1e-9)
         let now = Self.ms(t + 1)
         let first = l.start(now: now)
         let second = l.start(now: now)
         let third = l.start(now: now)
         #expect(first == .milliseconds(100), "the retry-after comes first")
-        #expect(abs((second - first) / .seconds(1) - 1.0 / 9) < 1e-6, "then one call every 1/9 s")
-        #expect(abs((third - second) / .seconds(1) - 1.0 / 9) < 1e-6)
+        #expect(abs((second - first) / .seconds(1) - 1.0 / 7) < 1e-6, "then one call every 1/7 s")
+        #expect(abs((third - second) / .seconds(1) - 1.0 / 7) < 1e-6)
         for _ in 0..<3 { l.finish(.succeeded, sentAt: now, now: now + .seconds(1)) }
-        #expect(abs((l.rate ?? 0) - 9.06) < 1e-9, "each success adds 2% of a call a second")
+        #expect(abs((l.rate ?? 0) - 7.06) < 1e-9, "each success adds 2% of a call a second")
+        // A second throttle, a second later: the pace is set again from what got through, never above what it was.
+        _ = l.start(now: now + .seconds(1))
+        l.finish(.throttled(retryAfter: nil), sentAt: now + .seconds(1), now: now + .seconds(1))
+        #expect(abs((l.rate ?? 0) - 0.7 * 3) < 1e-9, "three got through in the last second")
     }
 
     @Test("The window never exceeds the ceiling, and the initial window is within it")

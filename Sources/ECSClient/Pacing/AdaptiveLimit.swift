@@ -9,9 +9,10 @@
 /// - **Back-off**: a `Throttling*` answer, a 503 or a timeout halves the window (never below one), once for all
 ///   the calls that were already in flight when it happened.
 /// - **Retry-after**: a throttled answer's `x-acs-retry-after` holds every call of the API until it has passed.
-/// - **Pacing**: a throttled answer also sets a pace of 90% of the calls that succeeded in the last second (the
-///   rate the account's limit let through); calls are then spaced evenly at that pace, which creeps up by 2% for
-///   each second's worth of successes, so the client finds the limit again without bursting into it.
+/// - **Pacing**: a throttled answer also sets a pace of 70% of the calls that succeeded in the last second (what the
+///   account's limit let through, less the burst its bucket allowed at first); calls are then spaced evenly at that
+///   pace, which creeps up by 2% for each second's worth of successes, so the client finds the limit again without
+///   bursting into it. A later throttled answer sets it again, never higher than it was.
 /// - **Ceiling**: the window never exceeds `ceiling` (`--max-concurrency`).
 public struct AdaptiveLimit: Sendable {
     public struct Settings: Sendable, Equatable {
@@ -23,7 +24,7 @@ public struct AdaptiveLimit: Sendable {
         /// The ceiling unless `--max-concurrency` says otherwise (the README explains the choice).
         public static let defaultCeiling = 32
 
-        public init(initial: Int = 4, ceiling: Int = defaultCeiling, growthPeriod: Duration = .milliseconds(100), quickSlack: Duration = .milliseconds(50)) {
+        public init(initial: Int = 2, ceiling: Int = defaultCeiling, growthPeriod: Duration = .milliseconds(100), quickSlack: Duration = .milliseconds(50)) {
             self.ceiling = max(1, ceiling)
             self.initial = min(max(1, initial), self.ceiling)
             self.growthPeriod = growthPeriod; self.quickSlack = quickSlack
@@ -100,7 +101,7 @@ public struct AdaptiveLimit: Sendable {
             guard backOff(sentAt: sentAt, now: now) else { return }
             let measured = Double(successes.filter { $0 > now - .seconds(1) }.count)
             // Nothing got through in the last second: no evidence of a rate, so the hold and the halved window do.
-            if measured >= 1 { rate = 0.9 * min(measured, rate ?? measured) } else if let r = rate { rate = max(0.5, r * 0.5) }
+            if measured >= 1 { rate = 0.7 * min(measured, rate ?? measured) } else if let r = rate { rate = max(0.5, r * 0.5) }
             nextSlot = max(nextSlot, holdUntil, now)
         case .overloaded:
             backOff(sentAt: sentAt, now: now)
