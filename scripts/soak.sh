@@ -4,13 +4,13 @@
 #
 #   bash scripts/soak.sh [--small] [--instances N] [bin-dir]     (default bin dir: $(swift build --show-bin-path))
 #
-# 1. starts `ecs-sim` with N running instances in cn-hangzhou (default 2,000; --small: 300, for CI, under a minute)
+# 1. starts `ecs-sim` with N running instances in cn-hangzhou (default 2,000; --small: 600, for CI, under a minute)
 #    and faults on every call: throttling (with x-acs-retry-after), 500s, 503s, connections dropped before the call
 #    is applied (`drop`) and after (`droplate`);
 # 2. `ecsfleet stop --batch SuccessFirst --yes --wait` of every running instance, killed with SIGKILL
-#    (a) as soon as the journal shows the first call about to be sent, (b) halfway through the calls, (c) once
-#    every call has its answer and the command is tracking; after each kill `ecsfleet journal --resume` finishes
-#    the operation, then the next round stops what is still running;
+#    (a) as soon as the journal shows the first call about to be sent, (b) once half the calls have their answer,
+#    (c) once every call has its answer and the command is tracking, each on its own third of the fleet; after each
+#    kill `ecsfleet journal --resume` finishes the operation;
 # 3. rounds without a kill until nothing is running (a call that failed for good, a 500 on a stop, is run again
 #    as a new operation, as an operator would);
 # 4. checks and prints: every instance Stopped in the simulator; every instance's outcome in each operation;
@@ -22,11 +22,10 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N=2000
-SMALL=0
 BIN_DIR=""
 while [ $# -gt 0 ]; do
     case "$1" in
-        --small) SMALL=1; N=300; shift ;;
+        --small) N=600; shift ;;
         --instances) N="$2"; shift 2 ;;
         -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         -*) echo "soak.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -98,13 +97,14 @@ count_events() { local c; c="$(grep -c "\"Event\": *\"$1\"" "$JOURNAL" 2>/dev/nu
 sends() { count_events send; }
 answers() { count_events answer; }
 
-# round NAME KILL: stops every running instance; KILL is none, first, half or tracking (see the top).
+# round NAME KILL [IDS]: stops the instances in IDS (default: every running one); KILL is none, first, half or
+# tracking (see the top).
 ROUND=0
 RESUME_SENT=0
 LABELS=""
 round() {
-    local name="$1" kill_at="$2" ids="$T/ids-$ROUND.txt" count calls before_sends before_answers target rc
-    STOPPING="$(running "$ids")"
+    local name="$1" kill_at="$2" ids="${3:-$T/ids-$ROUND.txt}" count calls before_sends before_answers rc
+    [ $# -ge 3 ] || STOPPING="$(running "$ids")"
     count="$(wc -l <"$ids")"
     [ "$count" -gt 0 ] || return 1
     calls=$(( (count + 99) / 100 ))
@@ -112,17 +112,15 @@ round() {
     "$EF" --endpoint "$URL" stop --ids-from "$ids" --batch SuccessFirst --yes --wait --timeout 120 --output json \
         >"$T/round-$ROUND.out" 2>"$T/round-$ROUND.err" </dev/null &
     RUN_PID=$!
-    case "$kill_at" in
-        first) target=1 ;;
-        half) target=$(( (calls + 1) / 2 )) ;;
-        *) target=0 ;;
-    esac
     if [ "$kill_at" != none ]; then
         for _ in $(seq 1 2400); do
             kill -0 "$RUN_PID" 2>/dev/null || break
             local s=$(( $(sends) - before_sends )) a=$(( $(answers) - before_answers ))
-            if [ "$kill_at" = tracking ]; then [ "$s" -ge "$calls" ] && [ "$a" -ge "$s" ] && { sleep 0.5; break; }
-            elif [ "$s" -ge "$target" ]; then break; fi
+            case "$kill_at" in
+                first) [ "$s" -ge 1 ] && break ;;                             # a call about to go, no answer yet
+                half) [ "$a" -ge $(( (calls + 1) / 2 )) ] && break ;;          # half the calls answered
+                tracking) [ "$s" -ge "$calls" ] && [ "$a" -ge "$s" ] && { sleep 0.5; break; } ;;
+            esac
             sleep 0.02
         done
         kill -KILL "$RUN_PID" 2>/dev/null
@@ -145,9 +143,12 @@ round() {
 }
 
 started=$(date +%s)
-round "killed at the first send" first
-round "killed halfway through the sends" half
-round "killed while tracking" tracking
+# A third of the fleet for each kill, so that each one interrupts an operation of several calls.
+running "$T/all.txt" >/dev/null
+split -n l/3 -d "$T/all.txt" "$T/part-"
+round "killed at the first send" first "$T/part-00"
+round "killed once half the calls were answered" half "$T/part-01"
+round "killed while tracking" tracking "$T/part-02"
 for extra in 1 2 3 4 5 6; do round "to the end, no kill" none || break; done
 # Instances still Stopping when the last round found none running: let them arrive.
 for _ in $(seq 1 60); do

@@ -42,7 +42,7 @@ struct InteractiveScreen {
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
         let inbox = ActionInbox()
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
-        engine.maxConcurrentCalls = session.client.configuration.concurrency.ceiling
+        engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
         let logPath = Journal.stateDirectory(environment: environment) + "/ecsfleet.log"

@@ -82,8 +82,8 @@ struct PowerRunner {
         }
         let journal = try JournalAccess.open(path: Journal.defaultPath(environment: environment), consequence: "Nothing was sent.")
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
-        // As many calls at once as the client may make; its adaptive limit decides how many really go.
-        engine.maxConcurrentCalls = session.client.configuration.concurrency.ceiling
+        // Dry runs: as many at once as the client may make; its adaptive limit decides how many really go.
+        engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
         engine.trackingTimeout = .seconds(run.timeout)
         let progress = ProgressLine(enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)
         let wait = run.wait
