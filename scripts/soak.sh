@@ -125,7 +125,7 @@ round() {
         done
         kill -KILL "$RUN_PID" 2>/dev/null
     fi
-    wait "$RUN_PID"; rc=$?
+    { wait "$RUN_PID"; } 2>/dev/null; rc=$?
     RUN_PID=""
     say "round $ROUND ($name): $count running, $calls calls; ecsfleet stop exited $rc"
     LABELS="$LABELS$name;"

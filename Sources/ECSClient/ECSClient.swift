@@ -136,11 +136,11 @@ public final class ECSClient: Sendable {
             }
             let apiError = Self.apiError(from: response)
             let retryAfterMs = response.headers["x-acs-retry-after"].flatMap { Int($0) }
-            if apiError.isThrottling {
-                gate.finish(.throttled(retryAfter: retryAfterMs.map { .milliseconds(max(0, $0)) }), sentAt: sentAt)
-            } else {
-                gate.finish(apiError.httpStatus == 503 ? .overloaded : .other, sentAt: sentAt)
-            }
+            // A passed dry run is the answer asked for: it grows the window as a success does.
+            let outcome: AdaptiveLimit.Outcome = apiError.isDryRunPassed ? .succeeded
+                : apiError.isThrottling ? .throttled(retryAfter: retryAfterMs.map { .milliseconds(max(0, $0)) })
+                : apiError.httpStatus == 503 ? .overloaded : .other
+            gate.finish(outcome, sentAt: sentAt)
             log(R.action, region, "\(response.status) code=\(apiError.code)", requestId, started)
             if apiError.isDryRunPassed { throw .dryRunPassed(apiError) }
             if apiError.isThrottling, policy.shouldRetry(action: R.action, error: apiError) {
