@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Performance report (not a pass/fail test): the client and the simulator, release build, on this machine.
 #
-#   bash scripts/bench.sh [--workers N] [--duration SECONDS] [--runs N] [--bin-dir DIR]
+#   bash scripts/bench.sh [--workers N] [--duration SECONDS] [--runs N] [--bin-dir DIR] [--skip-latency] [--skip-rate-limit]
 #
 # 1. builds ecs-sim, ecsfleet-bench and ecsfleet in release mode (--bin-dir DIR: use the binaries there instead);
 # 2. starts `ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1` (round-robin: 10,000
@@ -14,8 +14,15 @@
 #    then the real command, `ecsfleet list --endpoint URL --region cn-hangzhou --output json > FILE`, median of 3,
 #    then the same with `--output table` (the default);
 # 6. ecsfleet-bench, real SuccessFirst stops (5 instances a call) in cn-beijing: last, as it changes the fleet;
-# 7. a summary table (the SDK against ecsfleet like for like, target >= 5x: whole process against whole process, and
-#    warm paging loop against the library's) and one JSON line, then stops the simulator.
+# 7. listing where users are: a simulator of 10,000 instances with 50 ms, then 200 ms, added to every call
+#    (`--faults latency=L-L`): `scripts/sdk_list.py` (the SDK's NextToken loop, whole process, once) against
+#    `ecsfleet list --output json` (median of 3), targets < 1.5 s at 50 ms and >= 8x / >= 10x the SDK;
+# 8. under an account rate limit (`ecs-sim --rate-limit 10`, 10 calls a second per key and API): `ecsfleet list` of
+#    10,000 instances, then `ecsfleet stop --batch SuccessFirst --yes --wait` of 2,000, each with `--verbose`, whose
+#    log line per call counts the calls and the throttled answers (target: every instance, exit 0, at most one
+#    throttled answer in ten calls);
+# 9. a summary table (the SDK against ecsfleet like for like, target >= 5x: whole process against whole process, and
+#    warm paging loop against the library's) and one JSON line, then stops the simulators.
 #
 # Exits 0 when everything ran (whatever the numbers), non-zero when a build failed or something crashed.
 set -uo pipefail
@@ -27,12 +34,16 @@ WORKERS=16
 DURATION=3
 RUNS=5
 BIN=""
+LATENCY=1
+RATE_LIMIT=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --workers) WORKERS="$2"; shift 2 ;;
         --duration) DURATION="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
         --bin-dir) BIN="$2"; shift 2 ;;
+        --skip-latency) LATENCY=0; shift ;;
+        --skip-rate-limit) RATE_LIMIT=0; shift ;;
         -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -43,12 +54,18 @@ die() { say "$*"; exit 1; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ecsfleet-bench.XXXXXX")"
 SIM_PID=""
-cleanup() {
-    if [ -n "$SIM_PID" ] && kill -0 "$SIM_PID" 2>/dev/null; then
-        kill -TERM "$SIM_PID" 2>/dev/null
-        for _ in $(seq 1 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SIM_PID" 2>/dev/null
+EXTRA_PIDS=()
+stop_pid() {
+    local pid="$1"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null
+        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null
     fi
+}
+cleanup() {
+    stop_pid "$SIM_PID"
+    for pid in ${EXTRA_PIDS[@]+"${EXTRA_PIDS[@]}"}; do stop_pid "$pid"; done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -175,13 +192,107 @@ echo "== ecsfleet-bench: real StopInstances (SuccessFirst, 5 distinct running in
 "$WORK/bin/ecsfleet-bench" --endpoint "$URL" --workers "$WORKERS" --duration "$DURATION" --phases stop </dev/null | tee "$WORK/bench2.out"
 [ "${PIPESTATUS[0]}" -eq 0 ] || { say "ecsfleet-bench (real stops) failed"; CRASHED=1; }
 sim_alive
+LOAD_AFTER_MAIN="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+stop_pid "$SIM_PID"
+
+# ---------------------------------------------------------------- listing at latency, and under a rate limit
+# start_extra_sim NAME ARGS...: another simulator; its URL in EXTRA_URL.
+EXTRA_URL=""
+start_extra_sim() {
+    local name="$1"; shift
+    ECS_SIM_LOG_LEVEL=warning "$WORK/bin/ecs-sim" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null &
+    EXTRA_PIDS+=($!)
+    EXTRA_URL=""
+    for _ in $(seq 1 600); do
+        EXTRA_URL="$(head -n 1 "$WORK/$name.out" 2>/dev/null)"
+        [ -n "$EXTRA_URL" ] && break
+        sleep 0.1
+    done
+    case "$EXTRA_URL" in http://*) ;; *) cat "$WORK/$name.err" >&2; say "ecs-sim ($name) did not start"; CRASHED=1; return 1 ;; esac
+}
+# seconds_of CMD...: runs CMD with credentials, stdout to $WORK/run.out, stderr to $WORK/run.err; SECS and RC.
+seconds_of() {
+    local t0 t1
+    t0=$(date +%s%N)
+    ALIBABA_CLOUD_ACCESS_KEY_ID=sandbox ALIBABA_CLOUD_ACCESS_KEY_SECRET=sandbox-secret "$@" >"$WORK/run.out" 2>"$WORK/run.err" </dev/null
+    RC=$?
+    t1=$(date +%s%N)
+    SECS="$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }')"
+}
+json_count() { "$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$1" 2>/dev/null || echo 0; }
+: >"$WORK/extra.txt"
+if [ "$LATENCY" -eq 1 ]; then
+    for ms in 50 200; do
+        echo
+        echo "== listing 10,000 instances with ${ms} ms added to every call (ecs-sim --faults latency=${ms}-${ms})"
+        start_extra_sim "lat$ms" --generate 10000 --regions cn-hangzhou --seed 1 --faults "latency=${ms}-${ms}" || continue
+        seconds_of "$PY" "$ROOT/scripts/sdk_list.py" --endpoint "$EXTRA_URL" --region cn-hangzhou
+        cp "$WORK/run.out" "$WORK/lat.json"
+        echo "sdk_list.py: $(json_count "$WORK/lat.json") instances, $SECS s (exit $RC)"
+        [ "$RC" -eq 0 ] && echo "sdk_lat$ms $SECS" >>"$WORK/extra.txt"
+        times=()
+        for run in 1 2 3; do
+            seconds_of "$WORK/bin/ecsfleet" list --endpoint "$EXTRA_URL" --region cn-hangzhou --output json
+            cp "$WORK/run.out" "$WORK/lat.json"
+            echo "ecsfleet list run $run: $(json_count "$WORK/lat.json") instances, $SECS s (exit $RC)"
+            [ "$RC" -eq 0 ] && times+=("$SECS")
+        done
+        [ "${#times[@]}" -eq 3 ] && echo "cli_lat$ms $(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)" >>"$WORK/extra.txt"
+        stop_pid "${EXTRA_PIDS[-1]}"
+    done
+fi
+# calls_in FILE ACTION: "calls throttled" from a --verbose log.
+calls_in() {
+    local calls throttled
+    calls="$(grep -c "$2 region=" "$1")"
+    throttled="$(grep "$2 region=" "$1" | grep -c "code=Throttling")"
+    echo "${calls:-0} ${throttled:-0}"
+}
+if [ "$RATE_LIMIT" -eq 1 ]; then
+    echo
+    echo "== ecs-sim --rate-limit 10 (10 calls a second per key and API): list 10,000, then stop 2,000 (SuccessFirst, --wait)"
+    if start_extra_sim rate --generate 10000 --regions cn-hangzhou --seed 1 --pool cn-beijing=2000 --rate-limit 10 --stop-delay 1-3; then
+        RATE_URL="$EXTRA_URL"
+        seconds_of "$WORK/bin/ecsfleet" --verbose list --endpoint "$RATE_URL" --region cn-hangzhou --output json
+        cp "$WORK/run.out" "$WORK/rate.json"; cp "$WORK/run.err" "$WORK/rate-list.log"
+        read -r calls throttled <<<"$(calls_in "$WORK/rate-list.log" DescribeInstances)"
+        listed="$(json_count "$WORK/rate.json")"
+        echo "list: $listed instances, exit $RC, $SECS s, $calls calls, $throttled throttled"
+        echo "rate_list_s $SECS" >>"$WORK/extra.txt"; echo "rate_list_rc $RC" >>"$WORK/extra.txt"
+        echo "rate_list_n $listed" >>"$WORK/extra.txt"; echo "rate_list_calls $calls" >>"$WORK/extra.txt"
+        echo "rate_list_throttled $throttled" >>"$WORK/extra.txt"
+        # cn-beijing holds only the 2,000 of the pool (running, unlocked, pay-as-you-go). Listing them is not measured.
+        seconds_of "$WORK/bin/ecsfleet" list --endpoint "$RATE_URL" --region cn-beijing --output json
+        "$PY" -c 'import json,sys; [print(i["InstanceId"]) for i in json.load(open(sys.argv[1]))]' "$WORK/run.out" >"$WORK/stop-ids.txt"
+        sleep 2  # the listing just above used the account's DescribeInstances allowance: let it refill
+        seconds_of "$WORK/bin/ecsfleet" --verbose stop --endpoint "$RATE_URL" --region cn-beijing --ids-from "$WORK/stop-ids.txt" \
+            --batch SuccessFirst --yes --wait --timeout 300 --output json
+        cp "$WORK/run.err" "$WORK/rate-stop.log"
+        stopped="$("$PY" -c 'import json,sys; print(sum(1 for r in json.load(open(sys.argv[1])) if r.get("Outcome") == "stopped"))' "$WORK/run.out" 2>/dev/null || echo 0)"
+        calls="$(grep -c " region=cn-beijing status=" "$WORK/rate-stop.log")"
+        throttled="$(grep " region=cn-beijing status=" "$WORK/rate-stop.log" | grep -c "code=Throttling")"
+        echo "stop: $(wc -l <"$WORK/stop-ids.txt") instances, $stopped stopped, exit $RC, $SECS s, $calls calls (every API), $throttled throttled"
+        echo "rate_stop_s $SECS" >>"$WORK/extra.txt"; echo "rate_stop_rc $RC" >>"$WORK/extra.txt"
+        echo "rate_stop_n $stopped" >>"$WORK/extra.txt"; echo "rate_stop_calls $calls" >>"$WORK/extra.txt"
+        echo "rate_stop_throttled $throttled" >>"$WORK/extra.txt"
+    fi
+fi
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
 # ---------------------------------------------------------------- summary
 echo
 "$PY" - "$WORK/bench1.out" "$WORK/bench2.out" "$WORK/sdk.out" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc 2>/dev/null || echo '?')" \
-    "${CLI_TIMES[*]-}" "${TABLE_TIMES[*]-}" "${SDK_PROCESS_TIMES[*]-}" <<'EOF'
+    "${CLI_TIMES[*]-}" "${TABLE_TIMES[*]-}" "${SDK_PROCESS_TIMES[*]-}" "$WORK/extra.txt" <<'EOF'
 import json, statistics, sys
+
+extra = {}
+try:
+    for line in open(sys.argv[10], encoding="utf-8"):
+        k, _, v = line.strip().partition(" ")
+        if k:
+            extra[k] = float(v)
+except (OSError, ValueError):
+    pass
 
 def last_json(path, bench):
     try:
@@ -240,8 +351,29 @@ rows = [
     ("SDK warm loop / `ecsfleet list --output json` process (stricter)", "-", f(sdk_s / cli if sdk_s and cli else None, "{:.1f}x"), None),
     ("SDK warm loop / `ecsfleet list --output table` process (stricter)", "-", f(sdk_s / table if sdk_s and table else None, "{:.1f}x"), None),
 ]
+def ratio(a, b):
+    return a / b if a and b else None
+for ms, target in ((50, 8), (200, 10)):
+    cli_l, sdk_l = extra.get(f"cli_lat{ms}"), extra.get(f"sdk_lat{ms}")
+    rows.append((f"{ms} ms a call: `ecsfleet list --output json` of 10,000 (median of 3)", "< 1.5 s" if ms == 50 else "-",
+                 f(cli_l, "{:.3f} s"), None if cli_l is None or ms != 50 else cli_l < 1.5))
+    rows.append((f"{ms} ms a call: sdk_list.py (SDK NextToken loop, whole process)", "-", f(sdk_l, "{:.3f} s"), None))
+    r = ratio(sdk_l, cli_l)
+    rows.append((f"{ms} ms a call: sdk_list.py / `ecsfleet list`", f">= {target}x", f(r, "{:.1f}x"), None if r is None else r >= target))
+for what, key, n in (("list of 10,000", "rate_list", 10000), ("stop of 2,000 (SuccessFirst, --wait)", "rate_stop", 2000)):
+    if f"{key}_s" not in extra:
+        continue
+    calls, throttled = extra.get(f"{key}_calls") or 0, extra.get(f"{key}_throttled") or 0
+    done = extra.get(f"{key}_n") == n and extra.get(f"{key}_rc") == 0
+    rows.append((f"--rate-limit 10: {what}: every instance, exit 0", "yes", "yes" if done else "no", done))
+    rows.append((f"--rate-limit 10: {what}: wall time", "-", f(extra.get(f"{key}_s"), "{:.1f} s"), None))
+    share = throttled / calls if calls else None
+    rows.append((f"--rate-limit 10: {what}: throttled answers / calls", "<= 1 in 10", f"{throttled:.0f} / {calls:.0f}",
+                 None if share is None else share <= 0.1))
 w = max(len(r[0]) for r in rows)
 print("== summary (release build; %s CPUs; load average before %s, after %s)" % (cpus, load_before, load_after))
+if any(float(x) >= 2 for x in (load_before + " " + load_after).split() if x.replace(".", "", 1).isdigit()):
+    print("   (load average 2 or more: other work shares this machine, so the figures are noisy)")
 print(f"{'what'.ljust(w)}  {'target':>9}  {'measured':>10}")
 for what, target, measured, ok in rows:
     print(f"{what.ljust(w)}  {target:>9}  {measured:>10}{verdict(ok)}")
@@ -255,6 +387,7 @@ summary = {
     "sdk_over_cli": round(sdk_s / cli, 2) if sdk_s and cli else None,
     "sdk_over_cli_table": round(sdk_s / table, 2) if sdk_s and table else None,
     "sdk_over_library": round(sdk_s / lib_s, 2) if sdk_s and lib_s else None,
+    **extra,
 }
 print(json.dumps(summary))
 EOF

@@ -25,12 +25,14 @@ extension ECSClient {
         }
     }
 
-    /// Pages of `DescribeInstances`, `PageNumber`/`PageSize` style: the first page gives `TotalCount`, then the
-    /// remaining pages are fetched `parallel` at a time (a new one starts as soon as one ends) and yielded in
-    /// order. IDs already seen are dropped, so an instance that moves between pages while the fleet changes is not
-    /// listed twice. The client's per-region limit still caps what is in flight.
-    public func numberedInstancePages(_ request: DescribeInstancesRequest, parallel: Int = 4) -> AsyncThrowingStream<[Instance], any Error> {
-        AsyncThrowingStream { continuation in
+    /// Pages of `DescribeInstances`, `PageNumber`/`PageSize` style (100 a page, the most the API gives): the first
+    /// page gives `TotalCount`, then the remaining pages are fetched up to `parallel` at a time (a new one starts
+    /// as soon as one ends) and yielded in order. IDs already seen are dropped, so an instance that moves between
+    /// pages while the fleet changes is not listed twice. How many are really in flight is the client's adaptive
+    /// limit for `DescribeInstances` in the region; `parallel` (by default its ceiling) only bounds it.
+    public func numberedInstancePages(_ request: DescribeInstancesRequest, parallel: Int? = nil) -> AsyncThrowingStream<[Instance], any Error> {
+        let parallel = parallel ?? configuration.concurrency.ceiling
+        return AsyncThrowingStream { continuation in
             let task = Task {
                 var r = request
                 r.maxResults = nil; r.nextToken = nil; r.pageSize = 100; r.pageNumber = 1

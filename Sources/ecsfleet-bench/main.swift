@@ -42,7 +42,7 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Concurrent workers in the throughput phases.") var workers = 16
     @Option(help: ArgumentHelp("Seconds each throughput phase runs.", valueName: "seconds")) var duration = 3.0
     @Option(help: "Runs of each listing (the median is reported).") var listRuns = 5
-    @Option(help: "Pages fetched at once by numberedInstancePages (ecsfleet list uses 4).") var listParallel = 4
+    @Option(help: "Pages fetched at once by numberedInstancePages (0: up to the client's adaptive limit, as ecsfleet list).") var listParallel = 0
     @Option(help: ArgumentHelp("Connections per host in the HTTP pool (0: as many as workers).", valueName: "n")) var connections = 0
     @Option(help: ArgumentHelp("Phases to run: any of pages,dryrun,stop,list.", valueName: "list")) var phases = "pages,dryrun,stop,list"
     @Flag(help: "Print only the JSON line.") var jsonOnly = false
@@ -51,7 +51,7 @@ struct Bench: AsyncParsableCommand {
         guard workers >= 1, workers <= 1024 else { throw ValidationError("--workers must be from 1 to 1024") }
         guard duration > 0, duration <= 600 else { throw ValidationError("--duration must be from 0 to 600 seconds") }
         guard listRuns >= 1 else { throw ValidationError("--list-runs must be 1 or more") }
-        guard listParallel >= 1 else { throw ValidationError("--list-parallel must be 1 or more") }
+        guard listParallel >= 0 else { throw ValidationError("--list-parallel must be 0 (adaptive) or more") }
         let known: Set<String> = ["pages", "dryrun", "stop", "list"]
         for p in phaseSet where !known.contains(p) { throw ValidationError("--phases: unknown phase '\(p)' (pages, dryrun, stop, list)") }
     }
@@ -67,7 +67,8 @@ struct Bench: AsyncParsableCommand {
         var config = ECSClient.Configuration(credentials: Credentials(accessKeyId: accessKeyId, accessKeySecret: accessKeySecret),
                                              defaultRegion: listRegion, endpointOverride: target)
         config.signature = .v3
-        config.maxConcurrentPerRegion = max(workers, listParallel)
+        // The throughput phases start with every worker at once (they measure the simulator, not the ramp-up).
+        config.concurrency = .init(initial: max(workers, listParallel), ceiling: max(workers, listParallel, 32))
         config.retry = .none  // count what the server does, not what retries hide
         let client = ECSClient(configuration: config, transport: AsyncHTTPTransport(maxConnectionsPerHost: pool))
         let report = Report(jsonOnly: jsonOnly)
@@ -111,7 +112,7 @@ struct Bench: AsyncParsableCommand {
                 var n = 0
                 var r = DescribeInstancesRequest(regionId: listRegion)
                 r.maxResults = nil
-                for try await page in c.numberedInstancePages(r, parallel: listParallel) { n += page.count }
+                for try await page in c.numberedInstancePages(r, parallel: listParallel > 0 ? listParallel : nil) { n += page.count }
                 return n
             }
             let tokened = await timeListing(client, runs: listRuns) { c in
@@ -119,7 +120,7 @@ struct Bench: AsyncParsableCommand {
                 for try await page in c.instancePages(DescribeInstancesRequest(regionId: listRegion)) { n += page.instances.count }
                 return n
             }
-            for (name, m) in [("numberedInstancePages (parallel \(listParallel), as ecsfleet list)", numbered), ("instancePages (NextToken, sequential)", tokened)] {
+            for (name, m) in [("numberedInstancePages (\(listParallel > 0 ? "parallel \(listParallel)" : "adaptive"), as ecsfleet list)", numbered), ("instancePages (NextToken, sequential)", tokened)] {
                 if let e = m.error {
                     report.say("    \(name): failed: \(e)")
                 } else {

@@ -53,6 +53,27 @@ struct ClientRetryTests {
         expectFreshlySigned(transport.requests)
     }
 
+    @Test("A throttled Describe* is not lost: throttled answers are not attempts, so it is tried past maxAttempts")
+    func throttledNeverLost() async throws {
+        let sim = SimAccount([makeInstance("i-a")])
+        let (client, transport) = scripted(sim) { n, _ in n < 10 ? .respond(errorAnswer(400, "Throttling.User", retryAfterMs: 100)) : .forward }
+        let answer = try await client.send(DescribeInstancesRequest(regionId: home))
+        #expect(answer.instances.count == 1)
+        #expect(transport.requests.count == 11)
+        expectFreshlySigned(transport.requests)
+    }
+
+    @Test("A service that keeps throttling fails the call once maxThrottledAnswers are spent")
+    func throttledBudget() async throws {
+        let sim = SimAccount([makeInstance("i-a")])
+        let (client, transport) = scripted(sim, retry: RetryPolicy(maxThrottledAnswers: 5)) { _, _ in
+            .respond(errorAnswer(400, "Throttling.User", retryAfterMs: 100))
+        }
+        let error = await callError { try await client.send(DescribeInstancesRequest(regionId: home)) }
+        #expect(error?.apiError?.code == "Throttling.User")
+        #expect(transport.requests.count == 6)
+    }
+
     @Test("The simulator's rate limit over HTTP: the client waits what x-acs-retry-after says, then gets through")
     func rateLimitOverHTTP() async throws {
         let sim = SimAccount([makeInstance("i-a")]) { $0.rateLimit = 1 }

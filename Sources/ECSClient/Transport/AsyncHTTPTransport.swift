@@ -20,21 +20,40 @@ public final class AsyncHTTPTransport: HTTPTransport {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// The exchange races a timer: AsyncHTTPClient's own deadline covers the answer's head only, so a server that
+    /// answers 200 and then sends one byte a second would otherwise hold the call for as long as it likes.
     public func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse {
         var r = HTTPClientRequest(url: request.url)
         r.method = HTTPMethod(rawValue: request.method)
         for (name, value) in request.headers { r.headers.add(name: name, value: value) }
         if !request.body.isEmpty { r.body = .bytes(ByteBuffer(bytes: request.body)) }
-        do {
-            let response = try await client.execute(r, timeout: .init(timeout))
-            var headers: [String: String] = [:]
-            for h in response.headers { headers[h.name.lowercased()] = h.value }
-            var buffer = try await response.body.collect(upTo: Self.maxBody)
-            return TransportResponse(status: Int(response.status.code), headers: headers,
-                                     body: buffer.readBytes(length: buffer.readableBytes) ?? [])
-        } catch {
-            throw TransportFailure.classify(error)
+        let client = self.client, prepared = r
+        let outcome: Result<TransportResponse, TransportError> = await withTaskGroup(of: Result<TransportResponse, TransportError>?.self) { group in
+            group.addTask {
+                do {
+                    let response = try await client.execute(prepared, timeout: .init(timeout))
+                    var headers: [String: String] = [:]
+                    for h in response.headers { headers[h.name.lowercased()] = h.value }
+                    var buffer = try await response.body.collect(upTo: Self.maxBody)
+                    return .success(TransportResponse(status: Int(response.status.code), headers: headers,
+                                                      body: buffer.readBytes(length: buffer.readableBytes) ?? []))
+                } catch is NIOTooManyBytesError {
+                    return .failure(.answerTooLarge(limit: Self.maxBody))
+                } catch {
+                    return .failure(TransportFailure.classify(error))
+                }
+            }
+            group.addTask {
+                // Cancelled when the exchange ends first.
+                do { try await Task.sleep(for: timeout) } catch { return nil }
+                return .failure(.timedOut)
+            }
+            var first: Result<TransportResponse, TransportError>?
+            while first == nil, let next = await group.next() { first = next }
+            group.cancelAll()
+            return first ?? .failure(.timedOut)
         }
+        return try outcome.get()
     }
 
     public func shutdown() async {

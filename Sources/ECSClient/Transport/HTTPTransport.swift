@@ -1,7 +1,8 @@
 /// One HTTP exchange, below signing and retries. The product uses `AsyncHTTPTransport`; tests inject faults
 /// by wrapping it.
 public protocol HTTPTransport: Sendable {
-    /// Sends the request and reads the whole answer, or throws `TransportError`.
+    /// Sends the request and reads the whole answer, or throws `TransportError`: `.timedOut` when the whole
+    /// answer, body included, has not arrived within `timeout`.
     func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse
     /// Releases connections; the transport cannot be used afterwards.
     func shutdown() async
@@ -36,6 +37,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case timedOut
     /// The connection broke after the request may have been sent.
     case connectionLost(String)
+    /// The answer was larger than the transport reads (`limit` bytes); it was not read.
+    case answerTooLarge(limit: Int)
 
     /// Whether the server can have acted on the request.
     public var mayHaveBeenApplied: Bool {
@@ -48,6 +51,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .connectFailed(why): return "cannot connect: \(why)"
         case .timedOut: return "no answer before the timeout"
         case let .connectionLost(why): return "the connection was lost: \(why)"
+        case let .answerTooLarge(limit): return "the answer was larger than \(limit >> 20) MiB"
         }
     }
 }

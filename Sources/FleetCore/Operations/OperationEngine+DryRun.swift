@@ -28,7 +28,7 @@ extension OperationEngine {
                        note: "the AllTogether dry run failed with \(error.code); checking each instance on its own to find which")
             }
         }
-        await forEachConcurrently(batch.instanceIds, limit: maxConcurrentCalls) { id in
+        await forEachConcurrently(batch.instanceIds, limit: maxConcurrentDryRuns) { id in
             await self.dryRun(.init(regionId: batch.regionId, instanceIds: [id]), plan: plan, board: board)
         }
     }

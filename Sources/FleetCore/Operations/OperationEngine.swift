@@ -10,8 +10,12 @@ public struct OperationEngine: Sendable {
     public var clock: any EngineClock
     /// The profile named in journal records.
     public var profile: String
-    /// Calls in flight at once across the plan.
+    /// Real calls in flight at once across the plan. Few: each is journaled before it goes, so an interruption
+    /// leaves few calls whose fate `journal --resume` has to re-read.
     public var maxConcurrentCalls = 4
+    /// Dry-run calls in flight at once (a `SuccessFirst` dry run checks each instance with its own call); the
+    /// client's adaptive limit decides how many really go.
+    public var maxConcurrentDryRuns = 4
     /// How long tracking waits for the final state before calling it `timeout`.
     public var trackingTimeout: Duration = .seconds(600)
     /// Tracking polls fast at first and backs off to `pollMax`.
@@ -46,7 +50,7 @@ public struct OperationEngine: Sendable {
         if plan.options.dryRun && plan.options.batch == .successFirst {
             notes.append("A SuccessFirst dry run answers DRYRUN.SUCCESS whatever the outcome, so each instance was checked with its own dry run.")
         }
-        await forEachConcurrently(plan.batches, limit: maxConcurrentCalls) { batch in
+        await forEachConcurrently(plan.batches, limit: plan.options.dryRun ? maxConcurrentDryRuns : maxConcurrentCalls) { batch in
             if plan.options.dryRun { await self.dryRun(batch, plan: plan, board: board) }
             else { await self.execute(batch, plan: plan, board: board, resend: true) }
         }

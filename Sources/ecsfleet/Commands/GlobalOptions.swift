@@ -31,6 +31,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Allow a plain http:// endpoint that is not on this machine (requests cross the network unencrypted).")
     var insecureHTTP = false
 
+    @Option(help: ArgumentHelp("At most this many calls of one API in one region at once; fewer while the service throttles or slows down.", valueName: "n"))
+    var maxConcurrency = AdaptiveLimit.Settings.defaultCeiling
+
     /// `stop`, `start`, `status` and `journal --resume` work in one region: a second `--region` would otherwise
     /// be ignored without a word, and a stop would look for its instances in the first region only. The same
     /// region twice is one region.

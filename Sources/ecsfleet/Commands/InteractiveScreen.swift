@@ -1,5 +1,6 @@
 import CursesTerminal
 import ECSAPI
+import ECSClient
 import FleetCore
 import FleetViewModel
 import FleetTUI
@@ -48,7 +49,8 @@ struct InteractiveScreen {
             state.post(.error, "config.toml, keys not remapped (defaults kept): \(lines)", topic: "keys", now: Date())
         }
         let inbox = ActionInbox()
-        let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
+        var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
+        engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
         let logPath = paths.screenLog

@@ -28,10 +28,29 @@ struct PowerRunner {
         if decision.action == .deny, !options.dryRun {
             throw CommandError.refused("Refused by the aliyun safety policy: \(decision.explanation) denies ecs:\(action.apiAction).")
         }
-        let session = try await CloudSession.open(global)
+        // From here to the end of the operation, SIGINT and SIGTERM are told what was sent (during the preflight:
+        // nothing), instead of ending the process without a word.
+        let watch = InterruptWatch.start()
+        let session: CloudSession
+        do { session = try await CloudSession.open(global) } catch {
+            watch.stop()
+            throw error
+        }
         let region = session.account.region
+        let service = session.service
+        let preflight = await watch.run { () -> Result<[Instance], ECSCallError> in
+            do throws(ECSCallError) { return .success(try await service.instances(region: region, instanceIds: ids)) } catch { return .failure(error) }
+        }
+        if let signal = watch.caught {
+            watch.stop()
+            await session.close()
+            throw CommandError.interrupted("interrupted during the preflight; nothing was sent.", signal: signal)
+        }
         let known: [Instance]
-        do { known = try await session.service.instances(region: region, instanceIds: ids) } catch {
+        switch preflight {
+        case let .success(instances): known = instances
+        case let .failure(error):
+            watch.stop()
             await session.close()
             // Without the preflight nothing can be judged, so nothing is sent: a failed operation (1) unless the
             // region, credentials or endpoint are wrong (2).
@@ -41,8 +60,6 @@ struct PowerRunner {
         let byId = Dictionary(known.map { ($0.instanceId, $0) }, uniquingKeysWith: { a, _ in a })
         let plan = OperationPlan(action: action, options: options, targets: ids.map { ($0, region, byId[$0]) }, now: Date())
         let standardMode = standardModeNote(plan)
-        // From the confirmation to the end of the operation, SIGINT and SIGTERM are told what was sent.
-        let watch = InterruptWatch.start()
         let report: OperationEngine.Report
         do {
             report = try await confirmAndRun(plan, region: region, decision: decision, standardModeCount: standardMode.count,
@@ -67,6 +84,8 @@ struct PowerRunner {
         }
         let journal = try JournalAccess.open(path: AppPaths(environment: environment).journal, consequence: "Nothing was sent.")
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
+        // Dry runs: as many at once as the client may make; its adaptive limit decides how many really go.
+        engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
         engine.trackingTimeout = .seconds(run.timeout)
         let progress = ProgressLine(enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)
         let wait = run.wait

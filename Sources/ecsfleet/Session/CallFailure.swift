@@ -28,11 +28,18 @@ enum CallFailure {
         switch error {
         case let .api(e):
             transient = e.isThrottling || e.httpStatus >= 500
-            if retry.maxAttempts > 1, retry.shouldRetry(action: action, error: e) { failed += " after \(retry.maxAttempts) attempts" }
+            // Throttled answers are not attempts: the client waits its turn and retries up to its own count.
+            if e.isThrottling, retry.maxThrottledAnswers > 0 {
+                failed += " after \(retry.maxThrottledAnswers + 1) throttled attempts"
+            } else if retry.maxAttempts > 1, retry.shouldRetry(action: action, error: e) {
+                failed += " after \(retry.maxAttempts) attempts"
+            }
         case let .noAnswer(why, _, attempts):
             transient = true
-            // `why` starts with the action, which the sentence already names.
-            detail = "no answer (\(why.hasPrefix(action + ": ") ? String(why.dropFirst(action.count + 2)) : why))"
+            // `why` starts with the action, which the sentence already names. A deadline or an oversized answer
+            // says it all; other reasons read as why no answer came.
+            let reason = why.hasPrefix(action + ": ") ? String(why.dropFirst(action.count + 2)) : why
+            detail = reason.hasPrefix("no complete answer") || reason.hasPrefix("the answer was larger") ? reason : "no answer (\(reason))"
             if attempts > 1 { failed += " after \(attempts) attempts" }
         default:
             transient = false

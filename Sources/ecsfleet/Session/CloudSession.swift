@@ -26,6 +26,7 @@ struct CloudSession {
         if g.sandbox, let sts = g.stsEndpoint {
             throw .usage("--sandbox answers STS itself, so --sts-endpoint \(sts) cannot be used with it: drop one of them.")
         }
+        guard (1...256).contains(g.maxConcurrency) else { throw .usage("--max-concurrency must be from 1 to 256, got \(g.maxConcurrency)") }
         try checkRegionIDs(g.regions, source: "--region")
         if g.sandbox, let endpoint = g.endpoint {
             // Both would leave the operator unsure which fleet a stop reached.
@@ -78,10 +79,13 @@ struct CloudSession {
         }
         var configuration = ECSClient.Configuration(credentials: resolved.first, defaultRegion: account.region)
         configuration.signature = signature
+        configuration.concurrency = .init(ceiling: g.maxConcurrency)
         configuration.endpointOverride = endpointOverride
         configuration.credentialProvider = resolved.provider
         if g.verbose { TerminalFacts.printError("ecsfleet: credentials from " + SafeText.escaped(resolved.source.description)) }
-        let client = ECSClient(configuration: configuration, logger: logger)
+        let client = ECSClient(
+            configuration: configuration, transport: AsyncHTTPTransport(maxConnectionsPerHost: max(16, g.maxConcurrency)),
+            logger: logger)
         return CloudSession(account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
                             sandbox: sandbox, environment: environment)
     }
