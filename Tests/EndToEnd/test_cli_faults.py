@@ -46,5 +46,5 @@ def test_status_while_every_call_answers_503(failing):
 
 
 def test_list_while_every_call_is_throttled(throttling):
-    """Exit 1 after the retries (honouring x-acs-retry-after)."""
-    one_line_failure(throttling.run("list"), "failed after 4 attempts", "Throttling.User")
+    """Exit 1 once the throttled answers are spent (each waits as x-acs-retry-after says, so this takes ~17 s)."""
+    one_line_failure(throttling.run("list"), "failed after 17 throttled attempts", "Throttling.User")

@@ -97,7 +97,10 @@ class Operator:
         env = {k: v for k, v in os.environ.items() if k not in FOREIGN}
         env.update(HOME=str(self.home), XDG_STATE_HOME=str(self.state), XDG_CONFIG_HOME=str(self.config),
                    CI="true", COLUMNS="200", ALIBABA_CLOUD_ACCESS_KEY_ID=self.access_key_id,
-                   ALIBABA_CLOUD_ACCESS_KEY_SECRET=self.access_key_secret, NO_PROXY="127.0.0.1,localhost")
+                   ALIBABA_CLOUD_ACCESS_KEY_SECRET=self.access_key_secret, NO_PROXY="127.0.0.1,localhost",
+                   # The credential chain's instance-role step asks the metadata service: a closed loopback port
+                   # here, so no test ever reaches for 100.100.100.200.
+                   ECSFLEET_METADATA_ENDPOINT="http://127.0.0.1:9")
         env.update(extra or {})
         for name in unset:
             env.pop(name, None)
