@@ -36,7 +36,7 @@ final class CountingECS: ECSService {
     }
 
     func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response {
-        let answer: any Sendable = try fleet.withLock { f throws(ECSCallError) -> any Sendable in
+        let answer: any Sendable = try fleet.withLock { (f: inout Fleet) throws(ECSCallError) -> any Sendable in
             f.calls[R.action, default: 0] += 1
             guard let r = request as? DescribeInstancesRequest else { throw .configuration("the bench answers DescribeInstances only, not \(R.action)") }
             let all = f.regions[r.region] ?? []
@@ -81,6 +81,13 @@ struct RefreshBudget {
     func fullSweepCalls(interval: TimeInterval) -> Int { Int((Double(seconds) / interval).rounded(.up)) * listingCalls }
 }
 
+/// The actions the runner sends back, until the loop takes them.
+final class Inbox: Sendable {
+    private let actions = Mutex<[FleetAction]>([])
+    func send(_ action: FleetAction) { actions.withLock { $0.append(action) } }
+    func take() -> [FleetAction] { actions.withLock { a in defer { a = [] }; return a } }
+}
+
 /// Simulation results handed from the task that runs them to the bench's main thread.
 final class BudgetResults: Sendable {
     private let results = Mutex<[RefreshBudget]>([])
@@ -95,9 +102,9 @@ func simulateRefresh(_ instances: [Instance], regions: [String], seconds: Int, i
                      start: Date) async -> RefreshBudget {
     let ecs = CountingECS(instances)
     let clock = ManualClock(start)
-    let inbox = Mutex<[FleetAction]>([])
+    let inbox = Inbox()
     let engine = OperationEngine(service: ecs, journal: nil, clock: clock, profile: "bench")
-    let runner = FleetEffectRunner(service: ecs, journal: nil, clock: clock, engine: engine) { action in inbox.withLock { $0.append(action) } }
+    let runner = FleetEffectRunner(service: ecs, journal: nil, clock: clock, engine: engine) { action in inbox.send(action) }
     var state = FleetState(profile: "bench", regions: .only(regions), knownRegions: regions, autoRefreshInterval: interval,
                            operationIdPrefix: "bench-")
 
@@ -110,7 +117,7 @@ func simulateRefresh(_ instances: [Instance], regions: [String], seconds: Int, i
                 default: await runner.run(effect)
                 }
             }
-            let actions = inbox.withLock { a in defer { a = [] }; return a }
+            let actions = inbox.take()
             effects = actions.flatMap { FleetReducer.reduce(&state, $0, now: clock.now()) }
         }
     }

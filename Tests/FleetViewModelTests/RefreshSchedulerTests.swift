@@ -89,9 +89,9 @@ import Testing
         #expect(plan(10, readAt: 6).calls.isEmpty)
         #expect(plan(11, readAt: 6).calls.count == 1)
         s.answered(["i-m"])
-        // 100 s in transition: read every 25 s; after 120 s every interval (30 s).
-        #expect(plan(101, readAt: 80).calls.isEmpty)
-        #expect(plan(105, readAt: 80).calls.count == 1)
+        // A quarter of the time spent in transition (26.5 s at 106 s), up to the interval after 120 s.
+        #expect(plan(106, readAt: 80).calls.isEmpty)
+        #expect(plan(107, readAt: 80).calls.count == 1)
         s.answered(["i-m"])
         #expect(RefreshScheduler.transitionPeriod(after: 0, interval: 30) == 5)
         #expect(RefreshScheduler.transitionPeriod(after: 100, interval: 30) == 25)

@@ -2,6 +2,7 @@ import ECSAPI
 import FleetCore
 @testable import FleetViewModel
 import Foundation
+import Synchronization
 import Testing
 
 /// Live updates through the reducer: what a tick asks for, and what answers by ID change.

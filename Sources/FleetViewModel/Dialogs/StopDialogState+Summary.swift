@@ -57,11 +57,9 @@ extension StopDialogState {
 
     /// The equivalent command of the first call, as `commandLines.first` (judging only that call's targets).
     public var firstCommandLine: String? {
-        guard let call = firstCall else { return nil }
-        var o = options
-        o.dryRun = false
-        let targets = call.instanceIds.compactMap { id in place(of: id).map { self.targets[$0] } }
-        return OperationPlan(id: "dialog", action: action, options: o, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
+        guard !firstCallIds.isEmpty else { return nil }
+        let targets = firstCallIds.compactMap { id in targetIndex(of: id).map { self.targets[$0] } }
+        return OperationPlan(id: "dialog", action: action, options: options, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
                              now: judgedAt).cliEquivalents.first
     }
 

@@ -113,8 +113,8 @@ public struct StopDialogState: Sendable, Equatable {
     private var place: [String: Int]
     /// The counts the dialog shows, kept with the targets.
     private(set) var tally: VerdictTally
-    /// The first call of the plan (its region and up to 100 IDs): the dialog shows its `aliyun` equivalent.
-    private(set) var firstCall: OperationPlan.Batch?
+    /// The IDs of the plan's first call (one region, up to 100): the dialog shows its `aliyun` equivalent.
+    private(set) var firstCallIds: [String]
 
     /// Opens the dialog on `targets` (ID, region and what is known), in order; `hidden` are the targets the filter hides.
     public init(action: PowerAction, targets list: [(instanceId: String, regionId: String, instance: Instance?)],
@@ -135,7 +135,7 @@ public struct StopDialogState: Sendable, Equatable {
         focus = .cancel; scroll = 0; step = .choosing; preview = .notRun
         self.readOnly = readOnly; self.readOnlyFixed = readOnlyFixed; self.safety = safety; message = nil; judgedAt = now
         tally = VerdictTally(targets)
-        firstCall = nil
+        firstCallIds = []
         findFirstCall()
     }
 
@@ -146,7 +146,7 @@ public struct StopDialogState: Sendable, Equatable {
     }
 
     /// Where target `id` is in `targets`.
-    func place(of id: String) -> Int? { place[id] }
+    func targetIndex(of id: String) -> Int? { place[id] }
 
     /// The frozen target IDs, in order.
     public var targetIds: [String] { targets.map(\.instanceId) }
@@ -239,12 +239,11 @@ public struct StopDialogState: Sendable, Equatable {
     /// Finds the plan's first call as `OperationPlan` makes it: the region of the first target to send, and
     /// that region's first 100 targets to send, in order.
     private mutating func findFirstCall() {
-        guard let first = targets.first(where: \.willSend) else { firstCall = nil; return }
-        var ids: [String] = []
+        firstCallIds = []
+        guard let first = targets.first(where: \.willSend) else { return }
         for t in targets where t.willSend && t.regionId == first.regionId {
-            ids.append(t.instanceId)
-            if ids.count == OperationPlan.maxPerCall { break }
+            firstCallIds.append(t.instanceId)
+            if firstCallIds.count == OperationPlan.maxPerCall { break }
         }
-        firstCall = OperationPlan.Batch(regionId: first.regionId, instanceIds: ids)
     }
 }

@@ -40,12 +40,15 @@ public struct RefreshScheduler: Sendable, Equatable {
     /// What to read now, and when the next read falls due.
     public struct Plan: Sendable, Equatable {
         /// Regions to re-list.
-        public var relist: [String] = []
+        public var relist: [String]
         /// Calls by ID: a region and at most 100 IDs each.
-        public var calls: [Call] = []
+        public var calls: [Call]
         /// When something next falls due if nothing changes (the screen's own tick also re-plans when the
         /// operator scrolls); `nil` when nothing ever will.
         public var nextDue: Date?
+        public init(relist: [String] = [], calls: [Call] = [], nextDue: Date? = nil) {
+            self.relist = relist; self.calls = calls; self.nextDue = nextDue
+        }
     }
 
     /// One `DescribeInstances` call by ID.

@@ -129,7 +129,7 @@ public struct FleetState: Sendable, Equatable {
     /// When the data on screen was read from ECS: that of its row read longest ago, or when a listing last ended
     /// if no row on screen was read in this session.
     public var refreshedAt: Date? {
-        onScreenIds.compactMap { table.readAt($0) }.min() ?? lastRefresh
+        onScreenIds.compactMap { table.lastRead($0) }.min() ?? lastRefresh
     }
 
     /// Whether any region is loading.

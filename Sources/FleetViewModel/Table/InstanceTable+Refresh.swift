@@ -3,7 +3,7 @@ import Foundation
 
 extension InstanceTable {
     /// When the data of `id` was last read from ECS, if it was in this session.
-    func readAt(_ id: String) -> Date? {
+    func lastRead(_ id: String) -> Date? {
         guard let r = row(id), !readAt[Int(r)].isNaN else { return nil }
         return Date(timeIntervalSinceReferenceDate: readAt[Int(r)])
     }

@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import Foundation
 
 /// Every instance loaded in the session, across regions, with the indexes that keep filtering and sorting fast
 /// at 100,000 instances: search text in one buffer, field values as small numbers, sort keys, the sorted order
