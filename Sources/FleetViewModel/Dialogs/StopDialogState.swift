@@ -127,9 +127,14 @@ public struct StopDialogState: Sendable, Equatable {
         self.options = o
         var seen = Set<String>(minimumCapacity: list.count)
         let stopCharging = o.stoppedMode == .stopCharging
-        targets = list.filter { seen.insert($0.instanceId).inserted }.map {
-            Target(instanceId: $0.instanceId, regionId: $0.regionId, instance: $0.instance, action: action, stopCharging: stopCharging, now: now)
+        // One pass, by index: each copy of an instance costs a retain per field, and 100,000 of them show.
+        var made: [Target] = []
+        made.reserveCapacity(list.count)
+        for i in list.indices where seen.insert(list[i].instanceId).inserted {
+            made.append(Target(instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance, action: action,
+                               stopCharging: stopCharging, now: now))
         }
+        targets = made
         place = Self.places(targets)
         hiddenIds = hidden.intersection(seen)
         focus = .cancel; scroll = 0; step = .choosing; preview = .notRun
@@ -141,7 +146,7 @@ public struct StopDialogState: Sendable, Equatable {
 
     private static func places(_ targets: [Target]) -> [String: Int] {
         var place = [String: Int](minimumCapacity: targets.count)
-        for (i, t) in targets.enumerated() where place[t.instanceId] == nil { place[t.instanceId] = i }
+        for i in targets.indices where place[targets[i].instanceId] == nil { place[targets[i].instanceId] = i }
         return place
     }
 

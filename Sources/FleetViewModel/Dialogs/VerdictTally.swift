@@ -22,9 +22,9 @@ struct VerdictTally: Sendable, Equatable {
     var dryRunPassed = 0
     var dryRunFailed = 0
 
-    /// The tally of `targets`, counted from scratch.
-    init<S: Sequence>(_ targets: S) where S.Element == StopDialogState.Target {
-        for t in targets { add(t) }
+    /// The tally of `targets`, counted from scratch (by index: iterating would copy each target).
+    init(_ targets: [StopDialogState.Target]) {
+        for i in targets.indices { add(targets[i]) }
     }
 
     /// Counts `t` in (`sign` 1) or out (`sign` -1).
