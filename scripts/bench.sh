@@ -22,7 +22,9 @@
 #    log line per call counts the calls and the throttled answers (target: every instance, exit 0, at most one
 #    throttled answer in ten calls);
 # 9. a summary table (the SDK against ecsfleet like for like, target >= 5x: whole process against whole process, and
-#    warm paging loop against the library's) and one JSON line, then stops the simulators.
+#    warm paging loop against the library's) and one JSON line, then stops the simulators;
+# 10. the screen (ecsfleet-tui-bench --only dialog,refresh): the stop dialog over 100,000 marked instances, and the
+#    live refresh's API calls at 100,000 instances against its budget, with its own summary and JSON line.
 #
 # Exits 0 when everything ran (whatever the numbers), non-zero when a build failed or something crashed.
 set -uo pipefail
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
         *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
+BIN_GIVEN="$BIN"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -392,6 +395,60 @@ summary = {
 print(json.dumps(summary))
 EOF
 [ $? -eq 0 ] || CRASHED=1
+
+# ================================================================ the screen: stop dialog and live-refresh budget
+# ecsfleet-tui-bench --only dialog,refresh (release, no simulator needed): the stop dialog over 100,000 marked
+# instances (f, m, b and scrolling, key to frame: median < 16 ms), and the screen's live refresh over 100,000
+# instances, run by its reducer and effect runner for simulated minutes on a manual clock against an in-memory ECS
+# that counts calls: 10 idle minutes at most a tenth of the calls of re-listing every region every 30 s, an hour at
+# most a tenth of its calls a minute, and another tool's stop of a row on screen seen within 30 s.
+screen_bench() {
+    local tui
+    if [ -n "$BIN_GIVEN" ]; then
+        tui="$BIN_GIVEN/ecsfleet-tui-bench"
+    else
+        say "swift build -c release --product ecsfleet-tui-bench"
+        swift build -c release --product ecsfleet-tui-bench </dev/null >"$WORK/build-tui-bench.log" 2>&1 || {
+            tail -n 40 "$WORK/build-tui-bench.log" >&2
+            say "release build of ecsfleet-tui-bench failed"; return 1
+        }
+        tui="$BIN/ecsfleet-tui-bench"
+    fi
+    [ -x "$tui" ] || { say "no ecsfleet-tui-bench in ${BIN_GIVEN:-$BIN}"; return 1; }
+    echo
+    echo "== ecsfleet-tui-bench --only dialog,refresh (100,000 instances: the stop dialog over all of them; live refresh calls)"
+    "$tui" --only dialog,refresh </dev/null | tee "$WORK/screen.out"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || { say "ecsfleet-tui-bench failed"; return 1; }
+    python3 - "$WORK/screen.out" <<'EOF'
+import json, sys
+d = {}
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    if line.startswith("{"):
+        try:
+            d = json.loads(line)
+        except ValueError:
+            pass
+
+def ok(flag):
+    return "  ok" if flag else "  BELOW TARGET"
+
+print()
+print("== summary: the screen (release build, 100,000 instances)")
+for key, what in [("dialog_force", "stop dialog, all marked: f (ForceStop)"), ("dialog_mode", "stop dialog, all marked: m (StoppedMode)"),
+                  ("dialog_batch", "stop dialog, all marked: b (BatchOptimization)"), ("dialog_scroll", "stop dialog, all marked: scrolling")]:
+    s = d.get(key, {})
+    print(f"{what:<60} {'< 16 ms median':>16}  {s.get('median_ms', 'n/a')} ms{ok(s.get('ok'))}")
+calls, full = d.get("refresh_idle_10min_calls"), d.get("refresh_full_sweep_10min_calls")
+if calls is not None and full:
+    print(f"{'live refresh, 10 idle minutes: calls / re-listing every 30 s':<60} {'<= 0.1':>16}  {calls} / {full} = {calls / full:.3f}{ok(calls * 10 <= full)}")
+    per, full_per = d.get("refresh_calls_per_minute"), d.get("refresh_full_sweep_calls_per_minute")
+    print(f"{'live refresh, one hour: calls a minute':<60} {'<= ' + str(round(full_per / 10)):>16}  {per}{ok(per * 10 <= full_per)}")
+    seen = d.get("refresh_stop_seen_after_s")
+    print(f"{'another tool stops a row on screen: seen as Stopping after':<60} {'<= 30 s':>16}  {seen} s{ok(seen is not None and seen <= 30)}")
+print(json.dumps({"bench": "screen", **{k: v for k, v in d.items() if k.startswith(("dialog", "refresh"))}}))
+EOF
+}
+screen_bench || CRASHED=1
 
 if [ "$CRASHED" -ne 0 ]; then
     say "something failed (see above)"

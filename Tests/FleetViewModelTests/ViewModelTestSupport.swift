@@ -97,7 +97,7 @@ final class VMFakeECS: ECSService {
         switch request {
         case let r as DescribeInstancesRequest:
             if r.dryRun == true { throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400)) }
-            let all = fleet.withLock { $0[r.region] ?? [] }
+            let all = fleet.withLock { f in (f[r.region] ?? []).filter { i in r.instanceIds.map { $0.contains(i.instanceId) } ?? true } }
             let start = Int(r.nextToken ?? "0") ?? 0, size = r.maxResults ?? 10
             let page = Array(all.dropFirst(start).prefix(size))
             let next = start + page.count < all.count ? String(start + page.count) : nil

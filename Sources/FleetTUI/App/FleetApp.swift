@@ -49,6 +49,9 @@ public final class FleetApp {
                 listOffset = frame.listOffset
                 terminal.present(frame.grid)
                 dirty = false
+                // The rows on screen are read more often than the rest; the frame drawn already shows them.
+                let viewport = ListViewport(first: listOffset, rows: state.resultsView == nil ? layout.pageSize : 0)
+                if viewport != state.viewport { _ = FleetReducer.reduce(&state, .viewportChanged(viewport), now: Date()) }
             }
             // The inbox cannot wake a terminal wait, so while pages are expected it is looked at every 10 ms:
             // waiting 80 ms here put the first rows on screen up to 80 ms after they arrived.

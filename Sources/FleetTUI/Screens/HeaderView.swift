@@ -46,6 +46,7 @@ enum HeaderView {
         }
         let arrow = state.sort.ascending ? (options.ascii ? "^" : "▲") : (options.ascii ? "v" : "▼")
         line.append(Span("  sort: \(state.sort.column.rawValue) \(arrow)", role: .dim))
+        if let at = state.refreshedAt { line.append(Span("  refreshed " + age(since: at, now: options.now), role: .dim)) }
         if let banner = state.banners.last(where: { $0.expires > options.now }) {
             line = [line[0], Span("  " + banner.text, role: banner.level == .error ? .danger : banner.level == .warning ? .warning : .success)]
         }
@@ -107,6 +108,14 @@ enum HeaderView {
         case .stopping: return "stopg"
         case .stopped: return "stopd"
         }
+    }
+
+    /// `12 s ago`, `3 min ago`, `2 h ago`.
+    static func age(since: Date, now: Date) -> String {
+        let seconds = max(0, Int(now.timeIntervalSince(since)))
+        if seconds < 120 { return "\(seconds) s ago" }
+        if seconds < 7200 { return "\(seconds / 60) min ago" }
+        return "\(seconds / 3600) h ago"
     }
 
     static func problem(_ load: RegionLoad) -> String? {

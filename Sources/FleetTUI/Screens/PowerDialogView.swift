@@ -45,9 +45,9 @@ enum PowerDialogView {
         } else if case .running = d.preview {
             lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
         }
-        if let command = d.commandLines.first {
+        if let command = d.firstCommandLine {
             // The count goes first: a long command is cut at the dialog's edge, and the other calls must not be.
-            let which = d.commandLines.count > 1 ? "equivalent (call 1 of \(d.commandLines.count)): " : "equivalent: "
+            let which = d.callCount > 1 ? "equivalent (call 1 of \(d.callCount)): " : "equivalent: "
             lines.append(TextLine([Span(which, role: .dim), Span(command)]))
         }
         if let why = d.confirmDisabledReason { lines.append(TextLine("\(verb.capitalized) disabled: \(why)", role: .danger)) }

@@ -16,31 +16,33 @@ extension PowerDialogState {
     }
 
     /// Toggles ForceStop (stop only).
-    mutating func toggleForceStop(now: Date) {
+    mutating func toggleForceStop() {
         guard action == .stop else { return }
         options.forceStop.toggle()
-        optionsChanged(now: now)
+        optionsChanged()
     }
 
     /// Cycles StoppedMode: default → KeepCharging → StopCharging → default (stop only).
-    mutating func cycleStoppedMode(now: Date) {
+    mutating func cycleStoppedMode() {
         guard action == .stop else { return }
         switch options.stoppedMode {
         case nil, .notApplicable?: options.stoppedMode = .keepCharging
         case .keepCharging?: options.stoppedMode = .stopCharging
         case .stopCharging?: options.stoppedMode = nil
         }
-        optionsChanged(now: now)
+        applyStoppedMode()
+        optionsChanged()
     }
 
     /// Cycles BatchOptimization: AllTogether ↔ SuccessFirst.
-    mutating func cycleBatch(now: Date) {
+    mutating func cycleBatch() {
         options.batch = options.batch == .allTogether ? .successFirst : .allTogether
-        optionsChanged(now: now)
+        optionsChanged()
     }
 
-    private mutating func optionsChanged(now: Date) {
-        judge(now: now)
+    /// No option changes which targets are sent (StoppedMode only changes the words of some verdicts), so the
+    /// counts stand; a preview made with the old options no longer does.
+    private mutating func optionsChanged() {
         clearPreview()
         step = .choosing
         message = nil

@@ -4,25 +4,21 @@ import Foundation
 
 extension PowerDialogState {
     /// The number of targets that will be in a call.
-    public var sendCount: Int { targets.lazy.filter(\.willSend).count }
+    public var sendCount: Int { tally.send }
 
     /// The number of targets hidden by the filter (still targets until dropped).
     public var hiddenCount: Int { hiddenIds.count }
 
     /// Targets by state, in lifecycle order; `nil` counts targets that are not loaded.
     public var statusCounts: [(status: InstanceStatus?, count: Int)] {
-        var counts: [InstanceStatus: Int] = [:], missing = 0
-        for t in targets { if let s = t.status { counts[s, default: 0] += 1 } else { missing += 1 } }
-        var out: [(status: InstanceStatus?, count: Int)] = counts.keys.sorted().map { ($0, counts[$0]!) }
-        if missing > 0 { out.append((nil, missing)) }
+        var out: [(status: InstanceStatus?, count: Int)] = tally.statuses.keys.sorted().map { ($0, tally.statuses[$0]!) }
+        if tally.missing > 0 { out.append((nil, tally.missing)) }
         return out
     }
 
     /// Why targets will be skipped, most frequent first: `[("already Stopped", 4), ("locked for security reasons", 1)]`.
     public var skipReasons: [(reason: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for t in targets { if case let .skip(_, reason) = t.preflight { counts[reason, default: 0] += 1 } }
-        return counts.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+        tally.skipReasons.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
     }
 
     /// The skip reasons as dialog lines, summing to every skipped target: each reason on its own line when
@@ -39,22 +35,12 @@ extension PowerDialogState {
     /// The preview's verdicts counted, once a preview has answered (skipped targets are not sent).
     public var previewCounts: (passed: Int, failed: Int, skipped: Int)? {
         guard case .done = preview else { return nil }
-        var passed = 0, failed = 0
-        for t in targets {
-            switch t.dryRun?.outcome {
-            case .dryRunPassed?: passed += 1
-            case .dryRunFailed?, .failed?: failed += 1
-            default: break
-            }
-        }
-        return (passed, failed, targets.count - sendCount)
+        return (tally.dryRunPassed, tally.dryRunFailed, targets.count - sendCount)
     }
 
     /// Targets that will be sent but cannot use economical mode: with `StopCharging` they stop in standard
     /// mode and keep charging.
-    public var notEligibleCount: Int {
-        targets.lazy.filter { t in t.willSend && !(t.instance?.isEconomicalModeEligible ?? true) }.count
-    }
+    public var notEligibleCount: Int { tally.notEligible }
 
     /// The plan for the current targets and options, as judged at `judgedAt`.
     public func plan(id: String, dryRun: Bool = false) -> OperationPlan {
@@ -64,14 +50,18 @@ extension PowerDialogState {
     }
 
     /// The number of API calls the real operation makes (at most 100 instances a call, one region a call).
-    public var callCount: Int {
-        var perRegion: [String: Int] = [:]
-        for t in targets where t.willSend { perRegion[t.regionId, default: 0] += 1 }
-        return perRegion.values.reduce(0) { $0 + ($1 + OperationPlan.maxPerCall - 1) / OperationPlan.maxPerCall }
-    }
+    public var callCount: Int { tally.callCount }
 
-    /// The equivalent `aliyun ecs StopInstances ...` command for each call.
+    /// The equivalent `aliyun ecs StopInstances ...` command for each call (plans every target: not for frames).
     public var commandLines: [String] { plan(id: "dialog").cliEquivalents }
+
+    /// The equivalent command of the first call, as `commandLines.first` (judging only that call's targets).
+    public var firstCommandLine: String? {
+        guard !firstCallIds.isEmpty else { return nil }
+        let targets = firstCallIds.compactMap { id in targetIndex(of: id).map { self.targets[$0] } }
+        return OperationPlan(id: "dialog", action: action, options: options, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
+                             now: judgedAt).cliEquivalents.first
+    }
 
     /// `Stop` or `Start`: the confirm button's title.
     public var confirmTitle: String { action == .stop ? "Stop" : "Start" }

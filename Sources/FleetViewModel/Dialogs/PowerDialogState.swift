@@ -37,6 +37,26 @@ public struct PowerDialogState: Sendable, Equatable {
         public var preflight: Preflight.Verdict
         /// The dry run's result, once previewed with the current options.
         public var dryRun: InstanceResult?
+        /// Why economical mode cannot apply to a stop target that will be sent (`nil` otherwise): the verdict
+        /// then depends on StoppedMode alone, so changing it re-judges nothing.
+        var keepsChargingReason: String?
+
+        /// `id` judged for `action` at `now`, with its verdict for `stopCharging` (StoppedMode=StopCharging) or not.
+        init(instanceId: String, regionId: String, instance: Instance?, action: PowerAction, stopCharging: Bool, now: Date) {
+            self.instanceId = instanceId; self.regionId = regionId; self.instance = instance; dryRun = nil
+            // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
+            // the reason it would not apply are all the options need.
+            let base = Preflight.judge(instance, id: instanceId, action: action, options: OperationOptions(), now: now).verdict
+            keepsChargingReason = action == .stop && base == .proceed ? instance.flatMap(Preflight.ineligibility) : nil
+            preflight = base
+            setStopCharging(stopCharging)
+        }
+
+        /// Sets the verdict for StoppedMode=StopCharging (`on`) or any other StoppedMode.
+        mutating func setStopCharging(_ on: Bool) {
+            guard let why = keepsChargingReason else { return }
+            preflight = on ? .standardModeOnly(reason: why) : .proceed
+        }
 
         /// Its name, if known.
         public var name: String { instance?.instanceName ?? "" }
@@ -91,26 +111,47 @@ public struct PowerDialogState: Sendable, Equatable {
     public internal(set) var judgedAt: Date
 
     private var place: [String: Int]
+    /// The counts the dialog shows, kept with the targets.
+    private(set) var tally: VerdictTally
+    /// The IDs of the plan's first call (one region, up to 100): the dialog shows its `aliyun` equivalent.
+    private(set) var firstCallIds: [String]
 
     /// Opens the dialog on `targets` (ID, region and what is known), in order; `hidden` are the targets the filter hides.
     public init(action: PowerAction, targets list: [(instanceId: String, regionId: String, instance: Instance?)],
                 hidden: Set<String> = [], options: OperationOptions = OperationOptions(), readOnly: Bool = false,
                 readOnlyFixed: Bool = false, safety: SafetyPolicy.Decision = PowerSafety.allowAll.stop, now: Date) {
         self.action = action
-        var seen = Set<String>()
-        targets = list.filter { seen.insert($0.instanceId).inserted }.map {
-            Target(instanceId: $0.instanceId, regionId: $0.regionId, instance: $0.instance, preflight: .proceed, dryRun: nil)
-        }
-        place = Dictionary(targets.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        hiddenIds = hidden.intersection(seen)
         var o = options
         o.dryRun = false
         if action == .start { o.forceStop = false; o.stoppedMode = nil }
         self.options = o
+        var seen = Set<String>(minimumCapacity: list.count)
+        let stopCharging = o.stoppedMode == .stopCharging
+        // One pass, by index: each copy of an instance costs a retain per field, and 100,000 of them show.
+        var made: [Target] = []
+        made.reserveCapacity(list.count)
+        for i in list.indices where seen.insert(list[i].instanceId).inserted {
+            made.append(Target(instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance, action: action,
+                               stopCharging: stopCharging, now: now))
+        }
+        targets = made
+        place = Self.places(targets)
+        hiddenIds = hidden.intersection(seen)
         focus = .cancel; scroll = 0; step = .choosing; preview = .notRun
         self.readOnly = readOnly; self.readOnlyFixed = readOnlyFixed; self.safety = safety; message = nil; judgedAt = now
-        judge(now: now)
+        tally = VerdictTally(targets)
+        firstCallIds = []
+        findFirstCall()
     }
+
+    private static func places(_ targets: [Target]) -> [String: Int] {
+        var place = [String: Int](minimumCapacity: targets.count)
+        for i in targets.indices where place[targets[i].instanceId] == nil { place[targets[i].instanceId] = i }
+        return place
+    }
+
+    /// Where target `id` is in `targets`.
+    func targetIndex(of id: String) -> Int? { place[id] }
 
     /// The frozen target IDs, in order.
     public var targetIds: [String] { targets.map(\.instanceId) }
@@ -118,56 +159,96 @@ public struct PowerDialogState: Sendable, Equatable {
     /// Re-judges every target with the current options at `now`.
     mutating func judge(now: Date) {
         judgedAt = now
+        let stopCharging = options.stoppedMode == .stopCharging
         for i in targets.indices {
-            targets[i].preflight = Preflight.judge(targets[i].instance, id: targets[i].instanceId, action: action, options: options, now: now).verdict
+            var t = Target(instanceId: targets[i].instanceId, regionId: targets[i].regionId, instance: targets[i].instance,
+                           action: action, stopCharging: stopCharging, now: now)
+            t.dryRun = targets[i].dryRun
+            targets[i] = t
         }
+        tally = VerdictTally(targets)
+        findFirstCall()
+    }
+
+    /// Puts StoppedMode's effect on the verdicts: only targets that cannot use economical mode change, and no
+    /// count does (they are sent either way).
+    mutating func applyStoppedMode() {
+        let on = options.stoppedMode == .stopCharging
+        for i in targets.indices where targets[i].keepsChargingReason != nil { targets[i].setStopCharging(on) }
     }
 
     /// Takes in fresher data for targets among `instances`, and forgets the data of targets among `gone` (no
     /// longer in their region); other instances are ignored: the set never changes.
     mutating func refresh(_ instances: [Instance], gone: [String] = [], now: Date) {
-        var any = false
+        var any = false, sendChanged = false
+        func change(_ i: Int, to instance: Instance?, id: String) {
+            var t = Target(instanceId: id, regionId: targets[i].regionId, instance: instance, action: action,
+                           stopCharging: options.stoppedMode == .stopCharging, now: now)
+            t.dryRun = targets[i].dryRun
+            if t.willSend != targets[i].willSend { sendChanged = true }
+            tally.replace(targets[i], with: t)
+            targets[i] = t
+            any = true
+        }
         for instance in instances {
             guard let i = place[instance.instanceId], targets[i].instance != instance else { continue }
-            targets[i].instance = instance
-            targets[i].preflight = Preflight.judge(instance, id: instance.instanceId, action: action, options: options, now: now).verdict
-            any = true
+            change(i, to: instance, id: instance.instanceId)
         }
         for id in gone {
             guard let i = place[id], targets[i].instance != nil else { continue }
-            targets[i].instance = nil
-            targets[i].preflight = Preflight.judge(nil, id: id, action: action, options: options, now: now).verdict
-            any = true
+            change(i, to: nil, id: id)
         }
         if any { judgedAt = now }
+        if sendChanged { findFirstCall() }
     }
 
     /// Forgets the targets that were hidden by the filter.
     mutating func dropHidden() {
         guard !hiddenIds.isEmpty else { return }
         targets.removeAll { hiddenIds.contains($0.instanceId) }
-        place = Dictionary(targets.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        place = Self.places(targets)
         hiddenIds = []
         scroll = min(scroll, max(0, targets.count - 1))
         clearPreview()
+        tally = VerdictTally(targets)
+        findFirstCall()
         step = .choosing
     }
 
     /// Takes in a preview's results if they belong to the preview running now.
     mutating func applyPreview(_ report: OperationEngine.Report) {
         guard case let .running(id) = preview, id == report.operation else { return }
-        for r in report.results { if let i = place[r.instanceId] { targets[i].dryRun = r } }
+        for r in report.results {
+            guard let i = place[r.instanceId] else { continue }
+            var t = targets[i]
+            t.dryRun = r
+            tally.replace(targets[i], with: t)
+            targets[i] = t
+        }
         preview = .done(operationId: id, notes: report.notes)
     }
 
     /// Forgets a preview (its options no longer hold).
     mutating func clearPreview() {
         preview = .notRun
+        guard tally.dryRuns > 0 else { return }
         for i in targets.indices { targets[i].dryRun = nil }
+        tally.dryRuns = 0; tally.dryRunPassed = 0; tally.dryRunFailed = 0
     }
 
     /// Scrolls the target list by `delta` rows, within bounds.
     mutating func scroll(by delta: Int) {
         scroll = max(0, min(scroll + delta, max(0, targets.count - 1)))
+    }
+
+    /// Finds the plan's first call as `OperationPlan` makes it: the region of the first target to send, and
+    /// that region's first 100 targets to send, in order.
+    private mutating func findFirstCall() {
+        firstCallIds = []
+        guard let first = targets.first(where: \.willSend) else { return }
+        for t in targets where t.willSend && t.regionId == first.regionId {
+            firstCallIds.append(t.instanceId)
+            if firstCallIds.count == OperationPlan.maxPerCall { break }
+        }
     }
 }

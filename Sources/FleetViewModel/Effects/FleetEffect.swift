@@ -20,6 +20,9 @@ public enum FleetEffect: Sendable {
     case preview(OperationPlan)
     /// Reads the journal, answered with `journalLoaded` or `journalFailed`.
     case loadJournal
+    /// Reads these instances of `region` by ID (`DescribeInstances` with at most 100 `InstanceIds`), answered
+    /// with `instancesRefreshed` (nothing when the call fails).
+    case refreshInstances(region: String, ids: [String])
     /// Sends `tick` at `at`, when an automatic refresh falls due; replaces any earlier schedule.
     case scheduleRefresh(at: Date)
     /// Leaves the program (the app loop restores the terminal).
@@ -39,6 +42,7 @@ extension FleetEffect: Equatable {
         case let (.cancelLoading(a), .cancelLoading(b)): return a == b
         case let (.checkPermission(a, g), .checkPermission(b, h)): return a == b && g == h
         case let (.execute(a), .execute(b)), let (.preview(a), .preview(b)): return a.isSame(as: b)
+        case let (.refreshInstances(a, x), .refreshInstances(b, y)): return a == b && x == y
         case let (.scheduleRefresh(a), .scheduleRefresh(b)): return a == b
         case let (.setTheme(a), .setTheme(b)): return a == b
         case let (.setMouse(a), .setMouse(b)): return a == b

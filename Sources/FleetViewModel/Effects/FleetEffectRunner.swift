@@ -76,6 +76,11 @@ public actor FleetEffectRunner {
             var dry = plan
             dry.options.dryRun = true
             send(.previewFinished(await engine.run(dry, wait: false)))
+        case let .refreshInstances(region, ids):
+            // A failed read is not reported: its IDs are asked again one interval later, and meanwhile the
+            // header's "refreshed ... ago" says how old the data on screen is.
+            guard let found = try? await service.instances(region: region, instanceIds: ids), !Task.isCancelled else { return }
+            send(.instancesRefreshed(region: region, asked: ids, instances: found))
         case .loadJournal: loadJournal()
         case let .scheduleRefresh(at):
             let wait = at.timeIntervalSince(clock.now())

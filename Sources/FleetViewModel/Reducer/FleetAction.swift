@@ -150,6 +150,11 @@ public enum FleetAction: Sendable {
     case journalLoaded([OperationHistory.Entry])
     /// The journal could not be read; the text says why.
     case journalFailed(String)
+    /// Instances of `region` read by ID: `asked` are the IDs asked, `instances` those found (the others no
+    /// longer exist).
+    case instancesRefreshed(region: String, asked: [String], instances: [Instance])
+    /// The list rows on screen changed (scrolling, a resize).
+    case viewportChanged(ListViewport)
     /// Time passes: banners expire, automatic refreshes fall due.
     case tick(Date)
 }

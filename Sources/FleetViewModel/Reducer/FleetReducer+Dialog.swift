@@ -12,19 +12,31 @@ extension FleetReducer {
         if let chosen {
             ids = chosen
         } else if !s.marks.isEmpty {
-            var shown: [(Int, String)] = [], notShown: [String] = []
-            for id in s.marks {
-                if let p = s.visiblePosition(of: id) { shown.append((p, id)) } else { notShown.append(id) }
+            var shown: [String] = [], notShown: [String] = []
+            if s.marks.count >= s.visible.count / 8 {
+                // Many marks: walking the list in order is cheaper than sorting the marks by place.
+                shown.reserveCapacity(s.marks.count)
+                for id in s.visible where s.marks.contains(id) { shown.append(id) }
+                if shown.count < s.marks.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
+            } else {
+                var placed: [(Int, String)] = []
+                for id in s.marks {
+                    if let p = s.visiblePosition(of: id) { placed.append((p, id)) } else { notShown.append(id) }
+                }
+                shown = placed.sorted { $0.0 < $1.0 }.map(\.1)
             }
             hidden = Set(notShown)
-            ids = shown.sorted { $0.0 < $1.0 }.map(\.1) + notShown.sorted()
+            ids = shown + notShown.sorted()
         } else if let c = s.cursor {
             ids = [c]
         } else {
             s.post(.info, "Nothing to \(action.rawValue): no instance under the cursor.", now: now)
             return []
         }
-        let targets = ids.map { id in (instanceId: id, regionId: s.instance(id)?.regionId ?? "", instance: s.instance(id)) }
+        let targets = ids.map { id in
+            let instance = s.instance(id)
+            return (instanceId: id, regionId: instance?.regionId ?? "", instance: instance)
+        }
         s.dialog = .power(PowerDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
                                           readOnlyFixed: s.readOnlyFixed,
                                           safety: s.safety[action], now: now))
@@ -112,9 +124,9 @@ extension FleetReducer {
         }
         let result: PowerDialogState.KeyResult = s.withPowerDialog { d in
             switch action {
-            case .toggleForceStop: d.toggleForceStop(now: now)
-            case .cycleStoppedMode: d.cycleStoppedMode(now: now)
-            case .cycleBatchOptimization: d.cycleBatch(now: now)
+            case .toggleForceStop: d.toggleForceStop()
+            case .cycleStoppedMode: d.cycleStoppedMode()
+            case .cycleBatchOptimization: d.cycleBatch()
             case .focusNextButton: d.focusNext()
             case .focusPreviousButton: d.focusPrevious()
             case .pressFocusedButton: return d.press(d.focus)

@@ -38,18 +38,6 @@ extension FleetReducer {
         return [.scheduleRefresh(at: at)]
     }
 
-    /// When the next automatic refresh falls due, if one should.
-    static func nextRefresh(_ s: FleetState, now: Date) -> Date? {
-        guard !s.paused, let interval = s.autoRefreshInterval, !s.isLoading else { return nil }
-        return max(now, (s.lastRefresh ?? now).addingTimeInterval(interval))
-    }
-
-    static func tick(_ s: inout FleetState, now: Date) -> [FleetEffect] {
-        s.banners.removeAll { $0.expires <= now }
-        guard let due = nextRefresh(s, now: now), s.lastRefresh != nil, due <= now else { return [] }
-        return refresh(&s, now: now)
-    }
-
     static func loading(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         switch action {
         case let .regionsLoaded(list):
@@ -87,7 +75,7 @@ extension FleetReducer {
 
     private static func pageLoaded(_ s: inout FleetState, _ page: InstancePage, now: Date) -> [FleetEffect] {
         guard var load = s.loads[page.region], load.generation == page.generation, load.isLoading else { return [] }
-        let touched = s.table.upsert(page.instances, region: page.region, generation: page.generation)
+        let touched = s.table.upsert(page.instances, region: page.region, generation: page.generation, readAt: now)
         load.loaded = page.loaded
         load.total = page.total
         if !page.instances.isEmpty { s.clearBanners(topic: "region:" + page.region) }

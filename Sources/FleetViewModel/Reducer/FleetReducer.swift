@@ -81,6 +81,8 @@ public enum FleetReducer {
             s.dialog.changeBeneathHelp { d in
                 if case var .journal(j) = d { j.phase = .failed(message); d = .journal(j) }
             }
+        case .instancesRefreshed, .viewportChanged:
+            return liveUpdate(&s, action, now: now)
         case let .tick(time): return tick(&s, now: time)
         }
         return []

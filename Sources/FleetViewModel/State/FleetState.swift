@@ -52,6 +52,10 @@ public struct FleetState: Sendable, Equatable {
     public var autoRefreshInterval: TimeInterval?
     /// When a region load last finished.
     public var lastRefresh: Date?
+    /// The list rows on screen, as the UI last reported them.
+    public var viewport: ListViewport
+    /// Which instances live updates read when.
+    public var refreshes: RefreshScheduler
     /// The safety policy's decisions for stop and start.
     public var safety: PowerSafety
     /// Operation IDs are this prefix and a counter, so the reducer stays deterministic.
@@ -84,6 +88,7 @@ public struct FleetState: Sendable, Equatable {
         operations = []; resultsView = nil; banners = []
         self.readOnly = readOnly; readOnlyFixed = readOnly; self.sandbox = sandbox; paused = false
         self.autoRefreshInterval = autoRefreshInterval; lastRefresh = nil
+        viewport = ListViewport(); refreshes = RefreshScheduler()
         self.safety = safety
         self.operationIdPrefix = operationIdPrefix; operationCounter = 0
         for (region, list) in Dictionary(grouping: instances, by: \.regionId) { table.upsert(list, region: region, generation: 0) }
@@ -124,6 +129,19 @@ public struct FleetState: Sendable, Equatable {
 
     /// The regions shown, resolved.
     public var shownRegions: [String] { regionsShown.regions(known: knownRegions) }
+
+    /// The IDs in the rows on screen, in order.
+    public var onScreenIds: [String] {
+        let v = visible
+        let first = min(viewport.first, v.count)
+        return Array(v[first..<min(v.count, first + viewport.rows)])
+    }
+
+    /// When the data on screen was read from ECS: that of its row read longest ago, or when a listing last ended
+    /// if no row on screen was read in this session.
+    public var refreshedAt: Date? {
+        onScreenIds.compactMap { table.lastRead($0) }.min() ?? lastRefresh
+    }
 
     /// Whether any region is loading.
     public var isLoading: Bool { loads.values.contains(where: \.isLoading) }

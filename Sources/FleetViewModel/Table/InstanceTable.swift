@@ -1,5 +1,6 @@
 import ECSAPI
 import FleetCore
+import Foundation
 
 /// Every instance loaded in the session, across regions, with the indexes that keep filtering and sorting fast
 /// at 100,000 instances: search text in one buffer, field values as small numbers, sort keys, the sorted order
@@ -16,6 +17,8 @@ struct InstanceTable: Sendable {
     private(set) var lastOperations: [LastOperation?] = []
     /// The generation of the load that last saw each row.
     private(set) var seenIn: [Int] = []
+    /// When each row's data was last read from ECS (seconds since the reference date; NaN: not by this session).
+    private(set) var readAt: [Double] = []
     private(set) var rowOf: [String: Int32] = [:]
     private(set) var count = 0
 
@@ -103,21 +106,25 @@ struct InstanceTable: Sendable {
 
     // MARK: Changes
 
-    /// Adds or replaces instances of `region` seen by load `generation`. Returns the IDs whose data changed.
+    /// Adds or replaces instances of `region` seen by load `generation`, read from ECS at `readAt` (`nil`: not
+    /// read by this session). Returns the IDs whose data changed.
     @discardableResult
-    mutating func upsert(_ list: [Instance], region: String, generation: Int) -> [String] {
+    mutating func upsert(_ list: [Instance], region: String, generation: Int, readAt time: Date? = nil) -> [String] {
         var touched: [String] = []
+        let stamp = time?.timeIntervalSinceReferenceDate ?? .nan
         for var instance in list {
             if instance.regionId.isEmpty { instance.regionId = region }
             if let r = rowOf[instance.instanceId] {
                 let i = Int(r)
-                seenIn[i] = generation
+                seenIn[i] = max(seenIn[i], generation)
+                readAt[i] = stamp
                 if alive[i] && instances[i] == instance { continue }
                 if !alive[i] { alive[i] = true; count += 1 }
                 store(instance, row: r)
             } else {
                 let r = Int32(ids.count)
                 ids.append(instance.instanceId); instances.append(instance); alive.append(true); lastOperations.append(nil); seenIn.append(generation)
+                readAt.append(stamp)
                 listed.append(false); matched.append(false); visiblePlace.append(-1); isChanged.append(false)
                 rowOf[instance.instanceId] = r
                 count += 1
@@ -149,16 +156,35 @@ struct InstanceTable: Sendable {
     mutating func removeUnseen(region: String, generation: Int) -> [String] {
         var gone: [String] = []
         for i in instances.indices where alive[i] && instances[i].regionId == region && seenIn[i] != generation {
-            alive[i] = false
-            instances[i] = Instance(instanceId: ids[i])
-            lastOperations[i] = nil
-            search.remove(row: Int32(i))
-            count -= 1
-            markChanged(Int32(i))
+            remove(row: i)
             gone.append(ids[i])
         }
         if ids.count > 1024 && count < ids.count / 2 { compact() }
         return gone
+    }
+
+    /// Removes the loaded instances among `gone` that are in `region` (a read by ID did not find them). Returns
+    /// the IDs removed.
+    @discardableResult
+    mutating func remove(_ gone: [String], region: String) -> [String] {
+        var removed: [String] = []
+        for id in gone {
+            guard let r = row(id), instances[Int(r)].regionId == region else { continue }
+            remove(row: Int(r))
+            removed.append(id)
+        }
+        if ids.count > 1024 && count < ids.count / 2 { compact() }
+        return removed
+    }
+
+    private mutating func remove(row i: Int) {
+        alive[i] = false
+        instances[i] = Instance(instanceId: ids[i])
+        lastOperations[i] = nil
+        readAt[i] = .nan
+        search.remove(row: Int32(i))
+        count -= 1
+        markChanged(Int32(i))
     }
 
     private mutating func store(_ instance: Instance, row r: Int32) {
@@ -181,6 +207,7 @@ struct InstanceTable: Sendable {
             guard alive[i] else { continue }
             let instance = instances[i]
             fresh.upsert([instance], region: instance.regionId, generation: seenIn[i])
+            fresh.readAt[fresh.ids.count - 1] = readAt[i]
             if let last = lastOperations[i] { fresh.lastOperations[fresh.ids.count - 1] = last }
         }
         fresh.visible = []

@@ -1,0 +1,67 @@
+import ECSAPI
+import FleetCore
+
+/// The stop dialog's counts (targets by state, sent and skipped, skip reasons, calls per region, targets that
+/// cannot use economical mode, dry-run outcomes), kept up to date target by target: each change takes the old
+/// target out and puts the new one in, so a frame or a key never walks 100,000 targets to count them.
+struct VerdictTally: Sendable, Equatable {
+    /// Targets by their latest known state.
+    var statuses: [InstanceStatus: Int] = [:]
+    /// Targets that are not loaded.
+    var missing = 0
+    /// Targets that will be in a call.
+    var send = 0
+    /// Skipped targets by reason.
+    var skipReasons: [String: Int] = [:]
+    /// Targets that will be sent, by region.
+    var sendByRegion: [String: Int] = [:]
+    /// Targets that will be sent but cannot use economical mode.
+    var notEligible = 0
+    /// Targets with a dry-run result, and how many of those passed or failed.
+    var dryRuns = 0
+    var dryRunPassed = 0
+    var dryRunFailed = 0
+
+    /// The tally of `targets`, counted from scratch (by index: iterating would copy each target).
+    init(_ targets: [PowerDialogState.Target]) {
+        for i in targets.indices { add(targets[i]) }
+    }
+
+    /// Counts `t` in (`sign` 1) or out (`sign` -1).
+    mutating func add(_ t: PowerDialogState.Target, sign: Int = 1) {
+        if let s = t.status {
+            statuses[s, default: 0] += sign
+            if statuses[s] == 0 { statuses[s] = nil }
+        } else {
+            missing += sign
+        }
+        if case let .skip(_, reason) = t.preflight {
+            skipReasons[reason, default: 0] += sign
+            if skipReasons[reason] == 0 { skipReasons[reason] = nil }
+        } else {
+            send += sign
+            sendByRegion[t.regionId, default: 0] += sign
+            if sendByRegion[t.regionId] == 0 { sendByRegion[t.regionId] = nil }
+            if !(t.instance?.isEconomicalModeEligible ?? true) { notEligible += sign }
+        }
+        if let r = t.dryRun {
+            dryRuns += sign
+            switch r.outcome {
+            case .dryRunPassed: dryRunPassed += sign
+            case .dryRunFailed, .failed: dryRunFailed += sign
+            default: break
+            }
+        }
+    }
+
+    /// Replaces `old` by `new` in the counts.
+    mutating func replace(_ old: PowerDialogState.Target, with new: PowerDialogState.Target) {
+        add(old, sign: -1)
+        add(new)
+    }
+
+    /// The API calls the targets to send make: at most 100 instances a call, one region a call.
+    var callCount: Int {
+        sendByRegion.values.reduce(0) { $0 + ($1 + OperationPlan.maxPerCall - 1) / OperationPlan.maxPerCall }
+    }
+}
