@@ -134,7 +134,7 @@ extension FleetReducer {
             s.dialog = .none
             return []
         case .preview:
-            let id = s.nextOperationId("preview")
+            let id = s.nextOperationId("preview", now: now)
             guard let plan = s.withPowerDialog({ d -> OperationPlan in
                 d.judge(now: now)
                 d.startPreview(id)
@@ -153,7 +153,7 @@ extension FleetReducer {
             s.post(.error, "Not sent: \(why).", now: now)
             return []
         }
-        let id = s.nextOperationId(d.action.rawValue)
+        let id = s.nextOperationId(d.action.rawValue, now: now)
         var fresh = d
         fresh.judge(now: now)
         let plan = fresh.plan(id: id)

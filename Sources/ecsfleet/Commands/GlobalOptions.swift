@@ -6,7 +6,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The aliyun CLI profile to use (default: ALIBABA_CLOUD_PROFILE, then the config's current profile).")
     var profile: String?
 
-    @Option(name: .customLong("region"), help: ArgumentHelp("The region (repeatable for list).", valueName: "region"))
+    @Option(name: .customLong("region"), help: ArgumentHelp("The region (repeatable; for stop, start and status the regions to look in).", valueName: "region"))
     var regions: [String] = []
 
     @Option(help: ArgumentHelp("Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
@@ -24,14 +24,13 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Allow a plain http:// endpoint that is not on this machine (requests cross the network unencrypted).")
     var insecureHTTP = false
 
-    /// `stop`, `start`, `status` and `journal --resume` work in one region: a second `--region` would otherwise
-    /// be ignored without a word, and a stop would look for its instances in the first region only. The same
-    /// region twice is one region.
+    /// `journal --resume` opens its session in one region (the journal names each instance's): a second
+    /// `--region` would be ignored without a word. The same region twice is one region.
     func requireOneRegion(for command: String) throws(CommandError) {
         var seen = Set<String>()
         let distinct = regions.filter { seen.insert($0).inserted }
         guard distinct.count > 1 else { return }
-        throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (only list takes several).")
+        throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (list, stop, start and status take several).")
     }
 
     func signatureVersion() throws(CommandError) -> ECSClient.SignatureVersion {
@@ -42,14 +41,14 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// `--all-regions`, for the screen and for `list`. One group in both commands, like `GlobalOptions`: a flag that
+/// `--all-regions`, for the screen, `list`, `stop`, `start` and `status`. One group in both commands, like `GlobalOptions`: a flag that
 /// the root and a subcommand each declared on its own would be taken by the root alone.
 struct RegionScope: ParsableArguments {
     @Flag(help: "Every region the account can see (DescribeRegions), instead of --region.")
     var allRegions = false
 }
 
-/// `--output table|json`.
+/// `--output table|json|csv|ids`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, csv, ids
 }

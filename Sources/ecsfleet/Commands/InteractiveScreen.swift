@@ -38,9 +38,12 @@ struct InteractiveScreen {
             throw CommandError.usage("The journal cannot be written: \(error)")
         }
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
-        let state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
+        var state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh))
+        if let banner = Self.interruptedBanner(journalPath: journal.path, profile: session.account.profile) {
+            state.post(.warning, banner, topic: "interrupted", now: Date())
+        }
         let inbox = ActionInbox()
         let engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
@@ -51,9 +54,11 @@ struct InteractiveScreen {
         let logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         if logFD >= 0 { dup2(logFD, STDERR_FILENO); close(logFD) }
         logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile)\n")
-        let exit = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
-                                        runner: runner, inbox: inbox, themeDirectory: themeDirectory)
+        let (exit, inFlight) = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
+                                                    runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }
+        // The terminal is back: what was in flight, as the commands say it after a Ctrl-C.
+        for line in inFlight { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(line)) }
         await runner.cancelAll()
         await session.close()
         switch exit {
@@ -67,10 +72,10 @@ struct InteractiveScreen {
 
     @MainActor
     static func runScreen(state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
-                          inbox: ActionInbox, themeDirectory: String) async -> Result<FleetApp.Exit, ScreenError> {
+                          inbox: ActionInbox, themeDirectory: String) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [String]) {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
-            return .failure(ScreenError("cannot start the screen: \(error)"))
+            return (.failure(ScreenError("cannot start the screen: \(error)")), [])
         }
         if mouse { terminal.enableMouse() }
         let theme = terminal.hasColors ? theme : Theme.mono
@@ -80,7 +85,17 @@ struct InteractiveScreen {
         }
         let exit = await app.run()
         terminal.shutdown()
-        return .success(exit)
+        let inFlight = app.state.inFlightOperations.map { InterruptionNotice.line(plan: $0.plan, results: $0.results, profile: app.state.profile) }
+        return (.success(exit), inFlight)
+    }
+
+    /// "1 operation was interrupted: @ to review", for the unfinished operations made with `profile`; `nil` when
+    /// there are none (or the journal cannot be read, which the journal view then says).
+    static func interruptedBanner(journalPath: String, profile: String) -> String? {
+        guard let records = try? Journal.read(path: journalPath) else { return nil }
+        let count = OperationHistory(records: records).entries.filter { $0.isInterrupted && $0.profile == profile && !$0.isDryRun }.count
+        guard count > 0 else { return nil }
+        return count == 1 ? "1 operation was interrupted: @ to review" : "\(count) operations were interrupted: @ to review"
     }
 }
 
