@@ -17,13 +17,14 @@ struct PowerRunner {
     func execute(_ selection: InstanceSelection, scope: RegionScope) async throws {
         try checkTimeout()
         let decision = try policyDecision()
+        let selected = try selection.resolved()
         let session = try await CloudSession.open(global)
         let located: [RegionLocator.Located]
         do {
             // Without the preflight nothing can be judged, so nothing is sent: a failed operation (1) unless the
             // region, credentials or endpoint are wrong (2).
             located = try await RegionResolution(session: session, global: global, scope: scope)
-                .targets(selection, consequence: "Nothing was sent: the preflight needs each instance's state.")
+                .targets(selected, consequence: "Nothing was sent: the preflight needs each instance's state.")
         } catch {
             await session.close()
             throw error

@@ -41,17 +41,13 @@ struct RegionResolution {
     /// The instances `selection` names, each with its region and what `DescribeInstances` says of it (nothing
     /// for IDs no region has). With `--where`, the instances of the listed regions that match, narrowed to the
     /// IDs named if any.
-    func targets(_ selection: InstanceSelection, consequence: String) async throws(CommandError) -> [RegionLocator.Located] {
-        var query: InstanceQuery?
-        if let text = selection.query { query = try Self.parse(text) }
-        let namesIds = !selection.instanceIds.isEmpty || selection.idsFrom != nil
-        if let query, !namesIds {
+    func targets(_ selection: InstanceSelection.Resolved, consequence: String) async throws(CommandError) -> [RegionLocator.Located] {
+        guard let wanted = selection.wanted else {
+            guard let query = selection.query else { return [] }
             let regions = try await regions(consequence: consequence) { () async throws(CommandError) in session.regions(global) }
             return try await matching(query, regions: regions, consequence: consequence)
                 .map { RegionLocator.Located(instanceId: $0.instanceId, regionId: $0.regionId, instance: $0) }
         }
-        let wanted = try selection.resolve()
-        try CloudSession.checkRegionIDs(wanted.compactMap(\.regionId), source: "--ids-from (RegionId)")
         // IDs whose region the JSON gave need no search; the others are looked for everywhere allowed.
         var search: [String] = []
         if wanted.contains(where: { $0.regionId == nil }) {
@@ -62,7 +58,7 @@ struct RegionResolution {
             throw CallFailure.commandError(error, action: ECSAction.describeInstances, region: search.first ?? session.account.region,
                                            retry: retry, consequence: consequence)
         }
-        guard let query else { return located }
+        guard let query = selection.query else { return located }
         return located.filter { $0.instance.map(query.matches) ?? false }
     }
 

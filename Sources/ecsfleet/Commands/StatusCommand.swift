@@ -27,7 +27,8 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         // A malformed ID is a typing mistake, not an instance that is missing: say so (the stop preflight
         // judges IDs by the same rule), and look nothing up.
-        let malformed = InstanceSelection.malformed(selection.instanceIds)
+        let selected = try selection.resolved()
+        let malformed = InstanceSelection.malformed((selected.wanted ?? []).map(\.instanceId))
         if !malformed.isEmpty {
             let shown = malformed.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (malformed.count > 5 ? " and \(malformed.count - 5) more" : "")
             throw CommandError.usage("\(shown) \(malformed.count == 1 ? "is not an instance ID" : "are not instance IDs") (i- followed by letters and digits, such as i-bp67acfmxazb4p1); nothing was looked up.")
@@ -35,7 +36,7 @@ struct StatusCommand: AsyncParsableCommand {
         let session = try await CloudSession.open(global)
         let located: [RegionLocator.Located]
         do {
-            located = try await RegionResolution(session: session, global: global, scope: scope).targets(selection, consequence: "No status was read.")
+            located = try await RegionResolution(session: session, global: global, scope: scope).targets(selected, consequence: "No status was read.")
         } catch {
             await session.close()
             throw error
