@@ -338,6 +338,10 @@ def test_the_screen_says_what_was_in_flight_at_ctrl_c_and_shows_it_at_the_next_l
         tmux.poll("s1", lambda t: "Press y" in t)
         tmux.keys("s1", "y")
         tmux.poll("s1", lambda t: "Stopping 1" in t)
+        # Ctrl-C once the call went out (the journal records each send before it is made).
+        deadline = time.time() + 15
+        while time.time() < deadline and not any(r["Event"] == "send" for r in fleet.journal()):
+            time.sleep(0.1)
         tmux.keys("s1", "C-c")
         deadline = time.time() + 15
         while time.time() < deadline and not status.exists():
@@ -350,6 +354,15 @@ def test_the_screen_says_what_was_in_flight_at_ctrl_c_and_shows_it_at_the_next_l
         # The next launch says so.
         tmux.launch("s2", fleet, "--region", "cn-hangzhou")
         tmux.poll("s2", lambda t: "1 operation was interrupted: @ to review" in t)
+        # :export writes the visible rows, and keeps an existing file unless :export! is typed.
+        export = tmp_path / "fleet.csv"
+        for attempt, expected in (("export", "Exported 6 rows"), ("export", "it exists"), ("export!", "Exported 6 rows")):
+            tmux.keys("s2", ":")
+            tmux.tm("send-keys", "-t", "s2", "-l", f"{attempt} {export}")
+            tmux.keys("s2", "Enter")
+            tmux.poll("s2", lambda t: expected in t)
+        rows = list(csv.DictReader(io.StringIO(export.read_text())))
+        assert len(rows) == 6 and rows[0]["InstanceId"].startswith("i-")
         tmux.keys("s2", "q")
         shown = fleet.run("journal", operation)
         assert "INTERRUPTED" in shown.stdout, shown.stdout

@@ -152,4 +152,6 @@ public enum FleetAction: Sendable {
     case journalFailed(String)
     /// Time passes: banners expire, automatic refreshes fall due.
     case tick(Date)
+    /// `:export` wrote `rows` rows to `path`, or could not (`error` says why).
+    case exportFinished(path: String, rows: Int, error: String?)
 }

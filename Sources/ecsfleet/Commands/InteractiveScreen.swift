@@ -57,9 +57,14 @@ struct InteractiveScreen {
         let (exit, inFlight) = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
                                                     runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO); close(savedStderr) }
-        // The terminal is back: what was in flight, as the commands say it after a Ctrl-C.
-        for line in inFlight { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(line)) }
         await runner.cancelAll()
+        // The terminal is back and the engine stopped: what was in flight, as the commands say it after a Ctrl-C.
+        // The journal, written before each send, says what was sent; the screen's copy of the results may lag.
+        let journaled = (try? Journal.read(path: journal.path)).map { OperationHistory(records: $0).entries } ?? []
+        for run in inFlight {
+            let results = journaled.last { $0.operation == run.id }?.results ?? run.results
+            TerminalFacts.printError("ecsfleet: " + SafeText.escaped(InterruptionNotice.line(plan: run.plan, results: results, profile: session.account.profile)))
+        }
         await session.close()
         switch exit {
         case .failure(let error): throw CommandError.usage(error.description)
@@ -72,7 +77,7 @@ struct InteractiveScreen {
 
     @MainActor
     static func runScreen(state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
-                          inbox: ActionInbox, themeDirectory: String) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [String]) {
+                          inbox: ActionInbox, themeDirectory: String) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [OperationRun]) {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
             return (.failure(ScreenError("cannot start the screen: \(error)")), [])
@@ -85,8 +90,7 @@ struct InteractiveScreen {
         }
         let exit = await app.run()
         terminal.shutdown()
-        let inFlight = app.state.inFlightOperations.map { InterruptionNotice.line(plan: $0.plan, results: $0.results, profile: app.state.profile) }
-        return (.success(exit), inFlight)
+        return (.success(exit), app.state.inFlightOperations)
     }
 
     /// "1 operation was interrupted: @ to review", for the unfinished operations made with `profile`; `nil` when

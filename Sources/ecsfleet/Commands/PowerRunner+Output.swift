@@ -27,15 +27,8 @@ extension PowerRunner {
     /// the IDs that reached the outcome one a line (`stop --dry-run --output ids` lists what a stop would stop).
     static func machineText(_ results: [InstanceResult], operation: String, format: OutputFormat) -> String {
         switch format {
-        case .json:
-            return JSONValue.array(results.map { r in
-                guard case let .object(members) = r.json else { return r.json }
-                return .object(members + [("Operation", .string(operation))])
-            }).jsonText(pretty: true) + "\n"
-        case .csv:
-            var csv = CSVText(header: ["InstanceId", "RegionId", "Outcome", "Code", "Message", "PreviousStatus", "CurrentStatus", "Operation"])
-            for r in results { csv.add([r.instanceId, r.regionId, r.outcome.rawValue, r.code, r.message, r.previousStatus, r.currentStatus, operation]) }
-            return csv.text
+        case .json: return FleetExport.results(results, operation: operation, as: .json)
+        case .csv: return FleetExport.results(results, operation: operation, as: .csv)
         case .ids, .table:
             let reached: Set<Outcome> = [.stopped, .started, .accepted, .dryRunPassed]
             return results.filter { reached.contains($0.outcome) }.map { Sanitizer.clean($0.instanceId) + "\n" }.joined()
