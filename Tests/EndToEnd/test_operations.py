@@ -363,6 +363,11 @@ def test_the_screen_says_what_was_in_flight_at_ctrl_c_and_shows_it_at_the_next_l
             tmux.poll("s2", lambda t: expected in t)
         rows = list(csv.DictReader(io.StringIO(export.read_text())))
         assert len(rows) == 6 and rows[0]["InstanceId"].startswith("i-")
+        # y copies the cursor's ID through OSC 52: tmux, with set-clipboard on, keeps it as a paste buffer.
+        tmux.tm("set-option", "-g", "set-clipboard", "on")
+        tmux.keys("s2", "y")
+        tmux.poll("s2", lambda t: f"Copied {rows[0]['InstanceId']}" in t)
+        assert tmux.tm("show-buffer").strip() == rows[0]["InstanceId"]
         tmux.keys("s2", "q")
         shown = fleet.run("journal", operation)
         assert "INTERRUPTED" in shown.stdout, shown.stdout

@@ -53,3 +53,23 @@ import Testing
         #expect(s.banners.first?.text == "Exported 3 rows to \(path).")
     }
 }
+
+@Suite struct ViewModelCopyTests {
+    @Test func yCopiesTheMarkedIdsInListOrderOrTheCursorsId() {
+        var s = VM.state(4)
+        #expect(VM.reduce(&s, .copyIds) == [.copy(VM.id(1))])
+        VM.reduce(&s, [.moveDown, .toggleMarkAndMoveDown, .toggleMarkAndMoveDown])
+        #expect(VM.reduce(&s, .copyIds) == [.copy(VM.id(2) + "\n" + VM.id(3))])
+        #expect(s.banners.first?.text.hasPrefix("Copied 2 IDs") == true)
+    }
+
+    @Test func inTheResultsViewTheOperationsIdsAndCommands() {
+        var s = VM.state(3)
+        VM.reduce(&s, [.toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .openStopDialog, .pressButton(.confirm), .typeCharacter("y")])
+        guard let run = s.operations.last else { Issue.record("no operation started"); return }
+        #expect(s.resultsView?.operationId == run.id)
+        #expect(VM.reduce(&s, .copyIds) == [.copy(VM.ids(1...2).joined(separator: "\n"))])
+        #expect(VM.reduce(&s, .copyCommands) == [.copy(run.plan.cliEquivalents.joined(separator: "\n"))])
+        #expect(run.plan.cliEquivalents.first?.hasPrefix("aliyun ecs StopInstances --RegionId cn-hangzhou") == true)
+    }
+}

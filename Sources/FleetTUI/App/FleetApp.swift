@@ -133,6 +133,8 @@ public final class FleetApp {
                 }
             case .setMouse:
                 break
+            case let .copy(text):
+                terminal.copyToClipboard(text)
             default:
                 // Detached: a task started here would first wait for the main actor, which the loop keeps busy
                 // in the terminal wait between its turns.

@@ -47,7 +47,7 @@ public actor FleetEffectRunner {
         case .scheduleRefresh:
             refreshTimer?.cancel()
             refreshTimer = Task { await self.run(effect) }
-        case .quit, .setTheme, .setMouse:
+        case .quit, .setTheme, .setMouse, .copy:
             break
         default:
             let n = nextTask
@@ -83,7 +83,7 @@ public actor FleetEffectRunner {
             guard !Task.isCancelled else { return }
             send(.tick(clock.now()))
         case let .export(path, contents, rows, overwrite): send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
-        case .quit, .setTheme, .setMouse: break
+        case .quit, .setTheme, .setMouse, .copy: break
         }
     }
 

@@ -154,4 +154,8 @@ public enum FleetAction: Sendable {
     case tick(Date)
     /// `:export` wrote `rows` rows to `path`, or could not (`error` says why).
     case exportFinished(path: String, rows: Int, error: String?)
+    /// `y`: copy the marked IDs (or the cursor's; in the results view, the operation's), one a line.
+    case copyIds
+    /// `Y`: copy the results view's operation as the equivalent `aliyun` commands, one a line.
+    case copyCommands
 }
