@@ -73,3 +73,25 @@ import Testing
         #expect(run.plan.cliEquivalents.first?.hasPrefix("aliyun ecs StopInstances --RegionId cn-hangzhou") == true)
     }
 }
+
+@Suite struct ViewModelUndoTests {
+    @Test func uOpensTheStartDialogForWhatTheStopStoppedThatIsStillStopped() {
+        var s = VM.state(3)
+        VM.reduce(&s, [.toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .openStopDialog, .pressButton(.confirm), .typeCharacter("y")])
+        guard let run = s.operations.last else { Issue.record("no operation started"); return }
+        let stopped = run.results.map { r in
+            var done = r
+            done.outcome = .stopped; done.previousStatus = "Running"; done.currentStatus = "Stopped"
+            return done
+        }
+        VM.reduce(&s, .operationUpdated(operationId: run.id, results: stopped))
+        // The list saw only the first one Stopped; the second was started again since.
+        VM.load(&s, [VM.instance(1, .stopped), VM.instance(2, .running), VM.instance(3)])
+        VM.reduce(&s, .showResults(operationId: run.id))
+        VM.reduce(&s, .undoOperation)
+        guard let dialog = VM.dialog(s) else { Issue.record("no dialog"); return }
+        #expect(dialog.action == .start && dialog.undoes == run.id)
+        #expect(dialog.targets.map(\.instanceId) == [VM.id(1)])
+        #expect(dialog.plan(id: "t-undo").undoes == run.id)
+    }
+}

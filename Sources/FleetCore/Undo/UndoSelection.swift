@@ -32,17 +32,23 @@ public struct UndoSelection: Sendable, Equatable {
         guard let action = PowerAction(rawValue: entry.action) else {
             throw UndoError("Operation \(entry.operation) is not a stop or a start (its journal has no plan): there is nothing to undo.")
         }
-        guard !entry.isDryRun else { throw UndoError("Operation \(entry.operation) was a dry run: it changed nothing, so there is nothing to undo.") }
+        return try select(operation: entry.operation, action: action, isDryRun: entry.isDryRun, results: entry.results, current: current, later: later)
+    }
+
+    /// The same for an operation known by its parts (the screen's own runs).
+    public static func select(operation: String, action: PowerAction, isDryRun: Bool, results: [InstanceResult],
+                              current: [String: InstanceStatus], later: [OperationHistory.Entry]) throws(UndoError) -> UndoSelection {
+        guard !isDryRun else { throw UndoError("Operation \(operation) was a dry run: it changed nothing, so there is nothing to undo.") }
         let reverse: PowerAction = action == .stop ? .start : .stop
-        var out = UndoSelection(operation: entry.operation, action: reverse, targets: [], skipped: [])
+        var out = UndoSelection(operation: operation, action: reverse, targets: [], skipped: [])
         let past = action == .stop ? "stopped" : "started"
-        for r in entry.results {
+        for r in results {
             let skip = { (reason: String) in out.skipped.append(Skip(instanceId: r.instanceId, regionId: r.regionId, reason: reason)) }
             guard changed(r, by: action) else {
                 if r.previousStatus == action.targetStatus.rawValue {
-                    skip("already \(action.targetStatus) before \(entry.operation)")
+                    skip("already \(action.targetStatus) before \(operation)")
                 } else {
-                    skip("not \(past) by \(entry.operation) (\(r.outcome.rawValue)\(r.code.isEmpty ? "" : " " + r.code))")
+                    skip("not \(past) by \(operation) (\(r.outcome.rawValue)\(r.code.isEmpty ? "" : " " + r.code))")
                 }
                 continue
             }

@@ -158,4 +158,6 @@ public enum FleetAction: Sendable {
     case copyIds
     /// `Y`: copy the results view's operation as the equivalent `aliyun` commands, one a line.
     case copyCommands
+    /// `u` in the results view: the dialog that reverses the operation (start what it stopped, stop what it started).
+    case undoOperation
 }
