@@ -147,6 +147,19 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Turns on reporting of left clicks and wheel turns.
+    /// Writes the OSC 52 sequence straight to the terminal, between frames: ncurses has flushed its output by
+    /// then, and the sequence moves no cursor and draws nothing.
+    public func copyToClipboard(_ text: String) {
+        let bytes = ClipboardSequence.bytes(for: text)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return }
+            offset += n
+        }
+    }
+
     public func enableMouse() {
         guard !isShutDown else { return }
         let mask = ecsfleet_button1_pressed() | ecsfleet_button4_pressed() | ecsfleet_button5_pressed()

@@ -517,7 +517,7 @@ import TerminalUI
 
     @Test func dangerousBindingsDoNothingInReadOnly() throws {
         let dangerous = Keymap.standard.filter(\.isDangerous)
-        #expect(Set(dangerous.map(\.name)) == ["stop", "start", "retry-failed", "dialog-go"])
+        #expect(Set(dangerous.map(\.name)) == ["stop", "start", "retry-failed", "undo", "dialog-go"])
         for b in dangerous {
             for context in b.contexts {
                 let s = try state(in: context, readOnly: true)

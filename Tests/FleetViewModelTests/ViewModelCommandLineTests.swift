@@ -31,7 +31,7 @@ import Testing
         (":readonly sometimes", ":readonly takes on or off, not 'sometimes'"),
         (":q now", ":q takes nothing after it"),
         (":", "Type a command: \(FleetCommand.usage)"),
-        (":frobnicate", "Unknown command ':frobnicate'; commands: :region :theme :readonly :mouse :q"),
+        (":frobnicate", "Unknown command ':frobnicate'; commands: :region :theme :readonly :mouse :export :q"),
     ])
     func rejects(_ line: String, _ message: String) {
         #expect(throws: FleetCommandError(message)) { try FleetCommand.parse(line) }

@@ -75,10 +75,10 @@ import Testing
 
     @Test func parsing() {
         typealias Q = InstanceQuery
-        #expect(Q(parsing: "status:Running").tokens == [.init(.field(.status, "running"))])
-        #expect(Q(parsing: "!tag:Env=Prod web").tokens == [.init(.tag(key: "env", value: "prod"), negated: true), .init(.text("web"))])
-        #expect(Q(parsing: "tag:env").tokens == [.init(.tag(key: "env", value: nil))])
-        #expect(Q(parsing: "tag:\"cost center\"=ops").tokens == [.init(.tag(key: "cost center", value: "ops"))])
+        #expect(Q(parsing: "status:Running").tokens == [.init(.field(.status, ["running"]))])
+        #expect(Q(parsing: "!tag:Env=Prod web").tokens == [.init(.tag([.init(key: "env", value: "prod")]), negated: true), .init(.text("web"))])
+        #expect(Q(parsing: "tag:env").tokens == [.init(.tag([.init(key: "env", value: nil)]))])
+        #expect(Q(parsing: "tag:\"cost center\"=ops").tokens == [.init(.tag([.init(key: "cost center", value: "ops")]))])
         #expect(Q(parsing: "foo:bar zone: !").tokens == [.init(.text("foo:bar"))])
         #expect(Q(parsing: "  ").isEmpty)
         #expect(Q(parsing: "status:Runing").unknownStatuses == ["runing"])
@@ -161,5 +161,43 @@ import Testing
             let expected = list.filter(query.matches).map(\.instanceId).sorted()
             #expect(Array(s.visible) == expected, "\(q)")
         }
+    }
+}
+
+@Suite struct QueryAlternativesTests {
+    typealias Q = InstanceQuery
+
+    @Test func alternativesInsideFieldAndTagTokens() {
+        #expect(Q(parsing: "status:Running|Starting").tokens == [.init(.field(.status, ["running", "starting"]))])
+        #expect(Q(parsing: "tag:env=dev|test").tokens == [.init(.tag([.init(key: "env", value: "dev"), .init(key: "env", value: "test")]))])
+        #expect(Q(parsing: "tag:env|owner=ops").tokens == [.init(.tag([.init(key: "env", value: nil), .init(key: "owner", value: "ops")]))])
+        // Being typed: an empty alternative is left out.
+        #expect(Q(parsing: "status:running|").tokens == [.init(.field(.status, ["running"]))])
+    }
+
+    @Test func matchingTakesAnyAlternativeAndAnyCase() {
+        let dev = VM.instance(1) { $0.tags = [.init(key: "Env", value: "Dev")] }
+        let test = VM.instance(2, .stopped) { $0.tags = [.init(key: "env", value: "test")] }
+        let prod = VM.instance(3) { $0.tags = [.init(key: "env", value: "prod")]; $0.instanceName = "db-1" }
+        let q = Q(parsing: "tag:env=dev|test")
+        #expect([dev, test, prod].filter(q.matches).map(\.instanceId) == [dev.instanceId, test.instanceId])
+        #expect([dev, test, prod].filter(Q(parsing: "status:RUNNING|stopping").matches).map(\.instanceId) == [dev.instanceId, prod.instanceId])
+        #expect([dev, test, prod].filter(Q(parsing: "!name:db- status:running").matches).map(\.instanceId) == [dev.instanceId])
+        #expect(Q(parsing: "status:running|runing").unknownStatuses == ["runing"])
+    }
+
+    @Test(arguments: [
+        ("tag:env=dev|prod", [1, 2]),
+        ("status:stopped|stopping", [2, 4]),
+        ("tag:env|team !status:stopped", [1, 3]),
+        ("name:db-|batch", [3, 6]),
+        ("!name:web-", [3, 6]),
+        ("region:shanghai|nowhere type:g7|r7", [5]),
+    ])
+    func theListFiltersByAlternatives(_ text: String, _ expected: [Int]) {
+        #expect(ViewModelFilterTests.visible(text) == VM.ids(expected), "\(text)")
+        let fleet = ViewModelFilterTests.fleet()
+        let reference = VM.ids(1...6).compactMap(fleet.instance).filter(Q(parsing: text).matches).map(\.instanceId)
+        #expect(Set(reference) == Set(VM.ids(expected)), "\(text)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TerminalUI
 
@@ -43,5 +44,16 @@ import TerminalUI
         terminal.shutdown()
         let headless = terminal as? HeadlessTerminal
         #expect(headless?.isShutDown == true && headless?.shutdownCalls == 2)
+    }
+}
+
+@Suite struct ClipboardSequenceTests {
+    @Test func osc52CarriesTheSanitisedTextInBase64() {
+        let bytes = ClipboardSequence.bytes(for: "i-1\ni-2\u{1B}]0;x\u{07}")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("\u{1B}]52;c;") && text.hasSuffix("\u{07}"))
+        let payload = String(text.dropFirst(7).dropLast())
+        let decoded = String(decoding: Data(base64Encoded: payload) ?? Data(), as: UTF8.self)
+        #expect(decoded.hasPrefix("i-1\ni-2") && !decoded.contains("\u{1B}") && !decoded.contains("\u{07}"))
     }
 }

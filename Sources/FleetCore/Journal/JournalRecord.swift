@@ -28,12 +28,15 @@ public struct JournalRecord: Sendable, Equatable {
     public var requestId: String
     public var results: [InstanceResult]
     public var note: String
+    /// On an operation's `begin`: the operation it reverses (`journal --undo`); empty otherwise.
+    public var undoes: String
 
     public init(time: Date, operation: String, event: Event, profile: String, region: String = "", action: String,
-                parameters: [(String, String)] = [], requestId: String = "", results: [InstanceResult] = [], note: String = "") {
+                parameters: [(String, String)] = [], requestId: String = "", results: [InstanceResult] = [], note: String = "",
+                undoes: String = "") {
         self.time = time; self.operation = operation; self.event = event; self.profile = profile; self.region = region
         self.action = action; self.parameters = parameters.filter { !Self.secretNames.contains($0.0) }
-        self.requestId = requestId; self.results = results; self.note = note
+        self.requestId = requestId; self.results = results; self.note = note; self.undoes = undoes
     }
 
     /// Parameters that must never be written.
@@ -55,6 +58,7 @@ public struct JournalRecord: Sendable, Equatable {
         if !requestId.isEmpty { o.add("RequestId", requestId) }
         if !results.isEmpty { o.add("Results", JSONValue.array(results.map(\.json))) }
         if !note.isEmpty { o.add("Note", note) }
+        if !undoes.isEmpty { o.add("Undoes", undoes) }
         return o.value
     }
 
@@ -66,6 +70,6 @@ public struct JournalRecord: Sendable, Equatable {
                   parameters: (json["Parameters"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") },
                   requestId: json["RequestId"]?.stringValue ?? "",
                   results: (json["Results"]?.arrayValue ?? []).compactMap(InstanceResult.init(json:)),
-                  note: json["Note"]?.stringValue ?? "")
+                  note: json["Note"]?.stringValue ?? "", undoes: json["Undoes"]?.stringValue ?? "")
     }
 }

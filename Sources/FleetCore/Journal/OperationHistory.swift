@@ -18,6 +18,8 @@ public struct OperationHistory: Sendable {
         /// The options its calls were sent with, as the API names them: `ForceStop, StopCharging, SuccessFirst`
         /// (empty before any call was sent).
         public var options: [String]
+        /// The operation this one reverses, when it was made by `journal --undo`.
+        public var undoes: String?
 
         /// Whether the operation never recorded its end (the process was interrupted).
         public var isInterrupted: Bool { ended == nil }
@@ -78,6 +80,7 @@ public struct OperationHistory: Sendable {
             var e = byId[r.operation]!
             if r.event == .begin {
                 e.action = r.action; e.started = r.time
+                if !r.undoes.isEmpty { e.undoes = r.undoes }
                 if !r.parameters.isEmpty { (e.isDryRun, e.options) = Self.options(of: r.parameters) }
             }
             if r.event == .end { e.ended = r.time }

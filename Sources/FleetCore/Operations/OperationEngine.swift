@@ -46,7 +46,9 @@ public struct OperationEngine: Sendable {
         asked.set("StoppedMode", plan.options.stoppedMode?.rawValue)
         asked.set("BatchOptimization", plan.options.batch.rawValue)
         if plan.options.dryRun { asked.set("DryRun", true) }
-        record(plan, .begin, parameters: asked, results: initial, note: "\(plan.action.rawValue) of \(plan.targets.count) instances, \(plan.batches.count) calls")
+        let undo = plan.undoes.map { "; undo of \($0)" } ?? ""
+        record(plan, .begin, parameters: asked, results: initial,
+               note: "\(plan.action.rawValue) of \(plan.targets.count) instances, \(plan.batches.count) calls\(undo)", undoes: plan.undoes ?? "")
         if plan.options.dryRun && plan.options.batch == .successFirst {
             notes.append("A SuccessFirst dry run answers DRYRUN.SUCCESS whatever the outcome, so each instance was checked with its own dry run.")
         }
@@ -205,11 +207,12 @@ public struct OperationEngine: Sendable {
     /// Writes a journal record; false when it could not be written.
     @discardableResult
     func record(_ plan: OperationPlan, _ event: JournalRecord.Event, region: String = "", action: String? = nil,
-                parameters: Parameters = Parameters(), requestId: String = "", results: [InstanceResult] = [], note: String = "") -> Bool {
+                parameters: Parameters = Parameters(), requestId: String = "", results: [InstanceResult] = [], note: String = "",
+                undoes: String = "") -> Bool {
         guard let journal else { return true }
         let r = JournalRecord(time: clock.now(), operation: plan.id, event: event, profile: profile, region: region,
                               action: action ?? plan.action.rawValue, parameters: parameters.items.map { ($0.name, $0.value) },
-                              requestId: requestId, results: results, note: note)
+                              requestId: requestId, results: results, note: note, undoes: undoes)
         do { try journal.append(r); return true } catch { return false }
     }
 }

@@ -25,12 +25,14 @@ public struct OperationPlan: Sendable {
     public var options: OperationOptions
     public var targets: [Target]
     public var batches: [Batch]
+    /// The operation this one reverses (`journal --undo`), named in the journal; `nil` for any other.
+    public var undoes: String?
 
     /// Plans `action` for `targets` (ID and region, with what is known of each instance), in the order given;
-    /// repeated IDs are planned once.
-    public init(id: String = UUID().uuidString.lowercased(), action: PowerAction, options: OperationOptions,
+    /// repeated IDs are planned once. Without an `id`, a new `OperationID` made at `now`.
+    public init(id: String? = nil, action: PowerAction, options: OperationOptions,
                 targets list: [(instanceId: String, regionId: String, instance: Instance?)], now: Date) {
-        self.id = id; self.action = action; self.options = options
+        self.id = id ?? OperationID.make(now: now); self.action = action; self.options = options
         var seen = Set<String>()
         targets = list.filter { seen.insert($0.instanceId).inserted }.map { t in
             Target(instanceId: t.instanceId, regionId: t.regionId, instance: t.instance,

@@ -139,6 +139,8 @@ public final class FleetApp {
                 terminal.setMouseReporting(on)
                 state.post(.info, on ? "Mouse on: click to move, the wheel scrolls." : "Mouse off: the terminal's own selection works again.",
                            topic: "mouse", now: Date())
+            case let .copy(text):
+                terminal.copyToClipboard(text)
             default:
                 // Detached: a task started here would first wait for the main actor, which the loop keeps busy
                 // in the terminal wait between its turns.

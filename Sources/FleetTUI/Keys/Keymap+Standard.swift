@@ -65,6 +65,11 @@ extension Keymap {
         },
         KeyBinding(named: "pause", [.character("Z")], "pause or resume live updates", in: [.list, .results]) { _, _ in .togglePause },
         KeyBinding(named: "cancel-loading", [.escape], "cancel loading", in: [.list]) { s, _ in s.isLoading ? .cancelLoading : nil },
+        KeyBinding(named: "copy", [.character("y")], "copy the marked IDs (or the current one; here, the operation's) to the clipboard",
+                   in: [.list, .results]) { _, _ in .copyIds },
+        KeyBinding(named: "copy-commands", [.character("Y")], "copy the operation as aliyun commands", in: [.results]) { _, _ in .copyCommands },
+        KeyBinding(named: "undo", [.character("u")], "undo: the dialog that starts what this stop stopped (or stops what a start started)",
+                   in: [.results], dangerous: true) { _, _ in .undoOperation },
         KeyBinding(named: "failures-only", [.character("e")], "failures only / all", hint: "failures", in: [.results]) { _, _ in .toggleFailuresOnly },
         KeyBinding(named: "retry-failed", [.character("a")], "reopen the dialog for the failed ones", hint: "retry failed", in: [.results], dangerous: true) { _, _ in
             .retryFailed

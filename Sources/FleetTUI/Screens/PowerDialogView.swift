@@ -82,7 +82,7 @@ enum PowerDialogView {
         let buttons = [DialogButton(key: "c", label: "Cancel"), DialogButton(key: "p", label: "Preview"),
                        DialogButton(key: "s", label: d.confirmTitle, isDangerous: true)]
         let focused = PowerDialogState.Button.allCases.firstIndex(of: d.focus)
-        let title = "\(d.confirmTitle) \(d.targets.count) instance\(d.targets.count == 1 ? "" : "s")"
+        let title = "\(d.confirmTitle) \(d.targets.count) instance\(d.targets.count == 1 ? "" : "s")" + (d.undoes.map { ", undo of \($0)" } ?? "")
         let dialog = Dialog(title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
                             isDangerous: d.options.forceStop)
         _ = dialog.render(into: &grid, area: area, theme: theme)

@@ -46,7 +46,9 @@ extension PowerDialogState {
     public func plan(id: String, dryRun: Bool = false) -> OperationPlan {
         var o = options
         o.dryRun = dryRun
-        return OperationPlan(id: id, action: action, options: o, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) }, now: judgedAt)
+        var plan = OperationPlan(id: id, action: action, options: o, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) }, now: judgedAt)
+        plan.undoes = undoes
+        return plan
     }
 
     /// The number of API calls the real operation makes (at most 100 instances a call, one region a call).

@@ -103,6 +103,8 @@ public struct PowerDialogState: Sendable, Equatable {
     public var readOnly: Bool
     /// Read-only since the session started (`--readonly`): `:readonly off` cannot lift it.
     public var readOnlyFixed: Bool
+    /// The operation this dialog reverses (`u` in the results view); its plan names it in the journal.
+    public var undoes: String?
     /// The safety policy's decision for this action.
     public var safety: SafetyPolicy.Decision
     /// Why the last key was refused ("Typed 12; type 13 to stop 13 instances"), until the next key.

@@ -31,6 +31,11 @@ public enum FleetEffect: Sendable {
     case setTheme(String)
     /// Turns mouse reporting on or off.
     case setMouse(Bool)
+    /// Writes `contents` (`rows` rows) to `path`, replacing a file there only with `overwrite`; answered with
+    /// `exportFinished`.
+    case export(path: String, contents: String, rows: Int, overwrite: Bool)
+    /// Puts `text` on the clipboard through the terminal (the app loop's).
+    case copy(String)
 }
 
 extension FleetEffect: Equatable {
@@ -46,6 +51,8 @@ extension FleetEffect: Equatable {
         case let (.scheduleRefresh(a), .scheduleRefresh(b)): return a == b
         case let (.setTheme(a), .setTheme(b)): return a == b
         case let (.setMouse(a), .setMouse(b)): return a == b
+        case let (.export(p, c, n, o), .export(q, d, m, w)): return p == q && c == d && n == m && o == w
+        case let (.copy(a), .copy(b)): return a == b
         default: return false
         }
     }

@@ -47,7 +47,7 @@ public actor FleetEffectRunner {
         case .scheduleRefresh:
             refreshTimer?.cancel()
             refreshTimer = Task { await self.run(effect) }
-        case .quit, .setTheme, .setMouse:
+        case .quit, .setTheme, .setMouse, .copy:
             break
         default:
             let n = nextTask
@@ -87,7 +87,8 @@ public actor FleetEffectRunner {
             if wait > 0 { do { try await clock.sleep(for: .milliseconds(Int64(wait * 1000))) } catch { return } }
             guard !Task.isCancelled else { return }
             send(.tick(clock.now()))
-        case .quit, .setTheme, .setMouse: break
+        case let .export(path, contents, rows, overwrite): send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
+        case .quit, .setTheme, .setMouse, .copy: break
         }
     }
 
@@ -180,5 +181,31 @@ public actor FleetEffectRunner {
         } catch {
             send(.journalFailed(error.description))
         }
+    }
+}
+
+extension FleetEffectRunner {
+    /// Writes an export; a file already at `path` is kept unless `overwrite` (the operator typed `:export!`).
+    public static func writeExport(_ contents: String, to path: String, rows: Int, overwrite: Bool) -> FleetAction {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o644)
+        guard fd >= 0 else {
+            // The file's name alone: the banner is one line, and the operator just typed the path.
+            let name = (path as NSString).lastPathComponent
+            let why = errno == EEXIST ? "it exists (:export! replaces it)" : String(cString: strerror(errno))
+            return .exportFinished(path: path, rows: rows, error: "Not exported to \(name): \(why).")
+        }
+        defer { close(fd) }
+        let bytes = Array(contents.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .exportFinished(path: path, rows: rows, error: "Export to \(path) failed: \(String(cString: strerror(errno))).")
+            }
+            offset += n
+        }
+        return .exportFinished(path: path, rows: rows, error: nil)
     }
 }

@@ -17,8 +17,8 @@ struct CompiledQuery {
         for t in query.tokens {
             switch t.term {
             case let .text(word): add(.text(Array(word.utf8)), negated: t.negated)
-            case let .field(field, value): add(.field(codes: codes.rows(field), allowed: codes.allowed(field, value: value)), negated: t.negated)
-            case let .tag(key, value): add(.tag(rowTags: codes.rowTags, allowed: codes.allowedTags(key: key, value: value)), negated: t.negated)
+            case let .field(field, values): add(.field(codes: codes.rows(field), allowed: codes.allowed(field, values: values)), negated: t.negated)
+            case let .tag(patterns): add(.tag(rowTags: codes.rowTags, allowed: codes.allowedTags(patterns)), negated: t.negated)
             }
         }
     }

@@ -18,19 +18,20 @@ struct FieldCodes: Sendable {
         }
     }
 
-    private(set) var status = Interner(), zone = Interner(), type = Interner(), region = Interner()
+    private(set) var status = Interner(), name = Interner(), zone = Interner(), type = Interner(), region = Interner()
     /// Tag pairs as `key` + NUL + `value`, in their original case.
     private(set) var tags = Interner()
-    private(set) var rowStatus: [Int32] = [], rowZone: [Int32] = [], rowType: [Int32] = [], rowRegion: [Int32] = []
+    private(set) var rowStatus: [Int32] = [], rowName: [Int32] = [], rowZone: [Int32] = [], rowType: [Int32] = [], rowRegion: [Int32] = []
     private(set) var rowTags: [[Int32]] = []
 
     /// Records the values of `row`.
     mutating func set(row: Int32, _ instance: Instance) {
         let r = Int(row)
         while rowStatus.count <= r {
-            rowStatus.append(0); rowZone.append(0); rowType.append(0); rowRegion.append(0); rowTags.append([])
+            rowStatus.append(0); rowName.append(0); rowZone.append(0); rowType.append(0); rowRegion.append(0); rowTags.append([])
         }
         rowStatus[r] = status.code(instance.status.rawValue)
+        rowName[r] = name.code(instance.instanceName)
         rowZone[r] = zone.code(instance.zoneId)
         rowType[r] = type.code(instance.instanceType)
         rowRegion[r] = region.code(instance.regionId)
@@ -41,29 +42,31 @@ struct FieldCodes: Sendable {
     func rows(_ field: InstanceQuery.Field) -> [Int32] {
         switch field {
         case .status: return rowStatus
+        case .name: return rowName
         case .zone: return rowZone
         case .type: return rowType
         case .region: return rowRegion
         }
     }
 
-    /// For each distinct value of `field`, whether the token `field:value` (lower case) holds.
-    func allowed(_ field: InstanceQuery.Field, value: String) -> [Bool] {
+    /// For each distinct value of `field`, whether the token `field:value|...` (lower case) holds.
+    func allowed(_ field: InstanceQuery.Field, values: [String]) -> [Bool] {
         let interner: Interner
         switch field {
         case .status: interner = status
+        case .name: interner = name
         case .zone: interner = zone
         case .type: interner = type
         case .region: interner = region
         }
-        return interner.values.map { InstanceQuery.fieldMatches(field, value: value, actual: $0.lowercased()) }
+        return interner.values.map { InstanceQuery.fieldMatches(field, values: values, actual: $0.lowercased()) }
     }
 
-    /// For each distinct tag pair, whether `tag:key[=value]` (lower case) holds.
-    func allowedTags(key: String, value: String?) -> [Bool] {
+    /// For each distinct tag pair, whether `tag:key[=value]|...` (lower case) holds.
+    func allowedTags(_ patterns: [InstanceQuery.TagPattern]) -> [Bool] {
         tags.values.map { pair in
             let parts = pair.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
-            return InstanceQuery.tagMatches(key: key, value: value, tag: Instance.Tag(key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : ""))
+            return InstanceQuery.tagMatches(patterns, tag: Instance.Tag(key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : ""))
         }
     }
 

@@ -6,7 +6,10 @@ import FleetCore
 ///
 /// - `status:Running`: the state, whole and case-insensitive;
 /// - `tag:env=prod` (key and value) or `tag:env` (the key with any value), case-insensitive;
-/// - `zone:`, `type:`, `region:`: the field contains the text, case-insensitive (`type:g7`, `zone:cn-hangzhou`);
+/// - `name:`, `zone:`, `type:`, `region:`: the field contains the text, case-insensitive (`name:web-`, `type:g7`);
+/// - `|` inside a token gives alternatives, any of which may hold: `status:Running|Starting`, `type:g7|c7`,
+///   `tag:env=dev|test` (after `key=value`, a bare alternative is another value of that key; `tag:env|owner`
+///   names either key);
 /// - `!` before any word or token negates it.
 ///
 /// Every word and token must hold (AND). Double quotes group text with spaces (`"web server"`,
@@ -15,18 +18,27 @@ import FleetCore
 public struct InstanceQuery: Sendable, Equatable {
     /// A field that tokens name.
     public enum Field: String, Sendable, CaseIterable {
-        /// `status:`, `zone:`, `type:`, `region:`.
-        case status, zone, type, region
+        /// `status:`, `name:`, `zone:`, `type:`, `region:`.
+        case status, name, zone, type, region
     }
 
     /// What one token asks.
     public enum Term: Sendable, Equatable {
         /// A word searched in ID, name, IPs, type and zone (lower case).
         case text(String)
-        /// A field token; the value is lower case.
-        case field(Field, String)
-        /// A tag token; key and value are lower case, `nil` value means any.
-        case tag(key: String, value: String?)
+        /// A field token: any of the values (lower case) holds.
+        case field(Field, [String])
+        /// A tag token: any of the patterns holds.
+        case tag([TagPattern])
+    }
+
+    /// `key=value`, or `key` with any value; both lower case.
+    public struct TagPattern: Sendable, Equatable {
+        public var key: String
+        /// `nil` means any value.
+        public var value: String?
+        /// A pattern for `key`, with `value` or any value.
+        public init(key: String, value: String?) { self.key = key; self.value = value }
     }
 
     /// One word or token, possibly negated with `!`.
@@ -67,9 +79,9 @@ public struct InstanceQuery: Sendable, Equatable {
 
     /// States named in `status:` tokens that are not one of the five API states (probably a typo).
     public var unknownStatuses: [String] {
-        tokens.compactMap { t in
-            guard case let .field(.status, v) = t.term, !InstanceStatus.all.contains(where: { $0.rawValue.lowercased() == v }) else { return nil }
-            return v
+        tokens.flatMap { t -> [String] in
+            guard case let .field(.status, values) = t.term else { return [] }
+            return values.filter { v in !InstanceStatus.all.contains(where: { $0.rawValue.lowercased() == v }) }
         }
     }
 
@@ -80,8 +92,8 @@ public struct InstanceQuery: Sendable, Equatable {
             let hit: Bool
             switch t.term {
             case let .text(word): hit = SearchText.make(instance).contains(word)
-            case let .field(field, value): hit = Self.fieldMatches(field, value: value, actual: Self.value(of: field, in: instance).lowercased())
-            case let .tag(key, value): hit = instance.tags.contains { Self.tagMatches(key: key, value: value, tag: $0) }
+            case let .field(field, values): hit = Self.fieldMatches(field, values: values, actual: Self.value(of: field, in: instance).lowercased())
+            case let .tag(patterns): hit = instance.tags.contains { Self.tagMatches(patterns, tag: $0) }
             }
             return hit != t.negated
         }
@@ -102,19 +114,22 @@ public struct InstanceQuery: Sendable, Equatable {
     static func value(of field: Field, in instance: Instance) -> String {
         switch field {
         case .status: return instance.status.rawValue
+        case .name: return instance.instanceName
         case .zone: return instance.zoneId
         case .type: return instance.instanceType
         case .region: return instance.regionId
         }
     }
 
-    /// `status` is whole; the other fields match when they contain the value. Both sides lower case.
-    static func fieldMatches(_ field: Field, value: String, actual: String) -> Bool {
-        field == .status ? actual == value : actual.contains(value)
+    /// `status` is whole; the other fields match when they contain a value. Both sides lower case.
+    static func fieldMatches(_ field: Field, values: [String], actual: String) -> Bool {
+        values.contains { field == .status ? actual == $0 : actual.contains($0) }
     }
 
-    static func tagMatches(key: String, value: String?, tag: Instance.Tag) -> Bool {
-        tag.key.lowercased() == key && (value.map { tag.value.lowercased() == $0 } ?? true)
+    /// Whether `tag` matches any of `patterns` (lower case).
+    static func tagMatches(_ patterns: [TagPattern], tag: Instance.Tag) -> Bool {
+        let key = tag.key.lowercased(), value = tag.value.lowercased()
+        return patterns.contains { $0.key == key && ($0.value.map { $0 == value } ?? true) }
     }
 
     // MARK: Parsing
@@ -144,17 +159,31 @@ public struct InstanceQuery: Sendable, Equatable {
         if let colon = clean.firstIndex(of: ":") {
             let key = String(clean[..<colon]), value = String(clean[clean.index(after: colon)...])
             if key == "tag" {
-                guard !value.isEmpty else { return nil }
-                if let eq = value.firstIndex(of: "=") {
-                    let k = String(value[..<eq]), v = String(value[value.index(after: eq)...])
-                    return k.isEmpty ? nil : Token(.tag(key: k, value: v), negated: negated)
-                }
-                return Token(.tag(key: value, value: nil), negated: negated)
+                let patterns = tagPatterns(value)
+                return patterns.isEmpty ? nil : Token(.tag(patterns), negated: negated)
             }
             if let field = Field(rawValue: key) {
-                return value.isEmpty ? nil : Token(.field(field, value), negated: negated)
+                let values = value.split(separator: "|").map(String.init)
+                return values.isEmpty ? nil : Token(.field(field, values), negated: negated)
             }
         }
         return Token(.text(clean), negated: negated)
+    }
+
+    /// The alternatives of a `tag:` value: `env=dev|test` is env=dev or env=test; `env|owner` either key.
+    /// Empty alternatives (`env=dev|`, being typed) are left out.
+    static func tagPatterns(_ value: String) -> [TagPattern] {
+        var out: [TagPattern] = []
+        for alternative in value.split(separator: "|").map(String.init) {
+            if let eq = alternative.firstIndex(of: "=") {
+                let k = String(alternative[..<eq]), v = String(alternative[alternative.index(after: eq)...])
+                if !k.isEmpty { out.append(TagPattern(key: k, value: v)) }
+            } else if let last = out.last, last.value != nil {
+                out.append(TagPattern(key: last.key, value: alternative))
+            } else {
+                out.append(TagPattern(key: alternative, value: nil))
+            }
+        }
+        return out
     }
 }

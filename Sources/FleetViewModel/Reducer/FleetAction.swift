@@ -157,4 +157,12 @@ public enum FleetAction: Sendable {
     case viewportChanged(ListViewport)
     /// Time passes: banners expire, automatic refreshes fall due.
     case tick(Date)
+    /// `:export` wrote `rows` rows to `path`, or could not (`error` says why).
+    case exportFinished(path: String, rows: Int, error: String?)
+    /// `y`: copy the marked IDs (or the cursor's; in the results view, the operation's), one a line.
+    case copyIds
+    /// `Y`: copy the results view's operation as the equivalent `aliyun` commands, one a line.
+    case copyCommands
+    /// `u` in the results view: the dialog that reverses the operation (start what it stopped, stop what it started).
+    case undoOperation
 }

@@ -146,7 +146,7 @@ extension FleetReducer {
             s.dialog = .none
             return []
         case .preview:
-            let id = s.nextOperationId("preview")
+            let id = s.nextOperationId("preview", now: now)
             guard let plan = s.withPowerDialog({ d -> OperationPlan in
                 d.judge(now: now)
                 d.startPreview(id)
@@ -165,7 +165,7 @@ extension FleetReducer {
             s.post(.error, "Not sent: \(why).", now: now)
             return []
         }
-        let id = s.nextOperationId(d.action.rawValue)
+        let id = s.nextOperationId(d.action.rawValue, now: now)
         var fresh = d
         fresh.judge(now: now)
         let plan = fresh.plan(id: id)
@@ -220,6 +220,19 @@ extension FleetReducer {
             return [.setMouse(on)]
         case .quit:
             return quit(&s)
+        case let .export(path, overwrite):
+            return [export(&s, path: path, overwrite: overwrite)]
         }
+    }
+
+    /// `:export`: the results view's per-instance results when it is open, else the list's visible rows.
+    static func export(_ s: inout FleetState, path: String, overwrite: Bool) -> FleetEffect {
+        // The command line accepts only the two extensions.
+        let format = FleetExport.Format(path: path) ?? .csv
+        if let id = s.resultsView?.operationId, let run = s.operation(id) {
+            return .export(path: path, contents: FleetExport.results(run.results, operation: id, as: format), rows: run.results.count, overwrite: overwrite)
+        }
+        let rows = s.visible.compactMap { s.instance($0) }
+        return .export(path: path, contents: FleetExport.instances(rows, as: format), rows: rows.count, overwrite: overwrite)
     }
 }

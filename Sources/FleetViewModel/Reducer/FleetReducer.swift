@@ -69,6 +69,10 @@ public enum FleetReducer {
             return resultsView(&s, action, now: now)
         case .regionsLoaded, .regionListFailed, .instancesLoaded, .loadFailed, .permissionChecked:
             return loading(&s, action, now: now)
+        case .copyIds, .copyCommands: return copy(&s, action, now: now)
+        case .undoOperation: return undo(&s, now: now)
+        case let .exportFinished(path, rows, error):
+            if let error { s.post(.error, error, now: now) } else { s.post(.info, "Exported \(rows) row\(rows == 1 ? "" : "s") to \(path).", now: now) }
         case let .operationUpdated(id, results): operationUpdated(&s, id, results, now: now)
         case let .operationFinished(report): operationFinished(&s, report, now: now)
         case let .previewFinished(report):

@@ -13,9 +13,11 @@ public enum FleetCommand: Sendable, Equatable {
     case mouse(Bool)
     /// `:q`, `:quit`.
     case quit
+    /// `:export PATH` (`.csv` or `.json`): the visible rows, or the results view's; `:export! PATH` overwrites.
+    case export(path: String, overwrite: Bool)
 
     /// The commands, for help and errors.
-    public static let usage = ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :q"
+    public static let usage = ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :export FILE.csv|.json   :q"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
@@ -41,12 +43,18 @@ public enum FleetCommand: Sendable, Equatable {
         case "mouse":
             guard args.count == 1, let on = switchValue(args[0]) else { throw FleetCommandError(":mouse takes on or off") }
             return .mouse(on)
+        case "export", "export!":
+            // The rest of the line is the path, spaces included.
+            let path = text.drop { !$0.isWhitespace }.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else { throw FleetCommandError(":export needs a file ending in .csv or .json, such as :export fleet.csv") }
+            guard FleetExport.Format(path: path) != nil else { throw FleetCommandError(":export writes .csv or .json files; '\(path)' is neither") }
+            return .export(path: path, overwrite: name == "export!")
         case "q", "quit", "q!":
             guard args.isEmpty else { throw FleetCommandError(":q takes nothing after it") }
             return .quit
         default:
             // Short enough for the banner at 80 columns; help lists the commands with their arguments.
-            throw FleetCommandError("Unknown command ':\(name)'; commands: :region :theme :readonly :mouse :q")
+            throw FleetCommandError("Unknown command ':\(name)'; commands: :region :theme :readonly :mouse :export :q")
         }
     }
 

@@ -58,8 +58,11 @@ public struct FleetState: Sendable, Equatable {
     public var refreshes: RefreshScheduler
     /// The safety policy's decisions for stop and start.
     public var safety: PowerSafety
-    /// Operation IDs are this prefix and a counter, so the reducer stays deterministic.
-    public var operationIdPrefix: String
+    /// With a prefix (tests, benchmarks), operation IDs are it and a counter; without, `OperationID`s whose
+    /// random part comes from `operationIdSource`, so the reducer stays a function of its state.
+    public var operationIdPrefix: String?
+    /// The random part of operation IDs, seeded at launch.
+    public var operationIdSource: OperationIDSource
     /// How many operation IDs were handed out.
     public var operationCounter: Int
 
@@ -72,7 +75,7 @@ public struct FleetState: Sendable, Equatable {
     /// A session's starting state; `instances` are taken as already loaded.
     public init(profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],
                 readOnly: Bool = false, sandbox: Bool = false, safety: PowerSafety = .allowAll,
-                autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String = String(UUID().uuidString.lowercased().prefix(8)) + "-",
+                autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String? = nil, operationIdSeed: UInt64 = .random(in: .min ... .max),
                 credentialSource: String = "") {
         self.profile = profile
         self.credentialSource = credentialSource
@@ -91,6 +94,8 @@ public struct FleetState: Sendable, Equatable {
         viewport = ListViewport(); refreshes = RefreshScheduler()
         self.safety = safety
         self.operationIdPrefix = operationIdPrefix; operationCounter = 0
+        // With a prefix the source is unused: a fixed seed keeps states made alike equal.
+        operationIdSource = OperationIDSource(seed: operationIdPrefix == nil ? operationIdSeed : 0)
         for (region, list) in Dictionary(grouping: instances, by: \.regionId) { table.upsert(list, region: region, generation: 0) }
         syncVisible()
     }
@@ -215,9 +220,10 @@ public struct FleetState: Sendable, Equatable {
         banners.removeAll { $0.topic == topic }
     }
 
-    /// A new operation ID.
-    mutating func nextOperationId(_ kind: String) -> String {
+    /// A new operation ID, made at `now`: the same form as the commands' (`OperationID`).
+    mutating func nextOperationId(_ kind: String, now: Date) -> String {
         operationCounter += 1
+        guard let operationIdPrefix else { return OperationID.make(now: now, using: &operationIdSource) }
         return "\(operationIdPrefix)\(kind)-\(operationCounter)"
     }
 }

@@ -50,4 +50,8 @@ public final class HeadlessTerminal: Terminal {
 
     /// Counts the call.
     public func shutdown() { shutdownCalls += 1 }
+
+    /// The texts copied, oldest first.
+    public private(set) var copied: [String] = []
+    public func copyToClipboard(_ text: String) { copied.append(text) }
 }

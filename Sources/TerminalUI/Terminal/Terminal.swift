@@ -17,4 +17,7 @@ public protocol Terminal: AnyObject {
 
     /// Restores the terminal. Safe to call more than once; only the first call acts.
     func shutdown()
+
+    /// Puts `text` on the clipboard through the terminal (OSC 52, `ClipboardSequence`).
+    func copyToClipboard(_ text: String)
 }

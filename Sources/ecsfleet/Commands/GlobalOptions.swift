@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     var profile: String?
 
     @Option(
-        name: .customLong("region"), help: ArgumentHelp("The region (repeatable for list).", valueName: "region"),
+        name: .customLong("region"), help: ArgumentHelp("The region (repeatable; for stop, start and status the regions to look in).", valueName: "region"),
         completion: .list(RegionCatalog.regions.map(\.id)))
     var regions: [String] = []
 
@@ -34,19 +34,18 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("At most this many calls of one API in one region at once; fewer while the service throttles or slows down.", valueName: "n"))
     var maxConcurrency = AdaptiveLimit.Settings.defaultCeiling
 
-    /// `stop`, `start`, `status` and `journal --resume` work in one region: a second `--region` would otherwise
-    /// be ignored without a word, and a stop would look for its instances in the first region only. The same
-    /// region twice is one region.
+    /// `journal --resume` opens its session in one region (the journal names each instance's): a second
+    /// `--region` would be ignored without a word. The same region twice is one region.
     func requireOneRegion(for command: String) throws(CommandError) {
         var seen = Set<String>()
         let distinct = regions.filter { seen.insert($0).inserted }
         guard distinct.count > 1 else { return }
-        throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (only list takes several).")
+        throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (list, stop, start and status take several).")
     }
 
 }
 
-/// `--all-regions`, for the screen and for `list`. One group in both commands, like `GlobalOptions`: a flag that
+/// `--all-regions`, for the screen, `list`, `stop`, `start` and `status`. One group in both commands, like `GlobalOptions`: a flag that
 /// the root and a subcommand each declared on its own would be taken by the root alone.
 struct RegionScope: ParsableArguments {
     @Flag(help: "Every region the account can see (DescribeRegions), instead of --region.")

@@ -3,29 +3,36 @@ import FleetCore
 import FleetViewModel
 import Foundation
 
-/// `--instance-id ID ...` or `--ids-from FILE|-`.
+/// `--instance-id ID ...`, `--ids-from FILE|-`, or `--where QUERY`.
 struct InstanceSelection: ParsableArguments {
-    @Option(name: .customLong("instance-id"), help: ArgumentHelp("An instance ID; repeatable.", valueName: "id"))
+    /// `.upToNextOption`: `--instance-id A B C` names three, as repeating `--instance-id` does.
+    @Option(name: .customLong("instance-id"), parsing: .upToNextOption,
+            help: ArgumentHelp("Instance IDs (--instance-id A B C, or repeated); from any region of the account.", valueName: "id"))
     var instanceIds: [String] = []
-    @Option(help: ArgumentHelp("Read instance IDs from a file, or - for standard input (whitespace, comma or newline separated; # starts a comment).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read instance IDs from a file, or - for standard input: IDs separated by whitespace, commas or lines (# starts a comment), or the JSON array list --output json prints (its RegionId saves the search).", valueName: "file"))
     var idsFrom: String?
+    @Option(name: .customLong("where"), help: ArgumentHelp("Select the instances matching a query, as the screen's filter: 'tag:env=dev status:running !name:db-' (see the README). In --region, --all-regions, or the default regions.", valueName: "query"))
+    var query: String?
 
-    /// The IDs named, in order, each once.
-    func resolve() throws(CommandError) -> [String] {
-        var ids = instanceIds
+    /// The IDs named, in order, each once, with the region `--ids-from` JSON gave them.
+    func resolve() throws(CommandError) -> [RegionLocator.Wanted] {
+        var wanted = instanceIds.map { RegionLocator.Wanted($0) }
         if let idsFrom {
             let name = idsFrom == "-" ? "standard input" : idsFrom
             let bytes = idsFrom == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try Self.read(idsFrom)
-            let listed = Self.parse(try Self.text(bytes, name: name))
+            let text = try Self.text(bytes, name: name)
+            let listed = try Self.listedJSON(text, name: name) ?? Self.parse(text).map { RegionLocator.Wanted($0) }
             guard !listed.isEmpty else {
                 throw .usage("--ids-from: \(name) holds no instance IDs\(bytes.isEmpty ? " (it is empty)" : " (only blank lines or # comments)").")
             }
-            ids += listed
+            wanted += listed
         }
         var seen = Set<String>()
-        ids = ids.filter { !$0.isEmpty && seen.insert($0).inserted }
-        guard !ids.isEmpty else { throw .usage("Name the instances: --instance-id ID (repeatable) or --ids-from FILE (- for standard input).") }
-        return ids
+        wanted = wanted.filter { !$0.instanceId.isEmpty && seen.insert($0.instanceId).inserted }
+        guard !wanted.isEmpty else {
+            throw .usage("Name the instances: --instance-id ID (repeatable), --ids-from FILE (- for standard input) or --where QUERY.")
+        }
+        return wanted
     }
 
     /// The bytes of `path`, or a usage error saying why they cannot be read.

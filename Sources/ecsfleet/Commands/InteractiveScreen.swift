@@ -44,6 +44,9 @@ struct InteractiveScreen {
                                readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
                                autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
                                credentialSource: session.source.description)
+        if let banner = Self.interruptedBanner(journalPath: journal.path, profile: session.account.profile) {
+            state.post(.warning, banner, topic: "interrupted", now: Date())
+        }
         if !config.keyProblems.isEmpty {
             let lines = config.keyProblems.map(\.description).joined(separator: "; ")
             state.post(.error, "config.toml, keys not remapped (defaults kept): \(lines)", topic: "keys", now: Date())
@@ -57,10 +60,17 @@ struct InteractiveScreen {
         let logFile = LogFile(path: logPath)
         let stderrRedirect = StderrRedirect(to: logPath)
         logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n")
-        let exit = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
-                                        runner: runner, inbox: inbox, themeDirectory: themeDirectory)
+        let (exit, inFlight) = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
+                                                    runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         stderrRedirect.restore()
         await runner.cancelAll()
+        // The terminal is back and the engine stopped: what was in flight, as the commands say it after a Ctrl-C.
+        // The journal, written before each send, says what was sent; the screen's copy of the results may lag.
+        let journaled = (try? Journal.read(path: journal.path)).map { OperationHistory(records: $0).entries } ?? []
+        for run in inFlight {
+            let results = journaled.last { $0.operation == run.id }?.results ?? run.results
+            TerminalFacts.printError("ecsfleet: " + SafeText.escaped(InterruptionNotice.line(plan: run.plan, results: results, profile: session.account.profile)))
+        }
         await session.close()
         switch exit {
         case .failure(let error): throw CommandError.usage(error.description)
@@ -73,10 +83,10 @@ struct InteractiveScreen {
 
     @MainActor
     static func runScreen(state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
-                          inbox: ActionInbox, themeDirectory: String) async -> Result<FleetApp.Exit, ScreenError> {
+                          inbox: ActionInbox, themeDirectory: String) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [OperationRun]) {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
-            return .failure(ScreenError("cannot start the screen: \(error)"))
+            return (.failure(ScreenError("cannot start the screen: \(error)")), [])
         }
         let theme = terminal.hasColors ? theme : Theme.mono
         let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox, keymap: keymap,
@@ -85,6 +95,15 @@ struct InteractiveScreen {
         }
         let exit = await app.run()
         terminal.shutdown()
-        return .success(exit)
+        return (.success(exit), app.state.inFlightOperations)
+    }
+
+    /// "1 operation was interrupted: @ to review", for the unfinished operations made with `profile`; `nil` when
+    /// there are none (or the journal cannot be read, which the journal view then says).
+    static func interruptedBanner(journalPath: String, profile: String) -> String? {
+        guard let records = try? Journal.read(path: journalPath) else { return nil }
+        let count = OperationHistory(records: records).entries.filter { $0.isInterrupted && $0.profile == profile && !$0.isDryRun }.count
+        guard count > 0 else { return nil }
+        return count == 1 ? "1 operation was interrupted: @ to review" : "\(count) operations were interrupted: @ to review"
     }
 }

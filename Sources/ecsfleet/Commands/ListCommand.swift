@@ -14,6 +14,7 @@ struct ListCommand: AsyncParsableCommand {
               ecsfleet --sandbox list
               ecsfleet list --region cn-hangzhou --status Running --tag env=prod
               ecsfleet list --all-regions --name 'web-*' --output json
+              ecsfleet list --all-regions --where 'tag:env=dev|test status:running !name:db-' --output ids
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,9 +25,14 @@ struct ListCommand: AsyncParsableCommand {
     var name: String?
     @Option(help: ArgumentHelp("Only instances with this tag (KEY=VALUE, or KEY for any value); repeatable.", valueName: "key=value"))
     var tag: [String] = []
-    @Option(help: "table or json.") var output: OutputFormat = .table
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only instances matching a query, as the screen's filter: 'tag:env=dev|test status:running !name:db-' (see the README).", valueName: "query"))
+    var query: String?
+    @Option(help: "table, json, csv, or ids (one ID a line).") var output: OutputFormat = .table
 
     func run() async throws {
+        let status = self.status?.value
+        var query: InstanceQuery?
+        if let text = self.query { query = try RegionResolution.parse(text) }
         let tags = try tag.map { t throws(CommandError) -> DescribeInstancesRequest.Tag in
             let kv = t.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let key = kv.first, !key.isEmpty else { throw .usage("--tag must be KEY=VALUE or KEY, got '\(t)'") }
@@ -54,7 +60,7 @@ struct ListCommand: AsyncParsableCommand {
             }
         }
         if output == .json {
-            let pieces = try await Self.fetchJSON(regions, session: session, retry: retry) { region in
+            let pieces = try await Self.fetchJSON(regions, session: session, retry: retry, query: query) { region in
                 var r = DescribeInstancesRequest(regionId: region)
                 r.status = status?.rawValue; r.instanceName = name; r.tags = tags
                 return r
@@ -68,12 +74,16 @@ struct ListCommand: AsyncParsableCommand {
             var r = DescribeInstancesRequest(regionId: region)
             r.status = status?.rawValue; r.instanceName = name; r.tags = tags
             do {
-                for try await page in session.client.numberedInstancePages(r) { instances += page }
+                for try await page in session.client.numberedInstancePages(r) { instances += query.map { page.filter($0.matches) } ?? page }
             } catch let error as ECSCallError {
                 throw Self.failure(error, region: region, retry: retry)
             }
         }
         await session.close()
+        if output == .csv || output == .ids {
+            Self.writeStandardOutput([Array(Self.machineText(instances, format: output).utf8)[...]])
+            return
+        }
         let table = Self.table(instances, showRegion: regions.count > 1).renderBytes(width: TerminalFacts.width())
         var counts: [String: Int] = [:]
         for i in instances { counts[i.status.rawValue, default: 0] += 1 }
@@ -84,7 +94,7 @@ struct ListCommand: AsyncParsableCommand {
 
     /// The JSON array of every instance of `regions`, in pieces. Each page is rendered by a task of its own as it
     /// arrives, so rendering runs alongside fetching and decoding, on every core.
-    static func fetchJSON(_ regions: [String], session: CloudSession, retry: RetryPolicy,
+    static func fetchJSON(_ regions: [String], session: CloudSession, retry: RetryPolicy, query: InstanceQuery?,
                           request: (String) -> DescribeInstancesRequest) async throws -> [ArraySlice<UInt8>] {
         let pages = try await withThrowingTaskGroup(of: (Int, [UInt8], Int).self) { group in
             var count = 0
@@ -93,7 +103,10 @@ struct ListCommand: AsyncParsableCommand {
                     for try await page in session.client.numberedInstancePages(request(region)) {
                         let index = count
                         count += 1
-                        group.addTask { (index, InstanceJSONArray.elements(page, pretty: true), page.count) }
+                        group.addTask {
+                            let kept = query.map { page.filter($0.matches) } ?? page
+                            return (index, InstanceJSONArray.elements(kept, pretty: true), kept.count)
+                        }
                     }
                 } catch let error as ECSCallError {
                     throw failure(error, region: region, retry: retry)

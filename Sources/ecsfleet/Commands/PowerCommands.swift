@@ -13,13 +13,15 @@ struct StopCommand: AsyncParsableCommand {
             2 usage/configuration/credentials, 3 refused (safety policy, or no --yes without a terminal).
 
             Examples:
-              ecsfleet stop --instance-id i-bp1abc --region cn-hangzhou --dry-run
+              ecsfleet stop --instance-id i-bp1abc i-bp2def --dry-run     (each ID's region is looked up)
               ecsfleet stop --ids-from ids.txt --batch SuccessFirst --stopped-mode StopCharging --yes --wait
-              ecsfleet --sandbox list --status Running --output json | jq -r '.[].InstanceId' | ecsfleet --sandbox stop --ids-from - --yes
+              ecsfleet --sandbox list --status Running --output json | ecsfleet --sandbox stop --ids-from - --yes
+              ecsfleet stop --where 'tag:env=dev status:running' --all-regions --dry-run   (the preview)
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: InstanceSelection
+    @OptionGroup var scope: RegionScope
     @Flag(help: "ForceStop: like pulling the power; data not yet written to disk may be lost.") var force = false
     @Option(help: "KeepCharging or StopCharging (economical mode; only VPC pay-as-you-go instances without local disks).")
     var stoppedMode: StoppedModeArgument?
@@ -29,7 +31,7 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = OperationOptions(forceStop: force, stoppedMode: stoppedMode?.value, batch: batch.value, dryRun: run.dryRun)
-        try await PowerRunner(action: .stop, options: options, global: global, selection: selection, run: run).execute()
+        try await PowerRunner(action: .stop, options: options, global: global, run: run).execute(selection, scope: scope)
     }
 }
 
@@ -41,16 +43,18 @@ struct StartCommand: AsyncParsableCommand {
             Exit status as for stop. Examples:
               ecsfleet start --instance-id i-bp1abc --region cn-hangzhou --yes --wait
               ecsfleet start --ids-from ids.txt --batch SuccessFirst --dry-run
+              ecsfleet start --where 'tag:env=dev status:stopped' --all-regions --yes --wait
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: InstanceSelection
+    @OptionGroup var scope: RegionScope
     @Option(help: "AllTogether or SuccessFirst.") var batch: BatchArgument = .allTogether
     @OptionGroup var run: RunOptions
 
     func run() async throws {
-        try await PowerRunner(action: .start, options: OperationOptions(batch: batch.value, dryRun: run.dryRun), global: global,
-                              selection: selection, run: run).execute()
+        try await PowerRunner(action: .start, options: OperationOptions(batch: batch.value, dryRun: run.dryRun), global: global, run: run)
+            .execute(selection, scope: scope)
     }
 }
 
@@ -63,5 +67,5 @@ struct RunOptions: ParsableArguments {
     /// the command's own "must be a positive number" rather than ArgumentParser's "Missing value".
     @Option(parsing: .unconditional, help: ArgumentHelp("With --wait, give up waiting after this many seconds.", valueName: "seconds"))
     var timeout: Int = 600
-    @Option(help: "table or json.") var output: OutputFormat = .table
+    @Option(help: "table, json, csv, or ids (the IDs that reached the outcome, one a line).") var output: OutputFormat = .table
 }

@@ -7,7 +7,7 @@ extension PowerRunner {
     /// A real stop or start asks first: the operator types `yes` (any case) on the terminal; anything else, `y`
     /// included, is a no, because the question says "Type yes". Without a terminal it needs `--yes` (and a
     /// safety policy `confirm` needs it too). A signal while the question waits ends the command: nothing was sent.
-    func confirm(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision, standardModeCount: Int,
+    func confirm(_ plan: OperationPlan, decision: SafetyPolicy.Decision, standardModeCount: Int,
                  watch: InterruptWatch) async throws(CommandError) {
         if run.yes { return }
         let verb = action == .stop ? "Stop" : "Start"
@@ -16,7 +16,10 @@ extension PowerRunner {
         let left = plan.targets.count - plan.sendCount
         let leftOut = left > 0 ? " (\(left) other\(left == 1 ? " is" : "s are") skipped by the preflight)" : ""
         let policyNote = decision.action == .confirm ? " The aliyun safety policy asks for confirmation (\(decision.explanation))." : ""
-        let question = SafeText.escaped("\(verb) \(plan.sendCount) instance(s) in \(region)\(extra)\(leftOut)?\(standard)\(policyNote) Type yes to continue: ")
+        var regions: [String] = []
+        for b in plan.batches where !regions.contains(b.regionId) { regions.append(b.regionId) }
+        let undo = plan.undoes.map { " (undo of \($0))" } ?? ""
+        let question = SafeText.escaped("\(verb) \(plan.sendCount) instance(s) in \(regions.joined(separator: ", "))\(extra)\(leftOut)\(undo)?\(standard)\(policyNote) Type yes to continue: ")
         guard let asked = await watch.interruptible({ TerminalFacts.ask(question) }) else {
             // The cursor is still on the question's line (after a `^C`).
             if TerminalFacts.stderrIsTerminal { TerminalFacts.printError("") }
@@ -36,14 +39,6 @@ extension PowerRunner {
 
     /// The line for an operation a signal cut short: whether anything was sent, and how to finish it.
     func interruptedMessage(_ report: OperationEngine.Report, plan: OperationPlan, profile: String) -> String {
-        if plan.options.dryRun { return "interrupted; operation \(report.operation) was a dry run: nothing was changed." }
-        let toSend = Set(plan.targets.filter(\.preflight.willSend).map(\.instanceId))
-        // Queued: never sent. A `JournalUnavailable` failure was refused before sending.
-        let sent = report.results.contains { toSend.contains($0.instanceId) && $0.outcome != .queued && $0.code != "JournalUnavailable" }
-        guard sent else { return "interrupted; nothing was sent (operation \(report.operation))." }
-        if report.results.allSatisfy(\.outcome.isFinal) {
-            return "interrupted; operation \(report.operation) had already finished: see `ecsfleet journal` for its results."
-        }
-        return "interrupted; operation \(report.operation) was sent and stays in the journal: run `\(OperationHistory.resumeCommand(profile: profile))` to finish it"
+        InterruptionNotice.line(plan: plan, results: report.results, profile: profile)
     }
 }

@@ -9,9 +9,10 @@ extension PowerRunner {
     /// the notes on stderr so that stdout stays valid JSON. `notes` come before the engine's own.
     func write(_ report: OperationEngine.Report, notes: [String]) {
         let allNotes = (notes + report.notes).map { SafeText.escaped($0) }
-        if run.output == .json {
-            print(JSONValue.array(report.results.map(\.json)).jsonText(pretty: true))
+        if run.output != .table {
+            print(Self.machineText(report.results, operation: report.operation, format: run.output), terminator: "")
             for n in allNotes { TerminalFacts.printError("ecsfleet: note: " + n) }
+            if run.output != .json { TerminalFacts.printError("ecsfleet: operation \(report.operation)") }
             return
         }
         let width = TerminalFacts.width()
@@ -20,6 +21,18 @@ extension PowerRunner {
         lines += allNotes.map { "note: " + $0 }
         lines += Self.summaryLines(report, width: width)
         print(lines.joined(separator: "\n"))
+    }
+
+    /// Results for scripts: a JSON array (each row naming the operation in `Operation`), CSV with a header, or
+    /// the IDs that reached the outcome one a line (`stop --dry-run --output ids` lists what a stop would stop).
+    static func machineText(_ results: [InstanceResult], operation: String, format: OutputFormat) -> String {
+        switch format {
+        case .json: return FleetExport.results(results, operation: operation, as: .json)
+        case .csv: return FleetExport.results(results, operation: operation, as: .csv)
+        case .ids, .table:
+            let reached: Set<Outcome> = [.stopped, .started, .accepted, .dryRunPassed]
+            return results.filter { reached.contains($0.outcome) }.map { Sanitizer.clean($0.instanceId) + "\n" }.joined()
+        }
     }
 
     /// The per-instance table. MESSAGE is last and gives up columns first (ending in `…`), so that at 80 columns

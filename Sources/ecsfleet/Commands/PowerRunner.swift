@@ -11,13 +11,58 @@ struct PowerRunner {
     let action: PowerAction
     let options: OperationOptions
     let global: GlobalOptions
-    let selection: InstanceSelection
     let run: RunOptions
 
-    func execute() async throws {
-        guard run.timeout > 0 else { throw CommandError.usage("--timeout must be a positive number of seconds, got \(run.timeout)") }
-        try global.requireOneRegion(for: action.rawValue)
-        let ids = try selection.resolve()
+    /// A stop or start of the instances `selection` names, in whichever regions they are.
+    func execute(_ selection: InstanceSelection, scope: RegionScope) async throws {
+        try checkTimeout()
+        let decision = try policyDecision()
+        let selected = try selection.resolved()
+        // During the preflight SIGINT and SIGTERM say that nothing was sent, instead of ending without a word.
+        let watch = InterruptWatch.start()
+        let session: CloudSession
+        do { session = try await CloudSession.open(global) } catch {
+            watch.stop()
+            throw error
+        }
+        let resolution = RegionResolution(session: session, global: global, scope: scope)
+        let preflight = await watch.run { () -> Result<[RegionLocator.Located], any Error> in
+            do {
+                // Without the preflight nothing can be judged, so nothing is sent: a failed operation (1) unless
+                // the region, credentials or endpoint are wrong (2).
+                return .success(
+                    try await resolution.targets(selected, consequence: "Nothing was sent: the preflight needs each instance's state."))
+            } catch { return .failure(error) }
+        }
+        watch.stop()
+        if let signal = watch.caught {
+            await session.close()
+            throw CommandError.interrupted("interrupted during the preflight; nothing was sent.", signal: signal)
+        }
+        let located: [RegionLocator.Located]
+        switch preflight {
+        case .success(let found): located = found
+        case .failure(let error):
+            await session.close()
+            throw error
+        }
+        guard !located.isEmpty else {
+            await session.close()
+            TerminalFacts.printError("ecsfleet: " + SafeText.escaped("No instance matches --where \(selection.query ?? ""); nothing to \(action.rawValue)."))
+            if run.output == .json { print("[]") }
+            return
+        }
+        let plan = OperationPlan(action: action, options: options, targets: located.map { ($0.instanceId, $0.regionId ?? "", $0.instance) }, now: Date())
+        try await execute(plan, decision: decision, session: session)
+    }
+
+    /// `--timeout` is a positive number of seconds.
+    func checkTimeout() throws(CommandError) {
+        guard run.timeout > 0 else { throw .usage("--timeout must be a positive number of seconds, got \(run.timeout)") }
+    }
+
+    /// What the aliyun safety policy says of this action; a denied real run is refused here.
+    func policyDecision() throws(CommandError) -> SafetyPolicy.Decision {
         let environment = ProcessInfo.processInfo.environment
         let paths = AppPaths(environment: environment)
         let policy: SafetyPolicy
@@ -26,44 +71,21 @@ struct PowerRunner {
         }
         let decision = policy.decide("ecs:\(action.apiAction)")
         if decision.action == .deny, !options.dryRun {
-            throw CommandError.refused("Refused by the aliyun safety policy: \(decision.explanation) denies ecs:\(action.apiAction).")
+            throw .refused("Refused by the aliyun safety policy: \(decision.explanation) denies ecs:\(action.apiAction).")
         }
-        // From here to the end of the operation, SIGINT and SIGTERM are told what was sent (during the preflight:
-        // nothing), instead of ending the process without a word.
-        let watch = InterruptWatch.start()
-        let session: CloudSession
-        do { session = try await CloudSession.open(global) } catch {
-            watch.stop()
-            throw error
-        }
-        let region = session.account.region
-        let service = session.service
-        let preflight = await watch.run { () -> Result<[Instance], ECSCallError> in
-            do throws(ECSCallError) { return .success(try await service.instances(region: region, instanceIds: ids)) } catch { return .failure(error) }
-        }
-        if let signal = watch.caught {
-            watch.stop()
-            await session.close()
-            throw CommandError.interrupted("interrupted during the preflight; nothing was sent.", signal: signal)
-        }
-        let known: [Instance]
-        switch preflight {
-        case let .success(instances): known = instances
-        case let .failure(error):
-            watch.stop()
-            await session.close()
-            // Without the preflight nothing can be judged, so nothing is sent: a failed operation (1) unless the
-            // region, credentials or endpoint are wrong (2).
-            throw CallFailure.commandError(error, action: ECSAction.describeInstances, region: region, retry: session.client.configuration.retry,
-                                           consequence: "Nothing was sent: the preflight needs each instance's state.")
-        }
-        let byId = Dictionary(known.map { ($0.instanceId, $0) }, uniquingKeysWith: { a, _ in a })
-        let plan = OperationPlan(action: action, options: options, targets: ids.map { ($0, region, byId[$0]) }, now: Date())
+        return decision
+    }
+
+    /// Confirms and runs `plan` (closing `session`), prints the results with `extra` rows after the plan's own
+    /// (an undo's skipped instances), and ends with the exit status.
+    func execute(_ plan: OperationPlan, decision: SafetyPolicy.Decision, session: CloudSession, extra: [InstanceResult] = []) async throws {
         let standardMode = standardModeNote(plan)
-        let report: OperationEngine.Report
+        // From the confirmation to the end of the operation, SIGINT and SIGTERM are told what was sent.
+        let watch = InterruptWatch.start()
+        var report: OperationEngine.Report
         do {
-            report = try await confirmAndRun(plan, region: region, decision: decision, standardModeCount: standardMode.count,
-                                             session: session, environment: environment, watch: watch)
+            report = try await confirmAndRun(plan, decision: decision, standardModeCount: standardMode.count,
+                                             session: session, environment: session.environment, watch: watch)
         } catch {
             watch.stop()
             await session.close()
@@ -71,16 +93,18 @@ struct PowerRunner {
         }
         watch.stop()
         await session.close()
+        let reached = Self.allReached(report.results, plan: plan, waited: run.wait)
+        report.results += extra
         write(report, notes: [standardMode.text, allTogetherNote(plan)].compactMap { $0 })
-        throw CommandStatus(code: Self.allReached(report.results, plan: plan, waited: run.wait) ? 0 : 1)
+        throw CommandStatus(code: reached ? 0 : 1)
     }
 
     /// Asks (unless a dry run, `--yes`, or nothing to send), opens the journal and runs the engine, which a signal
     /// cancels: the operation then ends as `CommandError.interrupted`, saying what was sent.
-    func confirmAndRun(_ plan: OperationPlan, region: String, decision: SafetyPolicy.Decision, standardModeCount: Int,
+    func confirmAndRun(_ plan: OperationPlan, decision: SafetyPolicy.Decision, standardModeCount: Int,
                        session: CloudSession, environment: [String: String], watch: InterruptWatch) async throws(CommandError) -> OperationEngine.Report {
         if !options.dryRun && plan.sendCount > 0 {
-            try await confirm(plan, region: region, decision: decision, standardModeCount: standardModeCount, watch: watch)
+            try await confirm(plan, decision: decision, standardModeCount: standardModeCount, watch: watch)
         }
         let journal = try JournalAccess.open(path: AppPaths(environment: environment).journal, consequence: "Nothing was sent.")
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
@@ -113,11 +137,10 @@ struct PowerRunner {
         }
     }
 
-    /// Skipped by the preflight only because it is already in the action's final state. The preflight checks
-    /// locks and expiry before the status, so its `IncorrectInstanceStatus` means an unlocked instance, except
-    /// for the `recycling` lock, which it reports with that code too.
+    /// Skipped by the preflight only because it is already in the action's final state (whatever lock it also
+    /// has: the preflight names the lock, but the instance is where the operator wants it).
     static func isAlreadyThere(_ target: OperationPlan.Target, action: PowerAction) -> Bool {
         guard case let .skip(code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus, let i = target.instance else { return false }
-        return i.status == action.targetStatus && !i.lockReasons.contains("recycling")
+        return i.status == action.targetStatus
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `--output table|json`.
+/// `--output table|json|csv|ids`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, csv, ids
 }

@@ -1,10 +1,18 @@
 import ArgumentParser
+import ECSAPI
 
-/// `list --status`: the lifecycle states an instance can be listed by.
+/// `list --status`: an instance state, in any case (`running` as the screen's filter takes it).
 enum StatusArgument: String, ExpressibleByArgument, CaseIterable {
     case pending = "Pending"
     case starting = "Starting"
     case running = "Running"
     case stopping = "Stopping"
     case stopped = "Stopped"
+
+    init?(argument: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        self = match
+    }
+
+    var value: InstanceStatus { InstanceStatus(rawValue: rawValue) }
 }

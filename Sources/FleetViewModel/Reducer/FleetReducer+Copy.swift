@@ -1,0 +1,35 @@
+import FleetCore
+import Foundation
+
+extension FleetReducer {
+    /// `y` and `Y`: what to copy, as an effect, and a banner saying what it was.
+    static func copy(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
+        let run = s.resultsView.flatMap { s.operation($0.operationId) }
+        let lines: [String], what: String
+        switch action {
+        case .copyCommands:
+            guard let run else { return [] }
+            lines = run.plan.cliEquivalents
+            what = "\(lines.count) aliyun command\(lines.count == 1 ? "" : "s") of \(run.id)"
+        default:
+            if let run {
+                lines = run.results.map(\.instanceId)
+            } else if !s.marks.isEmpty {
+                // Marked IDs in the list's order, hidden ones after.
+                let visible = Array(s.visible)
+                lines = visible.filter { s.marks.contains($0) } + s.marks.subtracting(visible).sorted()
+            } else if let id = s.cursor {
+                lines = [id]
+            } else {
+                lines = []
+            }
+            what = lines.count == 1 ? lines[0] : "\(lines.count) IDs"
+        }
+        guard !lines.isEmpty else {
+            s.post(.info, "Nothing to copy.", now: now)
+            return []
+        }
+        s.post(.info, "Copied \(what) (through the terminal's clipboard, OSC 52).", now: now)
+        return [.copy(lines.joined(separator: "\n"))]
+    }
+}
