@@ -30,7 +30,11 @@ extension CursesTerminal {
     private func takeSignal() -> TerminalSignal? { SignalTrap.takePending() }
 
     private func unget(status: Int32, code: wint_t) {
-        if status == KEY_CODE_YES { ungetch(Int32(bitPattern: UInt32(code))) } else { unget_wch(wchar_t(bitPattern: code)) }
+        if status == KEY_CODE_YES {
+            ungetch(Int32(bitPattern: UInt32(code)))
+        } else {
+            unget_wch(wchar_t(bitPattern: code))
+        }
     }
 
     /// Esc alone, or Alt plus the key that follows at once.
@@ -54,7 +58,8 @@ extension CursesTerminal {
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
-            let x = Int(event.x), y = Int(event.y)
+            let x = Int(event.x)
+            let y = Int(event.y)
             if event.bstate & ecsfleet_button1_clicked() != 0 { return .mouse(MouseEvent(.click, x: x, y: y)) }
             if event.bstate & ecsfleet_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
             if event.bstate & ecsfleet_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }

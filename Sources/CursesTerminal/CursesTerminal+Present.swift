@@ -29,9 +29,12 @@ extension CursesTerminal {
         var x = 0
         while x < columns {
             let cell = grid[x, y]
-            if cell.isContinuation { x += 1; continue }
+            if cell.isContinuation {
+                x += 1
+                continue
+            }
             var text = cell.text
-            if cell.width == 2 && x + 1 >= columns { text = " " }  // would straddle a narrower window's edge
+            if cell.width == 2 && x + 1 >= columns { text = " " } // would straddle a narrower window's edge
             draw(text, style: cell.style, x: x, y: y)
             x += 1
         }
@@ -76,7 +79,7 @@ extension CursesTerminal {
         let key = Int64(fg) << 32 | Int64(UInt32(bitPattern: bg))
         if let pair = pairs[key] { return pair }
         let pair = alloc_pair(fg, bg)
-        guard pair > 0 else { return 0 }  // out of pairs: fall back to the default colours
+        guard pair > 0 else { return 0 } // out of pairs: fall back to the default colours
         pairs[key] = pair
         return pair
     }
@@ -116,15 +119,17 @@ extension CursesTerminal {
             guard c != 0, let scalar = Unicode.Scalar(UInt32(bitPattern: c)) else { break }
             text.append(scalar)
         }
-        var fg: Int32 = -1, bg: Int32 = -1
+        var fg: Int32 = -1
+        var bg: Int32 = -1
         if pair > 0 { extended_pair_content(pair, &fg, &bg) }
         // ncurses reports the right half of a wide character as the same character: find out whether (x, y)
         // is such a half by walking the row from its start.
         let isContinuation = isRightHalfOfWideCharacter(x: x, y: y)
-        return CursesCell(text: isContinuation ? "" : String(text),
-                          bold: attrs & ecsfleet_a_bold() != 0, dim: attrs & ecsfleet_a_dim() != 0,
-                          reverse: attrs & ecsfleet_a_reverse() != 0, underline: attrs & ecsfleet_a_underline() != 0,
-                          foreground: Int(fg), background: Int(bg))
+        return CursesCell(
+            text: isContinuation ? "" : String(text),
+            bold: attrs & ecsfleet_a_bold() != 0, dim: attrs & ecsfleet_a_dim() != 0,
+            reverse: attrs & ecsfleet_a_reverse() != 0, underline: attrs & ecsfleet_a_underline() != 0,
+            foreground: Int(fg), background: Int(bg))
     }
 
     private func isRightHalfOfWideCharacter(x: Int, y: Int) -> Bool {
@@ -132,9 +137,11 @@ extension CursesTerminal {
         while column < x {
             var cc = cchar_t()
             var chars = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
-            var attrs: attr_t = 0, pair: Int16 = 0
+            var attrs: attr_t = 0
+            var pair: Int16 = 0
             guard mvwin_wch(window, Int32(y), Int32(column), &cc) == OK,
-                  getcchar(&cc, &chars, &attrs, &pair, nil) == OK else { return false }
+                getcchar(&cc, &chars, &attrs, &pair, nil) == OK
+            else { return false }
             let wide = Unicode.Scalar(UInt32(bitPattern: chars[0])).map { DisplayWidth.of($0) == 2 } ?? false
             if wide && column + 1 == x { return true }
             column += wide ? 2 : 1

@@ -1,10 +1,11 @@
 @preconcurrency import CNCursesw
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Why the curses terminal could not start.
 public enum CursesTerminalError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -40,7 +41,8 @@ public final class CursesTerminal: Terminal {
 
         /// Creates options.
         public init(handleSignals: Bool = true, escapeDelayMilliseconds: Int32 = 25, forceMonochrome: Bool = false) {
-            self.handleSignals = handleSignals; self.escapeDelayMilliseconds = escapeDelayMilliseconds
+            self.handleSignals = handleSignals
+            self.escapeDelayMilliseconds = escapeDelayMilliseconds
             self.forceMonochrome = forceMonochrome
         }
     }
@@ -70,9 +72,12 @@ public final class CursesTerminal: Terminal {
     public init(options: Options = Options()) throws {
         setlocale(LC_ALL, "")
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else { throw CursesTerminalError.notATerminal }
-        guard let term = getenv("TERM"), term.pointee != 0 else { throw CursesTerminalError.cannotOpen("TERM is not set") }
+        guard let term = getenv("TERM"), term.pointee != 0 else {
+            throw CursesTerminalError.cannotOpen("TERM is not set")
+        }
         // Our handlers must be in place before ncurses starts, or it installs its own for SIGINT/SIGTERM.
-        let mask = options.handleSignals
+        let mask =
+            options.handleSignals
             ? SignalTrap.install(terminalFD: STDOUT_FILENO, saveTermiosFrom: STDIN_FILENO) : nil
         guard let screen = newterm(nil, ecsfleet_stdout(), ecsfleet_stdin()) else {
             if options.handleSignals { SignalTrap.uninstall(restoring: mask) }
@@ -93,16 +98,21 @@ public final class CursesTerminal: Terminal {
     ///   - width: Columns.
     ///   - height: Rows.
     ///   - terminalType: A terminfo name.
-    public init(testingOutputPath outputPath: String, inputPath: String = "/dev/null", width: Int, height: Int,
-                terminalType: String = "xterm-256color", forceMonochrome: Bool = false) throws {
+    public init(
+        testingOutputPath outputPath: String, inputPath: String = "/dev/null", width: Int, height: Int,
+        terminalType: String = "xterm-256color", forceMonochrome: Bool = false
+    ) throws {
         setlocale(LC_ALL, "")
-        guard let output = fopen(outputPath, "w") else { throw CursesTerminalError.cannotOpen("cannot open \(outputPath)") }
+        guard let output = fopen(outputPath, "w") else {
+            throw CursesTerminalError.cannotOpen("cannot open \(outputPath)")
+        }
         guard let input = fopen(inputPath, "r") else {
             fclose(output)
             throw CursesTerminalError.cannotOpen("cannot open \(inputPath)")
         }
         guard let screen = newterm(terminalType, output, input) else {
-            fclose(output); fclose(input)
+            fclose(output)
+            fclose(input)
             throw CursesTerminalError.cannotOpen("ncurses does not know the terminal type '\(terminalType)'")
         }
         self.screen = screen
@@ -111,7 +121,7 @@ public final class CursesTerminal: Terminal {
         window = ecsfleet_stdscr()
         resizeterm(Int32(height), Int32(width))
         configure()
-        flushinp()  // drop the KEY_RESIZE that resizeterm queued
+        flushinp() // drop the KEY_RESIZE that resizeterm queued
     }
 
     /// The terminal settings every session uses.
@@ -183,7 +193,10 @@ public final class CursesTerminal: Terminal {
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
-        if isMouseEnabled { mousemask(0, nil); isMouseEnabled = false }
+        if isMouseEnabled {
+            mousemask(0, nil)
+            isMouseEnabled = false
+        }
         if isendwin() == false { endwin() }
         if options.handleSignals { SignalTrap.uninstall(restoring: savedSignalMask) }
         if !ownedFiles.isEmpty {

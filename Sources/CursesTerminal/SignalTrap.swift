@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Process-wide signal handling for the curses session. Signal handlers cannot capture context, so the state
 /// they touch lives in globals that are fully set up before any handler is installed.
@@ -50,7 +51,8 @@ enum SignalTrap {
         crashFD.store(terminalFD, ordering: .sequentiallyConsistent)
         for signal in reported { setHandler(recordHandler, for: signal, restart: false) }
         for signal in fatal { setHandler(crashHandler, for: signal, restart: true) }
-        var unblock = sigset_t(), previous = sigset_t()
+        var unblock = sigset_t()
+        var previous = sigset_t()
         sigemptyset(&unblock)
         for signal in reported { sigaddset(&unblock, signal) }
         pthread_sigmask(SIG_UNBLOCK, &unblock, &previous)
@@ -87,9 +89,9 @@ enum SignalTrap {
     private static func setHandler(_ handler: @convention(c) (Int32) -> Void, for signal: Int32, restart: Bool) {
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = handler
+            action.__sigaction_handler.sa_handler = handler
         #else
-        action.__sigaction_u.__sa_handler = handler
+            action.__sigaction_u.__sa_handler = handler
         #endif
         sigemptyset(&action.sa_mask)
         // No SA_RESTART for the reported signals, so a blocking read returns and the loop sees them promptly.
@@ -114,7 +116,8 @@ nonisolated(unsafe) let savedActions: UnsafeMutablePointer<sigaction> = {
     return p
 }()
 /// Leaves the alternate screen, shows the cursor, resets attributes and turns mouse reporting off.
-let resetBytes: StaticString = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
+let resetBytes: StaticString =
+    "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
 
 /// Records a reported signal. Only an atomic read-modify-write: async-signal-safe.
 private func recordHandler(_ signal: Int32) {

@@ -3,11 +3,14 @@ import ECSAPI
 extension ECSClient {
     /// Pages of `DescribeInstances` as an async sequence, `MaxResults`/`NextToken` style (100 a page unless the
     /// request says otherwise), ending after the page without a `NextToken`.
-    public func instancePages(_ request: DescribeInstancesRequest) -> AsyncThrowingStream<DescribeInstancesResponse, any Error> {
+    public func instancePages(_ request: DescribeInstancesRequest) -> AsyncThrowingStream<
+        DescribeInstancesResponse, any Error
+    > {
         AsyncThrowingStream { continuation in
             let task = Task {
                 var r = request
-                r.pageNumber = nil; r.pageSize = nil
+                r.pageNumber = nil
+                r.pageSize = nil
                 if r.maxResults == nil { r.maxResults = 100 }
                 do {
                     while true {
@@ -30,12 +33,17 @@ extension ECSClient {
     /// as soon as one ends) and yielded in order. IDs already seen are dropped, so an instance that moves between
     /// pages while the fleet changes is not listed twice. How many are really in flight is the client's adaptive
     /// limit for `DescribeInstances` in the region; `parallel` (by default its ceiling) only bounds it.
-    public func numberedInstancePages(_ request: DescribeInstancesRequest, parallel: Int? = nil) -> AsyncThrowingStream<[Instance], any Error> {
+    public func numberedInstancePages(_ request: DescribeInstancesRequest, parallel: Int? = nil) -> AsyncThrowingStream<
+        [Instance], any Error
+    > {
         let parallel = parallel ?? configuration.concurrency.ceiling
         return AsyncThrowingStream { continuation in
             let task = Task {
                 var r = request
-                r.maxResults = nil; r.nextToken = nil; r.pageSize = 100; r.pageNumber = 1
+                r.maxResults = nil
+                r.nextToken = nil
+                r.pageSize = 100
+                r.pageNumber = 1
                 do {
                     let first = try await self.send(r)
                     var seen = Set(first.instances.map(\.instanceId))
@@ -44,7 +52,8 @@ extension ECSClient {
                     try await self.fetchPages(2, through: pages, of: r, parallel: max(1, parallel)) { list in
                         // Copy the page only in the rare case that it repeats instances.
                         let fresh = list.map { seen.insert($0.instanceId).inserted }
-                        continuation.yield(fresh.allSatisfy { $0 } ? list : list.indices.filter { fresh[$0] }.map { list[$0] })
+                        continuation.yield(
+                            fresh.allSatisfy { $0 } ? list : list.indices.filter { fresh[$0] }.map { list[$0] })
                     }
                     continuation.finish()
                 } catch {
@@ -58,18 +67,23 @@ extension ECSClient {
     /// Fetches pages `first` through `last` with at most `parallel` calls in flight, handing each page's instances to `deliver` in
     /// page order. Pages that finish early wait (at most `4 * parallel` pages ahead of the next one due, so a slow
     /// page does not let memory grow without bound).
-    private func fetchPages(_ first: Int, through last: Int, of request: DescribeInstancesRequest, parallel: Int,
-                            deliver: ([Instance]) -> Void) async throws {
+    private func fetchPages(
+        _ first: Int, through last: Int, of request: DescribeInstancesRequest, parallel: Int,
+        deliver: ([Instance]) -> Void
+    ) async throws {
         guard first <= last else { return }
         try await withThrowingTaskGroup(of: (Int, [Instance]).self) { group in
-            var next = first, due = first, inFlight = 0
+            var next = first
+            var due = first
+            var inFlight = 0
             var ready: [Int: [Instance]] = [:]
             func start() {
                 while next <= last, inFlight < parallel, next - due < 4 * parallel {
                     var page = request
                     page.pageNumber = next
                     group.addTask { (page.pageNumber ?? 0, try await self.send(page).instances) }
-                    next += 1; inFlight += 1
+                    next += 1
+                    inFlight += 1
                 }
             }
             start()

@@ -13,12 +13,18 @@ extension ECSClient {
                 method: "POST", path: "/", query: query, headers: ["accept": "application/json"], body: [],
                 credentials: credentials, date: now, nonce: nonce, host: endpoint.authority,
                 action: R.action, version: ecsAPIVersion)
-            return TransportRequest(method: "POST", url: endpoint.baseURL + "/?" + Self.encodeQuery(query), headers: headers)
+            return TransportRequest(
+                method: "POST", url: endpoint.baseURL + "/?" + Self.encodeQuery(query), headers: headers)
         case .v1:
-            let params = [("Action", R.action), ("Version", ecsAPIVersion)] + request.parameters.items.map { ($0.name, $0.value) }
-            let signed = SignatureV1.sign(method: "POST", params: params, credentials: credentials, date: now, nonce: nonce)
-            return TransportRequest(method: "POST", url: endpoint.baseURL + "/?" + Self.encodeQuery(signed.map { (name: $0.0, value: $0.1) }),
-                                    headers: [("accept", "application/json")])
+            let params =
+                [("Action", R.action), ("Version", ecsAPIVersion)]
+                + request.parameters.items.map { ($0.name, $0.value) }
+            let signed = SignatureV1.sign(
+                method: "POST", params: params, credentials: credentials, date: now, nonce: nonce)
+            return TransportRequest(
+                method: "POST",
+                url: endpoint.baseURL + "/?" + Self.encodeQuery(signed.map { (name: $0.0, value: $0.1) }),
+                headers: [("accept", "application/json")])
         }
     }
 
@@ -26,15 +32,20 @@ extension ECSClient {
     /// cannot give credentials is a configuration error: the operator has to act (sign in again, fix the role).
     func signingCredentials() async throws(ECSCallError) -> Credentials {
         guard let provider = configuration.credentialProvider else { return configuration.credentials }
-        do throws(CredentialError) { return try await provider.credentials() } catch { throw .configuration(error.description) }
+        do throws(CredentialError) { return try await provider.credentials() } catch {
+            throw .configuration(error.description)
+        }
     }
 
     /// After `InvalidSecurityToken.Expired`: renews the credentials and says to send again. Sending again is safe
     /// for any action, a stop included: the service refused the request before acting on it, as for throttling.
     /// Without a provider (fixed credentials) nothing can be renewed and the error stands.
     func renewAfterExpiry(_ error: APIError, rejected: Credentials) async throws(ECSCallError) -> Bool {
-        guard error.code == ErrorCode.invalidSecurityTokenExpired, let provider = configuration.credentialProvider else { return false }
-        do throws(CredentialError) { _ = try await provider.renew(rejected: rejected) } catch { throw .configuration(error.description) }
+        guard error.code == ErrorCode.invalidSecurityTokenExpired, let provider = configuration.credentialProvider
+        else { return false }
+        do throws(CredentialError) { _ = try await provider.renew(rejected: rejected) } catch {
+            throw .configuration(error.description)
+        }
         return true
     }
 

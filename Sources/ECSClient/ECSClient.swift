@@ -25,7 +25,9 @@ public final class ECSClient: Sendable {
         public var credentialProvider: (any CredentialProvider)?
 
         public init(credentials: Credentials, defaultRegion: String, endpointOverride: Endpoint? = nil) {
-            self.credentials = credentials; self.defaultRegion = defaultRegion; self.endpointOverride = endpointOverride
+            self.credentials = credentials
+            self.defaultRegion = defaultRegion
+            self.endpointOverride = endpointOverride
         }
     }
 
@@ -40,9 +42,14 @@ public final class ECSClient: Sendable {
     /// - Parameters:
     ///   - logger: when given, each request is logged (action, region, status, request id, time taken), secrets never.
     ///   - sleep: how backoff waits; tests pass one that does not.
-    public init(configuration: Configuration, transport: any HTTPTransport = AsyncHTTPTransport(), logger: Logger? = nil,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
-        self.configuration = configuration; self.transport = transport; self.logger = logger; self.sleep = sleep
+    public init(
+        configuration: Configuration, transport: any HTTPTransport = AsyncHTTPTransport(), logger: Logger? = nil,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.logger = logger
+        self.sleep = sleep
     }
 
     /// Releases connections.
@@ -98,7 +105,8 @@ public final class ECSClient: Sendable {
         let endpoint = endpoint(for: region)
         let policy = configuration.retry
         let gate = gate(R.action, region: region)
-        var attempt = 0, throttled = 0
+        var attempt = 0
+        var throttled = 0
         var renewed = false
         while true {
             let delay = await gate.enter()
@@ -129,8 +137,12 @@ public final class ECSClient: Sendable {
                 gate.finish(error == .timedOut ? .overloaded : .other, sentAt: sentAt)
                 log(R.action, region, "no answer: \(error)", "", started)
                 guard attempt < policy.maxAttempts, policy.shouldRetry(action: R.action, error: error) else {
-                    let why = error == .timedOut ? "no complete answer within \(Self.seconds(configuration.requestTimeout)) s" : error.description
-                    throw .noAnswer("\(R.action): \(why)", mayHaveBeenApplied: error.mayHaveBeenApplied, attempts: attempt)
+                    let why =
+                        error == .timedOut
+                        ? "no complete answer within \(Self.seconds(configuration.requestTimeout)) s"
+                        : error.description
+                    throw .noAnswer(
+                        "\(R.action): \(why)", mayHaveBeenApplied: error.mayHaveBeenApplied, attempts: attempt)
                 }
                 try await backoff(attempt, retryAfterMs: nil)
                 continue
@@ -146,9 +158,12 @@ public final class ECSClient: Sendable {
             let apiError = Self.apiError(from: response)
             let retryAfterMs = response.headers["x-acs-retry-after"].flatMap { Int($0) }
             // A passed dry run is the answer asked for: it grows the window as a success does.
-            let outcome: AdaptiveLimit.Outcome = apiError.isDryRunPassed ? .succeeded
-                : apiError.isThrottling ? .throttled(retryAfter: retryAfterMs.map { .milliseconds(max(0, $0)) })
-                : apiError.httpStatus == 503 ? .overloaded : .other
+            let outcome: AdaptiveLimit.Outcome =
+                apiError.isDryRunPassed
+                ? .succeeded
+                : apiError.isThrottling
+                    ? .throttled(retryAfter: retryAfterMs.map { .milliseconds(max(0, $0)) })
+                    : apiError.httpStatus == 503 ? .overloaded : .other
             gate.finish(outcome, sentAt: sentAt)
             log(R.action, region, "\(response.status) code=\(apiError.code)", requestId, started)
             if apiError.isDryRunPassed { throw .dryRunPassed(apiError) }
@@ -166,13 +181,16 @@ public final class ECSClient: Sendable {
                 if retryAfterMs == nil { try await backoff(throttled, retryAfterMs: nil) }
                 continue
             }
-            guard attempt < policy.maxAttempts, policy.shouldRetry(action: R.action, error: apiError) else { throw .api(apiError) }
+            guard attempt < policy.maxAttempts, policy.shouldRetry(action: R.action, error: apiError) else {
+                throw .api(apiError)
+            }
             try await backoff(attempt, retryAfterMs: retryAfterMs)
         }
     }
 
     private func backoff(_ attempt: Int, retryAfterMs: Int?) async throws(ECSCallError) {
-        let wait = configuration.retry.delay(afterAttempt: attempt, retryAfterMs: retryAfterMs, random: Double.random(in: 0..<1))
+        let wait = configuration.retry.delay(
+            afterAttempt: attempt, retryAfterMs: retryAfterMs, random: Double.random(in: 0..<1))
         do { try await sleep(wait) } catch { throw .configuration("cancelled") }
     }
 
@@ -184,18 +202,24 @@ public final class ECSClient: Sendable {
 
     /// Reads an error answer; a body that is not the API's error JSON becomes `HTTP<status>` with a short excerpt.
     static func apiError(from response: TransportResponse) -> APIError {
-        if let json = try? JSONValue(parsing: response.body), let e = APIError(json: json, httpStatus: response.status) {
+        if let json = try? JSONValue(parsing: response.body), let e = APIError(json: json, httpStatus: response.status)
+        {
             return e
         }
         let excerpt = String(decoding: response.body.prefix(200), as: UTF8.self)
-        return APIError(code: "HTTP\(response.status)", message: excerpt.isEmpty ? "no body" : excerpt, httpStatus: response.status,
-                        requestId: response.headers["x-acs-request-id"] ?? "")
+        return APIError(
+            code: "HTTP\(response.status)", message: excerpt.isEmpty ? "no body" : excerpt, httpStatus: response.status,
+            requestId: response.headers["x-acs-request-id"] ?? "")
     }
 
-    private func log(_ action: String, _ region: String, _ status: String, _ requestId: String, _ started: ContinuousClock.Instant) {
+    private func log(
+        _ action: String, _ region: String, _ status: String, _ requestId: String, _ started: ContinuousClock.Instant
+    ) {
         guard let logger else { return }
         let ms = (ContinuousClock.now - started).components
         let elapsed = Double(ms.seconds) * 1000 + Double(ms.attoseconds) / 1e15
-        logger.info("\(action) region=\(region) status=\(status) request-id=\(requestId.isEmpty ? "-" : requestId) time=\(String(format: "%.1f", elapsed))ms")
+        logger.info(
+            "\(action) region=\(region) status=\(status) request-id=\(requestId.isEmpty ? "-" : requestId) time=\(String(format: "%.1f", elapsed))ms"
+        )
     }
 }

@@ -23,8 +23,14 @@ public struct RetryPolicy: Sendable {
     /// 16 is a service that refuses, not a busy one: with the usual 1 s retry-after, about 16 s of trying.
     public var maxThrottledAnswers: Int
 
-    public init(maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(5), maxThrottledAnswers: Int = 16) {
-        self.maxAttempts = maxAttempts; self.baseDelay = baseDelay; self.maxDelay = maxDelay; self.maxThrottledAnswers = maxThrottledAnswers
+    public init(
+        maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(5),
+        maxThrottledAnswers: Int = 16
+    ) {
+        self.maxAttempts = maxAttempts
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.maxThrottledAnswers = maxThrottledAnswers
     }
 
     /// No retries at all.

@@ -13,19 +13,23 @@ public enum FleetSource: Sendable {
 public enum Simulator {
     /// Builds the gateway for `source`, plus the configuration's running pools. With a `--state` file that exists, the saved state replaces the source's
     /// instances, so a restart keeps stopped instances stopped; a new state file is written at once.
-    public static func makeGateway(source: FleetSource, configuration: SimulatorConfiguration,
-                                   clock: any SimulatorClock = SystemClock()) async throws(ConfigurationError) -> APIGateway {
+    public static func makeGateway(
+        source: FleetSource, configuration: SimulatorConfiguration,
+        clock: any SimulatorClock = SystemClock()
+    ) async throws(ConfigurationError) -> APIGateway {
         var instances: [Instance]
         switch source {
-        case let .file(path): instances = try FleetFile.load(path: path)
-        case let .generated(count, regions):
-            instances = FleetGenerator.generate(count: count, regions: regions, seed: configuration.seed, now: clock.now())
+        case .file(let path): instances = try FleetFile.load(path: path)
+        case .generated(let count, let regions):
+            instances = FleetGenerator.generate(
+                count: count, regions: regions, seed: configuration.seed, now: clock.now())
         }
         if !configuration.runningPools.isEmpty {
             var used = Set(instances.map(\.instanceId))
             for pool in configuration.runningPools {
-                instances += FleetGenerator.runningPool(count: pool.count, region: pool.region, seed: configuration.seed,
-                                                        now: clock.now(), used: &used)
+                instances += FleetGenerator.runningPool(
+                    count: pool.count, region: pool.region, seed: configuration.seed,
+                    now: clock.now(), used: &used)
             }
         }
         let fleet = SimulatedFleet(instances: instances, configuration: configuration, clock: clock)

@@ -33,13 +33,20 @@ struct SimCommand: AsyncParsableCommand {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on; 0 picks a free port.") var port = 0
-    @Option(help: ArgumentHelp("Replay a DescribeInstances response body ({\"Instances\":{\"Instance\":[...]}}).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Replay a DescribeInstances response body ({\"Instances\":{\"Instance\":[...]}}).", valueName: "file"))
     var fleet: String?
     /// `.unconditional`: `--generate -5` reaches the range check below instead of ArgumentParser's "Missing value".
-    @Option(parsing: .unconditional, help: ArgumentHelp("Generate a realistic synthetic fleet of N instances (1 to 2000000; 0 only with --pool).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Generate a realistic synthetic fleet of N instances (1 to 2000000; 0 only with --pool).", valueName: "n"))
     var generate: Int?
     @Option(help: "Seed for the generated fleet, delays and faults.") var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("Regions for the generated fleet (extra known regions with --fleet).", valueName: "r1,r2,..."))
+    @Option(
+        help: ArgumentHelp(
+            "Regions for the generated fleet (extra known regions with --fleet).", valueName: "r1,r2,..."))
     var regions: String?
     @Option(help: "The access key ID the account accepts.") var accessKeyId = "sandbox"
     @Option(help: "Its secret.") var accessKeySecret = "sandbox-secret"
@@ -49,43 +56,71 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds in Starting, drawn from MIN-MAX.", valueName: "min-max")) var startDelay = "2-6"
     @Flag(help: "The account stops eligible instances in economical mode (StopCharging) by default.")
     var economicalDefault = false
-    @Option(help: ArgumentHelp("Inject faults: throttle=P,error500=P,error503=P,drop=P,droplate=P,latency=MIN-MAX (ms).", valueName: "spec"))
+    @Option(
+        help: ArgumentHelp(
+            "Inject faults: throttle=P,error500=P,error503=P,drop=P,droplate=P,latency=MIN-MAX (ms).", valueName: "spec"
+        ))
     var faults: String?
-    @Option(help: ArgumentHelp("Calls per second per access key and API; excess calls get Throttling.User.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp("Calls per second per access key and API; excess calls get Throttling.User.", valueName: "n")
+    )
     var rateLimit: Double?
-    @Option(help: ArgumentHelp("Add N running, unlocked, pay-as-you-go instances to REGION, for load tests that stop thousands of instances (repeatable).",
-                               valueName: "region=n"))
+    @Option(
+        help: ArgumentHelp(
+            "Add N running, unlocked, pay-as-you-go instances to REGION, for load tests that stop thousands of instances (repeatable).",
+            valueName: "region=n"))
     var pool: [String] = []
-    @Option(help: ArgumentHelp("Persist every change to this file (atomically), and resume from it on restart.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Persist every change to this file (atomically), and resume from it on restart.", valueName: "file"))
     var state: String?
-    @Option(help: ArgumentHelp("A RAM role STS AssumeRole and AssumeRoleWithOIDC accept (repeatable; unset: any acs:ram::<digits>:role/<name>).",
-                               valueName: "arn"))
+    @Option(
+        help: ArgumentHelp(
+            "A RAM role STS AssumeRole and AssumeRoleWithOIDC accept (repeatable; unset: any acs:ram::<digits>:role/<name>).",
+            valueName: "arn"))
     var role: [String] = []
-    @Option(help: ArgumentHelp("An OIDC provider AssumeRoleWithOIDC accepts (repeatable; unset: any acs:ram::<digits>:oidc-provider/<name>).",
-                               valueName: "arn"))
+    @Option(
+        help: ArgumentHelp(
+            "An OIDC provider AssumeRoleWithOIDC accepts (repeatable; unset: any acs:ram::<digits>:oidc-provider/<name>).",
+            valueName: "arn"))
     var oidcProvider: [String] = []
-    @Option(help: ArgumentHelp("Serve the metadata service (/latest/) and /credentials-uri/NAME with this instance RAM role.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve the metadata service (/latest/) and /credentials-uri/NAME with this instance RAM role.",
+            valueName: "name"))
     var instanceRole: String?
     @Flag(help: "The metadata service refuses (403) requests without a token from PUT /latest/api/token.")
     var imdsV2Only = false
     @Flag(help: "The account's own key may call STS only: ECS calls signed with it get 403 Forbidden.RAM.")
     var accessKeyStsOnly = false
-    @Option(help: ArgumentHelp("Temporary credentials handed out expire after this many seconds (default: DurationSeconds; 3600 from the metadata service).",
-                               valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Temporary credentials handed out expire after this many seconds (default: DurationSeconds; 3600 from the metadata service).",
+            valueName: "seconds"))
     var credentialTtl: Double?
 
     func configuration() throws(ConfigurationError) -> (SimulatorConfiguration, FleetSource) {
         var c = SimulatorConfiguration()
-        guard !accessKeyId.isEmpty, !accessKeySecret.isEmpty else { throw ConfigurationError("--access-key-id and --access-key-secret must not be empty") }
-        c.credentials = Credentials(accessKeyId: accessKeyId, accessKeySecret: accessKeySecret,
-                                    securityToken: securityToken.flatMap { $0.isEmpty ? nil : $0 })
-        guard let stop = DelayRange(parsing: stopDelay) else { throw ConfigurationError("--stop-delay must be MIN-MAX seconds, such as 2-6, got '\(stopDelay)'") }
-        guard let start = DelayRange(parsing: startDelay) else { throw ConfigurationError("--start-delay must be MIN-MAX seconds, such as 2-6, got '\(startDelay)'") }
-        c.stopDelay = stop; c.startDelay = start
+        guard !accessKeyId.isEmpty, !accessKeySecret.isEmpty else {
+            throw ConfigurationError("--access-key-id and --access-key-secret must not be empty")
+        }
+        c.credentials = Credentials(
+            accessKeyId: accessKeyId, accessKeySecret: accessKeySecret,
+            securityToken: securityToken.flatMap { $0.isEmpty ? nil : $0 })
+        guard let stop = DelayRange(parsing: stopDelay) else {
+            throw ConfigurationError("--stop-delay must be MIN-MAX seconds, such as 2-6, got '\(stopDelay)'")
+        }
+        guard let start = DelayRange(parsing: startDelay) else {
+            throw ConfigurationError("--start-delay must be MIN-MAX seconds, such as 2-6, got '\(startDelay)'")
+        }
+        c.stopDelay = stop
+        c.startDelay = start
         c.economicalDefault = economicalDefault
         if let faults { c.faults = try FaultSpec(parsing: faults) }
         if let rateLimit {
-            guard rateLimit > 0, rateLimit.isFinite else { throw ConfigurationError("--rate-limit must be a positive number of calls per second") }
+            guard rateLimit > 0, rateLimit.isFinite else {
+                throw ConfigurationError("--rate-limit must be a positive number of calls per second")
+            }
             c.rateLimit = rateLimit
         }
         c.seed = seed
@@ -97,24 +132,30 @@ struct SimCommand: AsyncParsableCommand {
         for spec in pool {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
-                  let n = Int(parts[1]), (1...2_000_000).contains(n) else {
-                throw ConfigurationError("--pool must be REGION=N with N from 1 to 2000000, such as cn-beijing=60000, got '\(spec)'")
+                let n = Int(parts[1]), (1...2_000_000).contains(n)
+            else {
+                throw ConfigurationError(
+                    "--pool must be REGION=N with N from 1 to 2000000, such as cn-beijing=60000, got '\(spec)'")
             }
             c.runningPools.append((region: parts[0], count: n))
         }
         switch (fleet, generate) {
         case (.some, .some): throw ConfigurationError("give --fleet FILE or --generate N, not both")
-        case let (.some(path), nil):
+        case (.some(let path), nil):
             c.extraRegions = regionList
             return (c, .file(path))
-        case let (nil, n):
+        case (nil, let n):
             let count = n ?? 100
             // An empty account is a mistake unless --pool supplies the instances.
             let least = pool.isEmpty ? 1 : 0
             guard (least...2_000_000).contains(count) else {
-                throw ConfigurationError("--generate must be a number of instances from \(least) to 2000000\(least == 1 ? " (0 only with --pool)" : ""), got \(count)")
+                throw ConfigurationError(
+                    "--generate must be a number of instances from \(least) to 2000000\(least == 1 ? " (0 only with --pool)" : ""), got \(count)"
+                )
             }
-            return (c, .generated(count: count, regions: regionList.isEmpty ? FleetGenerator.defaultRegions : regionList))
+            return (
+                c, .generated(count: count, regions: regionList.isEmpty ? FleetGenerator.defaultRegions : regionList)
+            )
         }
     }
 }
@@ -124,19 +165,23 @@ extension SimCommand {
     func configureIdentity(_ c: inout SimulatorConfiguration) throws(ConfigurationError) {
         for text in role {
             guard let arn = RoleArn(text) else {
-                throw ConfigurationError("--role must be a role ARN such as acs:ram::1234567890123456:role/fleet-ops, got '\(text)'")
+                throw ConfigurationError(
+                    "--role must be a role ARN such as acs:ram::1234567890123456:role/fleet-ops, got '\(text)'")
             }
             c.roles.append(arn)
         }
         for text in oidcProvider {
             guard RoleArn.isOIDCProvider(text) else {
-                throw ConfigurationError("--oidc-provider must be an ARN such as acs:ram::1234567890123456:oidc-provider/ci, got '\(text)'")
+                throw ConfigurationError(
+                    "--oidc-provider must be an ARN such as acs:ram::1234567890123456:oidc-provider/ci, got '\(text)'")
             }
             c.oidcProviders.append(text)
         }
         if let instanceRole {
             guard (1...64).contains(instanceRole.count), instanceRole.allSatisfy(RoleArn.isNameCharacter) else {
-                throw ConfigurationError("--instance-role must be a role name (1 to 64 letters, digits, '.', '-', '_'), got '\(instanceRole)'")
+                throw ConfigurationError(
+                    "--instance-role must be a role name (1 to 64 letters, digits, '.', '-', '_'), got '\(instanceRole)'"
+                )
             }
             c.instanceRole = instanceRole
         }
@@ -157,7 +202,8 @@ extension SimCommand {
 func main() async -> Int32 {
     LoggingSystem.bootstrap { label in
         var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = ProcessInfo.processInfo.environment["ECS_SIM_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        handler.logLevel =
+            ProcessInfo.processInfo.environment["ECS_SIM_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         return handler
     }
     let command: SimCommand
@@ -168,7 +214,8 @@ func main() async -> Int32 {
             print(SimCommand.fullMessage(for: error))
             return 0
         }
-        FileHandle.standardError.write(Data("ecs-sim: \(SafeText.escaped(SimCommand.message(for: error), keepingNewlines: true))\n".utf8))
+        FileHandle.standardError.write(
+            Data("ecs-sim: \(SafeText.escaped(SimCommand.message(for: error), keepingNewlines: true))\n".utf8))
         return 2
     }
     let logger = Logger(label: "ecs-sim")
@@ -176,8 +223,10 @@ func main() async -> Int32 {
         let (configuration, source) = try command.configuration()
         let gateway = try await Simulator.makeGateway(source: source, configuration: configuration)
         let count = await gateway.fleet.count
-        if case let .file(path) = source, count == 0 {
-            throw ConfigurationError("fleet file \(path) holds no instances: give it a DescribeInstances body with at least one ({\"Instances\":{\"Instance\":[...]}}), or use --generate N")
+        if case .file(let path) = source, count == 0 {
+            throw ConfigurationError(
+                "fleet file \(path) holds no instances: give it a DescribeInstances body with at least one ({\"Instances\":{\"Instance\":[...]}}), or use --generate N"
+            )
         }
         let server = SimulatorServer(gateway: gateway, host: command.host, port: command.port, logger: logger)
         try await server.run(handleSignals: true) { endpoint in
@@ -190,7 +239,10 @@ func main() async -> Int32 {
         FileHandle.standardError.write(Data("ecs-sim: \(SafeText.escaped(error.description))\n".utf8))
         return 2
     } catch {
-        FileHandle.standardError.write(Data((SafeText.escaped("ecs-sim: " + ServeFailure.describe(error, host: command.host, port: command.port)) + "\n").utf8))
+        FileHandle.standardError.write(
+            Data(
+                (SafeText.escaped("ecs-sim: " + ServeFailure.describe(error, host: command.host, port: command.port))
+                    + "\n").utf8))
         return 2
     }
 }

@@ -33,18 +33,26 @@ struct Bench: AsyncParsableCommand {
             or the phase ends early and says so.
             """)
 
-    @Option(help: ArgumentHelp("The ecs-sim endpoint URL (first line ecs-sim prints).", valueName: "url")) var endpoint: String
+    @Option(help: ArgumentHelp("The ecs-sim endpoint URL (first line ecs-sim prints).", valueName: "url")) var endpoint:
+        String
     @Option(help: "Access key ID the simulator accepts.") var accessKeyId = "sandbox"
     @Option(help: "Its secret.") var accessKeySecret = "sandbox-secret"
-    @Option(help: ArgumentHelp("Region paged in phase (a) and listed in phase (c).", valueName: "region")) var listRegion = "cn-hangzhou"
-    @Option(help: ArgumentHelp("Region whose running instances the DryRun stop phase names.", valueName: "region")) var dryRunRegion = "cn-shanghai"
-    @Option(help: ArgumentHelp("Region whose running instances the real-stop phase stops.", valueName: "region")) var stopRegion = "cn-beijing"
+    @Option(help: ArgumentHelp("Region paged in phase (a) and listed in phase (c).", valueName: "region"))
+    var listRegion = "cn-hangzhou"
+    @Option(help: ArgumentHelp("Region whose running instances the DryRun stop phase names.", valueName: "region"))
+    var dryRunRegion = "cn-shanghai"
+    @Option(help: ArgumentHelp("Region whose running instances the real-stop phase stops.", valueName: "region"))
+    var stopRegion = "cn-beijing"
     @Option(help: "Concurrent workers in the throughput phases.") var workers = 16
     @Option(help: ArgumentHelp("Seconds each throughput phase runs.", valueName: "seconds")) var duration = 3.0
     @Option(help: "Runs of each listing (the median is reported).") var listRuns = 5
-    @Option(help: "Pages fetched at once by numberedInstancePages (0: up to the client's adaptive limit, as ecsfleet list).") var listParallel = 0
-    @Option(help: ArgumentHelp("Connections per host in the HTTP pool (0: as many as workers).", valueName: "n")) var connections = 0
-    @Option(help: ArgumentHelp("Phases to run: any of pages,dryrun,stop,list.", valueName: "list")) var phases = "pages,dryrun,stop,list"
+    @Option(
+        help: "Pages fetched at once by numberedInstancePages (0: up to the client's adaptive limit, as ecsfleet list)."
+    ) var listParallel = 0
+    @Option(help: ArgumentHelp("Connections per host in the HTTP pool (0: as many as workers).", valueName: "n"))
+    var connections = 0
+    @Option(help: ArgumentHelp("Phases to run: any of pages,dryrun,stop,list.", valueName: "list")) var phases =
+        "pages,dryrun,stop,list"
     @Flag(help: "Print only the JSON line.") var jsonOnly = false
 
     func validate() throws {
@@ -53,30 +61,41 @@ struct Bench: AsyncParsableCommand {
         guard listRuns >= 1 else { throw ValidationError("--list-runs must be 1 or more") }
         guard listParallel >= 0 else { throw ValidationError("--list-parallel must be 0 (adaptive) or more") }
         let known: Set<String> = ["pages", "dryrun", "stop", "list"]
-        for p in phaseSet where !known.contains(p) { throw ValidationError("--phases: unknown phase '\(p)' (pages, dryrun, stop, list)") }
+        for p in phaseSet where !known.contains(p) {
+            throw ValidationError("--phases: unknown phase '\(p)' (pages, dryrun, stop, list)")
+        }
     }
 
-    var phaseSet: Set<String> { Set(phases.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+    var phaseSet: Set<String> {
+        Set(phases.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+    }
 
     func run() async throws { try await execute() }
 
     func execute() async throws {
         let target: Endpoint
-        do { target = try Endpoint(parsing: endpoint, insecureHTTP: false) } catch { throw ValidationError("--endpoint: \(error)") }
+        do { target = try Endpoint(parsing: endpoint, insecureHTTP: false) } catch {
+            throw ValidationError("--endpoint: \(error)")
+        }
         let pool = connections > 0 ? connections : max(workers, 8)
-        var config = ECSClient.Configuration(credentials: Credentials(accessKeyId: accessKeyId, accessKeySecret: accessKeySecret),
-                                             defaultRegion: listRegion, endpointOverride: target)
+        var config = ECSClient.Configuration(
+            credentials: Credentials(accessKeyId: accessKeyId, accessKeySecret: accessKeySecret),
+            defaultRegion: listRegion, endpointOverride: target)
         config.signature = .v3
         // The throughput phases start with every worker at once (they measure the simulator, not the ramp-up).
         config.concurrency = .init(initial: max(workers, listParallel), ceiling: max(workers, listParallel, 32))
-        config.retry = .none  // count what the server does, not what retries hide
+        config.retry = .none // count what the server does, not what retries hide
         let client = ECSClient(configuration: config, transport: AsyncHTTPTransport(maxConnectionsPerHost: pool))
         let report = Report(jsonOnly: jsonOnly)
-        var json: [(String, JSONValue)] = [("bench", .string("ecsfleet")), ("endpoint", .string(target.baseURL)),
-                                           ("workers", .int(workers)), ("duration_s", .double(duration))]
+        var json: [(String, JSONValue)] = [
+            ("bench", .string("ecsfleet")), ("endpoint", .string(target.baseURL)),
+            ("workers", .int(workers)), ("duration_s", .double(duration)),
+        ]
         var fatal: [String] = []
 
-        report.say("ecsfleet-bench against \(target.baseURL): \(workers) workers, \(duration) s a phase, V3 signing, no retries")
+        report.say(
+            "ecsfleet-bench against \(target.baseURL): \(workers) workers, \(duration) s a phase, V3 signing, no retries"
+        )
         // Warm the pool and check the endpoint answers at all.
         do {
             var r = DescribeInstancesRequest(regionId: listRegion)
@@ -96,8 +115,11 @@ struct Bench: AsyncParsableCommand {
             let m = await pagesPhase(client)
             report.say("")
             report.say("(a) DescribeInstances, MaxResults=100, token paging of \(listRegion):")
-            report.say(String(format: "    %d pages (%d instances) in %.2f s = %.0f pages/s  [target >= 300]  errors %d, latency p50 %.1f ms p99 %.1f ms",
-                              m.ok, m.items, m.seconds, m.perSecond, m.errors, m.p50, m.p99))
+            report.say(
+                String(
+                    format:
+                        "    %d pages (%d instances) in %.2f s = %.0f pages/s  [target >= 300]  errors %d, latency p50 %.1f ms p99 %.1f ms",
+                    m.ok, m.items, m.seconds, m.perSecond, m.errors, m.p50, m.p99))
             if let e = m.firstError { report.say("    first error: \(e)") }
             json.append(("pages_per_s", .double(m.perSecond.rounded3)))
             json.append(("pages", m.json))
@@ -112,20 +134,31 @@ struct Bench: AsyncParsableCommand {
                 var n = 0
                 var r = DescribeInstancesRequest(regionId: listRegion)
                 r.maxResults = nil
-                for try await page in c.numberedInstancePages(r, parallel: listParallel > 0 ? listParallel : nil) { n += page.count }
+                for try await page in c.numberedInstancePages(r, parallel: listParallel > 0 ? listParallel : nil) {
+                    n += page.count
+                }
                 return n
             }
             let tokened = await timeListing(client, runs: listRuns) { c in
                 var n = 0
-                for try await page in c.instancePages(DescribeInstancesRequest(regionId: listRegion)) { n += page.instances.count }
+                for try await page in c.instancePages(DescribeInstancesRequest(regionId: listRegion)) {
+                    n += page.instances.count
+                }
                 return n
             }
-            for (name, m) in [("numberedInstancePages (\(listParallel > 0 ? "parallel \(listParallel)" : "adaptive"), as ecsfleet list)", numbered), ("instancePages (NextToken, sequential)", tokened)] {
+            for (name, m) in [
+                (
+                    "numberedInstancePages (\(listParallel > 0 ? "parallel \(listParallel)" : "adaptive"), as ecsfleet list)",
+                    numbered
+                ), ("instancePages (NextToken, sequential)", tokened),
+            ] {
                 if let e = m.error {
                     report.say("    \(name): failed: \(e)")
                 } else {
-                    report.say(String(format: "    %@: %d instances, median %.3f s (min %.3f, max %.3f)  [target < 1.5 s]",
-                                      name, m.count, m.median, m.min, m.max))
+                    report.say(
+                        String(
+                            format: "    %@: %d instances, median %.3f s (min %.3f, max %.3f)  [target < 1.5 s]",
+                            name, m.count, m.median, m.min, m.max))
                 }
             }
             json.append(("list_numbered_s", numbered.error == nil ? .double(numbered.median.rounded3) : .null))
@@ -148,8 +181,11 @@ struct Bench: AsyncParsableCommand {
                 fatal.append("dryrun")
             } else {
                 let m = await dryRunPhase(client, ids: ids)
-                report.say(String(format: "    DryRun AllTogether, 1-5 IDs a call (%@, %d candidates): %d calls in %.2f s = %.0f calls/s  [target >= 2000]  failures %d, p50 %.1f ms p99 %.1f ms",
-                                  dryRunRegion, ids.count, m.ok, m.seconds, m.perSecond, m.errors, m.p50, m.p99))
+                report.say(
+                    String(
+                        format:
+                            "    DryRun AllTogether, 1-5 IDs a call (%@, %d candidates): %d calls in %.2f s = %.0f calls/s  [target >= 2000]  failures %d, p50 %.1f ms p99 %.1f ms",
+                        dryRunRegion, ids.count, m.ok, m.seconds, m.perSecond, m.errors, m.p50, m.p99))
                 if let e = m.firstError { report.say("    first failure: \(e)") }
                 json.append(("stop_dryrun_calls_per_s", .double(m.perSecond.rounded3)))
                 json.append(("stop_dryrun", m.json))
@@ -163,9 +199,14 @@ struct Bench: AsyncParsableCommand {
                 fatal.append("stop")
             } else {
                 let m = await realStopPhase(client, ids: ids)
-                report.say(String(format: "    real stop SuccessFirst, 5 distinct IDs a call (%@): %d calls in %.2f s = %.0f calls/s  [target >= 2000]  (%d instances accepted, %d refused per instance), call errors %d, p50 %.1f ms p99 %.1f ms%@",
-                                  stopRegion, m.ok, m.seconds, m.perSecond, m.items, m.refused, m.errors, m.p50, m.p99,
-                                  m.exhausted ? "; ran out of running instances before the time was up (start ecs-sim with --pool \(stopRegion)=60000)" : ""))
+                report.say(
+                    String(
+                        format:
+                            "    real stop SuccessFirst, 5 distinct IDs a call (%@): %d calls in %.2f s = %.0f calls/s  [target >= 2000]  (%d instances accepted, %d refused per instance), call errors %d, p50 %.1f ms p99 %.1f ms%@",
+                        stopRegion, m.ok, m.seconds, m.perSecond, m.items, m.refused, m.errors, m.p50, m.p99,
+                        m.exhausted
+                            ? "; ran out of running instances before the time was up (start ecs-sim with --pool \(stopRegion)=60000)"
+                            : ""))
                 if let e = m.firstError { report.say("    first error: \(e)") }
                 json.append(("stop_real_calls_per_s", .double(m.perSecond.rounded3)))
                 json.append(("stop_real", m.json))
@@ -178,7 +219,8 @@ struct Bench: AsyncParsableCommand {
         report.say("")
         report.line(JSONValue.object(json).jsonText(pretty: false))
         if !fatal.isEmpty {
-            FileHandle.standardError.write(Data("ecsfleet-bench: phases that measured nothing: \(fatal.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("ecsfleet-bench: phases that measured nothing: \(fatal.joined(separator: ", "))\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -197,7 +239,7 @@ struct Bench: AsyncParsableCommand {
                 do {
                     let page = try await client.send(r)
                     stats.ok(latency: ContinuousClock.now - started, items: page.instances.count)
-                    token = page.nextToken  // nil at the end: start the region again
+                    token = page.nextToken // nil at the end: start the region again
                 } catch {
                     stats.error("\(error)")
                     token = nil
@@ -216,7 +258,8 @@ struct Bench: AsyncParsableCommand {
                 let start = (n &* 31) % ids.count
                 var seen = Set<String>()
                 let chosen = (0..<count).map { ids[(start + $0 * 97) % ids.count] }.filter { seen.insert($0).inserted }
-                let r = StopInstancesRequest(regionId: region, instanceIds: chosen, batchOptimization: .allTogether, dryRun: true)
+                let r = StopInstancesRequest(
+                    regionId: region, instanceIds: chosen, batchOptimization: .allTogether, dryRun: true)
                 let started = ContinuousClock.now
                 do {
                     _ = try await client.send(r)
@@ -238,14 +281,20 @@ struct Bench: AsyncParsableCommand {
         var m = await throughput(workers: workers, seconds: duration) { _, stats, deadline in
             while ContinuousClock.now < deadline {
                 let i = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < batches.count else { stats.markExhausted(); return }
-                let r = StopInstancesRequest(regionId: region, instanceIds: batches[i], stoppedMode: .keepCharging,
-                                             batchOptimization: .successFirst)
+                guard i < batches.count else {
+                    stats.markExhausted()
+                    return
+                }
+                let r = StopInstancesRequest(
+                    regionId: region, instanceIds: batches[i], stoppedMode: .keepCharging,
+                    batchOptimization: .successFirst)
                 let started = ContinuousClock.now
                 do {
                     let answer = try await client.send(r)
                     let accepted = answer.instanceResponses.filter(\.succeeded).count
-                    stats.ok(latency: ContinuousClock.now - started, items: accepted, refused: answer.instanceResponses.count - accepted)
+                    stats.ok(
+                        latency: ContinuousClock.now - started, items: accepted,
+                        refused: answer.instanceResponses.count - accepted)
                 } catch ECSCallError.dryRunPassed {
                     stats.ok(latency: ContinuousClock.now - started, items: 0)
                 } catch {
@@ -276,17 +325,21 @@ struct Bench: AsyncParsableCommand {
                 }
             }
         } catch {
-            FileHandle.standardError.write(Data("ecsfleet-bench: listing running instances of \(region) failed: \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("ecsfleet-bench: listing running instances of \(region) failed: \(error)\n".utf8))
         }
         return out
     }
 
-    func timeListing(_ client: ECSClient, runs: Int, _ body: @Sendable (ECSClient) async throws -> Int) async -> Listing {
+    func timeListing(_ client: ECSClient, runs: Int, _ body: @Sendable (ECSClient) async throws -> Int) async -> Listing
+    {
         var times: [Double] = []
         var count = 0
         for _ in 0..<runs {
             let started = ContinuousClock.now
-            do { count = try await body(client) } catch { return Listing(times: times, count: count, error: "\(error)") }
+            do { count = try await body(client) } catch {
+                return Listing(times: times, count: count, error: "\(error)")
+            }
             times.append((ContinuousClock.now - started).seconds)
         }
         return Listing(times: times, count: count, error: nil)
@@ -307,7 +360,9 @@ final class Stats: Sendable {
 
     func ok(latency: Duration, items: Int, refused: Int = 0) {
         state.withLock { s in
-            s.ok += 1; s.items += items; s.refused += refused
+            s.ok += 1
+            s.items += items
+            s.refused += refused
             s.latencies.append(latency.seconds * 1000)
         }
     }
@@ -334,8 +389,11 @@ struct Throughput {
     var perSecond: Double { seconds > 0 ? Double(ok) / seconds : 0 }
 
     var json: JSONValue {
-        var o: [(String, JSONValue)] = [("ok", .int(ok)), ("errors", .int(errors)), ("items", .int(items)), ("seconds", .double(seconds.rounded3)),
-                                        ("per_s", .double(perSecond.rounded3)), ("p50_ms", .double(p50.rounded3)), ("p99_ms", .double(p99.rounded3))]
+        var o: [(String, JSONValue)] = [
+            ("ok", .int(ok)), ("errors", .int(errors)), ("items", .int(items)), ("seconds", .double(seconds.rounded3)),
+            ("per_s", .double(perSecond.rounded3)), ("p50_ms", .double(p50.rounded3)),
+            ("p99_ms", .double(p99.rounded3)),
+        ]
         if refused > 0 { o.append(("refused", .int(refused))) }
         if exhausted { o.append(("exhausted", .bool(true))) }
         if let firstError { o.append(("first_error", .string(firstError))) }
@@ -345,8 +403,10 @@ struct Throughput {
 
 /// Runs `workers` copies of `work(worker, stats, deadline)` (each loops until the deadline) and measures the
 /// calls completed. A worker that runs out of work returns early; the time is then up to the last worker's end.
-func throughput(workers: Int, seconds: Double,
-                _ work: @escaping @Sendable (Int, Stats, ContinuousClock.Instant) async -> Void) async -> Throughput {
+func throughput(
+    workers: Int, seconds: Double,
+    _ work: @escaping @Sendable (Int, Stats, ContinuousClock.Instant) async -> Void
+) async -> Throughput {
     let stats = Stats()
     let started = ContinuousClock.now
     let deadline = started + .milliseconds(Int(seconds * 1000))
@@ -358,9 +418,12 @@ func throughput(workers: Int, seconds: Double,
     let elapsed = (ContinuousClock.now - started).seconds
     return stats.state.withLock { s in
         let sorted = s.latencies.sorted()
-        func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))] }
-        return Throughput(ok: s.ok, errors: s.errors, items: s.items, refused: s.refused, seconds: elapsed,
-                          p50: pct(0.5), p99: pct(0.99), firstError: s.firstError, exhausted: s.exhausted)
+        func pct(_ p: Double) -> Double {
+            sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
+        }
+        return Throughput(
+            ok: s.ok, errors: s.errors, items: s.items, refused: s.refused, seconds: elapsed,
+            p50: pct(0.5), p99: pct(0.99), firstError: s.firstError, exhausted: s.exhausted)
     }
 }
 
@@ -378,7 +441,9 @@ struct Listing {
     var max: Double { times.max() ?? 0 }
 
     var json: JSONValue {
-        var o: [(String, JSONValue)] = [("runs_s", .array(times.map { .double($0.rounded3) })), ("instances", .int(count))]
+        var o: [(String, JSONValue)] = [
+            ("runs_s", .array(times.map { .double($0.rounded3) })), ("instances", .int(count)),
+        ]
         if let error { o.append(("error", .string(error))) }
         return .object(o)
     }

@@ -38,18 +38,27 @@ final class CountingECS: ECSService {
     func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response {
         let answer: any Sendable = try fleet.withLock { (f: inout Fleet) throws(ECSCallError) -> any Sendable in
             f.calls[R.action, default: 0] += 1
-            guard let r = request as? DescribeInstancesRequest else { throw .configuration("the bench answers DescribeInstances only, not \(R.action)") }
+            guard let r = request as? DescribeInstancesRequest else {
+                throw .configuration("the bench answers DescribeInstances only, not \(R.action)")
+            }
             let all = f.regions[r.region] ?? []
             if let ids = r.instanceIds {
                 let found = ids.compactMap { id in f.place[id].flatMap { $0.region == r.region ? all[$0.index] : nil } }
-                return DescribeInstancesResponse(requestId: "bench", instances: found, nextToken: nil, totalCount: found.count, pageNumber: nil, pageSize: nil)
+                return DescribeInstancesResponse(
+                    requestId: "bench", instances: found, nextToken: nil, totalCount: found.count, pageNumber: nil,
+                    pageSize: nil)
             }
-            let start = Int(r.nextToken ?? "0") ?? 0, size = min(100, r.maxResults ?? 10)
+            let start = Int(r.nextToken ?? "0") ?? 0
+            let size = min(100, r.maxResults ?? 10)
             let page = Array(all.dropFirst(start).prefix(size))
             let next = start + page.count < all.count ? String(start + page.count) : nil
-            return DescribeInstancesResponse(requestId: "bench", instances: page, nextToken: next, totalCount: all.count, pageNumber: nil, pageSize: nil)
+            return DescribeInstancesResponse(
+                requestId: "bench", instances: page, nextToken: next, totalCount: all.count, pageNumber: nil,
+                pageSize: nil)
         }
-        guard let response = answer as? R.Response else { throw .configuration("the bench answered \(R.action) with the wrong type") }
+        guard let response = answer as? R.Response else {
+            throw .configuration("the bench answered \(R.action) with the wrong type")
+        }
         return response
     }
 }
@@ -61,7 +70,10 @@ final class ManualClock: EngineClock {
     func now() -> Date { time.withLock { $0 } }
     func set(_ date: Date) { time.withLock { $0 = date } }
     func sleep(for duration: Duration) async throws {
-        time.withLock { $0 = $0.addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) }
+        time.withLock {
+            $0 = $0.addingTimeInterval(
+                Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        }
     }
 }
 
@@ -85,7 +97,12 @@ struct RefreshBudget {
 final class Inbox: Sendable {
     private let actions = Mutex<[FleetAction]>([])
     func send(_ action: FleetAction) { actions.withLock { $0.append(action) } }
-    func take() -> [FleetAction] { actions.withLock { a in defer { a = [] }; return a } }
+    func take() -> [FleetAction] {
+        actions.withLock { a in
+            defer { a = [] }
+            return a
+        }
+    }
 }
 
 /// Simulation results handed from the task that runs them to the bench's main thread.
@@ -98,15 +115,20 @@ final class BudgetResults: Sendable {
 /// Runs the screen's reducer and effect runner over `instances` for `seconds` of manual time, ticking every
 /// second as the app loop does, with `rows` rows on screen. With `stopAt`, another tool stops the 11th row on
 /// screen at that second (`Stopping` for 40 s, then `Stopped`).
-func simulateRefresh(_ instances: [Instance], regions: [String], seconds: Int, interval: TimeInterval, rows: Int, stopAt: Int?,
-                     start: Date) async -> RefreshBudget {
+func simulateRefresh(
+    _ instances: [Instance], regions: [String], seconds: Int, interval: TimeInterval, rows: Int, stopAt: Int?,
+    start: Date
+) async -> RefreshBudget {
     let ecs = CountingECS(instances)
     let clock = ManualClock(start)
     let inbox = Inbox()
     let engine = OperationEngine(service: ecs, journal: nil, clock: clock, profile: "bench")
-    let runner = FleetEffectRunner(service: ecs, journal: nil, clock: clock, engine: engine) { action in inbox.send(action) }
-    var state = FleetState(profile: "bench", regions: .only(regions), knownRegions: regions, autoRefreshInterval: interval,
-                           operationIdPrefix: "bench-")
+    let runner = FleetEffectRunner(service: ecs, journal: nil, clock: clock, engine: engine) { action in
+        inbox.send(action)
+    }
+    var state = FleetState(
+        profile: "bench", regions: .only(regions), knownRegions: regions, autoRefreshInterval: interval,
+        operationIdPrefix: "bench-")
 
     func perform(_ first: [FleetEffect]) async {
         var effects = first

@@ -10,8 +10,8 @@
 import ECSAPI
 import ECSSimulator
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
 import TerminalUI
 
@@ -41,7 +41,9 @@ struct Options {
                 i += 1
                 if i < arguments.count { only.formUnion(arguments[i].split(separator: ",").map(String.init)) }
             case "-h", "--help":
-                print("usage: ecsfleet-tui-bench [--count N] [--samples N (>= 200)] [--only move,page,mark,filter,sort,dialog,refresh] [--json-only]")
+                print(
+                    "usage: ecsfleet-tui-bench [--count N] [--samples N (>= 200)] [--only move,page,mark,filter,sort,dialog,refresh] [--json-only]"
+                )
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("unknown argument \(arguments[i])\n".utf8))
@@ -114,8 +116,9 @@ struct Session {
 
     /// Renders a frame and keeps its list offset, as the app loop does.
     mutating func render() {
-        let frame = view.render(state, theme: theme, width: width, height: height,
-                                options: .init(ascii: false, tick: 0, listOffset: listOffset, now: now))
+        let frame = view.render(
+            state, theme: theme, width: width, height: height,
+            options: .init(ascii: false, tick: 0, listOffset: listOffset, now: now))
         listOffset = frame.listOffset
         checksum &+= frame.grid[0, layout.listRows.y].text.utf8.count &+ frame.listOffset
     }
@@ -143,7 +146,9 @@ let now = Date(timeIntervalSince1970: 1_760_000_000)
 let regions = FleetGenerator.defaultRegions
 func log(_ text: String) { if !options.jsonOnly { print(text) } }
 
-log("ecsfleet-tui-bench: \(options.count.formatted()) instances in \(regions.joined(separator: ", ")), screen \(options.width)x\(options.height), \(options.samples) samples per operation")
+log(
+    "ecsfleet-tui-bench: \(options.count.formatted()) instances in \(regions.joined(separator: ", ")), screen \(options.width)x\(options.height), \(options.samples) samples per operation"
+)
 
 let rssStart = residentMB()
 var t = nanos()
@@ -151,8 +156,9 @@ let instances = FleetGenerator.generate(count: options.count, regions: regions, 
 let generateMs = milliseconds(nanos() - t)
 
 t = nanos()
-let initial = FleetState(profile: "bench", regions: .only(regions), knownRegions: regions, instances: instances,
-                         autoRefreshInterval: nil, operationIdPrefix: "bench-")
+let initial = FleetState(
+    profile: "bench", regions: .only(regions), knownRegions: regions, instances: instances,
+    autoRefreshInterval: nil, operationIdPrefix: "bench-")
 let buildMs = milliseconds(nanos() - t)
 var session = Session(state: initial, width: options.width, height: options.height, now: now)
 t = nanos()
@@ -167,27 +173,45 @@ func runs(_ name: String) -> Bool { options.only.isEmpty || options.only.contain
 
 // Move down: j from the top.
 if runs("move") {
-    var s: [Double] = [], r: [Double] = [], d: [Double] = []
-    for _ in 0..<n { s.append(session.press(.character("j"))); r.append(session.lastReduce); d.append(session.lastRender) }
+    var s: [Double] = []
+    var r: [Double] = []
+    var d: [Double] = []
+    for _ in 0..<n {
+        s.append(session.press(.character("j")))
+        r.append(session.lastReduce)
+        d.append(session.lastRender)
+    }
     stats.append(Stat(name: "move down (j)", samples: s, reduce: r, render: d))
 }
 
 // Page down: PgDn, back to the top (not timed) when the end is near.
 if runs("page") {
-    var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    var s: [Double] = []
+    var r: [Double] = []
+    var d: [Double] = []
     _ = session.press(.character("g"))
     for _ in 0..<n {
-        if let p = session.state.cursorPosition, p + session.pageSize >= session.state.visible.count { _ = session.press(.character("g")) }
-        s.append(session.press(.pageDown)); r.append(session.lastReduce); d.append(session.lastRender)
+        if let p = session.state.cursorPosition, p + session.pageSize >= session.state.visible.count {
+            _ = session.press(.character("g"))
+        }
+        s.append(session.press(.pageDown))
+        r.append(session.lastReduce)
+        d.append(session.lastRender)
     }
     stats.append(Stat(name: "page down (PgDn)", samples: s, reduce: r, render: d))
 }
 
 // Mark: Space marks the instance under the cursor and moves down.
 if runs("mark") {
-    var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    var s: [Double] = []
+    var r: [Double] = []
+    var d: [Double] = []
     _ = session.press(.character("g"))
-    for _ in 0..<n { s.append(session.press(.character(" "))); r.append(session.lastReduce); d.append(session.lastRender) }
+    for _ in 0..<n {
+        s.append(session.press(.character(" ")))
+        r.append(session.lastReduce)
+        d.append(session.lastRender)
+    }
     stats.append(Stat(name: "mark (Space)", samples: s, reduce: r, render: d))
     _ = session.press(.character("U"))
 }
@@ -196,11 +220,15 @@ if runs("mark") {
 // (not counted). Each of the five keys is a sample.
 var perKey: [String: [Double]] = [:]
 if runs("filter") {
-    var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    var s: [Double] = []
+    var r: [Double] = []
+    var d: [Double] = []
     while s.count < n {
         for c in "/prod" {
             let ms = session.press(.character(c))
-            s.append(ms); r.append(session.lastReduce); d.append(session.lastRender)
+            s.append(ms)
+            r.append(session.lastReduce)
+            d.append(session.lastRender)
             perKey[String(c), default: []].append(ms)
         }
         _ = session.press(.escape)
@@ -212,10 +240,14 @@ if runs("filter") {
 // The first sort by a column ranks its values (kept for the next time): reported apart as "first".
 var perColumn: [String: [Double]] = [:]
 if runs("sort") {
-    var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    var s: [Double] = []
+    var r: [Double] = []
+    var d: [Double] = []
     for _ in 0..<n {
         let ms = session.press(.character(">"))
-        s.append(ms); r.append(session.lastReduce); d.append(session.lastRender)
+        s.append(ms)
+        r.append(session.lastReduce)
+        d.append(session.lastRender)
         perColumn[session.state.sort.column.rawValue, default: []].append(ms)
     }
     stats.append(Stat(name: "sort change (>)", samples: s, reduce: r, render: d))
@@ -223,7 +255,8 @@ if runs("sort") {
 
 // Dialog: `*` marks every instance and `S` opens the stop dialog on all of them (both timed, ten times, closing and
 // clearing in between untimed); then, in the open dialog, f, m, b and scrolling (j, k) are each a sample.
-var dialogOpen: [Double] = [], dialogMark: [Double] = []
+var dialogOpen: [Double] = []
+var dialogMark: [Double] = []
 if runs("dialog") {
     _ = session.press(.character("U"))
     for _ in 0..<10 {
@@ -234,13 +267,21 @@ if runs("dialog") {
     }
     _ = session.press(.character("*"))
     _ = session.press(.character("S"))
-    precondition(session.state.dialog.power?.targets.count == session.state.visible.count, "the dialog should hold every instance")
-    for (name, keys) in [("dialog f (ForceStop)", ["f"]), ("dialog m (StoppedMode)", ["m"]), ("dialog b (BatchOptimization)", ["b"]),
-                         ("dialog scroll (j, k)", ["j", "j", "j", "k"])] {
-        var s: [Double] = [], r: [Double] = [], d: [Double] = []
+    precondition(
+        session.state.dialog.power?.targets.count == session.state.visible.count,
+        "the dialog should hold every instance")
+    for (name, keys) in [
+        ("dialog f (ForceStop)", ["f"]), ("dialog m (StoppedMode)", ["m"]), ("dialog b (BatchOptimization)", ["b"]),
+        ("dialog scroll (j, k)", ["j", "j", "j", "k"]),
+    ] {
+        var s: [Double] = []
+        var r: [Double] = []
+        var d: [Double] = []
         for i in 0..<n {
             let key = keys[i % keys.count]
-            s.append(session.press(.character(Character(key)))); r.append(session.lastReduce); d.append(session.lastRender)
+            s.append(session.press(.character(Character(key))))
+            r.append(session.lastReduce)
+            d.append(session.lastRender)
         }
         stats.append(Stat(name: name, samples: s, reduce: r, render: d, medianTarget: 16, p99Target: nil))
     }
@@ -252,7 +293,8 @@ let rssEnd = residentMB()
 
 // Refresh budget: 10 idle minutes (the goal's figure), then an hour with another tool stopping a row on screen.
 let interval: TimeInterval = 30
-var idle: RefreshBudget?, hour: RefreshBudget?
+var idle: RefreshBudget?
+var hour: RefreshBudget?
 if runs("refresh") {
     log("simulating the screen's live refresh (manual clock, in-memory ECS counting calls)...")
     // The runner is an actor: the simulation runs as a task while this thread waits (the bench is otherwise synchronous).
@@ -268,8 +310,12 @@ if runs("refresh") {
         return i
     }
     Task.detached {
-        results.add(await simulateRefresh(settled, regions: regions, seconds: 600, interval: interval, rows: rows, stopAt: nil, start: now))
-        results.add(await simulateRefresh(settled, regions: regions, seconds: 3600, interval: interval, rows: rows, stopAt: 137, start: now))
+        results.add(
+            await simulateRefresh(
+                settled, regions: regions, seconds: 600, interval: interval, rows: rows, stopAt: nil, start: now))
+        results.add(
+            await simulateRefresh(
+                settled, regions: regions, seconds: 3600, interval: interval, rows: rows, stopAt: 137, start: now))
         done.signal()
     }
     done.wait()
@@ -284,7 +330,8 @@ func lpad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating
 
 let memoryOK = (rssLoaded ?? 0) < 300
 let budgetOK = idle.map { $0.calls * 10 <= $0.fullSweepCalls(interval: interval) } ?? true
-let steadyOK = hour.map { Double($0.calls - $0.firstListingCalls) / 60 <= Double($0.listingCalls) * 6 / interval } ?? true
+let steadyOK =
+    hour.map { Double($0.calls - $0.firstListingCalls) / 60 <= Double($0.listingCalls) * 6 / interval } ?? true
 let stopSeenOK = hour.map { ($0.stopSeenAfter ?? .infinity) <= interval } ?? true
 if !options.jsonOnly {
     print("")
@@ -294,12 +341,17 @@ if !options.jsonOnly {
     print(pad("first frame (\(options.width)x\(options.height))", 34) + lpad(f(firstFrameMs, 1), 10))
     print(pad("build + first frame", 34) + lpad(f(buildMs + firstFrameMs, 1), 10))
     print("")
-    print(pad("key press -> frame", 28) + lpad("samples", 8) + lpad("median ms", 11) + lpad("p99 ms", 9) + lpad("max ms", 9)
-          + lpad("reduce med", 12) + lpad("render med", 12) + "  target ms (median / p99)")
+    print(
+        pad("key press -> frame", 28) + lpad("samples", 8) + lpad("median ms", 11) + lpad("p99 ms", 9)
+            + lpad("max ms", 9)
+            + lpad("reduce med", 12) + lpad("render med", 12) + "  target ms (median / p99)")
     for s in stats {
-        print(pad(s.name, 28) + lpad("\(s.samples.count)", 8) + lpad(f(s.median, 3), 11) + lpad(f(s.p99, 3), 9) + lpad(f(s.max, 3), 9)
-              + lpad(f(Stat(name: "", samples: s.reduce).median, 3), 12) + lpad(f(Stat(name: "", samples: s.render).median, 3), 12)
-              + "  " + s.targetText + " " + (s.meetsTargets ? "ok" : "MISSED"))
+        print(
+            pad(s.name, 28) + lpad("\(s.samples.count)", 8) + lpad(f(s.median, 3), 11) + lpad(f(s.p99, 3), 9)
+                + lpad(f(s.max, 3), 9)
+                + lpad(f(Stat(name: "", samples: s.reduce).median, 3), 12)
+                + lpad(f(Stat(name: "", samples: s.render).median, 3), 12)
+                + "  " + s.targetText + " " + (s.meetsTargets ? "ok" : "MISSED"))
     }
     if !perColumn.isEmpty {
         let columns = SortColumn.allCases.compactMap { c -> String? in
@@ -309,46 +361,61 @@ if !options.jsonOnly {
         print("  sort median by column (ms): " + columns.joined(separator: ", "))
     }
     if !perKey.isEmpty {
-        let keys = ["/", "p", "r", "o", "d"].map { k in "\(k) \(f(Stat(name: k, samples: perKey[k] ?? [0]).median, 2))" }
+        let keys = ["/", "p", "r", "o", "d"].map { k in "\(k) \(f(Stat(name: k, samples: perKey[k] ?? [0]).median, 2))"
+        }
         print("  filter median by key (ms): " + keys.joined(separator: ", "))
     }
     if !dialogOpen.isEmpty {
-        print("  stop dialog over all \(options.count.formatted()) instances: * (mark all) median \(f(Stat(name: "", samples: dialogMark).median, 1)) ms, "
-              + "S (open) median \(f(Stat(name: "", samples: dialogOpen).median, 1)) ms (10 each; once per selection, no target)")
+        print(
+            "  stop dialog over all \(options.count.formatted()) instances: * (mark all) median \(f(Stat(name: "", samples: dialogMark).median, 1)) ms, "
+                + "S (open) median \(f(Stat(name: "", samples: dialogOpen).median, 1)) ms (10 each; once per selection, no target)"
+        )
     }
     print("")
     let mb = { (x: Double?) in x.map { f($0, 1) + " MB" } ?? "n/a" }
-    print("resident memory: at start \(mb(rssStart)), after loading \(mb(rssLoaded)) (target < 300 MB: \(memoryOK ? "ok" : "MISSED")), at the end \(mb(rssEnd))")
+    print(
+        "resident memory: at start \(mb(rssStart)), after loading \(mb(rssLoaded)) (target < 300 MB: \(memoryOK ? "ok" : "MISSED")), at the end \(mb(rssEnd))"
+    )
     print("")
     if let idle, let hour {
         let full = idle.fullSweepCalls(interval: interval)
-        print("live refresh at \(options.count.formatted()) instances, \(options.height - 4) rows on screen, --refresh \(Int(interval)):")
-        print("  10 idle minutes: \(idle.calls.formatted()) calls (first listing \(idle.firstListingCalls.formatted()) included); "
-              + "re-listing every region every \(Int(interval)) s: \(full.formatted()); ratio \(f(Double(idle.calls) / Double(full), 3)) "
-              + "(target <= 0.100: \(budgetOK ? "ok" : "MISSED"))")
+        print(
+            "live refresh at \(options.count.formatted()) instances, \(options.height - 4) rows on screen, --refresh \(Int(interval)):"
+        )
+        print(
+            "  10 idle minutes: \(idle.calls.formatted()) calls (first listing \(idle.firstListingCalls.formatted()) included); "
+                + "re-listing every region every \(Int(interval)) s: \(full.formatted()); ratio \(f(Double(idle.calls) / Double(full), 3)) "
+                + "(target <= 0.100: \(budgetOK ? "ok" : "MISSED"))")
         let perMinute = Double(hour.calls - hour.firstListingCalls) / 60
-        print("  one hour, after the first listing: \(f(perMinute, 1)) calls a minute (re-listing every \(Int(interval)) s: "
-              + "\(f(Double(hour.listingCalls) * 60 / interval, 0)) a minute; target <= \(f(Double(hour.listingCalls) * 6 / interval, 0)): \(steadyOK ? "ok" : "MISSED"))")
-        print("  another tool's stop of a row on screen seen as Stopping after \(hour.stopSeenAfter.map { f($0, 0) + " s" } ?? "never") "
-              + "(target <= \(Int(interval)) s: \(stopSeenOK ? "ok" : "MISSED"))")
+        print(
+            "  one hour, after the first listing: \(f(perMinute, 1)) calls a minute (re-listing every \(Int(interval)) s: "
+                + "\(f(Double(hour.listingCalls) * 60 / interval, 0)) a minute; target <= \(f(Double(hour.listingCalls) * 6 / interval, 0)): \(steadyOK ? "ok" : "MISSED"))"
+        )
+        print(
+            "  another tool's stop of a row on screen seen as Stopping after \(hour.stopSeenAfter.map { f($0, 0) + " s" } ?? "never") "
+                + "(target <= \(Int(interval)) s: \(stopSeenOK ? "ok" : "MISSED"))")
         print("")
     }
 }
 
 var json: [String] = [
     "\"instances\":\(options.count)", "\"width\":\(options.width)", "\"height\":\(options.height)", "\"samples\":\(n)",
-    "\"generate_ms\":\(f(generateMs, 1))", "\"build_state_ms\":\(f(buildMs, 1))", "\"first_frame_ms\":\(f(firstFrameMs, 1))",
+    "\"generate_ms\":\(f(generateMs, 1))", "\"build_state_ms\":\(f(buildMs, 1))",
+    "\"first_frame_ms\":\(f(firstFrameMs, 1))",
     "\"rss_loaded_mb\":\(rssLoaded.map { f($0, 1) } ?? "null")", "\"rss_end_mb\":\(rssEnd.map { f($0, 1) } ?? "null")",
 ]
-let keyNames = ["move down (j)": "move_down", "page down (PgDn)": "page_down", "mark (Space)": "mark",
-                "filter keystroke (/prod)": "filter_keystroke", "sort change (>)": "sort_change",
-                "dialog f (ForceStop)": "dialog_force", "dialog m (StoppedMode)": "dialog_mode",
-                "dialog b (BatchOptimization)": "dialog_batch", "dialog scroll (j, k)": "dialog_scroll"]
+let keyNames = [
+    "move down (j)": "move_down", "page down (PgDn)": "page_down", "mark (Space)": "mark",
+    "filter keystroke (/prod)": "filter_keystroke", "sort change (>)": "sort_change",
+    "dialog f (ForceStop)": "dialog_force", "dialog m (StoppedMode)": "dialog_mode",
+    "dialog b (BatchOptimization)": "dialog_batch", "dialog scroll (j, k)": "dialog_scroll",
+]
 for s in stats {
     let k = keyNames[s.name] ?? s.name
-    json.append("\"\(k)\":{\"median_ms\":\(f(s.median, 3)),\"p99_ms\":\(f(s.p99, 3)),\"max_ms\":\(f(s.max, 3)),"
-                + "\"reduce_median_ms\":\(f(Stat(name: "", samples: s.reduce).median, 3)),\"render_median_ms\":\(f(Stat(name: "", samples: s.render).median, 3)),"
-                + "\"ok\":\(s.meetsTargets)}")
+    json.append(
+        "\"\(k)\":{\"median_ms\":\(f(s.median, 3)),\"p99_ms\":\(f(s.p99, 3)),\"max_ms\":\(f(s.max, 3)),"
+            + "\"reduce_median_ms\":\(f(Stat(name: "", samples: s.reduce).median, 3)),\"render_median_ms\":\(f(Stat(name: "", samples: s.render).median, 3)),"
+            + "\"ok\":\(s.meetsTargets)}")
 }
 let firstSorts = SortColumn.allCases.compactMap { c in perColumn[c.rawValue]?.first }
 if let worst = firstSorts.max() { json.append("\"sort_first_by_column_max_ms\":\(f(worst, 1))") }

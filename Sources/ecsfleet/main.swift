@@ -18,7 +18,8 @@ func main() async -> Int32 {
         command = try Ecsfleet.parseAsRoot(arguments)
     } catch {
         if let (typed, meant) = Ecsfleet.suggestion(for: arguments) {
-            let line = "ecsfleet: '\(typed)' is not a command. Did you mean '\(meant)'?\nRun 'ecsfleet --help' for usage.\n"
+            let line =
+                "ecsfleet: '\(typed)' is not a command. Did you mean '\(meant)'?\nRun 'ecsfleet --help' for usage.\n"
             FileHandle.standardError.write(Data(SafeText.escaped(line, keepingNewlines: true).utf8))
             return 2
         }

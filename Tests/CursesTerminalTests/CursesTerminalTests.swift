@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
-import Testing
 import TerminalUI
+import Testing
+
 @testable import CursesTerminal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// ncurses has one current screen per process, so these run one at a time on the main actor, each creating
 /// and shutting down its own headless screen (output to /dev/null, read back with `mvwin_wch`).
@@ -28,7 +30,7 @@ import TerminalUI
         grid.put("dim", x: 0, y: 3, style: Style(dim: true))
         grid.put("é", x: 0, y: 4)
         grid.put("e\u{301}", x: 2, y: 4)
-        grid.put("end", x: 37, y: 5)   // the bottom-right corner
+        grid.put("end", x: 37, y: 5) // the bottom-right corner
         terminal.present(grid)
 
         let p = try #require(terminal.screenCell(x: 0, y: 0))
@@ -100,7 +102,7 @@ import TerminalUI
         terminal.shutdown()
         terminal.shutdown()
         #expect(terminal.screenCell(x: 0, y: 0) == nil)
-        terminal.present(Grid(width: 40, height: 6))   // ignored after shutdown, no crash
+        terminal.present(Grid(width: 40, height: 6)) // ignored after shutdown, no crash
         #expect(terminal.nextEvent(timeout: .zero) == nil)
         // A new session can start after the old one ended.
         let again = try makeTerminal()
@@ -153,8 +155,10 @@ import TerminalUI
 
     @Test func functionKeysCoverTheKeysTheAppUses() {
         let keys = Set(CursesKeyDecoder.functionKeys.values)
-        for key in [Key.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .backspace, .delete,
-                    .backTab] + (1...12).map(Key.function) {
+        for key in [
+            Key.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .backspace, .delete,
+            .backTab,
+        ] + (1...12).map(Key.function) {
             #expect(keys.contains(key), "\(key)")
         }
     }

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import TerminalUI
+import Testing
+
 @testable import CursesTerminal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @MainActor @Suite(.serialized) struct SignalTrapTests {
     /// The handler only records: a real SIGHUP does not kill the process while installed, and becomes an event.
@@ -18,8 +20,9 @@ import TerminalUI
         SignalTrap.uninstall(restoring: mask)
         var after = sigaction()
         sigaction(SIGHUP, nil, &after)
-        #expect(unsafeBitCast(after.__sigaction_handler.sa_handler, to: Int.self)
-            == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
+        #expect(
+            unsafeBitCast(after.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
     }
 
     /// A crash while curses is active writes the reset bytes to the terminal and still dies of the signal.

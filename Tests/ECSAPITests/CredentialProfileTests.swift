@@ -1,6 +1,7 @@
-@testable import ECSAPI
 import Foundation
 import Testing
+
+@testable import ECSAPI
 
 /// Every `aliyun` CLI profile mode read into a recipe, and the mistakes an operator can make in one.
 @Suite("CLI profile modes")
@@ -33,28 +34,41 @@ struct CredentialProfileTests {
         ] }
         """#
 
-    func recipe(_ name: String, env: [String: String] = [:]) throws(AccountError) -> (CredentialRecipe, CredentialSource) {
+    func recipe(_ name: String, env: [String: String] = [:]) throws(AccountError) -> (
+        CredentialRecipe, CredentialSource
+    ) {
         let file = try CLIConfigFile.parse(Array(Self.config.utf8), path: "/home/op/.aliyun/config.json")
         return try file.recipe(profile: name, environment: env, now: Self.now)
     }
 
     func error(_ name: String) -> String {
-        do { _ = try recipe(name); Issue.record("expected an error for \(name)"); return "" } catch { return error.description }
+        do {
+            _ = try recipe(name)
+            Issue.record("expected an error for \(name)")
+            return ""
+        } catch { return error.description }
     }
 
     @Test("AK and StsToken are fixed keys")
     func fixed() throws {
         #expect(try recipe("ak").0 == .fixed(Credentials(accessKeyId: "LTAIak", accessKeySecret: "ak-secret")))
-        #expect(try recipe("sts").0 == .fixed(Credentials(accessKeyId: "STS.id", accessKeySecret: "sts-secret", securityToken: "tok")))
+        #expect(
+            try recipe("sts").0
+                == .fixed(Credentials(accessKeyId: "STS.id", accessKeySecret: "sts-secret", securityToken: "tok")))
         #expect(try recipe("ak").1.description == "profile ak (AK)")
     }
 
     @Test("RamRoleArn: every role field, the STS region and VPC endpoint")
     func ramRoleArn() throws {
         let (r, source) = try recipe("ops")
-        let role = RoleRequest(roleArn: "acs:ram::1234567890123456:role/fleet-ops", sessionName: "me", durationSeconds: 1800, policy: "{}", externalId: "ext")
-        #expect(r == .assumeRole(source: .fixed(Credentials(accessKeyId: "LTAIops", accessKeySecret: "ops-secret")), role: role,
-                                 sts: STSLocation(region: "cn-shanghai", vpc: true)))
+        let role = RoleRequest(
+            roleArn: "acs:ram::1234567890123456:role/fleet-ops", sessionName: "me", durationSeconds: 1800, policy: "{}",
+            externalId: "ext")
+        #expect(
+            r
+                == .assumeRole(
+                    source: .fixed(Credentials(accessKeyId: "LTAIops", accessKeySecret: "ops-secret")), role: role,
+                    sts: STSLocation(region: "cn-shanghai", vpc: true)))
         #expect(source.description == "profile ops (RamRoleArn → acs:ram::…:role/fleet-ops)")
         #expect(STSLocation(region: "cn-shanghai", vpc: true).host == "sts-vpc.cn-shanghai.aliyuncs.com")
     }
@@ -64,13 +78,18 @@ struct CredentialProfileTests {
         #expect(STSLocation.from(environment: [:]).host == "sts.aliyuncs.com")
         let env = ["ALIBABA_CLOUD_STS_REGION": "cn-beijing", "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED": "true"]
         #expect(STSLocation.from(environment: env).host == "sts-vpc.cn-beijing.aliyuncs.com")
-        #expect(STSLocation.from(environment: env, region: "cn-shanghai", vpc: false).host == "sts.cn-shanghai.aliyuncs.com")
+        #expect(
+            STSLocation.from(environment: env, region: "cn-shanghai", vpc: false).host == "sts.cn-shanghai.aliyuncs.com"
+        )
     }
 
     @Test("ChainableRamRoleArn assumes a role with what its source profile yields; defaults for the session")
     func chainable() throws {
         let (r, source) = try recipe("chain")
-        guard case let .assumeRole(inner, role, _) = r, case .assumeRole = inner else { Issue.record("\(r)"); return }
+        guard case .assumeRole(let inner, let role, _) = r, case .assumeRole = inner else {
+            Issue.record("\(r)")
+            return
+        }
         #expect(role.roleArn == "acs:ram::1:role/second")
         #expect(role.sessionName == "ecsfleet-1800000000")
         #expect(role.durationSeconds == 3600)
@@ -92,15 +111,21 @@ struct CredentialProfileTests {
         #expect(try recipe("ecs").0 == .instanceRole(name: "fleet-instance"))
         #expect(try recipe("ecs").1.description == "profile ecs (EcsRamRole → instance role fleet-instance)")
         #expect(try recipe("ecs-any").0 == .instanceRole(name: nil))
-        guard case let .oidc(o, sts) = try recipe("oidc").0 else { Issue.record("not OIDC"); return }
-        #expect(o.providerArn == "acs:ram::1:oidc-provider/gh" && o.tokenFile == "/var/run/token" && sts.host == "sts.aliyuncs.com")
+        guard case .oidc(let o, let sts) = try recipe("oidc").0 else {
+            Issue.record("not OIDC")
+            return
+        }
+        #expect(
+            o.providerArn == "acs:ram::1:oidc-provider/gh" && o.tokenFile == "/var/run/token"
+                && sts.host == "sts.aliyuncs.com")
         #expect(try recipe("ext").0 == .external(command: "get-creds --json"))
     }
 
     @Test("CloudSSO uses the cached STS credentials; without them, says to sign in")
     func cloudSSO() throws {
-        let expected = CredentialRecipe.cached(Credentials(accessKeyId: "STS.sso", accessKeySecret: "sso-secret", securityToken: "ssotok"),
-                                               expiration: Date(timeIntervalSince1970: 1_800_003_600), mode: "CloudSSO")
+        let expected = CredentialRecipe.cached(
+            Credentials(accessKeyId: "STS.sso", accessKeySecret: "sso-secret", securityToken: "ssotok"),
+            expiration: Date(timeIntervalSince1970: 1_800_003_600), mode: "CloudSSO")
         #expect(try recipe("sso").0 == expected)
         let none = error("sso-none")
         #expect(none.contains("sign in") && none.contains("aliyun configure --profile sso-none --mode CloudSSO"))

@@ -1,5 +1,6 @@
-@testable import ECSAPI
 import Testing
+
+@testable import ECSAPI
 
 /// The direct page reader and the direct writer must agree, byte for byte and error for error, with the tree
 /// (`JSONValue` + `init(json:)` / `json`), which stays the reference.
@@ -14,32 +15,32 @@ import Testing
     }
 
     static let full = #"""
-    {"RequestId":"R-1","TotalCount":250,"PageNumber":2,"PageSize":100,"NextToken":"",
-     "Instances":{"Instance":[
-      {"InstanceId":"i-bp1","InstanceName":"订单服务-01","Description":"tab\there \"quoted\" \\ \u00e9 \ud83d\ude00",
-       "HostName":"h","Status":"Running","StoppedMode":"KeepCharging","InstanceType":"ecs.g7.large",
-       "InstanceTypeFamily":"ecs.g7","Cpu":2,"Memory":"4096","OSName":"Ubuntu 22.04 64位","OSType":"linux",
-       "RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h","InstanceChargeType":"PrePaid","SpotStrategy":"NoSpot",
-       "InstanceNetworkType":"classic","LocalStorageAmount":1.0,"LocalStorageCapacity":2e2,"CreationTime":"2017-12-10T04:04Z",
-       "StartTime":"2017-12-10T04:05Z","ExpiredTime":"2099-12-31T15:59Z","DeletionProtection":"true",
-       "OperationLocks":{"LockReason":[{"LockReason":"security","LockMsg":"m"},{"LockMsg":"no reason"},"junk",
-                                       {"LockReason":"financial","LockReason":"ignored"}]},
-       "VpcAttributes":{"VpcId":"vpc-1","VSwitchId":"vsw-1","PrivateIpAddress":{"IpAddress":["172.16.0.1",7,null,true]},
-                        "PrivateIpAddress":{"IpAddress":["ignored"]},"NatIpAddress":""},
-       "PublicIpAddress":{"IpAddress":"47.1.1.1"},"InnerIpAddress":["10.0.0.1"],
-       "EipAddress":{"AllocationId":"eip-1","IpAddress":"47.1.1.2","Bandwidth":"5","Extra":{}},
-       "Tags":{"Tag":{"TagKey":"env","TagValue":"prod"}},"SecurityGroupIds":{"SecurityGroupId":["sg-1","sg-2"]},
-       "HibernationOptions":{"Configured":"TRUE"},
-       "GPUAmount":0,"NetworkInterfaces":{"NetworkInterface":[{"Type":"Primary","Ips":[1,2.5,"x",{"deep":[[]]}]}]},
-       "Weird\u004bey":null,"InstanceName":"second name wins","InstanceId":"i-ignored-second-id"},
-      {"InstanceId":42,"Status":"Stopped","VpcAttributes":{"VpcId":""},"EipAddress":{"Bandwidth":9},
-       "OperationLocks":[{"LockReason":"recycling"}],"Tags":{"Tag":[{"TagValue":"no key"},{"TagKey":"k"}]},
-       "HibernationOptions":[],"PublicIpAddress":null,"SecurityGroupIds":{}},
-      {"Instance\u0049d":"i-escaped-key","VpcAttributes":"not an object","EipAddress":[],"OperationLocks":"",
-       "Tags":{"Tag":[],"Tag":[{"TagKey":"ignored"}]}}
-     ]},
-     "Instances":{"Instance":[]},"RequestId":"ignored","Unknown":[1,{"a":"b"}]}
-    """#
+        {"RequestId":"R-1","TotalCount":250,"PageNumber":2,"PageSize":100,"NextToken":"",
+         "Instances":{"Instance":[
+          {"InstanceId":"i-bp1","InstanceName":"订单服务-01","Description":"tab\there \"quoted\" \\ \u00e9 \ud83d\ude00",
+           "HostName":"h","Status":"Running","StoppedMode":"KeepCharging","InstanceType":"ecs.g7.large",
+           "InstanceTypeFamily":"ecs.g7","Cpu":2,"Memory":"4096","OSName":"Ubuntu 22.04 64位","OSType":"linux",
+           "RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h","InstanceChargeType":"PrePaid","SpotStrategy":"NoSpot",
+           "InstanceNetworkType":"classic","LocalStorageAmount":1.0,"LocalStorageCapacity":2e2,"CreationTime":"2017-12-10T04:04Z",
+           "StartTime":"2017-12-10T04:05Z","ExpiredTime":"2099-12-31T15:59Z","DeletionProtection":"true",
+           "OperationLocks":{"LockReason":[{"LockReason":"security","LockMsg":"m"},{"LockMsg":"no reason"},"junk",
+                                           {"LockReason":"financial","LockReason":"ignored"}]},
+           "VpcAttributes":{"VpcId":"vpc-1","VSwitchId":"vsw-1","PrivateIpAddress":{"IpAddress":["172.16.0.1",7,null,true]},
+                            "PrivateIpAddress":{"IpAddress":["ignored"]},"NatIpAddress":""},
+           "PublicIpAddress":{"IpAddress":"47.1.1.1"},"InnerIpAddress":["10.0.0.1"],
+           "EipAddress":{"AllocationId":"eip-1","IpAddress":"47.1.1.2","Bandwidth":"5","Extra":{}},
+           "Tags":{"Tag":{"TagKey":"env","TagValue":"prod"}},"SecurityGroupIds":{"SecurityGroupId":["sg-1","sg-2"]},
+           "HibernationOptions":{"Configured":"TRUE"},
+           "GPUAmount":0,"NetworkInterfaces":{"NetworkInterface":[{"Type":"Primary","Ips":[1,2.5,"x",{"deep":[[]]}]}]},
+           "Weird\u004bey":null,"InstanceName":"second name wins","InstanceId":"i-ignored-second-id"},
+          {"InstanceId":42,"Status":"Stopped","VpcAttributes":{"VpcId":""},"EipAddress":{"Bandwidth":9},
+           "OperationLocks":[{"LockReason":"recycling"}],"Tags":{"Tag":[{"TagValue":"no key"},{"TagKey":"k"}]},
+           "HibernationOptions":[],"PublicIpAddress":null,"SecurityGroupIds":{}},
+          {"Instance\u0049d":"i-escaped-key","VpcAttributes":"not an object","EipAddress":[],"OperationLocks":"",
+           "Tags":{"Tag":[],"Tag":[{"TagKey":"ignored"}]}}
+         ]},
+         "Instances":{"Instance":[]},"RequestId":"ignored","Unknown":[1,{"a":"b"}]}
+        """#
 
     @Test func readsEveryShapeLikeTheTree() throws {
         try Self.expectSameAsTree(Self.full)
@@ -97,7 +98,8 @@ import Testing
     @Test func invalidUTF8IsRejected() {
         var bytes = Array(#"{"Instances":{"Instance":[{"InstanceId":"i-a","InstanceName":"XX"}]}}"#.utf8)
         let at = bytes.firstIndex(of: UInt8(ascii: "X"))!
-        bytes[at] = 0xC3; bytes[at + 1] = 0x28
+        bytes[at] = 0xC3
+        bytes[at + 1] = 0x28
         #expect(throws: WireFormatError.self) { try DescribeInstancesResponse(jsonBytes: bytes) }
     }
 }

@@ -1,5 +1,6 @@
-@testable import ECSAPI
 import Testing
+
+@testable import ECSAPI
 
 /// `Instance.writeJSON` and `InstanceJSONArray` write exactly what the tree writer writes.
 @Suite struct InstanceWritingTests {
@@ -9,7 +10,10 @@ import Testing
         b.instanceName = "订单服务-01 \u{1B}[31m\u{7F}\t\n\r\u{01}😀"
         b.description = "é"
         b.status = .stopped
-        b.cpu = 16; b.memory = 65536; b.localStorageAmount = -3; b.localStorageCapacity = 9
+        b.cpu = 16
+        b.memory = 65536
+        b.localStorageAmount = -3
+        b.localStorageCapacity = 9
         b.deletionProtection = true
         b.operationLocks = [.init(lockReason: "security", lockMsg: "m\"sg"), .init(lockReason: "financial")]
         b.vpcAttributes = .init(vpcId: "vpc-1", vSwitchId: "vsw-1", privateIpAddresses: ["172.16.0.1", "172.16.0.2"])
@@ -48,8 +52,9 @@ import Testing
             // Pieces of different sizes, and an empty one, as pages arrive.
             array.append(contentsOf: instances.prefix(1))
             array.append(elements: InstanceJSONArray.elements([], pretty: pretty), count: 0)
-            array.append(elements: InstanceJSONArray.elements(Array(instances.dropFirst()), pretty: pretty),
-                         count: instances.count - min(1, instances.count))
+            array.append(
+                elements: InstanceJSONArray.elements(Array(instances.dropFirst()), pretty: pretty),
+                count: instances.count - min(1, instances.count))
             #expect(array.count == instances.count)
             let written = array.finish().flatMap { $0 }
             let expected = JSONValue.array(instances.map(\.json)).jsonText(pretty: pretty)

@@ -1,5 +1,6 @@
-@testable import ECSAPI
 import Testing
+
+@testable import ECSAPI
 
 /// The JSON writers escape, as `\uXXXX`, characters that JSON allows raw but a terminal showing the JSON could
 /// act on: C1 controls (U+009B is a one-byte CSI), U+2028/U+2029, bidi marks, overrides and isolates.
@@ -11,7 +12,10 @@ struct JSONEscapingTests {
         ("\u{202A}", "\\u202a"), ("\u{202E}", "\\u202e"), ("\u{2066}", "\\u2066"), ("\u{2069}", "\\u2069"),
     ]
     /// Characters whose UTF-8 starts with the same lead bytes (0xC2, 0xE2) but that stay raw.
-    static let kept = ["\u{A0}", "\u{A9}", "\u{BF}", "\u{2014}", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{20AC}", "\u{2122}", "\u{2500}"]
+    static let kept = [
+        "\u{A0}", "\u{A9}", "\u{BF}", "\u{2014}", "\u{2027}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{20AC}",
+        "\u{2122}", "\u{2500}",
+    ]
 
     /// Both writers (the tree's `JSONWriter` and the instance writer's `ByteSink`), with the character at every
     /// position of strings long enough to cross several eight-byte words.
@@ -20,7 +24,8 @@ struct JSONEscapingTests {
         for (raw, escape) in Self.escaped {
             for length in 0...18 {
                 for position in 0...length {
-                    let text = String(repeating: "a", count: position) + raw + String(repeating: "中", count: length - position)
+                    let text =
+                        String(repeating: "a", count: position) + raw + String(repeating: "中", count: length - position)
                     let tree = JSONValue.string(text).jsonBytes()
                     var sink = ByteSink(capacity: 1)
                     sink.appendJSONString(text)

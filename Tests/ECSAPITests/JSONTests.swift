@@ -1,6 +1,7 @@
-@testable import ECSAPI
 import Foundation
 import Testing
+
+@testable import ECSAPI
 
 @Suite struct JSONTests {
     @Test func parsesAndWritesRoundTrip() throws {
@@ -18,7 +19,9 @@ import Testing
         #expect(value.objectValue?.map(\.0) == ["z", "a", "m"])
     }
 
-    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"\\x\"", "01x", "\"\u{01}\"", "[1] 2", "\"\\ud800\"", "-", "1.", "1e"])
+    @Test(arguments: [
+        "", "{", "[1,]", "{\"a\" 1}", "tru", "\"\\x\"", "01x", "\"\u{01}\"", "[1] 2", "\"\\ud800\"", "-", "1.", "1e",
+    ])
     func rejectsInvalid(_ text: String) {
         #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: text) }
     }
@@ -43,13 +46,30 @@ import Testing
     @Test func xmlNestsListWrappersAndEscapes() {
         let body = JSONValue.object([
             ("RequestId", .string("R1")),
-            ("InstanceResponses", .object([("InstanceResponse", .array([
-                .object([("InstanceId", .string("i-a")), ("Code", .string("200")), ("PreviousStatus", .string(""))]),
-                .object([("InstanceId", .string("i-<b>&\u{01}")), ("Code", .string("InvalidInstanceId.NotFound"))]),
-            ]))])),
+            (
+                "InstanceResponses",
+                .object([
+                    (
+                        "InstanceResponse",
+                        .array([
+                            .object([
+                                ("InstanceId", .string("i-a")), ("Code", .string("200")),
+                                ("PreviousStatus", .string("")),
+                            ]),
+                            .object([
+                                ("InstanceId", .string("i-<b>&\u{01}")),
+                                ("Code", .string("InvalidInstanceId.NotFound")),
+                            ]),
+                        ])
+                    )
+                ])
+            ),
         ])
         let xml = String(decoding: XMLWriter.document(root: "StopInstancesResponse", body), as: UTF8.self)
-        #expect(xml.contains("<StopInstancesResponse><RequestId>R1</RequestId><InstanceResponses><InstanceResponse><InstanceId>i-a</InstanceId>"))
+        #expect(
+            xml.contains(
+                "<StopInstancesResponse><RequestId>R1</RequestId><InstanceResponses><InstanceResponse><InstanceId>i-a</InstanceId>"
+            ))
         #expect(xml.contains("<PreviousStatus/>"))
         #expect(xml.contains("<InstanceId>i-&lt;b&gt;&amp;\u{FFFD}</InstanceId>"))
         #expect(xml.hasSuffix("</InstanceResponses></StopInstancesResponse>"))
@@ -58,15 +78,15 @@ import Testing
 
 @Suite struct WireModelTests {
     static let sample = #"""
-    {"InstanceId":"i-bp1","InstanceName":"订单服务-01","Status":"Running","StoppedMode":"KeepCharging","Cpu":2,"Memory":4096,
-     "RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h","InstanceChargeType":"PostPaid","InstanceNetworkType":"vpc",
-     "LocalStorageAmount":0,"ExpiredTime":"2099-12-31T15:59Z","CreationTime":"2017-12-10T04:04Z",
-     "OperationLocks":{"LockReason":[{"LockReason":"security","LockMsg":"x"}]},
-     "VpcAttributes":{"VpcId":"vpc-1","VSwitchId":"vsw-1","PrivateIpAddress":{"IpAddress":["172.16.0.1"]}},
-     "PublicIpAddress":{"IpAddress":[]},"EipAddress":{"AllocationId":"eip-1","IpAddress":"47.1.1.1","Bandwidth":5},
-     "Tags":{"Tag":[{"TagKey":"env","TagValue":"prod"}]},"HibernationOptions":{"Configured":true},
-     "GPUAmount":0,"NetworkInterfaces":{"NetworkInterface":[{"Type":"Primary"}]}}
-    """#
+        {"InstanceId":"i-bp1","InstanceName":"订单服务-01","Status":"Running","StoppedMode":"KeepCharging","Cpu":2,"Memory":4096,
+         "RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h","InstanceChargeType":"PostPaid","InstanceNetworkType":"vpc",
+         "LocalStorageAmount":0,"ExpiredTime":"2099-12-31T15:59Z","CreationTime":"2017-12-10T04:04Z",
+         "OperationLocks":{"LockReason":[{"LockReason":"security","LockMsg":"x"}]},
+         "VpcAttributes":{"VpcId":"vpc-1","VSwitchId":"vsw-1","PrivateIpAddress":{"IpAddress":["172.16.0.1"]}},
+         "PublicIpAddress":{"IpAddress":[]},"EipAddress":{"AllocationId":"eip-1","IpAddress":"47.1.1.1","Bandwidth":5},
+         "Tags":{"Tag":[{"TagKey":"env","TagValue":"prod"}]},"HibernationOptions":{"Configured":true},
+         "GPUAmount":0,"NetworkInterfaces":{"NetworkInterface":[{"Type":"Primary"}]}}
+        """#
 
     @Test func readsEveryModelledField() throws {
         let i = try Instance(jsonBytes: Array(Self.sample.utf8))
@@ -87,18 +107,32 @@ import Testing
     @Test func eligibilityRules() {
         var i = Instance(instanceId: "i-x")
         #expect(i.isEconomicalModeEligible)
-        i.instanceNetworkType = "classic"; #expect(!i.isEconomicalModeEligible)
-        i.instanceNetworkType = "vpc"; i.instanceChargeType = "PrePaid"; #expect(!i.isEconomicalModeEligible)
-        i.instanceChargeType = "PostPaid"; i.localStorageAmount = 1; #expect(!i.isEconomicalModeEligible)
+        i.instanceNetworkType = "classic"
+        #expect(!i.isEconomicalModeEligible)
+        i.instanceNetworkType = "vpc"
+        i.instanceChargeType = "PrePaid"
+        #expect(!i.isEconomicalModeEligible)
+        i.instanceChargeType = "PostPaid"
+        i.localStorageAmount = 1
+        #expect(!i.isEconomicalModeEligible)
     }
 
     @Test func responsesRoundTrip() throws {
-        let r = InstanceResponsesResponse(requestId: "R", instanceResponses: [
-            .init(instanceId: "i-a", code: "200", message: "success", previousStatus: "Running", currentStatus: "Stopping")])
+        let r = InstanceResponsesResponse(
+            requestId: "R",
+            instanceResponses: [
+                .init(
+                    instanceId: "i-a", code: "200", message: "success", previousStatus: "Running",
+                    currentStatus: "Stopping")
+            ])
         #expect(try InstanceResponsesResponse(json: r.json) == r)
-        let d = DescribeInstancesResponse(requestId: "R", instances: [Instance(instanceId: "i-a")], nextToken: "t", totalCount: 5, pageNumber: nil, pageSize: nil)
+        let d = DescribeInstancesResponse(
+            requestId: "R", instances: [Instance(instanceId: "i-a")], nextToken: "t", totalCount: 5, pageNumber: nil,
+            pageSize: nil)
         #expect(try DescribeInstancesResponse(json: d.json) == d)
-        let s = DescribeInstanceStatusResponse(requestId: "R", statuses: [.init(instanceId: "i-a", status: .stopped)], totalCount: 1, pageNumber: 1, pageSize: 50)
+        let s = DescribeInstanceStatusResponse(
+            requestId: "R", statuses: [.init(instanceId: "i-a", status: .stopped)], totalCount: 1, pageNumber: 1,
+            pageSize: 50)
         #expect(try DescribeInstanceStatusResponse(json: s.json) == s)
     }
 
@@ -110,12 +144,17 @@ import Testing
         #expect(APIError(json: .object([("Message", .string("no code"))]), httpStatus: 500) == nil)
     }
 
-    @Test(arguments: [("2017-12-10T04:04Z", 1_512_878_640.0), ("2017-12-10T04:04:05Z", 1_512_878_645.0), ("2017-12-10T04:04:05.123Z", 1_512_878_645.0)])
+    @Test(arguments: [
+        ("2017-12-10T04:04Z", 1_512_878_640.0), ("2017-12-10T04:04:05Z", 1_512_878_645.0),
+        ("2017-12-10T04:04:05.123Z", 1_512_878_645.0),
+    ])
     func timesInBothForms(_ text: String, _ epoch: Double) {
         #expect(ECSTime.parse(text)?.timeIntervalSince1970 == epoch)
     }
 
-    @Test(arguments: ["", "2017-12-10", "2017-13-10T04:04Z", "2017-12-10T04:04", "2017-12-10 04:04Z", "2017-12-10T04:04:05+08:00"])
+    @Test(arguments: [
+        "", "2017-12-10", "2017-13-10T04:04Z", "2017-12-10T04:04", "2017-12-10 04:04Z", "2017-12-10T04:04:05+08:00",
+    ])
     func rejectsBadTimes(_ text: String) {
         #expect(ECSTime.parse(text) == nil)
     }
@@ -135,18 +174,25 @@ import Testing
         r.dryRun = true
         let p = r.parameters
         #expect(p["InstanceIds"] == #"["i-a","i-b"]"#)
-        #expect(p["Tag.1.Key"] == "env" && p["Tag.1.Value"] == "prod" && p["Tag.2.Key"] == "team" && p["Tag.2.Value"] == nil)
+        #expect(
+            p["Tag.1.Key"] == "env" && p["Tag.1.Value"] == "prod" && p["Tag.2.Key"] == "team" && p["Tag.2.Value"] == nil
+        )
         #expect(p["DryRun"] == "true")
-        let stop = StopInstancesRequest(regionId: "cn-hangzhou", instanceIds: ["i-a", "i-b"], forceStop: false, stoppedMode: .stopCharging)
+        let stop = StopInstancesRequest(
+            regionId: "cn-hangzhou", instanceIds: ["i-a", "i-b"], forceStop: false, stoppedMode: .stopCharging)
         #expect(stop.parameters["InstanceId.2"] == "i-b" && stop.parameters["ForceStop"] == "false")
     }
 
     @Test func decodesWhatItEncodes() throws {
-        let stop = StopInstancesRequest(regionId: "r", instanceIds: ["i-a", "i-b"], forceStop: true, stoppedMode: .keepCharging,
-                                        batchOptimization: .successFirst, dryRun: true)
+        let stop = StopInstancesRequest(
+            regionId: "r", instanceIds: ["i-a", "i-b"], forceStop: true, stoppedMode: .keepCharging,
+            batchOptimization: .successFirst, dryRun: true)
         #expect(try StopInstancesRequest(parameters: stop.parameters) == stop)
         var d = DescribeInstancesRequest(regionId: "r")
-        d.instanceIds = []; d.instanceName = "web-*"; d.maxResults = 50; d.tags = [.init(key: "k", value: nil)]
+        d.instanceIds = []
+        d.instanceName = "web-*"
+        d.maxResults = 50
+        d.tags = [.init(key: "k", value: nil)]
         #expect(try DescribeInstancesRequest(parameters: d.parameters) == d)
     }
 
@@ -154,7 +200,10 @@ import Testing
         let p = Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("DryRun", "True"), ("ForceStop", "FALSE")])
         let r = try StopInstancesRequest(parameters: p)
         #expect(r.dryRun == true && r.forceStop == false)
-        #expect(throws: APIError.self) { try StopInstancesRequest(parameters: Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("DryRun", "yes")])) }
+        #expect(throws: APIError.self) {
+            try StopInstancesRequest(
+                parameters: Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("DryRun", "yes")]))
+        }
     }
 
     @Test func listIndexRules() throws {
@@ -169,10 +218,22 @@ import Testing
     }
 
     @Test func enumsAndPageSizesAreValidated() {
-        #expect(throws: APIError.self) { try StopInstancesRequest(parameters: Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("StoppedMode", "Not-applicable")])) }
-        #expect(throws: APIError.self) { try StopInstancesRequest(parameters: Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("BatchOptimization", "Some")])) }
-        #expect(throws: APIError.self) { try DescribeInstanceStatusRequest(parameters: Parameters([("RegionId", "r"), ("PageSize", "51")])) }
-        #expect(throws: APIError.self) { try DescribeInstancesRequest(parameters: Parameters([("RegionId", "r"), ("PageSize", "0")])) }
-        #expect(throws: APIError.self) { try DescribeInstancesRequest(parameters: Parameters([("RegionId", "r"), ("InstanceIds", "[1]")])) }
+        #expect(throws: APIError.self) {
+            try StopInstancesRequest(
+                parameters: Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("StoppedMode", "Not-applicable")]))
+        }
+        #expect(throws: APIError.self) {
+            try StopInstancesRequest(
+                parameters: Parameters([("RegionId", "r"), ("InstanceId.1", "i-a"), ("BatchOptimization", "Some")]))
+        }
+        #expect(throws: APIError.self) {
+            try DescribeInstanceStatusRequest(parameters: Parameters([("RegionId", "r"), ("PageSize", "51")]))
+        }
+        #expect(throws: APIError.self) {
+            try DescribeInstancesRequest(parameters: Parameters([("RegionId", "r"), ("PageSize", "0")]))
+        }
+        #expect(throws: APIError.self) {
+            try DescribeInstancesRequest(parameters: Parameters([("RegionId", "r"), ("InstanceIds", "[1]")]))
+        }
     }
 }

@@ -9,7 +9,9 @@ struct SafeTextTests {
         #expect(SafeText.escaped("cn-\u{1B}[2Jhangzhou") == "cn-\\u{1B}[2Jhangzhou")
         #expect(SafeText.escaped("a\u{07}b\u{7F}c\u{9B}31m") == "a\\u{7}b\\u{7F}c\\u{9B}31m")
         #expect(SafeText.escaped("x\u{202E}gnp.exe\u{2066}\u{2069}") == "x\\u{202E}gnp.exe\\u{2066}\\u{2069}")
-        #expect(SafeText.escaped("\u{200E}\u{200F}\u{061C}\u{2028}\u{2029}") == "\\u{200E}\\u{200F}\\u{61C}\\u{2028}\\u{2029}")
+        #expect(
+            SafeText.escaped("\u{200E}\u{200F}\u{061C}\u{2028}\u{2029}")
+                == "\\u{200E}\\u{200F}\\u{61C}\\u{2028}\\u{2029}")
         #expect(SafeText.escaped("生产-网关 i-bp1 ok é 😀") == "生产-网关 i-bp1 ok é 😀")
         #expect(SafeText.escaped("") == "")
     }

@@ -22,8 +22,11 @@ struct VectorFile: Codable, Sendable {
     var v1: [V1Vector]
 
     static let loaded: VectorFile? = {
-        guard let url = Bundle.module.url(forResource: "signature-vectors", withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url) else { return nil }
+        guard
+            let url = Bundle.module.url(
+                forResource: "signature-vectors", withExtension: "json", subdirectory: "Fixtures"),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
         return try? JSONDecoder().decode(VectorFile.self, from: data)
     }()
     static var v3: [V3Vector] { loaded?.v3 ?? [] }
@@ -41,10 +44,14 @@ func isoDate(_ text: String) -> Date? {
     return formatter.date(from: text)
 }
 
-let computedV3 = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce",
-                  "x-acs-content-sha256", "x-acs-security-token"]
-let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp",
-                  "Format", "SecurityToken", "Signature"]
+let computedV3 = [
+    "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce",
+    "x-acs-content-sha256", "x-acs-security-token",
+]
+let computedV1 = [
+    "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp",
+    "Format", "SecurityToken", "Signature",
+]
 
 @Suite struct SignatureTests {
     @Test func vectorsAreLoaded() {
@@ -68,16 +75,18 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
         let auth = SignatureV3.AuthorizationHeader(accessKeyId: v.accessKeyId, signedHeaders: signed, signature: sig)
         #expect(auth.headerValue == v.authorization)
         #expect(SignatureV3.AuthorizationHeader.parse(v.authorization) == auth)
-        #expect(SignatureV3.expectedSignature(
-            method: v.method, path: v.path, query: pairs(v.query), headers: v.headers, signedHeaders: signed,
-            bodySHA256Hex: SignatureV3.sha256Hex(v.body.utf8), secret: v.accessKeySecret) == v.signature)
+        #expect(
+            SignatureV3.expectedSignature(
+                method: v.method, path: v.path, query: pairs(v.query), headers: v.headers, signedHeaders: signed,
+                bodySHA256Hex: SignatureV3.sha256Hex(v.body.utf8), secret: v.accessKeySecret) == v.signature)
     }
 
     @Test(arguments: VectorFile.v3) func v3SignReproducesVector(_ v: V3Vector) throws {
         let date = try #require(isoDate(v.headers["x-acs-date"] ?? ""))
         let extras = v.headers.filter { !computedV3.contains($0.key) }
-        let creds = Credentials(accessKeyId: v.accessKeyId, accessKeySecret: v.accessKeySecret,
-                                securityToken: v.headers["x-acs-security-token"])
+        let creds = Credentials(
+            accessKeyId: v.accessKeyId, accessKeySecret: v.accessKeySecret,
+            securityToken: v.headers["x-acs-security-token"])
         let sent = SignatureV3.sign(
             method: v.method, path: v.path, query: pairs(v.query), headers: extras, body: Array(v.body.utf8),
             credentials: creds, date: date, nonce: v.headers["x-acs-signature-nonce"] ?? "",
@@ -93,8 +102,10 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
 
     @Test(arguments: [nil, "sts-token-value"]) func v3RoundTrip(token: String?) throws {
         let creds = Credentials(accessKeyId: "LTAI5tRoundTrip", accessKeySecret: "s3cr3t", securityToken: token)
-        let query: [(name: String, value: String)] = [("InstanceId.1", "i-abc"), ("RegionId", "cn-hangzhou"),
-                                                     ("InstanceName", "生产 web*"), ("Empty", "")]
+        let query: [(name: String, value: String)] = [
+            ("InstanceId.1", "i-abc"), ("RegionId", "cn-hangzhou"),
+            ("InstanceName", "生产 web*"), ("Empty", ""),
+        ]
         let body = Array("x=1".utf8)
         let sent = SignatureV3.sign(
             method: "POST", query: query, headers: ["Accept": "application/json", "user-agent": " ua/1 "],
@@ -104,7 +115,8 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
         #expect(headers["x-acs-date"] == "2024-01-02T03:04:05Z")
         #expect(headers["x-acs-content-sha256"] == SignatureV3.sha256Hex(body))
         #expect(headers["x-acs-security-token"] == token)
-        let auth = try #require(SignatureV3.AuthorizationHeader.parse(headers.removeValue(forKey: "authorization") ?? ""))
+        let auth = try #require(
+            SignatureV3.AuthorizationHeader.parse(headers.removeValue(forKey: "authorization") ?? ""))
         #expect(auth.accessKeyId == creds.accessKeyId)
         #expect(auth.signedHeaders == headers.keys.sorted())
         func expected(_ q: [(name: String, value: String)]) -> String {
@@ -121,7 +133,8 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
     @Test(arguments: [
         "", "ACS3-HMAC-SHA256", "Bearer x", "ACS3-HMAC-SHA256 Credential=,SignedHeaders=,Signature=",
         "ACS3-HMAC-SHA1 Credential=a,SignedHeaders=host,Signature=ab",
-        "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host", "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=",
+        "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host",
+        "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=",
         "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host;;x-acs-date,Signature=ab",
         "ACS3-HMAC-SHA256 Credential=a,Credential=b,SignedHeaders=host,Signature=ab",
         "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=ab,Extra=1",
@@ -151,11 +164,13 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
     @Test(arguments: VectorFile.v1) func v1SignReproducesVector(_ v: V1Vector) throws {
         let p = v.params
         let date = try #require(isoDate(p["Timestamp"] ?? ""))
-        let creds = Credentials(accessKeyId: p["AccessKeyId"] ?? "", accessKeySecret: v.accessKeySecret,
-                                securityToken: p["SecurityToken"])
+        let creds = Credentials(
+            accessKeyId: p["AccessKeyId"] ?? "", accessKeySecret: v.accessKeySecret,
+            securityToken: p["SecurityToken"])
         let callerParams = p.filter { !computedV1.contains($0.key) }.map { ($0.key, $0.value) }
-        let signed = SignatureV1.sign(method: v.method, params: callerParams, credentials: creds, date: date,
-                                      nonce: p["SignatureNonce"] ?? "", format: p["Format"] ?? "JSON")
+        let signed = SignatureV1.sign(
+            method: v.method, params: callerParams, credentials: creds, date: date,
+            nonce: p["SignatureNonce"] ?? "", format: p["Format"] ?? "JSON")
         #expect(signed.last?.0 == "Signature")
         #expect(signed.last?.1 == v.signature)
         var expected = p
@@ -184,7 +199,8 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
         let alphabet = Array("aZ9-_.~ *+%&=/?#é中😀\t\n\"'")
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<500 {
-            let s = String((0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "a" })
+            let s = String(
+                (0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? "a" })
             let encoded = PercentEncoding.encode(s)
             #expect(encoded == s.addingPercentEncoding(withAllowedCharacters: unreserved))
             #expect(PercentEncoding.formDecode(encoded) == s)
@@ -211,21 +227,27 @@ let computedV1 = ["AccessKeyId", "SignatureMethod", "SignatureVersion", "Signatu
     // MARK: Credentials and timestamps
 
     @Test func credentialsNeverRevealSecrets() {
-        let secret = "SuperSecretValue123", token = "TokenXYZ987"
+        let secret = "SuperSecretValue123"
+        let token = "TokenXYZ987"
         let creds = Credentials(accessKeyId: "LTAI5tAbCdEf1234", accessKeySecret: secret, securityToken: token)
         struct Wrapper { var creds: Credentials }
         var dumped = ""
         dump(creds, to: &dumped)
         dump(Wrapper(creds: creds), to: &dumped)
-        let outputs = ["\(creds)", String(describing: creds), String(reflecting: creds), dumped,
-                       "\([creds])", String(describing: Wrapper(creds: creds)), String(reflecting: Optional(creds)),
-                       Mirror(reflecting: creds).children.map { "\($0.value)" }.joined()]
+        let outputs = [
+            "\(creds)", String(describing: creds), String(reflecting: creds), dumped,
+            "\([creds])", String(describing: Wrapper(creds: creds)), String(reflecting: Optional(creds)),
+            Mirror(reflecting: creds).children.map { "\($0.value)" }.joined(),
+        ]
         for text in outputs {
             #expect(!text.contains(secret) && !text.contains(token) && !text.contains("LTAI5tAbCdEf1234"), "\(text)")
         }
-        #expect(creds.description == "Credentials(accessKeyId: LTAI****1234, secret: <redacted>, securityToken: <redacted>)")
-        #expect(Credentials(accessKeyId: "LTAI1234", accessKeySecret: secret).description
-            == "Credentials(accessKeyId: ****, secret: <redacted>)")
+        #expect(
+            creds.description == "Credentials(accessKeyId: LTAI****1234, secret: <redacted>, securityToken: <redacted>)"
+        )
+        #expect(
+            Credentials(accessKeyId: "LTAI1234", accessKeySecret: secret).description
+                == "Credentials(accessKeyId: ****, secret: <redacted>)")
     }
 
     @Test func timestampFormatting() {

@@ -21,15 +21,19 @@ struct AccountResolverTests {
     static let envKeys = ["ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "env-secret"]
 
     /// A config file with `text` (or none), removed afterwards.
-    func resolve(profile: String? = nil, region: String? = nil, env: [String: String] = [:],
-                 file text: String? = config) throws(AccountError) -> Account {
+    func resolve(
+        profile: String? = nil, region: String? = nil, env: [String: String] = [:],
+        file text: String? = config
+    ) throws(AccountError) -> Account {
         let path = NSTemporaryDirectory() + "aliyun-config-\(UUID().uuidString).json"
         if let text { _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try AccountResolver.resolve(profile: profile, region: region, environment: env, configPath: path)
     }
 
-    func failure(profile: String? = nil, region: String? = nil, env: [String: String] = [:], file: String? = config) -> String {
+    func failure(profile: String? = nil, region: String? = nil, env: [String: String] = [:], file: String? = config)
+        -> String
+    {
         do {
             let account = try resolve(profile: profile, region: region, env: env, file: file)
             Issue.record("expected an error, got profile \(account.profile)")
@@ -39,9 +43,14 @@ struct AccountResolverTests {
 
     @Test("The environment comes first, before any profile")
     func environmentFirst() throws {
-        let a = try resolve(env: Self.envKeys.merging(["ALIBABA_CLOUD_SECURITY_TOKEN": "envtoken", "ALIBABA_CLOUD_REGION_ID": "cn-qingdao"]) { a, _ in a })
+        let a = try resolve(
+            env: Self.envKeys.merging([
+                "ALIBABA_CLOUD_SECURITY_TOKEN": "envtoken", "ALIBABA_CLOUD_REGION_ID": "cn-qingdao",
+            ]) { a, _ in a })
         #expect(a.profile == "environment")
-        #expect(a.credentials == Credentials(accessKeyId: "LTAIenv", accessKeySecret: "env-secret", securityToken: "envtoken"))
+        #expect(
+            a.credentials
+                == Credentials(accessKeyId: "LTAIenv", accessKeySecret: "env-secret", securityToken: "envtoken"))
         #expect(a.region == "cn-qingdao")
         // ALIBABA_CLOUD_PROFILE does not beat the environment's keys; its region is used when none is given.
         let b = try resolve(env: Self.envKeys.merging(["ALIBABA_CLOUD_PROFILE": "sts"]) { a, _ in a })
@@ -53,7 +62,8 @@ struct AccountResolverTests {
 
     @Test("An explicit --profile wins over the environment's keys")
     func explicitProfileWins() throws {
-        let a = try resolve(profile: "default", env: Self.envKeys.merging(["ALIBABA_CLOUD_PROFILE": "sts"]) { a, _ in a })
+        let a = try resolve(
+            profile: "default", env: Self.envKeys.merging(["ALIBABA_CLOUD_PROFILE": "sts"]) { a, _ in a })
         #expect(a.profile == "default")
         #expect(a.credentials == Credentials(accessKeyId: "LTAIdefault", accessKeySecret: "default-secret"))
         #expect(a.region == "cn-hangzhou")
@@ -67,7 +77,9 @@ struct AccountResolverTests {
         #expect(current.region == "cn-beijing")
 
         let sts = try resolve(profile: "sts")
-        #expect(sts.credentials == Credentials(accessKeyId: "STS.Nabc", accessKeySecret: "sts-secret", securityToken: "CAIStoken"))
+        #expect(
+            sts.credentials
+                == Credentials(accessKeyId: "STS.Nabc", accessKeySecret: "sts-secret", securityToken: "CAIStoken"))
         #expect(sts.region == "cn-shanghai")
 
         let fromEnv = try resolve(env: ["ALIBABA_CLOUD_PROFILE": "sts"])
@@ -78,7 +90,8 @@ struct AccountResolverTests {
         let noCurrent = Self.config.replacingOccurrences(of: "\"current\": \"work\",", with: "")
         #expect(try resolve(file: noCurrent).profile == "default")
         // A profile without a mode is an AK profile.
-        let modeless = #"{"profiles": [{"name": "default", "access_key_id": "LTAIx", "access_key_secret": "y", "region_id": "eu-central-1"}]}"#
+        let modeless =
+            #"{"profiles": [{"name": "default", "access_key_id": "LTAIx", "access_key_secret": "y", "region_id": "eu-central-1"}]}"#
         #expect(try resolve(file: modeless).credentials?.accessKeyId == "LTAIx")
     }
 
@@ -98,7 +111,9 @@ struct AccountResolverTests {
     func noCredentials() {
         let off = ["ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true"]
         let message = failure(env: off, file: nil)
-        #expect(message.contains("  environment: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set"))
+        #expect(
+            message.contains(
+                "  environment: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set"))
         #expect(message.contains("  instance RAM role: ALIBABA_CLOUD_ECS_METADATA_DISABLED=true"))
         #expect(message.contains("  credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set"))
         #expect(message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
@@ -106,7 +121,11 @@ struct AccountResolverTests {
         #expect(message.contains("--sandbox"))
         #expect(failure(profile: "work", file: nil).contains("--sandbox"))
         // Empty variables are not credentials.
-        #expect(failure(env: off.merging(["ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": ""]) { a, _ in a }, file: nil).contains("--sandbox"))
+        #expect(
+            failure(
+                env: off.merging(["ALIBABA_CLOUD_ACCESS_KEY_ID": "", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": ""]) { a, _ in a
+                }, file: nil
+            ).contains("--sandbox"))
     }
 
     @Test("Only one of key ID and secret in the environment is an error naming which")
@@ -114,7 +133,9 @@ struct AccountResolverTests {
         let onlyId = failure(env: ["ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv", "ALIBABA_CLOUD_REGION_ID": "cn-hangzhou"])
         #expect(onlyId.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"))
         #expect(onlyId.contains("only the key ID"))
-        let onlySecret = failure(env: ["ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s", "ALIBABA_CLOUD_REGION_ID": "cn-hangzhou"])
+        let onlySecret = failure(env: [
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s", "ALIBABA_CLOUD_REGION_ID": "cn-hangzhou",
+        ])
         #expect(onlySecret.contains("only the secret"))
         #expect(!onlySecret.contains("s is set"), "the secret itself is never shown")
     }
@@ -148,17 +169,26 @@ struct AccountResolverTests {
 
     @Test("A fallback region (for list --all-regions) is used only when nothing else names a region")
     func fallbackRegion() throws {
-        func resolve(profile: String?, region: String? = nil, env: [String: String], file text: String?) throws -> Account {
+        func resolve(profile: String?, region: String? = nil, env: [String: String], file text: String?) throws
+            -> Account
+        {
             let path = NSTemporaryDirectory() + "aliyun-config-\(UUID().uuidString).json"
             if let text { _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) }
             defer { try? FileManager.default.removeItem(atPath: path) }
-            return try AccountResolver.resolve(profile: profile, region: region, environment: env, configPath: path, fallbackRegion: "cn-hangzhou")
+            return try AccountResolver.resolve(
+                profile: profile, region: region, environment: env, configPath: path, fallbackRegion: "cn-hangzhou")
         }
         #expect(try resolve(profile: nil, env: Self.envKeys, file: nil).region == "cn-hangzhou")
         #expect(try resolve(profile: "noregion", env: [:], file: Self.config).region == "cn-hangzhou")
-        #expect(try resolve(profile: "work", env: [:], file: Self.config).region == "cn-beijing", "the profile's region wins")
+        #expect(
+            try resolve(profile: "work", env: [:], file: Self.config).region == "cn-beijing",
+            "the profile's region wins")
         #expect(try resolve(profile: nil, region: "cn-qingdao", env: Self.envKeys, file: nil).region == "cn-qingdao")
-        #expect(try resolve(profile: nil, env: Self.envKeys.merging(["ALIBABA_CLOUD_REGION_ID": "cn-shenzhen"]) { a, _ in a }, file: nil).region == "cn-shenzhen")
+        #expect(
+            try resolve(
+                profile: nil, env: Self.envKeys.merging(["ALIBABA_CLOUD_REGION_ID": "cn-shenzhen"]) { a, _ in a },
+                file: nil
+            ).region == "cn-shenzhen")
     }
 
     @Test("A broken config file is an error naming the file", arguments: ["{not json", "[1, 2]", ""])
@@ -171,7 +201,7 @@ struct AccountResolverTests {
     @Test("A RamRoleArn profile is a role assumed with its key")
     func roleProfile() throws {
         let a = try resolve(profile: "role", region: "cn-hangzhou")
-        guard case let .use(source, .assumeRole(.fixed(key), role, sts))? = a.steps.last?.outcome else {
+        guard case .use(let source, .assumeRole(.fixed(let key), let role, let sts))? = a.steps.last?.outcome else {
             Issue.record("expected AssumeRole, got \(a.steps)")
             return
         }
@@ -195,7 +225,7 @@ struct AccountResolverTests {
 extension Account {
     /// The key of a chain that ends in fixed credentials.
     var credentials: Credentials? {
-        if case let .use(_, .fixed(key))? = steps.last?.outcome { return key }
+        if case .use(_, .fixed(let key))? = steps.last?.outcome { return key }
         return nil
     }
 }

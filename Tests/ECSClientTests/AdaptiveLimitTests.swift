@@ -10,7 +10,10 @@ struct AdaptiveLimitTests {
     @discardableResult
     static func fill(_ limit: inout AdaptiveLimit, now: Duration) -> Int {
         var n = 0
-        while limit.hasRoom { _ = limit.start(now: now); n += 1 }
+        while limit.hasRoom {
+            _ = limit.start(now: now)
+            n += 1
+        }
         return n
     }
 
@@ -105,7 +108,9 @@ struct AdaptiveLimitTests {
         #expect(l.holdUntil == .seconds(70))
     }
 
-    @Test("A throttled answer sets a pace of 70% of what got through in the last second; the pace spaces calls and creeps up")
+    @Test(
+        "A throttled answer sets a pace of 70% of what got through in the last second; the pace spaces calls and creeps up"
+    )
     func pace() {
         var l = AdaptiveLimit(.init(initial: 4, ceiling: 32))
         // Ten calls get through within the first 100 ms (an account limit of 10 a second with a burst of 10).

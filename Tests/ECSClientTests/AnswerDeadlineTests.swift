@@ -20,9 +20,16 @@ final class HostileServer: Sendable {
         addr.sin_port = 0
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw ServerDidNotStart() }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else {
+            close(fd)
+            throw ServerDidNotStart()
+        }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
         port = Int(UInt16(bigEndian: addr.sin_port))
         listener = fd
         Thread.detachNewThread { [self] in
@@ -33,7 +40,9 @@ final class HostileServer: Sendable {
                 Thread.detachNewThread {
                     Self.readHead(connection)
                     let write = { (bytes: [UInt8]) -> Bool in
-                        bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) == $0.count }
+                        bytes.withUnsafeBytes {
+                            send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) == $0.count
+                        }
                     }
                     if write(Array(head.utf8)) { body(write) }
                     close(connection)
@@ -46,7 +55,10 @@ final class HostileServer: Sendable {
     var connections: Int { accepted.withLock { $0 } }
 
     /// Stops accepting (connections in hand end when their writes fail).
-    func stop() { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
 
     /// Reads up to the blank line that ends the request's head (the requests here have no body).
     private static func readHead(_ fd: Int32) {
@@ -61,9 +73,13 @@ final class HostileServer: Sendable {
 
 @Suite("ECSClient deadlines and oversized answers, against hostile loopback servers")
 struct AnswerDeadlineTests {
-    @Test("An endpoint that answers 200 and then drips one byte at a time meets a deadline for the whole answer, then the retries")
+    @Test(
+        "An endpoint that answers 200 and then drips one byte at a time meets a deadline for the whole answer, then the retries"
+    )
     func drip() async throws {
-        let server = try HostileServer(head: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n") { write in
+        let server = try HostileServer(
+            head: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+        ) { write in
             // A byte every 100 ms for at most 30 s: without a deadline for the body the call would wait all of it.
             for _ in 0..<300 {
                 guard write([0x20]) else { return }
@@ -71,8 +87,9 @@ struct AnswerDeadlineTests {
             }
         }
         defer { server.stop() }
-        var c = ECSClient.Configuration(credentials: Credentials(accessKeyId: "k", accessKeySecret: "s"), defaultRegion: home,
-                                        endpointOverride: server.endpoint)
+        var c = ECSClient.Configuration(
+            credentials: Credentials(accessKeyId: "k", accessKeySecret: "s"), defaultRegion: home,
+            endpointOverride: server.endpoint)
         c.requestTimeout = .milliseconds(400)
         c.retry = RetryPolicy(maxAttempts: 3)
         let client = ECSClient(configuration: c, sleep: { _ in })
@@ -86,13 +103,16 @@ struct AnswerDeadlineTests {
 
     @Test("An answer larger than 64 MiB is reported once in plain words and not retried")
     func tooLarge() async throws {
-        let server = try HostileServer(head: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n") { write in
+        let server = try HostileServer(
+            head: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n"
+        ) { write in
             let chunk = [UInt8](repeating: 0x20, count: 1 << 20)
             for _ in 0..<1024 { guard write(chunk) else { return } }
         }
         defer { server.stop() }
-        var c = ECSClient.Configuration(credentials: Credentials(accessKeyId: "k", accessKeySecret: "s"), defaultRegion: home,
-                                        endpointOverride: server.endpoint)
+        var c = ECSClient.Configuration(
+            credentials: Credentials(accessKeyId: "k", accessKeySecret: "s"), defaultRegion: home,
+            endpointOverride: server.endpoint)
         c.requestTimeout = .seconds(60)
         let client = ECSClient(configuration: c, sleep: { _ in })
         let error = await callError { try await client.send(DescribeInstancesRequest(regionId: home)) }

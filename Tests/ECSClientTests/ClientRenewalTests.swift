@@ -14,7 +14,10 @@ struct ClientRenewalTests {
         let issued = Mutex(0)
         let services = FakeServices { r throws(TransportError) in
             if r.query("Action") == "AssumeRole" {
-                let n = issued.withLock { $0 += 1; return $0 }
+                let n = issued.withLock {
+                    $0 += 1
+                    return $0
+                }
                 return stsAnswer("STS.\(n)", expiration: ECSTime.formatSeconds(clock.now.addingTimeInterval(10)))
             }
             return jsonAnswer(#"{"RequestId":"r","Regions":{"Region":[]}}"#)
@@ -22,10 +25,19 @@ struct ClientRenewalTests {
         let fetcher = makeFetcher(services, clock: clock)
         let role = RoleRequest(roleArn: "acs:ram::1234567890123456:role/fleet-ops", sessionName: "s")
         let resolved = try await CredentialChain.resolve(
-            [CredentialStep(name: "aliyun CLI profile", outcome: .use(CredentialSource("profile ops (RamRoleArn)"),
-                                                                      .assumeRole(source: .fixed(Credentials(accessKeyId: "LTAIops", accessKeySecret: "x")), role: role, sts: STSLocation())))],
+            [
+                CredentialStep(
+                    name: "aliyun CLI profile",
+                    outcome: .use(
+                        CredentialSource("profile ops (RamRoleArn)"),
+                        .assumeRole(
+                            source: .fixed(Credentials(accessKeyId: "LTAIops", accessKeySecret: "x")), role: role,
+                            sts: STSLocation())))
+            ],
             fetcher: fetcher)
-        var c = ECSClient.Configuration(credentials: resolved.first, defaultRegion: home, endpointOverride: Endpoint(scheme: "http", host: "127.0.0.1", port: 1))
+        var c = ECSClient.Configuration(
+            credentials: resolved.first, defaultRegion: home,
+            endpointOverride: Endpoint(scheme: "http", host: "127.0.0.1", port: 1))
         c.signature = .v1
         c.credentialProvider = resolved.provider
         let client = ECSClient(configuration: c, transport: services, sleep: { _ in })

@@ -15,10 +15,17 @@ struct ClientRetryTests {
     static let endpoint = Endpoint(scheme: "http", host: "127.0.0.1", port: 9)
 
     /// A client reaching `sim` in process through a scripted transport.
-    func scripted(_ sim: SimAccount, _ version: ECSClient.SignatureVersion = .v3, retry: RetryPolicy = RetryPolicy(), sleeps: SleepLog = SleepLog(),
-                  _ script: @escaping @Sendable (Int, TransportRequest) -> ScriptedTransport.Step) -> (ECSClient, ScriptedTransport) {
+    func scripted(
+        _ sim: SimAccount, _ version: ECSClient.SignatureVersion = .v3, retry: RetryPolicy = RetryPolicy(),
+        sleeps: SleepLog = SleepLog(),
+        _ script: @escaping @Sendable (Int, TransportRequest) -> ScriptedTransport.Step
+    ) -> (ECSClient, ScriptedTransport) {
         let transport = ScriptedTransport(GatewayTransport(gateway: sim.gateway), script: script)
-        return (makeClient(Self.endpoint, credentials: sim.credentials, signature: version, transport: transport, retry: retry, sleeps: sleeps), transport)
+        return (
+            makeClient(
+                Self.endpoint, credentials: sim.credentials, signature: version, transport: transport, retry: retry,
+                sleeps: sleeps), transport
+        )
     }
 
     /// Each request carries its own nonce and a signing time of now.
@@ -56,7 +63,9 @@ struct ClientRetryTests {
     @Test("A throttled Describe* is not lost: throttled answers are not attempts, so it is tried past maxAttempts")
     func throttledNeverLost() async throws {
         let sim = SimAccount([makeInstance("i-a")])
-        let (client, transport) = scripted(sim) { n, _ in n < 10 ? .respond(errorAnswer(400, "Throttling.User", retryAfterMs: 100)) : .forward }
+        let (client, transport) = scripted(sim) { n, _ in
+            n < 10 ? .respond(errorAnswer(400, "Throttling.User", retryAfterMs: 100)) : .forward
+        }
         let answer = try await client.send(DescribeInstancesRequest(regionId: home))
         #expect(answer.instances.count == 1)
         #expect(transport.requests.count == 11)
@@ -81,25 +90,31 @@ struct ClientRetryTests {
         let sleeps = SleepLog { d in clock.advance(by: d.seconds) }
         try await withServer(sim.gateway) { endpoint in
             let transport = ScriptedTransport(AsyncHTTPTransport()) { _, _ in .forward }
-            try await using(makeClient(endpoint, credentials: sim.credentials, transport: transport, sleeps: sleeps)) { client in
+            try await using(makeClient(endpoint, credentials: sim.credentials, transport: transport, sleeps: sleeps)) {
+                client in
                 _ = try await client.send(DescribeRegionsRequest())
                 _ = try await client.send(DescribeRegionsRequest())
             }
         }
         #expect(sleeps.durations.count == 1)
-        #expect(sleeps.durations.first.map { $0 >= .milliseconds(1000) } == true, "the bucket refills after 1 s at 1 call/s")
+        #expect(
+            sleeps.durations.first.map { $0 >= .milliseconds(1000) } == true, "the bucket refills after 1 s at 1 call/s"
+        )
     }
 
-    @Test("Describe* is retried on 500, 502, 503, 504 and every transport error, with a fresh nonce each time", arguments: [
-        ScriptedTransport.Step.forwardThenRespond(errorAnswer(500, "InternalError")),
-        .forwardThenRespond(errorAnswer(502, "BadGateway")),
-        .forwardThenRespond(TransportResponse(status: 502, headers: [:], body: Array("<html>bad gateway</html>".utf8))),
-        .forwardThenRespond(errorAnswer(503, "ServiceUnavailable")),
-        .forwardThenRespond(errorAnswer(504, "GatewayTimeout")),
-        .forwardThenFail(.timedOut),
-        .forwardThenFail(.connectionLost("reset")),
-        .fail(.connectFailed("refused")),
-    ])
+    @Test(
+        "Describe* is retried on 500, 502, 503, 504 and every transport error, with a fresh nonce each time",
+        arguments: [
+            ScriptedTransport.Step.forwardThenRespond(errorAnswer(500, "InternalError")),
+            .forwardThenRespond(errorAnswer(502, "BadGateway")),
+            .forwardThenRespond(
+                TransportResponse(status: 502, headers: [:], body: Array("<html>bad gateway</html>".utf8))),
+            .forwardThenRespond(errorAnswer(503, "ServiceUnavailable")),
+            .forwardThenRespond(errorAnswer(504, "GatewayTimeout")),
+            .forwardThenFail(.timedOut),
+            .forwardThenFail(.connectionLost("reset")),
+            .fail(.connectFailed("refused")),
+        ])
     func describeRetried(_ fault: ScriptedTransport.Step) async throws {
         // The gateway saw the first try's nonce, so a reused nonce would fail with SignatureNonceUsed.
         for version in Self.versions {
@@ -112,12 +127,14 @@ struct ClientRetryTests {
         }
     }
 
-    @Test("StopInstances is retried on throttling, 503 and a failed connection (nothing happened)", arguments: [
-        ScriptedTransport.Step.respond(errorAnswer(400, "Throttling.User", retryAfterMs: 200)),
-        .respond(errorAnswer(400, "Throttling")),
-        .respond(errorAnswer(503, "ServiceUnavailable")),
-        .fail(.connectFailed("refused")),
-    ])
+    @Test(
+        "StopInstances is retried on throttling, 503 and a failed connection (nothing happened)",
+        arguments: [
+            ScriptedTransport.Step.respond(errorAnswer(400, "Throttling.User", retryAfterMs: 200)),
+            .respond(errorAnswer(400, "Throttling")),
+            .respond(errorAnswer(503, "ServiceUnavailable")),
+            .fail(.connectFailed("refused")),
+        ])
     func stopRetriedWhenSafe(_ fault: ScriptedTransport.Step) async throws {
         let sim = SimAccount([makeInstance("i-a")])
         let (client, transport) = scripted(sim) { n, _ in n == 0 ? fault : .forward }
@@ -128,15 +145,19 @@ struct ClientRetryTests {
         #expect(await sim.status("i-a") == .stopping)
     }
 
-    @Test("StopInstances is NOT retried on a timeout or a lost connection: one try, .noAnswer(mayHaveBeenApplied: true)", arguments: [
-        TransportError.timedOut, .connectionLost("reset by peer"),
-    ])
+    @Test(
+        "StopInstances is NOT retried on a timeout or a lost connection: one try, .noAnswer(mayHaveBeenApplied: true)",
+        arguments: [
+            TransportError.timedOut, .connectionLost("reset by peer"),
+        ])
     func stopNotRetriedAfterMaybeApplied(_ fault: TransportError) async throws {
         for version in Self.versions {
             let sim = SimAccount([makeInstance("i-a")])
             let sleeps = SleepLog()
             let (client, transport) = scripted(sim, version, sleeps: sleeps) { _, _ in .forwardThenFail(fault) }
-            let error = await callError { try await client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"])) }
+            let error = await callError {
+                try await client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"]))
+            }
             #expect(error?.noAnswerDetails?.applied == true)
             #expect(error?.noAnswerDetails?.attempts == 1)
             #expect(error?.code == "NoAnswer")
@@ -152,7 +173,9 @@ struct ClientRetryTests {
         let (client, transport) = scripted(sim) { _, _ in .respond(errorAnswer(500, "InternalError")) }
         let e1 = await callError { try await client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"])) }
         let e2 = await callError { try await client.send(StopInstanceRequest(instanceId: "i-a")) }
-        let e3 = await callError { try await client.send(StartInstancesRequest(regionId: home, instanceIds: ["i-off"])) }
+        let e3 = await callError {
+            try await client.send(StartInstancesRequest(regionId: home, instanceIds: ["i-off"]))
+        }
         for e in [e1, e2, e3] {
             #expect(e?.apiError?.code == ErrorCode.internalError)
             #expect(e?.apiError?.httpStatus == 500)
@@ -164,8 +187,10 @@ struct ClientRetryTests {
     func maxAttempts() async throws {
         let sim = SimAccount([makeInstance("i-a")])
         let sleeps = SleepLog()
-        let (client, transport) = scripted(sim, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(100), maxDelay: .seconds(1)),
-                                           sleeps: sleeps) { _, _ in .respond(errorAnswer(503, "ServiceUnavailable")) }
+        let (client, transport) = scripted(
+            sim, retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(100), maxDelay: .seconds(1)),
+            sleeps: sleeps
+        ) { _, _ in .respond(errorAnswer(503, "ServiceUnavailable")) }
         let e = await callError { try await client.send(DescribeRegionsRequest()) }
         #expect(e?.apiError?.code == ErrorCode.serviceUnavailable)
         #expect(transport.requests.count == 3)
@@ -173,19 +198,24 @@ struct ClientRetryTests {
         #expect(sleeps.durations[0] <= .milliseconds(100))
         #expect(sleeps.durations[1] <= .milliseconds(200))
 
-        let (once, onceTransport) = scripted(sim, retry: .none) { _, _ in .respond(errorAnswer(503, "ServiceUnavailable")) }
+        let (once, onceTransport) = scripted(sim, retry: .none) { _, _ in
+            .respond(errorAnswer(503, "ServiceUnavailable"))
+        }
         _ = await callError { try await once.send(DescribeRegionsRequest()) }
         #expect(onceTransport.requests.count == 1)
 
         let (refused, refusedTransport) = scripted(sim) { _, _ in .fail(.connectFailed("refused")) }
-        let stop = await callError { try await refused.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"])) }
+        let stop = await callError {
+            try await refused.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"]))
+        }
         #expect(stop?.noAnswerDetails?.applied == false)
         #expect(stop?.noAnswerDetails?.attempts == 4)
         #expect(refusedTransport.requests.count == 4)
         #expect(stop?.description.contains("after 4 attempts") == true)
     }
 
-    @Test("Backoff: full jitter under a doubling ceiling, capped, never below x-acs-retry-after (itself capped at 60 s)")
+    @Test(
+        "Backoff: full jitter under a doubling ceiling, capped, never below x-acs-retry-after (itself capped at 60 s)")
     func backoffDelays() {
         let p = RetryPolicy(maxAttempts: 6, baseDelay: .milliseconds(200), maxDelay: .seconds(5))
         #expect(p.delay(afterAttempt: 1, retryAfterMs: nil, random: 1) == .milliseconds(200))
@@ -206,7 +236,9 @@ struct ClientRetryTests {
         let describer = makeClient(endpoint, credentials: credentials, retry: RetryPolicy(maxAttempts: 2))
         let stopper = makeClient(endpoint, credentials: credentials, retry: .none)
         let describe = await callError { try await describer.send(DescribeRegionsRequest()) }
-        let stop = await callError { try await stopper.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"])) }
+        let stop = await callError {
+            try await stopper.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"]))
+        }
         await describer.shutdown()
         await stopper.shutdown()
         #expect(describe?.noAnswerDetails?.attempts == 2)
@@ -217,18 +249,25 @@ struct ClientRetryTests {
         }
     }
 
-    @Test("Over HTTP: a stop whose answer is late (timeout) or lost (droplate) is not retried; drop is retried for Describe*")
+    @Test(
+        "Over HTTP: a stop whose answer is late (timeout) or lost (droplate) is not retried; drop is retried for Describe*"
+    )
     func httpFaults() async throws {
-        var late = FaultSpec(); late.latency = DelayRange(min: 1500, max: 1500)
-        var dropLate = FaultSpec(); dropLate.dropLate = 1
+        var late = FaultSpec()
+        late.latency = DelayRange(min: 1500, max: 1500)
+        var dropLate = FaultSpec()
+        dropLate.dropLate = 1
         for faults in [late, dropLate] {
             let sim = SimAccount([makeInstance("i-a")]) { $0.faults = faults }
             try await withServer(sim.gateway) { endpoint in
                 let transport = ScriptedTransport(AsyncHTTPTransport()) { _, _ in .forward }
-                var c = ECSClient.Configuration(credentials: sim.credentials, defaultRegion: home, endpointOverride: endpoint)
+                var c = ECSClient.Configuration(
+                    credentials: sim.credentials, defaultRegion: home, endpointOverride: endpoint)
                 c.requestTimeout = .milliseconds(300)
                 let client = ECSClient(configuration: c, transport: transport, sleep: { _ in })
-                let e = await callError { try await client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"])) }
+                let e = await callError {
+                    try await client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"]))
+                }
                 #expect(e?.noAnswerDetails?.applied == true)
                 #expect(e?.noAnswerDetails?.attempts == 1)
                 #expect(transport.requests.count == 1)
@@ -236,7 +275,8 @@ struct ClientRetryTests {
                 await client.shutdown()
             }
         }
-        var drop = FaultSpec(); drop.drop = 1
+        var drop = FaultSpec()
+        drop.drop = 1
         let sim = SimAccount([makeInstance("i-a")]) { $0.faults = drop }
         try await withServer(sim.gateway) { endpoint in
             let transport = ScriptedTransport(AsyncHTTPTransport()) { _, _ in .forward }

@@ -13,8 +13,10 @@ import Testing
 let home = "cn-hangzhou"
 
 /// A hand-made instance: Running, pay-as-you-go, VPC, no local disks.
-func makeInstance(_ id: String, _ status: InstanceStatus = .running, region: String = home,
-                  _ configure: (inout Instance) -> Void = { _ in }) -> Instance {
+func makeInstance(
+    _ id: String, _ status: InstanceStatus = .running, region: String = home,
+    _ configure: (inout Instance) -> Void = { _ in }
+) -> Instance {
     var i = Instance(instanceId: id)
     i.regionId = region
     i.zoneId = region + "-h"
@@ -49,7 +51,8 @@ struct SimAccount: Sendable {
         let clock = ManualClock(Date())
         self.clock = clock
         credentials = c.credentials
-        gateway = APIGateway(fleet: SimulatedFleet(instances: instances, configuration: c, clock: clock), configuration: c, clock: clock)
+        gateway = APIGateway(
+            fleet: SimulatedFleet(instances: instances, configuration: c, clock: clock), configuration: c, clock: clock)
     }
 
     func status(_ id: String) async -> InstanceStatus? { await fleet.instance(id)?.status }
@@ -82,9 +85,11 @@ func withServer<T: Sendable>(_ gateway: APIGateway, _ body: (Endpoint) async thr
 }
 
 /// A client for `endpoint`; the sleep closure records each backoff and returns at once.
-func makeClient(_ endpoint: Endpoint, credentials: Credentials, signature: ECSClient.SignatureVersion = .v3,
-                transport: any HTTPTransport = AsyncHTTPTransport(), retry: RetryPolicy = RetryPolicy(),
-                sleeps: SleepLog = SleepLog()) -> ECSClient {
+func makeClient(
+    _ endpoint: Endpoint, credentials: Credentials, signature: ECSClient.SignatureVersion = .v3,
+    transport: any HTTPTransport = AsyncHTTPTransport(), retry: RetryPolicy = RetryPolicy(),
+    sleeps: SleepLog = SleepLog()
+) -> ECSClient {
     var c = ECSClient.Configuration(credentials: credentials, defaultRegion: home, endpointOverride: endpoint)
     c.signature = signature
     c.retry = retry
@@ -105,8 +110,10 @@ func using<T: Sendable>(_ client: ECSClient, _ body: (ECSClient) async throws ->
 }
 
 /// Runs `body` with a client over real HTTP to a server for `sim`, shutting both down afterwards.
-func withHTTPClient<T: Sendable>(_ sim: SimAccount, signature: ECSClient.SignatureVersion = .v3, credentials: Credentials? = nil,
-                                 _ body: (ECSClient) async throws -> T) async throws -> T {
+func withHTTPClient<T: Sendable>(
+    _ sim: SimAccount, signature: ECSClient.SignatureVersion = .v3, credentials: Credentials? = nil,
+    _ body: (ECSClient) async throws -> T
+) async throws -> T {
     try await withServer(sim.gateway) { endpoint in
         try await using(makeClient(endpoint, credentials: credentials ?? sim.credentials, signature: signature), body)
     }
@@ -118,7 +125,10 @@ final class SleepLog: Sendable {
     private let onSleep: @Sendable (Duration) -> Void
     /// - Parameter onSleep: runs for each wait instead of waiting (for example to move a manual clock on).
     init(onSleep: @escaping @Sendable (Duration) -> Void = { _ in }) { self.onSleep = onSleep }
-    func record(_ d: Duration) { log.withLock { $0.append(d) }; onSleep(d) }
+    func record(_ d: Duration) {
+        log.withLock { $0.append(d) }
+        onSleep(d)
+    }
     var durations: [Duration] { log.withLock { $0 } }
 }
 
@@ -130,9 +140,13 @@ struct GatewayTransport: HTTPTransport {
     func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse {
         let parts = request.parts
         var headers = request.headers.map { (name: $0.0.lowercased(), value: $0.1) }
-        if !headers.contains(where: { $0.name == "host" }) { headers.insert((name: "host", value: parts.authority), at: 0) }
-        let answer = await gateway.handle(IncomingRequest(method: request.method, path: parts.path, rawQuery: parts.query,
-                                                          headers: headers, body: request.body))
+        if !headers.contains(where: { $0.name == "host" }) {
+            headers.insert((name: "host", value: parts.authority), at: 0)
+        }
+        let answer = await gateway.handle(
+            IncomingRequest(
+                method: request.method, path: parts.path, rawQuery: parts.query,
+                headers: headers, body: request.body))
         if answer.dropConnection { throw .connectionLost("the simulator dropped the connection") }
         var map: [String: String] = [:]
         for (n, v) in answer.headers { map[n.lowercased()] = v }
@@ -161,20 +175,28 @@ final class ScriptedTransport: HTTPTransport {
     private let log = Mutex<[TransportRequest]>([])
 
     init(_ inner: any HTTPTransport, script: @escaping @Sendable (Int, TransportRequest) -> Step) {
-        self.inner = inner; self.script = script
+        self.inner = inner
+        self.script = script
     }
 
     var requests: [TransportRequest] { log.withLock { $0 } }
     func requests(_ action: String) -> [TransportRequest] { requests.filter { $0.action == action } }
 
     func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse {
-        let n = log.withLock { $0.append(request); return $0.count - 1 }
+        let n = log.withLock {
+            $0.append(request)
+            return $0.count - 1
+        }
         switch script(n, request) {
         case .forward: return try await inner.send(request, timeout: timeout)
-        case let .respond(r): return r
-        case let .fail(e): throw e
-        case let .forwardThenFail(e): _ = try await inner.send(request, timeout: timeout); throw e
-        case let .forwardThenRespond(r): _ = try await inner.send(request, timeout: timeout); return r
+        case .respond(let r): return r
+        case .fail(let e): throw e
+        case .forwardThenFail(let e):
+            _ = try await inner.send(request, timeout: timeout)
+            throw e
+        case .forwardThenRespond(let r):
+            _ = try await inner.send(request, timeout: timeout)
+            return r
         }
     }
 
@@ -182,10 +204,13 @@ final class ScriptedTransport: HTTPTransport {
 }
 
 /// An error answer as the API sends it.
-func errorAnswer(_ status: Int, _ code: String, retryAfterMs: Int? = nil, requestId: String = UUID().uuidString) -> TransportResponse {
+func errorAnswer(_ status: Int, _ code: String, retryAfterMs: Int? = nil, requestId: String = UUID().uuidString)
+    -> TransportResponse
+{
     var headers = ["content-type": "application/json;charset=utf-8", "x-acs-request-id": requestId]
     if let retryAfterMs { headers["x-acs-retry-after"] = String(retryAfterMs) }
-    let body = APIError(code: code, message: "injected \(code)", httpStatus: status, requestId: requestId).json.jsonBytes()
+    let body = APIError(code: code, message: "injected \(code)", httpStatus: status, requestId: requestId).json
+        .jsonBytes()
     return TransportResponse(status: status, headers: headers, body: body)
 }
 
@@ -214,16 +239,22 @@ extension TransportRequest {
 }
 
 extension ECSCallError {
-    var isNoAnswer: Bool { if case .noAnswer = self { return true }; return false }
+    var isNoAnswer: Bool {
+        if case .noAnswer = self { return true }
+        return false
+    }
     var noAnswerDetails: (applied: Bool, attempts: Int)? {
-        if case let .noAnswer(_, applied, attempts) = self { return (applied, attempts) }
+        if case .noAnswer(_, let applied, let attempts) = self { return (applied, attempts) }
         return nil
     }
 }
 
 /// Runs `body` and returns the call error it threw, or `nil` when it threw none (or something else).
 func callError<T>(_ body: () async throws -> T) async -> ECSCallError? {
-    do { _ = try await body(); return nil } catch { return error as? ECSCallError }
+    do {
+        _ = try await body()
+        return nil
+    } catch { return error as? ECSCallError }
 }
 
 /// A loopback port on which nothing listens (bound, then closed).
@@ -236,6 +267,8 @@ func closedLoopbackPort() -> Int {
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     var len = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+    _ = withUnsafeMutablePointer(to: &addr) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+    }
     return Int(UInt16(bigEndian: addr.sin_port))
 }

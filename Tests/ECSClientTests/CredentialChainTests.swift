@@ -17,13 +17,19 @@ struct CredentialChainTests {
     func assumeRole() async throws {
         let sts = FakeServices { r throws(TransportError) in
             #expect(r.method == "GET" && r.query("Action") == "AssumeRole" && r.query("Version") == "2015-04-01")
-            #expect(r.query("AccessKeyId") == "LTAIops" && r.query("SignatureMethod") == "HMAC-SHA1" && r.query("Signature") != nil)
+            #expect(
+                r.query("AccessKeyId") == "LTAIops" && r.query("SignatureMethod") == "HMAC-SHA1"
+                    && r.query("Signature") != nil)
             #expect(r.query("RoleArn") == Self.role.roleArn)
             return stsAnswer("STS.ops")
         }
-        let resolved = try await CredentialChain.resolve(use(.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())),
-                                                         fetcher: makeFetcher(sts))
-        #expect(resolved.first == Credentials(accessKeyId: "STS.ops", accessKeySecret: "STS.ops-secret", securityToken: "STS.ops-token"))
+        let resolved = try await CredentialChain.resolve(
+            use(.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())),
+            fetcher: makeFetcher(sts))
+        #expect(
+            resolved.first
+                == Credentials(
+                    accessKeyId: "STS.ops", accessKeySecret: "STS.ops-secret", securityToken: "STS.ops-token"))
         #expect(sts.requests.first?.url.hasPrefix("http://127.0.0.1:9/?") == true)
     }
 
@@ -33,7 +39,8 @@ struct CredentialChainTests {
             r.query("RoleArn") == "acs:ram::1:role/second" ? stsAnswer("STS.second") : stsAnswer("STS.first")
         }
         let inner = CredentialRecipe.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())
-        let outer = CredentialRecipe.assumeRole(source: inner, role: RoleRequest(roleArn: "acs:ram::1:role/second", sessionName: "s"), sts: STSLocation())
+        let outer = CredentialRecipe.assumeRole(
+            source: inner, role: RoleRequest(roleArn: "acs:ram::1:role/second", sessionName: "s"), sts: STSLocation())
         let resolved = try await CredentialChain.resolve(use(outer), fetcher: makeFetcher(sts))
         #expect(resolved.first.accessKeyId == "STS.second")
         let second = try #require(sts.requests.last)
@@ -42,18 +49,33 @@ struct CredentialChainTests {
 
     @Test("STS refusals name the profile, the code and what to check; never the secret")
     func stsErrors() async {
-        for (code, advice) in [("EntityNotExist.Role", "role does not exist"), ("NoPermission", "sts:AssumeRole"), ("Throttling.User", "try again")] {
-            let sts = FakeServices { _ throws(TransportError) in errorAnswer(code.hasPrefix("Throttling") ? 400 : 404, code) }
-            let why = await credentialFailure {
-                try await CredentialChain.resolve(use(.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())), fetcher: makeFetcher(sts))
-            } ?? ""
-            #expect(why.hasPrefix("profile ops (RamRoleArn): STS AssumeRole of acs:ram::1234567890123456:role/fleet-ops was refused: \(code)"))
+        for (code, advice) in [
+            ("EntityNotExist.Role", "role does not exist"), ("NoPermission", "sts:AssumeRole"),
+            ("Throttling.User", "try again"),
+        ] {
+            let sts = FakeServices { _ throws(TransportError) in
+                errorAnswer(code.hasPrefix("Throttling") ? 400 : 404, code)
+            }
+            let why =
+                await credentialFailure {
+                    try await CredentialChain.resolve(
+                        use(.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())),
+                        fetcher: makeFetcher(sts))
+                } ?? ""
+            #expect(
+                why.hasPrefix(
+                    "profile ops (RamRoleArn): STS AssumeRole of acs:ram::1234567890123456:role/fleet-ops was refused: \(code)"
+                ))
             #expect(why.contains(advice))
             #expect(!why.contains("ops-secret"))
         }
-        let garbage = FakeServices { _ throws(TransportError) in TransportResponse(status: 200, headers: [:], body: Array("<html>".utf8)) }
+        let garbage = FakeServices { _ throws(TransportError) in
+            TransportResponse(status: 200, headers: [:], body: Array("<html>".utf8))
+        }
         let why = await credentialFailure {
-            try await CredentialChain.resolve(use(.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())), fetcher: makeFetcher(garbage))
+            try await CredentialChain.resolve(
+                use(.assumeRole(source: .fixed(Self.opsKey), role: Self.role, sts: STSLocation())),
+                fetcher: makeFetcher(garbage))
         }
         #expect(why?.contains("not JSON") == true)
     }
@@ -69,12 +91,23 @@ struct CredentialChainTests {
             #expect(!r.url.contains("jwt-token"))
             return stsAnswer("STS.oidc")
         }
-        let request = OIDCRequest(roleArn: "acs:ram::1:role/ci", providerArn: "acs:ram::1:oidc-provider/gh", tokenFile: file, sessionName: "s")
-        #expect(try await CredentialChain.resolve(use(.oidc(request, sts: STSLocation()), "OIDC from the environment"), fetcher: makeFetcher(sts)).first.accessKeyId == "STS.oidc")
+        let request = OIDCRequest(
+            roleArn: "acs:ram::1:role/ci", providerArn: "acs:ram::1:oidc-provider/gh", tokenFile: file, sessionName: "s"
+        )
+        #expect(
+            try await CredentialChain.resolve(
+                use(.oidc(request, sts: STSLocation()), "OIDC from the environment"), fetcher: makeFetcher(sts)
+            ).first.accessKeyId == "STS.oidc")
         var missing = request
         missing.tokenFile = "/nonexistent/token"
-        let why = await credentialFailure { try await CredentialChain.resolve(use(.oidc(missing, sts: STSLocation()), "OIDC from the environment"), fetcher: makeFetcher(sts)) }
-        #expect(why == "OIDC from the environment: the OIDC token file /nonexistent/token is missing or cannot be read (oidc_token_file, ALIBABA_CLOUD_OIDC_TOKEN_FILE)")
+        let why = await credentialFailure {
+            try await CredentialChain.resolve(
+                use(.oidc(missing, sts: STSLocation()), "OIDC from the environment"), fetcher: makeFetcher(sts))
+        }
+        #expect(
+            why
+                == "OIDC from the environment: the OIDC token file /nonexistent/token is missing or cannot be read (oidc_token_file, ALIBABA_CLOUD_OIDC_TOKEN_FILE)"
+        )
     }
 
     /// A metadata service: IMDSv2 token unless `v2` is false (then 403 on the token), role `fleet-instance`.
@@ -82,20 +115,35 @@ struct CredentialChainTests {
         FakeServices { r throws(TransportError) in
             if r.method == "PUT" {
                 #expect(r.path == "/latest/api/token" && r.header("x-aliyun-ecs-metadata-token-ttl-seconds") == "21600")
-                return v2 ? TransportResponse(status: 200, headers: [:], body: Array("imds-token".utf8)) : TransportResponse(status: 403, headers: [:], body: [])
+                return v2
+                    ? TransportResponse(status: 200, headers: [:], body: Array("imds-token".utf8))
+                    : TransportResponse(status: 403, headers: [:], body: [])
             }
-            if requireToken, r.header("x-aliyun-ecs-metadata-token") != "imds-token" { return TransportResponse(status: 403, headers: [:], body: []) }
-            if r.path == "/latest/meta-data/ram/security-credentials/" { return TransportResponse(status: 200, headers: [:], body: Array("fleet-instance\n".utf8)) }
-            if r.path == "/latest/meta-data/ram/security-credentials/fleet-instance" { return metadataAnswer("STS.box") }
+            if requireToken, r.header("x-aliyun-ecs-metadata-token") != "imds-token" {
+                return TransportResponse(status: 403, headers: [:], body: [])
+            }
+            if r.path == "/latest/meta-data/ram/security-credentials/" {
+                return TransportResponse(status: 200, headers: [:], body: Array("fleet-instance\n".utf8))
+            }
+            if r.path == "/latest/meta-data/ram/security-credentials/fleet-instance" {
+                return metadataAnswer("STS.box")
+            }
             return TransportResponse(status: 404, headers: [:], body: [])
         }
     }
 
     func chainSteps(uri: String? = nil) -> [CredentialStep] {
-        [CredentialStep(name: "environment", outcome: .skipped("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set")),
-         CredentialStep(name: "instance RAM role", outcome: .instanceRoleProbe(name: nil)),
-         uri.map { CredentialStep(name: "credentials URI", outcome: .use(CredentialSource("credentials URI"), .uri($0))) }
-            ?? CredentialStep(name: "credentials URI", outcome: .skipped("ALIBABA_CLOUD_CREDENTIALS_URI is not set"))]
+        [
+            CredentialStep(
+                name: "environment",
+                outcome: .skipped("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set")),
+            CredentialStep(name: "instance RAM role", outcome: .instanceRoleProbe(name: nil)),
+            uri.map {
+                CredentialStep(name: "credentials URI", outcome: .use(CredentialSource("credentials URI"), .uri($0)))
+            }
+                ?? CredentialStep(
+                    name: "credentials URI", outcome: .skipped("ALIBABA_CLOUD_CREDENTIALS_URI is not set")),
+        ]
     }
 
     @Test("Instance role: IMDSv2 token, the role's name asked of the service, named on screen")
@@ -109,8 +157,13 @@ struct CredentialChainTests {
 
     @Test("Instance role: plain reads when the service gives no token, unless IMDSv1 is disabled")
     func imdsV1() async throws {
-        #expect(try await CredentialChain.resolve(chainSteps(), fetcher: makeFetcher(metadata(v2: false))).first.accessKeyId == "STS.box")
-        let why = await credentialFailure { try await CredentialChain.resolve(self.chainSteps(), fetcher: makeFetcher(self.metadata(v2: false), imdsV1Disabled: true)) }
+        #expect(
+            try await CredentialChain.resolve(chainSteps(), fetcher: makeFetcher(metadata(v2: false))).first.accessKeyId
+                == "STS.box")
+        let why = await credentialFailure {
+            try await CredentialChain.resolve(
+                self.chainSteps(), fetcher: makeFetcher(self.metadata(v2: false), imdsV1Disabled: true))
+        }
         #expect(why?.contains("ALIBABA_CLOUD_IMDSV1_DISABLED=true") == true)
     }
 
@@ -120,9 +173,13 @@ struct CredentialChainTests {
             if r.url.hasPrefix(metadataTestEndpoint.baseURL) { throw .timedOut }
             return metadataAnswer("STS.uri")
         }
-        let viaURI = try await CredentialChain.resolve(chainSteps(uri: "http://127.0.0.1:11/creds"), fetcher: makeFetcher(offECS))
+        let viaURI = try await CredentialChain.resolve(
+            chainSteps(uri: "http://127.0.0.1:11/creds"), fetcher: makeFetcher(offECS))
         #expect(viaURI.first.accessKeyId == "STS.uri" && viaURI.source.description == "credentials URI")
-        let why = await credentialFailure { try await CredentialChain.resolve(self.chainSteps(), fetcher: makeFetcher(offECS)) } ?? ""
+        let why =
+            await credentialFailure {
+                try await CredentialChain.resolve(self.chainSteps(), fetcher: makeFetcher(offECS))
+            } ?? ""
         #expect(why.contains("  environment: ALIBABA_CLOUD_ACCESS_KEY_ID"))
         #expect(why.contains("  instance RAM role: no metadata service at http://127.0.0.1:10"))
         #expect(why.contains("  credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set"))
@@ -131,17 +188,31 @@ struct CredentialChainTests {
 
     @Test("A URI or metadata answer that is not JSON or not Success is an error naming the step")
     func badAnswers() async {
-        let notJSON = FakeServices { _ throws(TransportError) in TransportResponse(status: 200, headers: [:], body: Array("nope".utf8)) }
+        let notJSON = FakeServices { _ throws(TransportError) in
+            TransportResponse(status: 200, headers: [:], body: Array("nope".utf8))
+        }
         let steps = use(.uri("http://127.0.0.1:11/creds"), "credentials URI")
-        #expect(await credentialFailure { try await CredentialChain.resolve(steps, fetcher: makeFetcher(notJSON)) }
+        #expect(
+            await credentialFailure { try await CredentialChain.resolve(steps, fetcher: makeFetcher(notJSON)) }
                 == "credentials URI: the answer of ALIBABA_CLOUD_CREDENTIALS_URI is not JSON")
         let failed = FakeServices { _ throws(TransportError) in metadataAnswer("x", code: "Failed") }
-        #expect(await credentialFailure { try await CredentialChain.resolve(steps, fetcher: makeFetcher(failed)) }
+        #expect(
+            await credentialFailure { try await CredentialChain.resolve(steps, fetcher: makeFetcher(failed)) }
                 == "credentials URI: the answer of ALIBABA_CLOUD_CREDENTIALS_URI has Code 'Failed', not Success")
-        let mdFailed = FakeServices { r throws(TransportError) in r.method == "PUT" ? TransportResponse(status: 200, headers: [:], body: Array("t".utf8)) : metadataAnswer("x", code: "Failed") }
-        let why = await credentialFailure {
-            try await CredentialChain.resolve(self.use(.instanceRole(name: "fleet-instance"), "profile box (EcsRamRole → instance role fleet-instance)"), fetcher: makeFetcher(mdFailed))
+        let mdFailed = FakeServices { r throws(TransportError) in
+            r.method == "PUT"
+                ? TransportResponse(status: 200, headers: [:], body: Array("t".utf8))
+                : metadataAnswer("x", code: "Failed")
         }
-        #expect(why?.hasPrefix("profile box (EcsRamRole → instance role fleet-instance): the metadata service's answer for role fleet-instance has Code 'Failed'") == true)
+        let why = await credentialFailure {
+            try await CredentialChain.resolve(
+                self.use(
+                    .instanceRole(name: "fleet-instance"), "profile box (EcsRamRole → instance role fleet-instance)"),
+                fetcher: makeFetcher(mdFailed))
+        }
+        #expect(
+            why?.hasPrefix(
+                "profile box (EcsRamRole → instance role fleet-instance): the metadata service's answer for role fleet-instance has Code 'Failed'"
+            ) == true)
     }
 }

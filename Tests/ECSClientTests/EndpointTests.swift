@@ -29,17 +29,21 @@ import Testing
 
     /// Only loopback literals and `localhost` may use plain HTTP without `--insecure-http`: a name that merely
     /// starts with `127.` is resolved by DNS and can point anywhere.
-    @Test(arguments: ["http://127.0.0.1:8080", "http://127.255.255.254", "http://127.1.2.3:80", "http://localhost:9",
-                      "http://LOCALHOST", "http://[::1]:8080", "http://[::1]"])
+    @Test(arguments: [
+        "http://127.0.0.1:8080", "http://127.255.255.254", "http://127.1.2.3:80", "http://localhost:9",
+        "http://LOCALHOST", "http://[::1]:8080", "http://[::1]",
+    ])
     func plainHTTPToLoopbackLiterals(_ text: String) throws {
         let e = try Endpoint(parsing: text, insecureHTTP: false)
         #expect(e.isLoopback)
     }
 
-    @Test(arguments: ["http://127.evil.invalid:80", "http://127.0.0.1.ecs-sim.invalid", "http://127.0.0.1.:80", "http://127.0.0:80",
-                      "http://127.0.0.256", "http://127.0.0.01", "http://127..0.1", "http://127.0.0.1a", "http://0127.0.0.1",
-                      "http://128.0.0.1", "http://127", "http://127.", "http://localhost.ecs-sim.invalid", "http://[::2]:80",
-                      "http://[0::1]:80", "http://1.127.0.0.1"])
+    @Test(arguments: [
+        "http://127.evil.invalid:80", "http://127.0.0.1.ecs-sim.invalid", "http://127.0.0.1.:80", "http://127.0.0:80",
+        "http://127.0.0.256", "http://127.0.0.01", "http://127..0.1", "http://127.0.0.1a", "http://0127.0.0.1",
+        "http://128.0.0.1", "http://127", "http://127.", "http://localhost.ecs-sim.invalid", "http://[::2]:80",
+        "http://[0::1]:80", "http://1.127.0.0.1",
+    ])
     func plainHTTPRefusedToNamesThatLookLikeLoopback(_ text: String) throws {
         let error = #expect(throws: EndpointError.self) { try Endpoint(parsing: text, insecureHTTP: false) }
         #expect(error?.description.contains("--insecure-http") == true, "\(String(describing: error))")
@@ -53,8 +57,10 @@ import Testing
         #expect(!Endpoint(scheme: "https", host: "ecs.aliyuncs.com", port: nil).isLoopback)
     }
 
-    @Test(arguments: ["ftp://x", "http://", "https://host/path", "http://host:99999", "http://user@host", "https://[::1",
-                      "http://:80", "https://bad host", "https://ho\u{1B}st", "https://"])
+    @Test(arguments: [
+        "ftp://x", "http://", "https://host/path", "http://host:99999", "http://user@host", "https://[::1",
+        "http://:80", "https://bad host", "https://ho\u{1B}st", "https://",
+    ])
     func rejectsGarbage(_ text: String) {
         #expect(throws: EndpointError.self) { try Endpoint(parsing: text, insecureHTTP: true) }
     }
@@ -65,6 +71,8 @@ import Testing
     func requiresAScheme(_ text: String) {
         let error = #expect(throws: EndpointError.self) { try Endpoint(parsing: text, insecureHTTP: true) }
         let message = error?.description ?? ""
-        #expect(message.contains("http:// or https://") && message.contains("such as https://") && message.contains("'\(text)'"), "\(message)")
+        #expect(
+            message.contains("http:// or https://") && message.contains("such as https://")
+                && message.contains("'\(text)'"), "\(message)")
     }
 }

@@ -20,11 +20,15 @@ struct ExpiredTokenTests {
         }
     }
 
-    func client(_ sim: SimAccount, provider: any CredentialProvider, expiredAnswers: Int) -> (ECSClient, ScriptedTransport) {
+    func client(_ sim: SimAccount, provider: any CredentialProvider, expiredAnswers: Int) -> (
+        ECSClient, ScriptedTransport
+    ) {
         let transport = ScriptedTransport(GatewayTransport(gateway: sim.gateway)) { n, _ in
             n < expiredAnswers ? .respond(errorAnswer(400, ErrorCode.invalidSecurityTokenExpired)) : .forward
         }
-        var c = ECSClient.Configuration(credentials: sim.credentials, defaultRegion: home, endpointOverride: Endpoint(scheme: "http", host: "127.0.0.1", port: 1))
+        var c = ECSClient.Configuration(
+            credentials: sim.credentials, defaultRegion: home,
+            endpointOverride: Endpoint(scheme: "http", host: "127.0.0.1", port: 1))
         c.credentialProvider = provider
         return (ECSClient(configuration: c, transport: transport, sleep: { _ in }), transport)
     }
@@ -55,7 +59,10 @@ struct ExpiredTokenTests {
         let sim = SimAccount([makeInstance("i-a")])
         let (client, _) = client(sim, provider: FixedCredentials(sim.credentials), expiredAnswers: 1)
         let error = await callError { try await client.send(DescribeInstancesRequest(regionId: home)) }
-        guard case let .configuration(why)? = error else { Issue.record("expected a configuration error, got \(String(describing: error))"); return }
+        guard case .configuration(let why)? = error else {
+            Issue.record("expected a configuration error, got \(String(describing: error))")
+            return
+        }
         #expect(why.contains("cannot renew it"))
     }
 }

@@ -1,7 +1,8 @@
 import ECSAPI
-@testable import ECSClient
 import Foundation
 import Testing
+
+@testable import ECSClient
 
 /// What an unreachable endpoint looks like to the caller: failures before the request can have left are
 /// `connectFailed` (nothing applied, the endpoint or network is to blame), described in a few plain words,
@@ -27,7 +28,10 @@ struct TransportFailureTests {
     @Test("A host name that does not resolve (.invalid never does): connectFailed, says DNS")
     func dnsFailure() async {
         let error = await Self.send("https://ecs-sim.invalid/?Action=DescribeRegions")
-        guard case let .connectFailed(why) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .connectFailed(let why) = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(why.contains("could not be resolved") && why.contains("ecs-sim.invalid"), "\(why)")
         #expect(error?.mayHaveBeenApplied == false)
     }
@@ -38,7 +42,10 @@ struct TransportFailureTests {
         let error = try await withServer(sim.gateway) { endpoint in
             await Self.send("https://\(endpoint.authority)/?Action=DescribeRegions")
         }
-        guard case let .connectFailed(why) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .connectFailed(let why) = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(why.contains("TLS handshake failed"), "\(why)")
         #expect(Self.hasNoPath(error?.description ?? "/"), "\(String(describing: error))")
         #expect(error?.mayHaveBeenApplied == false)
@@ -58,8 +65,15 @@ struct TransportFailureTests {
         struct Odd: Error, CustomStringConvertible {
             var description: String
         }
-        let lost = TransportFailure.classify(Odd(description: "sslError([error:100000f7:SSL routines:WRONG_VERSION_NUMBER at /work/main/.build/checkouts/swift-nio-ssl/Sources/CNIOBoringSSL/ssl/tls_record.cc:127])"))
-        guard case let .connectionLost(why) = lost else { Issue.record("got \(lost)"); return }
+        let lost = TransportFailure.classify(
+            Odd(
+                description:
+                    "sslError([error:100000f7:SSL routines:WRONG_VERSION_NUMBER at /work/main/.build/checkouts/swift-nio-ssl/Sources/CNIOBoringSSL/ssl/tls_record.cc:127])"
+            ))
+        guard case .connectionLost(let why) = lost else {
+            Issue.record("got \(lost)")
+            return
+        }
         #expect(why.contains("WRONG_VERSION_NUMBER") && !why.contains("/work") && !why.contains("tls_record"), "\(why)")
         #expect(TransportFailure.scrubbed("HTTP/1.1 framing") == "HTTP/1.1 framing")
         #expect(TransportFailure.scrubbed(String(repeating: "x", count: 500)).count == 200)
@@ -68,11 +82,15 @@ struct TransportFailureTests {
     @Test("Through the client: a DNS failure is a noAnswer that cannot have been applied, so no stop is ever in doubt")
     func clientSeesConnectFailure() async throws {
         let endpoint = try Endpoint(parsing: "https://ecs-sim.invalid", insecureHTTP: false)
-        let client = makeClient(endpoint, credentials: Credentials(accessKeyId: "a", accessKeySecret: "b"), retry: .none)
+        let client = makeClient(
+            endpoint, credentials: Credentials(accessKeyId: "a", accessKeySecret: "b"), retry: .none)
         let error = await #expect(throws: ECSCallError.self) {
             try await using(client) { try await $0.send(DescribeRegionsRequest()) }
         }
-        guard case let .noAnswer(why, applied, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case .noAnswer(let why, let applied, _) = error else {
+            Issue.record("got \(String(describing: error))")
+            return
+        }
         #expect(!applied)
         #expect(why.contains("could not be resolved"), "\(why)")
     }

@@ -31,8 +31,10 @@ struct AuthenticationTests {
 
     @Test("An unknown access key is InvalidAccessKeyId.NotFound (404)")
     func unknownAccessKey() async {
-        for request in [sim.v3("DescribeInstances", describe, credentials: unknownKey),
-                        sim.v1("DescribeInstances", describe, credentials: unknownKey)] {
+        for request in [
+            sim.v3("DescribeInstances", describe, credentials: unknownKey),
+            sim.v1("DescribeInstances", describe, credentials: unknownKey),
+        ] {
             let reply = await sim.send(request)
             #expect(reply.code == "InvalidAccessKeyId.NotFound")
             #expect(reply.status == 404)
@@ -48,14 +50,17 @@ struct AuthenticationTests {
 
     @Test("The V1 SignatureDoesNotMatch message ends with the server's string to sign")
     func wrongSecretV1() async throws {
-        let request = sim.v1("StopInstances", [("RegionId", home), ("InstanceId.1", "i-a"), ("InstanceName", "a b*c")],
-                             credentials: wrongSecret)
+        let request = sim.v1(
+            "StopInstances", [("RegionId", home), ("InstanceId.1", "i-a"), ("InstanceName", "a b*c")],
+            credentials: wrongSecret)
         let reply = await sim.send(request)
         #expect(reply.code == "SignatureDoesNotMatch")
         #expect(reply.status == 400)
         let params = try #require(PercentEncoding.parseQuery(request.rawQuery))
         let stringToSign = SignatureV1.stringToSign(method: "POST", params: params)
-        #expect(reply.message == "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign)
+        #expect(
+            reply.message == "Specified signature is not matched with our calculation. server string to sign is:"
+                + stringToSign)
         // The older SDK splits on ':' and takes what follows.
         #expect(reply.message?.split(separator: ":", maxSplits: 1).last.map(String.init) == stringToSign)
         #expect(await sim.status("i-a") == .running)
@@ -66,7 +71,9 @@ struct AuthenticationTests {
     @Test("Clock skew over 15 minutes is InvalidTimeStamp.Expired; within it is fine", arguments: skews)
     func skew(_ offset: Double, _ accepted: Bool) async {
         let date = sim.clock.now().addingTimeInterval(offset)
-        for request in [sim.v3("DescribeInstances", describe, date: date), sim.v1("DescribeInstances", describe, date: date)] {
+        for request in [
+            sim.v3("DescribeInstances", describe, date: date), sim.v1("DescribeInstances", describe, date: date),
+        ] {
             let reply = await sim.send(request)
             if accepted {
                 #expect(reply.status == 200)
@@ -102,13 +109,21 @@ struct AuthenticationTests {
     @Test("A request that fails its signature, key or time check does not use up its nonce")
     func failedSignatureKeepsNonce() async {
         let nonce = freshNonce()
-        #expect(await sim.send(sim.v3("DescribeInstances", describe, credentials: wrongSecret, nonce: nonce)).code == "SignatureDoesNotMatch")
-        #expect(await sim.send(sim.v3("DescribeInstances", describe, credentials: unknownKey, nonce: nonce)).code == "InvalidAccessKeyId.NotFound")
+        #expect(
+            await sim.send(sim.v3("DescribeInstances", describe, credentials: wrongSecret, nonce: nonce)).code
+                == "SignatureDoesNotMatch")
+        #expect(
+            await sim.send(sim.v3("DescribeInstances", describe, credentials: unknownKey, nonce: nonce)).code
+                == "InvalidAccessKeyId.NotFound")
         let old = sim.clock.now().addingTimeInterval(-3600)
-        #expect(await sim.send(sim.v3("DescribeInstances", describe, date: old, nonce: nonce)).code == "InvalidTimeStamp.Expired")
+        #expect(
+            await sim.send(sim.v3("DescribeInstances", describe, date: old, nonce: nonce)).code
+                == "InvalidTimeStamp.Expired")
         #expect(await sim.send(sim.v3("DescribeInstances", describe, nonce: nonce)).status == 200)
         let nonce1 = freshNonce()
-        #expect(await sim.send(sim.v1("DescribeInstances", describe, credentials: wrongSecret, nonce: nonce1)).code == "SignatureDoesNotMatch")
+        #expect(
+            await sim.send(sim.v1("DescribeInstances", describe, credentials: wrongSecret, nonce: nonce1)).code
+                == "SignatureDoesNotMatch")
         #expect(await sim.send(sim.v1("DescribeInstances", describe, nonce: nonce1)).status == 200)
     }
 
@@ -126,7 +141,9 @@ struct AuthenticationTests {
     func nonceCapacity() async {
         let sim = Sim([makeInstance("i-a")]) { $0.maxRememberedNonces = 2 }
         let (n1, n2, n3) = (freshNonce(), freshNonce(), freshNonce())
-        for nonce in [n1, n2] { #expect(await sim.send(sim.v3("DescribeInstances", describe, nonce: nonce)).status == 200) }
+        for nonce in [n1, n2] {
+            #expect(await sim.send(sim.v3("DescribeInstances", describe, nonce: nonce)).status == 200)
+        }
         #expect(await sim.send(sim.v3("DescribeInstances", describe, nonce: n2)).code == "SignatureNonceUsed")
         #expect(await sim.send(sim.v3("DescribeInstances", describe, nonce: n3)).status == 200)
         #expect(await sim.send(sim.v3("DescribeInstances", describe, nonce: n3)).code == "SignatureNonceUsed")
@@ -140,9 +157,15 @@ struct AuthenticationTests {
         let old = sim.clock.now().addingTimeInterval(-3600)
         // Unknown key beats a wrong signature, which beats a stale time, which beats a used nonce.
         let stranger = Credentials(accessKeyId: "nobody", accessKeySecret: "wrong")
-        #expect(await sim.send(sim.v3("DescribeInstances", describe, credentials: stranger, date: old, nonce: nonce)).code == "InvalidAccessKeyId.NotFound")
-        #expect(await sim.send(sim.v3("DescribeInstances", describe, credentials: wrongSecret, date: old, nonce: nonce)).code == "SignatureDoesNotMatch")
-        #expect(await sim.send(sim.v3("DescribeInstances", describe, date: old, nonce: nonce)).code == "InvalidTimeStamp.Expired")
+        #expect(
+            await sim.send(sim.v3("DescribeInstances", describe, credentials: stranger, date: old, nonce: nonce)).code
+                == "InvalidAccessKeyId.NotFound")
+        #expect(
+            await sim.send(sim.v3("DescribeInstances", describe, credentials: wrongSecret, date: old, nonce: nonce))
+                .code == "SignatureDoesNotMatch")
+        #expect(
+            await sim.send(sim.v3("DescribeInstances", describe, date: old, nonce: nonce)).code
+                == "InvalidTimeStamp.Expired")
         // Incomplete beats everything.
         var bare = sim.v3("DescribeInstances", describe, credentials: stranger, nonce: nonce)
         bare.headers.removeAll { $0.name == "x-acs-date" }
@@ -160,13 +183,17 @@ struct AuthenticationTests {
         #expect(r1.code == "MissingParameter" || r1.code == "IncompleteSignature")
 
         var noSignature = sim.v1("DescribeInstances", describe)
-        noSignature.rawQuery = noSignature.rawQuery.split(separator: "&").filter { !$0.hasPrefix("Signature=") }.joined(separator: "&")
+        noSignature.rawQuery = noSignature.rawQuery.split(separator: "&").filter { !$0.hasPrefix("Signature=") }.joined(
+            separator: "&")
         let r2 = await sim.send(noSignature)
         #expect(r2.code == "IncompleteSignature")
         #expect(r2.status == 400)
 
-        for garbled in ["ACS3-HMAC-SHA256", "Bearer abc", "ACS3-HMAC-SHA256 Credential=sandbox", "HMAC-SHA1 Credential=a,SignedHeaders=host,Signature=x",
-                        "ACS3-HMAC-SHA256 Credential=sandbox,SignedHeaders=,Signature=ab"] {
+        for garbled in [
+            "ACS3-HMAC-SHA256", "Bearer abc", "ACS3-HMAC-SHA256 Credential=sandbox",
+            "HMAC-SHA1 Credential=a,SignedHeaders=host,Signature=x",
+            "ACS3-HMAC-SHA256 Credential=sandbox,SignedHeaders=,Signature=ab",
+        ] {
             var request = sim.v3("DescribeInstances", describe)
             request.headers = request.headers.map { $0.name == "authorization" ? (name: $0.name, value: garbled) : $0 }
             let reply = await sim.send(request)
@@ -198,10 +225,12 @@ struct AuthenticationTests {
 
     @Test("V3 with extra signed headers (accept, user-agent) verifies")
     func extraSignedHeaders() async {
-        let request = sim.v3("DescribeInstances", describe, headers: [
-            "accept": "application/json", "user-agent": "AlibabaCloud (Linux) Python/3.12 TeaDSL/1",
-            "x-acs-credentials-provider": "static_ak",
-        ])
+        let request = sim.v3(
+            "DescribeInstances", describe,
+            headers: [
+                "accept": "application/json", "user-agent": "AlibabaCloud (Linux) Python/3.12 TeaDSL/1",
+                "x-acs-credentials-provider": "static_ak",
+            ])
         #expect(request.headers.contains { $0.name == "user-agent" })
         let reply = await sim.send(request)
         #expect(reply.status == 200)
@@ -229,9 +258,12 @@ struct AuthenticationTests {
     @Test("V1 parameters in a form body are merged with the query")
     func v1FormBody() async {
         let request = sim.v1("DescribeInstances", describe)
-        let form = IncomingRequest(method: "POST", path: "/", rawQuery: "", headers: [
-            (name: "host", value: endpointHost), (name: "content-type", value: "application/x-www-form-urlencoded; charset=utf-8"),
-        ], body: Array(request.rawQuery.utf8))
+        let form = IncomingRequest(
+            method: "POST", path: "/", rawQuery: "",
+            headers: [
+                (name: "host", value: endpointHost),
+                (name: "content-type", value: "application/x-www-form-urlencoded; charset=utf-8"),
+            ], body: Array(request.rawQuery.utf8))
         let reply = await sim.send(form)
         #expect(reply.status == 200)
         #expect(reply.instances.count == 2)
@@ -242,10 +274,13 @@ struct AuthenticationTests {
         let sts = Credentials(accessKeyId: "STS.sandbox", accessKeySecret: "sts-secret", securityToken: "CAIS-token")
         let sim = Sim([makeInstance("i-a")]) { $0.credentials = sts }
         let noToken = Credentials(accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret)
-        let badToken = Credentials(accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: "other")
+        let badToken = Credentials(
+            accessKeyId: sts.accessKeyId, accessKeySecret: sts.accessKeySecret, securityToken: "other")
         for credentials in [noToken, badToken] {
-            for request in [sim.v3("DescribeInstances", describe, credentials: credentials),
-                            sim.v1("DescribeInstances", describe, credentials: credentials)] {
+            for request in [
+                sim.v3("DescribeInstances", describe, credentials: credentials),
+                sim.v1("DescribeInstances", describe, credentials: credentials),
+            ] {
                 let reply = await sim.send(request)
                 #expect(reply.status == 400 || reply.status == 403)
                 #expect(reply.code?.hasPrefix("InvalidSecurityToken") == true, "\(reply.text)")
@@ -255,10 +290,13 @@ struct AuthenticationTests {
         #expect(await sim.send(sim.v1("DescribeInstances", describe, credentials: sts)).status == 200)
     }
 
-    @Test("Unknown Action or Version is InvalidAction.NotFound (404)", arguments: [
-        ("RebootInstances", ecsAPIVersion), ("describeinstances", ecsAPIVersion), ("DescribeInstances", "2016-01-01"),
-        ("DescribeInstances", ""),
-    ])
+    @Test(
+        "Unknown Action or Version is InvalidAction.NotFound (404)",
+        arguments: [
+            ("RebootInstances", ecsAPIVersion), ("describeinstances", ecsAPIVersion),
+            ("DescribeInstances", "2016-01-01"),
+            ("DescribeInstances", ""),
+        ])
     func unknownAction(_ action: String, _ version: String) async {
         let v3 = await sim.send(sim.v3(action, describe, version: version))
         #expect(v3.code == "InvalidAction.NotFound")

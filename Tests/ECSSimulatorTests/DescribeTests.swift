@@ -12,7 +12,9 @@ func bigFleet(_ count: Int, prefix: String = "p", region: String = home) -> [Ins
 
 /// Pages through `DescribeInstances` with tokens; the IDs in order and the number of pages.
 func pageWithTokens(_ sim: Sim, _ params: [(String, String)]) async -> (ids: [String], pages: Int) {
-    var ids: [String] = [], token: String? = nil, pages = 0
+    var ids: [String] = []
+    var token: String? = nil
+    var pages = 0
     repeat {
         let reply = await sim.describe(params + (token.map { [("NextToken", $0)] } ?? []))
         #expect(reply.status == 200)
@@ -37,9 +39,12 @@ struct DescribeTests {
         #expect(reply.json["RequestId"]?.stringValue == reply.header("x-acs-request-id"))
     }
 
-    @Test("MaxResults below 10 means 10, above 100 means 100", arguments: [
-        ("1", 10), ("0", 10), ("-5", 10), ("9", 10), ("10", 10), ("37", 37), ("100", 100), ("101", 100), ("100000", 100),
-    ])
+    @Test(
+        "MaxResults below 10 means 10, above 100 means 100",
+        arguments: [
+            ("1", 10), ("0", 10), ("-5", 10), ("9", 10), ("10", 10), ("37", 37), ("100", 100), ("101", 100),
+            ("100000", 100),
+        ])
     func maxResultsClamped(_ value: String, _ size: Int) async {
         let sim = Sim(bigFleet(130))
         let reply = await sim.describe([("MaxResults", value)])
@@ -117,11 +122,14 @@ struct DescribeTests {
         #expect(next.instances.count == 10)
     }
 
-    @Test("Bad paging values are InvalidParameter (400)", arguments: [
-        [("PageSize", "0")], [("PageSize", "101")], [("PageSize", "-1")], [("PageSize", "ten")], [("PageNumber", "0")],
-        [("MaxResults", "many")], [("NextToken", "bogus")], [("NextToken", "0000000000000000a")],
-        [("NextToken", String(repeating: "f", count: 20))], [("NextToken", "x")],
-    ])
+    @Test(
+        "Bad paging values are InvalidParameter (400)",
+        arguments: [
+            [("PageSize", "0")], [("PageSize", "101")], [("PageSize", "-1")], [("PageSize", "ten")],
+            [("PageNumber", "0")],
+            [("MaxResults", "many")], [("NextToken", "bogus")], [("NextToken", "0000000000000000a")],
+            [("NextToken", String(repeating: "f", count: 20))], [("NextToken", "x")],
+        ])
     func badPaging(_ params: [(String, String)]) async {
         let sim = Sim(bigFleet(30))
         let reply = await sim.describe(params)
@@ -152,7 +160,8 @@ struct DescribeTests {
         let sim = Sim(bigFleet(12))
         let reply = await sim.describe([("PageNumber", "9223372036854775807"), ("PageSize", "10")])
         #expect(reply.status == 200 || reply.code == "InvalidParameter")
-        let status = await sim.call("DescribeInstanceStatus", [("RegionId", home), ("PageNumber", "9223372036854775807"), ("PageSize", "50")])
+        let status = await sim.call(
+            "DescribeInstanceStatus", [("RegionId", home), ("PageNumber", "9223372036854775807"), ("PageSize", "50")])
         #expect(status.status == 200 || status.code == "InvalidParameter")
     }
 
@@ -176,7 +185,8 @@ struct DescribeTests {
         #expect(first.totalCount == 120)
         var ids: [String] = []
         for page in 1...3 {
-            let reply = await sim.call("DescribeInstanceStatus", [("RegionId", home), ("PageNumber", "\(page)"), ("PageSize", "50")])
+            let reply = await sim.call(
+                "DescribeInstanceStatus", [("RegionId", home), ("PageNumber", "\(page)"), ("PageSize", "50")])
             #expect(reply.json["PageSize"]?.intValue == 50)
             ids += reply.statuses.compactMap { $0["InstanceId"]?.stringValue }
         }
@@ -191,7 +201,9 @@ struct DescribeTests {
     @Test("DescribeInstanceStatus with InstanceId.N answers those in the region, once each")
     func instanceStatusIds() async {
         let sim = Sim(bigFleet(5) + [makeInstance("i-elsewhere", region: "cn-beijing")])
-        let reply = await sim.call("DescribeInstanceStatus", [("RegionId", home)] + idParams(["i-p002", "i-p000", "i-p002", "i-elsewhere", "i-none"]))
+        let reply = await sim.call(
+            "DescribeInstanceStatus",
+            [("RegionId", home)] + idParams(["i-p002", "i-p000", "i-p002", "i-elsewhere", "i-none"]))
         #expect(reply.statuses.map { $0["InstanceId"]?.stringValue } == ["i-p002", "i-p000"])
         #expect(reply.statuses.map { $0["Status"]?.stringValue } == ["Stopped", "Running"])
         let tooMany = await sim.call("DescribeInstanceStatus", [("RegionId", home), ("InstanceId.101", "i-p000")])

@@ -23,11 +23,13 @@ struct FaultsTests {
         #expect(FaultSpec().isActive == false)
     }
 
-    @Test("FaultSpec errors name the part that is wrong", arguments: [
-        ("throttle", "throttle"), ("throttle=2", "throttle"), ("error500=-0.1", "error500"), ("drop=lots", "drop"),
-        ("bogus=1", "bogus"), ("latency=40-5", "latency"), ("latency=fast", "latency"), ("throttle=0.1,=3", "="),
-        ("droplate=nan", "droplate"),
-    ])
+    @Test(
+        "FaultSpec errors name the part that is wrong",
+        arguments: [
+            ("throttle", "throttle"), ("throttle=2", "throttle"), ("error500=-0.1", "error500"), ("drop=lots", "drop"),
+            ("bogus=1", "bogus"), ("latency=40-5", "latency"), ("latency=fast", "latency"), ("throttle=0.1,=3", "="),
+            ("droplate=nan", "droplate"),
+        ])
     func parseErrors(_ text: String, _ named: String) {
         #expect {
             try FaultSpec(parsing: text)
@@ -54,9 +56,11 @@ struct FaultsTests {
         #expect(await sim.status("i-a") == .running)
     }
 
-    @Test("error500=1: 500 InternalError; error503=1: 503 ServiceUnavailable; nothing happens", arguments: [
-        ("error500=1", 500, "InternalError"), ("error503=1", 503, "ServiceUnavailable"),
-    ])
+    @Test(
+        "error500=1: 500 InternalError; error503=1: 503 ServiceUnavailable; nothing happens",
+        arguments: [
+            ("error500=1", 500, "InternalError"), ("error503=1", 503, "ServiceUnavailable"),
+        ])
     func serverErrors(_ spec: String, _ http: Int, _ code: String) async throws {
         let sim = try faulty(spec)
         let reply = await sim.stop(["i-a"])
@@ -83,8 +87,15 @@ struct FaultsTests {
         #expect(await sim.status("i-a") == .stopping)
         // The client's re-send is refused: the instance already left Running.
         let faults = try FaultSpec(parsing: "droplate=0")
-        let check = Sim(gateway: APIGateway(fleet: sim.fleet, configuration: { var c = SimulatorConfiguration(); c.faults = faults; return c }(),
-                                            clock: sim.clock), clock: sim.clock)
+        let check = Sim(
+            gateway: APIGateway(
+                fleet: sim.fleet,
+                configuration: {
+                    var c = SimulatorConfiguration()
+                    c.faults = faults
+                    return c
+                }(),
+                clock: sim.clock), clock: sim.clock)
         #expect(await check.stop(["i-a"]).code == "IncorrectInstanceStatus")
     }
 
@@ -149,7 +160,10 @@ struct FaultsTests {
         var passed = 0
         for _ in 0..<5 {
             let reply = await sim.describe()
-            if reply.status == 200 { passed += 1; break }
+            if reply.status == 200 {
+                passed += 1
+                break
+            }
             #expect(reply.code == "Throttling.User")
             let wait = Double(reply.header("x-acs-retry-after") ?? "") ?? 0
             #expect(wait > 0)

@@ -1,22 +1,23 @@
 import ECSAPI
-@testable import ECSSimulator
 import Foundation
 import Testing
 
+@testable import ECSSimulator
+
 /// A fleet file as dumped from a real account, with fields this product does not model.
 let dumpedFleet = #"""
-{"RequestId":"E2A9-dump","TotalCount":2,"PageSize":10,"PageNumber":1,
- "Instances":{"Instance":[
-  {"InstanceId":"i-bp1dump0001","InstanceName":"生产-网关-01","Status":"Running","RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h",
-   "InstanceChargeType":"PostPaid","InstanceNetworkType":"vpc","LocalStorageAmount":0,"StoppedMode":"KeepCharging",
-   "VpcAttributes":{"VpcId":"vpc-1","VSwitchId":"vsw-1","PrivateIpAddress":{"IpAddress":["172.16.0.1"]},"NatIpAddress":""},
-   "Tags":{"Tag":[{"TagKey":"env","TagValue":"prod"}]},
-   "GPUAmount":0,"DeviceAvailable":true,"CpuOptions":{"CoreCount":2,"ThreadsPerCore":2,"Numa":""},
-   "ImageId":"aliyun_3_x64_20G_alibase_20240819.vhd","Recyclable":false,"MetadataOptions":{"HttpTokens":"optional"}},
-  {"InstanceId":"i-bp1dump0002","Status":"Stopped","StoppedMode":"StopCharging","RegionId":"cn-hangzhou",
-   "OperationLocks":{"LockReason":[]},"SaleCycle":"","NetworkInterfaces":{"NetworkInterface":[{"Type":"Primary"}]}}
- ]}}
-"""#
+    {"RequestId":"E2A9-dump","TotalCount":2,"PageSize":10,"PageNumber":1,
+     "Instances":{"Instance":[
+      {"InstanceId":"i-bp1dump0001","InstanceName":"生产-网关-01","Status":"Running","RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h",
+       "InstanceChargeType":"PostPaid","InstanceNetworkType":"vpc","LocalStorageAmount":0,"StoppedMode":"KeepCharging",
+       "VpcAttributes":{"VpcId":"vpc-1","VSwitchId":"vsw-1","PrivateIpAddress":{"IpAddress":["172.16.0.1"]},"NatIpAddress":""},
+       "Tags":{"Tag":[{"TagKey":"env","TagValue":"prod"}]},
+       "GPUAmount":0,"DeviceAvailable":true,"CpuOptions":{"CoreCount":2,"ThreadsPerCore":2,"Numa":""},
+       "ImageId":"aliyun_3_x64_20G_alibase_20240819.vhd","Recyclable":false,"MetadataOptions":{"HttpTokens":"optional"}},
+      {"InstanceId":"i-bp1dump0002","Status":"Stopped","StoppedMode":"StopCharging","RegionId":"cn-hangzhou",
+       "OperationLocks":{"LockReason":[]},"SaleCycle":"","NetworkInterfaces":{"NetworkInterface":[{"Type":"Primary"}]}}
+     ]}}
+    """#
 
 @Suite("Fleet files, state and generator")
 struct FleetFileTests {
@@ -34,7 +35,8 @@ struct FleetFileTests {
         #expect(again == loaded)
         // Served by the simulator, the unknown fields are still there.
         let clock = ManualClock()
-        let gateway = try await Simulator.makeGateway(source: .file(path), configuration: SimulatorConfiguration(), clock: clock)
+        let gateway = try await Simulator.makeGateway(
+            source: .file(path), configuration: SimulatorConfiguration(), clock: clock)
         let reply = await Sim(gateway: gateway, clock: clock).describe()
         #expect(reply.instanceIds == ["i-bp1dump0001", "i-bp1dump0002"])
         let first = try #require(reply.instances.first)
@@ -52,17 +54,29 @@ struct FleetFileTests {
         #expect(loaded.map(\.status) == [.pending])
     }
 
-    @Test("Bad fleet files give a one-line ConfigurationError naming the problem", arguments: [
-        ("not JSON", "{\"Instances\": [", "invalid JSON"),
-        ("not JSON at all", "hello", "invalid JSON"),
-        ("wrong shape", #"{"Items":[]}"#, "Instances"),
-        ("missing RegionId", #"[{"InstanceId":"i-a","Status":"Running"}]"#, "i-a has no RegionId"),
-        ("empty RegionId", #"[{"InstanceId":"i-a","RegionId":"","Status":"Running"}]"#, "RegionId"),
-        ("unknown Status", #"[{"InstanceId":"i-a","RegionId":"cn-hangzhou","Status":"Deleted"}]"#, "unknown Status 'Deleted'"),
-        ("duplicate ID", #"[{"InstanceId":"i-a","RegionId":"cn-hangzhou"},{"InstanceId":"i-a","RegionId":"cn-beijing"}]"#, "i-a appears twice"),
-        ("no InstanceId", #"[{"RegionId":"cn-hangzhou"},{"InstanceId":"i-b","RegionId":"cn-hangzhou"}]"#, "instance 1"),
-        ("instance not an object", #"{"Instances":{"Instance":[3]}}"#, "instance 1"),
-    ])
+    @Test(
+        "Bad fleet files give a one-line ConfigurationError naming the problem",
+        arguments: [
+            ("not JSON", "{\"Instances\": [", "invalid JSON"),
+            ("not JSON at all", "hello", "invalid JSON"),
+            ("wrong shape", #"{"Items":[]}"#, "Instances"),
+            ("missing RegionId", #"[{"InstanceId":"i-a","Status":"Running"}]"#, "i-a has no RegionId"),
+            ("empty RegionId", #"[{"InstanceId":"i-a","RegionId":"","Status":"Running"}]"#, "RegionId"),
+            (
+                "unknown Status", #"[{"InstanceId":"i-a","RegionId":"cn-hangzhou","Status":"Deleted"}]"#,
+                "unknown Status 'Deleted'"
+            ),
+            (
+                "duplicate ID",
+                #"[{"InstanceId":"i-a","RegionId":"cn-hangzhou"},{"InstanceId":"i-a","RegionId":"cn-beijing"}]"#,
+                "i-a appears twice"
+            ),
+            (
+                "no InstanceId", #"[{"RegionId":"cn-hangzhou"},{"InstanceId":"i-b","RegionId":"cn-hangzhou"}]"#,
+                "instance 1"
+            ),
+            ("instance not an object", #"{"Instances":{"Instance":[3]}}"#, "instance 1"),
+        ])
     func badFiles(_ name: String, _ text: String, _ mention: String) throws {
         let dir = TempDir()
         let path = dir.write("bad.json", text)
@@ -81,7 +95,8 @@ struct FleetFileTests {
         let path = NSTemporaryDirectory() + "no-such-fleet-\(UUID().uuidString).json"
         #expect(throws: ConfigurationError.self) { try FleetFile.load(path: path) }
         await #expect(throws: ConfigurationError.self) {
-            _ = try await Simulator.makeGateway(source: .file(path), configuration: SimulatorConfiguration(), clock: ManualClock())
+            _ = try await Simulator.makeGateway(
+                source: .file(path), configuration: SimulatorConfiguration(), clock: ManualClock())
         }
     }
 
@@ -90,14 +105,20 @@ struct FleetFileTests {
     @Test("A stopped instance stays stopped across a restart, and an in-flight transition survives and settles")
     func stateSurvivesRestart() async throws {
         let dir = TempDir()
-        let fleetPath = dir.write("fleet.json", JSONValue.array([makeInstance("i-a").json, makeInstance("i-b").json,
-                                                                 makeInstance("i-c", .stopped).json]).jsonText())
+        let fleetPath = dir.write(
+            "fleet.json",
+            JSONValue.array([
+                makeInstance("i-a").json, makeInstance("i-b").json,
+                makeInstance("i-c", .stopped).json,
+            ]).jsonText())
         var configuration = SimulatorConfiguration()
         configuration.statePath = dir.file("state.json")
         configuration.stopDelay = DelayRange(min: 4, max: 4)
         configuration.startDelay = DelayRange(min: 3, max: 3)
         let clock = ManualClock()
-        let first = Sim(gateway: try await Simulator.makeGateway(source: .file(fleetPath), configuration: configuration, clock: clock), clock: clock)
+        let first = Sim(
+            gateway: try await Simulator.makeGateway(
+                source: .file(fleetPath), configuration: configuration, clock: clock), clock: clock)
         #expect(FileManager.default.fileExists(atPath: dir.file("state.json")), "written at once")
         #expect(await first.stop(["i-a"], [("StoppedMode", "StopCharging")]).status == 200)
         clock.advance(by: 5)
@@ -105,7 +126,9 @@ struct FleetFileTests {
         #expect(await first.start(["i-c"]).status == 200)
         clock.advance(by: 1)
 
-        let second = Sim(gateway: try await Simulator.makeGateway(source: .file(fleetPath), configuration: configuration, clock: clock), clock: clock)
+        let second = Sim(
+            gateway: try await Simulator.makeGateway(
+                source: .file(fleetPath), configuration: configuration, clock: clock), clock: clock)
         #expect(await second.status("i-a") == .stopped)
         #expect(await second.stoppedMode("i-a") == "StopCharging")
         #expect(await second.status("i-b") == .stopping)
@@ -119,8 +142,10 @@ struct FleetFileTests {
         // A generated source is replaced by the saved state too.
         var generated = configuration
         generated.statePath = dir.file("state.json")
-        let third = Sim(gateway: try await Simulator.makeGateway(source: .generated(count: 3, regions: ["cn-beijing"]),
-                                                                 configuration: generated, clock: clock), clock: clock)
+        let third = Sim(
+            gateway: try await Simulator.makeGateway(
+                source: .generated(count: 3, regions: ["cn-beijing"]),
+                configuration: generated, clock: clock), clock: clock)
         #expect(await third.status("i-a") == .stopped)
     }
 
@@ -130,7 +155,8 @@ struct FleetFileTests {
         var configuration = SimulatorConfiguration()
         configuration.statePath = dir.write("state.json", "this is not state")
         do {
-            _ = try await Simulator.makeGateway(source: .generated(count: 2, regions: []), configuration: configuration, clock: ManualClock())
+            _ = try await Simulator.makeGateway(
+                source: .generated(count: 2, regions: []), configuration: configuration, clock: ManualClock())
             Issue.record("accepted a foreign state file")
         } catch {
             #expect(error.description.contains("state file"))
@@ -153,14 +179,17 @@ struct FleetFileTests {
     @Test("A generated fleet is realistic: unique well-formed IDs and the whole mix", arguments: [1, 7])
     func generatorMix(_ seed: UInt64) {
         let regions = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "ap-southeast-1"]
-        let fleet = FleetGenerator.generate(count: 2000, regions: regions, seed: seed, now: Date(timeIntervalSince1970: 1_767_225_600))
+        let fleet = FleetGenerator.generate(
+            count: 2000, regions: regions, seed: seed, now: Date(timeIntervalSince1970: 1_767_225_600))
         #expect(fleet.count == 2000)
         #expect(Set(fleet.map(\.instanceId)).count == 2000)
         #expect(fleet.allSatisfy { PowerCheck.isWellFormed($0.instanceId) })
         #expect(Set(fleet.map(\.regionId)) == Set(regions))
         #expect(fleet.allSatisfy { $0.status.isKnown })
         #expect(Set(fleet.map(\.status)) == Set(InstanceStatus.all))
-        #expect(fleet.contains { $0.instanceName.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }, "CJK names")
+        #expect(
+            fleet.contains { $0.instanceName.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } },
+            "CJK names")
         #expect(fleet.contains { $0.hasSecurityLock })
         #expect(fleet.contains { $0.hasFinancialLock })
         #expect(fleet.contains { $0.instanceChargeType == "PrePaid" })
@@ -178,8 +207,9 @@ struct FleetFileTests {
         let clock = ManualClock()
         var configuration = SimulatorConfiguration()
         configuration.seed = 5
-        let gateway = try await Simulator.makeGateway(source: .generated(count: 50, regions: ["cn-shenzhen", "us-west-1"]),
-                                                      configuration: configuration, clock: clock)
+        let gateway = try await Simulator.makeGateway(
+            source: .generated(count: 50, regions: ["cn-shenzhen", "us-west-1"]),
+            configuration: configuration, clock: clock)
         #expect(await gateway.fleet.count == 50)
         #expect(await gateway.fleet.fleetRegions == ["cn-shenzhen", "us-west-1"])
         let sim = Sim(gateway: gateway, clock: clock)
@@ -187,14 +217,17 @@ struct FleetFileTests {
         #expect(page.instances.count == 25)
     }
 
-    @Test("A generated fleet's Stopping, Starting and Pending instances arrive after the delays; a fleet file's stay stuck")
+    @Test(
+        "A generated fleet's Stopping, Starting and Pending instances arrive after the delays; a fleet file's stay stuck"
+    )
     func generatedTransitionsFinish() async throws {
         let clock = ManualClock()
         var configuration = SimulatorConfiguration()
         configuration.seed = 5
         configuration.stopDelay = DelayRange(min: 5, max: 10)
         configuration.startDelay = DelayRange(min: 5, max: 10)
-        let gateway = try await Simulator.makeGateway(source: .generated(count: 400, regions: ["cn-shenzhen"]), configuration: configuration, clock: clock)
+        let gateway = try await Simulator.makeGateway(
+            source: .generated(count: 400, regions: ["cn-shenzhen"]), configuration: configuration, clock: clock)
         let moving: Set<InstanceStatus> = [.stopping, .starting, .pending]
         let before = await gateway.fleet.snapshot().filter { moving.contains($0.status) }
         #expect(!before.isEmpty, "the generator makes some transitional instances")
@@ -203,7 +236,9 @@ struct FleetFileTests {
         #expect(!after.contains { moving.contains($0.status) })
         for i in before {
             let now = after.first { $0.instanceId == i.instanceId }?.status
-            #expect(now == (i.status == .stopping ? .stopped : .running), "\(i.instanceId) was \(i.status), is \(String(describing: now))")
+            #expect(
+                now == (i.status == .stopping ? .stopped : .running),
+                "\(i.instanceId) was \(i.status), is \(String(describing: now))")
         }
         // The same instances from a fleet file model stuck ones.
         let stuck = SimulatedFleet(instances: before, configuration: configuration, clock: clock)

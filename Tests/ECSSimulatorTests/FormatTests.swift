@@ -2,16 +2,19 @@ import ECSAPI
 import ECSSimulator
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Whether `bytes` are a well-formed XML document, and its root element's name.
 func xmlRoot(_ bytes: [UInt8]) -> String? {
     final class Root: NSObject, XMLParserDelegate {
         var name: String?
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == nil { name = element }
         }
     }
@@ -50,7 +53,8 @@ struct FormatTests {
         #expect(reply.text.contains("<Code>IncorrectInstanceStatus</Code>"))
         #expect(reply.text.contains("<RequestId>\(reply.header("x-acs-request-id") ?? "?")</RequestId>"))
         // An authentication failure of an XML request is XML too.
-        let bad = await sim.send(sim.v1("DescribeInstances", [("RegionId", home)], credentials: wrongSecret, format: "XML"))
+        let bad = await sim.send(
+            sim.v1("DescribeInstances", [("RegionId", home)], credentials: wrongSecret, format: "XML"))
         #expect(bad.header("content-type") == "text/xml;charset=utf-8")
         #expect(xmlRoot(bad.response.body) == "Error")
         #expect(bad.text.contains("<Code>SignatureDoesNotMatch</Code>"))
@@ -58,8 +62,13 @@ struct FormatTests {
 
     @Test("DescribeInstances XML nests the list wrappers and replaces XML-invalid characters with U+FFFD")
     func xmlDescribe() async {
-        let sim = Sim([makeInstance("i-a") { $0.instanceName = "bad\u{1}name<&>\u{FFFE}"; $0.description = "tab\tok"
-            $0.tags = [.init(key: "env", value: "prod")] }])
+        let sim = Sim([
+            makeInstance("i-a") {
+                $0.instanceName = "bad\u{1}name<&>\u{FFFE}"
+                $0.description = "tab\tok"
+                $0.tags = [.init(key: "env", value: "prod")]
+            }
+        ])
         let reply = await sim.callV1("DescribeInstances", [("RegionId", home)], format: "XML")
         #expect(reply.status == 200)
         #expect(xmlRoot(reply.response.body) == "DescribeInstancesResponse", "well-formed XML")
@@ -94,8 +103,11 @@ struct FormatTests {
     func errorBody() async throws {
         let sim = Sim([makeInstance("i-a", .stopped)])
         var ids = Set<String>()
-        for reply in [await sim.stop(["i-a"]), await sim.send(sim.v3("DescribeInstances", [("RegionId", home)], credentials: wrongSecret)),
-                      await sim.describe([("Status", "Gone")]), await sim.stop(["i-a"], [("DryRun", "true")])] {
+        for reply in [
+            await sim.stop(["i-a"]),
+            await sim.send(sim.v3("DescribeInstances", [("RegionId", home)], credentials: wrongSecret)),
+            await sim.describe([("Status", "Gone")]), await sim.stop(["i-a"], [("DryRun", "true")]),
+        ] {
             let body = reply.json
             let requestId = try #require(body["RequestId"]?.stringValue)
             #expect(!requestId.isEmpty)
@@ -134,16 +146,20 @@ struct RobustnessTests {
     @Test("Garbage queries get a 4xx JSON error", arguments: rawQueries.indices)
     func garbage(_ index: Int) async {
         let sim = Sim([makeInstance("i-a")])
-        let reply = await sim.send(IncomingRequest(method: "POST", path: "/", rawQuery: Self.rawQueries[index],
-                                                   headers: [(name: "host", value: endpointHost)], body: []))
+        let reply = await sim.send(
+            IncomingRequest(
+                method: "POST", path: "/", rawQuery: Self.rawQueries[index],
+                headers: [(name: "host", value: endpointHost)], body: []))
         #expect((400..<500).contains(reply.status))
         #expect(reply.isJSON)
         #expect(reply.code?.isEmpty == false)
     }
 
-    @Test("Invalid percent escapes and invalid UTF-8 are InvalidParameter, even in a signed request", arguments: [
-        "RegionId=%zz", "RegionId=%ff", "RegionId=cn-hangzhou&InstanceName=%c3",
-    ])
+    @Test(
+        "Invalid percent escapes and invalid UTF-8 are InvalidParameter, even in a signed request",
+        arguments: [
+            "RegionId=%zz", "RegionId=%ff", "RegionId=cn-hangzhou&InstanceName=%c3",
+        ])
     func badEncoding(_ raw: String) async {
         let sim = Sim([makeInstance("i-a")])
         let request = sim.v3("DescribeInstances", [("RegionId", home)], rawQuery: raw)
@@ -162,7 +178,8 @@ struct RobustnessTests {
         #expect(v3.instanceIds == ["i-a"])
         let v1 = await sim.send(sim.v1("DescribeInstances", [("RegionId", home)] + extra))
         #expect(v1.status == 200)
-        let manyIds = await sim.call("StopInstances", [("RegionId", home)] + (1...1000).map { ("InstanceId.\($0)", "i-x\($0)") })
+        let manyIds = await sim.call(
+            "StopInstances", [("RegionId", home)] + (1...1000).map { ("InstanceId.\($0)", "i-x\($0)") })
         #expect(manyIds.code == "InvalidParameter")
         #expect(manyIds.status == 400)
     }
@@ -174,7 +191,8 @@ struct RobustnessTests {
             await sim.stop(["i-s"]), await sim.stop(["i-p"]), await sim.stop(["i-none1"]), await sim.stop(["bad id"]),
             await sim.stop([]), await sim.stop(["i-a"], [("DryRun", "true")]), await sim.describe([("Status", "x")]),
             await sim.describe([("PageSize", "0")]), await sim.describe(region: "xx-none-1"),
-            await sim.call("RebootInstance", [("InstanceId", "i-a")]), await sim.call("StopInstance", [("InstanceId", "i-a"), ("Hibernate", "true")]),
+            await sim.call("RebootInstance", [("InstanceId", "i-a")]),
+            await sim.call("StopInstance", [("InstanceId", "i-a"), ("Hibernate", "true")]),
             await sim.send(sim.v3("DescribeInstances", [], credentials: wrongSecret)),
             await sim.send(sim.v3("DescribeInstances", [], credentials: unknownKey)),
             await sim.send(sim.v3("DescribeInstances", [("RegionId", home)], method: "PUT")),

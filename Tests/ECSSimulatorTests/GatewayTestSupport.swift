@@ -1,7 +1,8 @@
 import ECSAPI
-@testable import ECSSimulator
 import Foundation
 import Testing
+
+@testable import ECSSimulator
 
 // Shared helpers for the simulator tests: hand-made instances, a gateway over them on a `ManualClock`,
 // requests signed V3 or V1 with the clock's time and fresh nonces, and decoded answers.
@@ -10,8 +11,10 @@ let home = "cn-hangzhou"
 let endpointHost = "ecs.aliyuncs.com"
 
 /// A hand-made instance: Running, pay-as-you-go, VPC, no local disks (so eligible for economical mode).
-func makeInstance(_ id: String, _ status: InstanceStatus = .running, region: String = home,
-                  _ configure: (inout Instance) -> Void = { _ in }) -> Instance {
+func makeInstance(
+    _ id: String, _ status: InstanceStatus = .running, region: String = home,
+    _ configure: (inout Instance) -> Void = { _ in }
+) -> Instance {
     var i = Instance(instanceId: id)
     i.regionId = region
     i.zoneId = region + "-h"
@@ -66,42 +69,54 @@ struct Sim: Sendable {
     var fleet: SimulatedFleet { gateway.fleet }
 
     /// Stop delay is exactly 4 s (ForceStop: 2 s), start delay exactly 3 s, unless `configure` changes them.
-    init(_ instances: [Instance], clock: ManualClock = ManualClock(),
-         configure: (inout SimulatorConfiguration) -> Void = { _ in }) {
+    init(
+        _ instances: [Instance], clock: ManualClock = ManualClock(),
+        configure: (inout SimulatorConfiguration) -> Void = { _ in }
+    ) {
         var c = SimulatorConfiguration()
         c.stopDelay = DelayRange(min: 4, max: 4)
         c.startDelay = DelayRange(min: 3, max: 3)
         configure(&c)
         self.clock = clock
         credentials = c.credentials
-        gateway = APIGateway(fleet: SimulatedFleet(instances: instances, configuration: c, clock: clock),
-                             configuration: c, clock: clock)
+        gateway = APIGateway(
+            fleet: SimulatedFleet(instances: instances, configuration: c, clock: clock),
+            configuration: c, clock: clock)
     }
 
     init(gateway: APIGateway, clock: ManualClock, credentials: Credentials = SimulatorConfiguration().credentials) {
-        self.gateway = gateway; self.clock = clock; self.credentials = credentials
+        self.gateway = gateway
+        self.clock = clock
+        self.credentials = credentials
     }
 
     /// A V3 (`ACS3-HMAC-SHA256`) request; the query is sent percent-encoded unless `rawQuery` is given.
-    func v3(_ action: String, _ params: [(String, String)] = [], credentials: Credentials? = nil, date: Date? = nil,
-            nonce: String = freshNonce(), version: String = ecsAPIVersion, headers: [String: String] = [:],
-            method: String = "POST", rawQuery: String? = nil) -> IncomingRequest {
+    func v3(
+        _ action: String, _ params: [(String, String)] = [], credentials: Credentials? = nil, date: Date? = nil,
+        nonce: String = freshNonce(), version: String = ecsAPIVersion, headers: [String: String] = [:],
+        method: String = "POST", rawQuery: String? = nil
+    ) -> IncomingRequest {
         let signed = SignatureV3.sign(
             method: method, path: "/", query: params.map { (name: $0.0, value: $0.1) }, headers: headers,
             credentials: credentials ?? self.credentials, date: date ?? clock.now(), nonce: nonce,
             host: endpointHost, action: action, version: version)
-        return IncomingRequest(method: method, path: "/", rawQuery: rawQuery ?? encodeQuery(params),
-                               headers: signed.map { (name: $0.0, value: $0.1) }, body: [])
+        return IncomingRequest(
+            method: method, path: "/", rawQuery: rawQuery ?? encodeQuery(params),
+            headers: signed.map { (name: $0.0, value: $0.1) }, body: [])
     }
 
     /// A V1 (`HMAC-SHA1`) request with every parameter in the query.
-    func v1(_ action: String, _ params: [(String, String)] = [], credentials: Credentials? = nil, date: Date? = nil,
-            nonce: String = freshNonce(), version: String = ecsAPIVersion, format: String = "JSON") -> IncomingRequest {
-        let all = SignatureV1.sign(method: "POST", params: [("Action", action), ("Version", version)] + params,
-                                   credentials: credentials ?? self.credentials, date: date ?? clock.now(),
-                                   nonce: nonce, format: format)
-        return IncomingRequest(method: "POST", path: "/", rawQuery: encodeQuery(all),
-                               headers: [(name: "host", value: endpointHost)], body: [])
+    func v1(
+        _ action: String, _ params: [(String, String)] = [], credentials: Credentials? = nil, date: Date? = nil,
+        nonce: String = freshNonce(), version: String = ecsAPIVersion, format: String = "JSON"
+    ) -> IncomingRequest {
+        let all = SignatureV1.sign(
+            method: "POST", params: [("Action", action), ("Version", version)] + params,
+            credentials: credentials ?? self.credentials, date: date ?? clock.now(),
+            nonce: nonce, format: format)
+        return IncomingRequest(
+            method: "POST", path: "/", rawQuery: encodeQuery(all),
+            headers: [(name: "host", value: endpointHost)], body: [])
     }
 
     func send(_ request: IncomingRequest) async -> Reply { Reply(response: await gateway.handle(request)) }

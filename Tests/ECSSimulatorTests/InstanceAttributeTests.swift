@@ -15,15 +15,21 @@ struct InstanceAttributeTests {
     ]
 
     func fleet() -> [Instance] {
-        [makeInstance("i-run1") {
-            $0.cpu = 2; $0.memory = 8192; $0.hostName = "web-01"; $0.description = "front"
-            $0.publicIpAddresses = ["47.1.2.3"]; $0.securityGroupIds = ["sg-a", "sg-b"]
-            $0.creationTime = "2026-01-02T03:04Z"
-            $0.otherFields["ImageId"] = .string("m-image1")
-            $0.otherFields["InternetMaxBandwidthOut"] = .int(5)
-        },
-         makeInstance("i-stop1", .stopped) { $0.operationLocks = [.init(lockReason: "security", lockMsg: "why")] },
-         makeInstance("i-sh1", region: "cn-shanghai")]
+        [
+            makeInstance("i-run1") {
+                $0.cpu = 2
+                $0.memory = 8192
+                $0.hostName = "web-01"
+                $0.description = "front"
+                $0.publicIpAddresses = ["47.1.2.3"]
+                $0.securityGroupIds = ["sg-a", "sg-b"]
+                $0.creationTime = "2026-01-02T03:04Z"
+                $0.otherFields["ImageId"] = .string("m-image1")
+                $0.otherFields["InternetMaxBandwidthOut"] = .int(5)
+            },
+            makeInstance("i-stop1", .stopped) { $0.operationLocks = [.init(lockReason: "security", lockMsg: "why")] },
+            makeInstance("i-sh1", region: "cn-shanghai"),
+        ]
     }
 
     @Test("A flat object in the vendor's shape, with the fleet's values and the vendor's empty ones")
@@ -78,17 +84,21 @@ struct InstanceAttributeTests {
         #expect(await status() == .string("Stopped"))
     }
 
-    @Test("Errors as StopInstance gives them", arguments: [
-        ([] as [(String, String)], "MissingParameter", 400),
-        ([("InstanceId", "")], "MissingParameter", 400),
-        ([("InstanceId", "i-nothere1")], "InvalidInstanceId.NotFound", 404),
-        ([("InstanceId", "bad_id")], "Abs.InvalidInstanceIds.MalFormed", 403),
-        ([("InstanceId", "i-sh1"), ("RegionId", home)], "InvalidInstanceId.NotFound", 404),
-        ([("InstanceId", "i-run1"), ("RegionId", "xx-nowhere-9")], "InvalidRegionId.NotFound", 404),
-    ])
+    @Test(
+        "Errors as StopInstance gives them",
+        arguments: [
+            ([] as [(String, String)], "MissingParameter", 400),
+            ([("InstanceId", "")], "MissingParameter", 400),
+            ([("InstanceId", "i-nothere1")], "InvalidInstanceId.NotFound", 404),
+            ([("InstanceId", "bad_id")], "Abs.InvalidInstanceIds.MalFormed", 403),
+            ([("InstanceId", "i-sh1"), ("RegionId", home)], "InvalidInstanceId.NotFound", 404),
+            ([("InstanceId", "i-run1"), ("RegionId", "xx-nowhere-9")], "InvalidRegionId.NotFound", 404),
+        ])
     func errors(_ params: [(String, String)], _ code: String, _ http: Int) async {
         let sim = Sim(fleet())
-        for reply in [await sim.call("DescribeInstanceAttribute", params), await sim.callV1("DescribeInstanceAttribute", params)] {
+        for reply in [
+            await sim.call("DescribeInstanceAttribute", params), await sim.callV1("DescribeInstanceAttribute", params),
+        ] {
             #expect(reply.code == code)
             #expect(reply.status == http)
         }
@@ -98,7 +108,8 @@ struct InstanceAttributeTests {
 
     @Test("The older SDK's RegionId is accepted when it is the instance's")
     func regionMatches() async {
-        let reply = await Sim(fleet()).callV1("DescribeInstanceAttribute", [("InstanceId", "i-sh1"), ("RegionId", "cn-shanghai")])
+        let reply = await Sim(fleet()).callV1(
+            "DescribeInstanceAttribute", [("InstanceId", "i-sh1"), ("RegionId", "cn-shanghai")])
         #expect(reply.status == 200)
         #expect(reply.json["RegionId"] == .string("cn-shanghai"))
     }
@@ -109,7 +120,10 @@ struct InstanceAttributeTests {
         #expect(reply.status == 200)
         #expect(reply.header("content-type") == "text/xml;charset=utf-8")
         #expect(reply.text.contains("<DescribeInstanceAttributeResponse>"))
-        #expect(reply.text.contains("<SecurityGroupIds><SecurityGroupId>sg-a</SecurityGroupId><SecurityGroupId>sg-b</SecurityGroupId></SecurityGroupIds>"))
+        #expect(
+            reply.text.contains(
+                "<SecurityGroupIds><SecurityGroupId>sg-a</SecurityGroupId><SecurityGroupId>sg-b</SecurityGroupId></SecurityGroupIds>"
+            ))
         #expect(reply.text.contains("<Status>Running</Status>"))
     }
 }

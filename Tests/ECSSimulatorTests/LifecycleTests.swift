@@ -1,7 +1,8 @@
 import ECSAPI
-@testable import ECSSimulator
 import Foundation
 import Testing
+
+@testable import ECSSimulator
 
 /// Transitions advance on the simulator's clock: the tests move a `ManualClock` and never sleep.
 @Suite("Lifecycle on the manual clock")
@@ -24,7 +25,9 @@ struct LifecycleTests {
     @Test("ForceStop takes half the delay", arguments: ["StopInstances", "StopInstance"])
     func forceStop(_ action: String) async {
         let sim = Sim([makeInstance("i-a")])
-        let params = action == "StopInstances" ? [("RegionId", home), ("InstanceId.1", "i-a"), ("ForceStop", "true")]
+        let params =
+            action == "StopInstances"
+            ? [("RegionId", home), ("InstanceId.1", "i-a"), ("ForceStop", "true")]
             : [("InstanceId", "i-a"), ("ForceStop", "True")]
         #expect(await sim.call(action, params).status == 200)
         sim.clock.advance(by: 1.9)
@@ -81,14 +84,26 @@ struct LifecycleTests {
         #expect(await sim.statuses().values.allSatisfy { $0 == .stopped })
     }
 
-    @Test("Instances loaded in Stopping, Starting or Pending stay there", arguments: [
-        InstanceStatus.stopping, .starting, .pending,
-    ])
+    @Test(
+        "Instances loaded in Stopping, Starting or Pending stay there",
+        arguments: [
+            InstanceStatus.stopping, .starting, .pending,
+        ])
     func stuckInstances(_ status: InstanceStatus) async throws {
         let dir = TempDir()
-        let fleet = JSONValue.object([("Instances", .object([("Instance", .array([
-            makeInstance("i-stuck", status).json, makeInstance("i-ok").json,
-        ]))]))])
+        let fleet = JSONValue.object([
+            (
+                "Instances",
+                .object([
+                    (
+                        "Instance",
+                        .array([
+                            makeInstance("i-stuck", status).json, makeInstance("i-ok").json,
+                        ])
+                    )
+                ])
+            )
+        ])
         let path = dir.write("fleet.json", fleet.jsonText())
         let clock = ManualClock()
         var configuration = SimulatorConfiguration()
@@ -127,10 +142,13 @@ struct LifecycleTests {
         #expect(await sim.statuses() == ["i-a": .stopped, "i-b": .stopped, "i-c": .running])
     }
 
-    @Test("DelayRange parses MIN-MAX and N, and refuses the rest", arguments: [
-        ("2-6", DelayRange(min: 2, max: 6)), ("0.2-0.4", DelayRange(min: 0.2, max: 0.4)), ("3", DelayRange(min: 3, max: 3)),
-        ("6-2", nil), ("-1", nil), ("a-b", nil), ("1-2-3", nil), ("", nil), ("inf", nil),
-    ] as [(String, DelayRange?)])
+    @Test(
+        "DelayRange parses MIN-MAX and N, and refuses the rest",
+        arguments: [
+            ("2-6", DelayRange(min: 2, max: 6)), ("0.2-0.4", DelayRange(min: 0.2, max: 0.4)),
+            ("3", DelayRange(min: 3, max: 3)),
+            ("6-2", nil), ("-1", nil), ("a-b", nil), ("1-2-3", nil), ("", nil), ("inf", nil),
+        ] as [(String, DelayRange?)])
     func delayRangeParsing(_ text: String, _ expected: DelayRange?) {
         #expect(DelayRange(parsing: text) == expected)
     }

@@ -1,7 +1,8 @@
 import ECSAPI
-@testable import ECSSimulator
 import Foundation
 import Testing
+
+@testable import ECSSimulator
 
 /// The fast `DescribeInstances` path (each instance's JSON cached and spliced into the page) must write exactly
 /// the bytes the tree path writes, before and after instances change.
@@ -15,13 +16,17 @@ struct PageJSONTests {
     }
 
     /// Both paths' bytes for one request; `Issue.record`s a difference with its first differing offset.
-    static func expectSameBytes(_ fleet: SimulatedFleet, _ params: [(String, String)],
-                                sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    static func expectSameBytes(
+        _ fleet: SimulatedFleet, _ params: [(String, String)],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let r = try request(params)
         let fast = try await fleet.describeInstancesJSON(r, requestId: "req-1").bytes()
         let tree = try await fleet.describeInstances(r, requestId: "req-1").json.jsonBytes()
-        let at = zip(fast, tree).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(fast.count, tree.count)
-        #expect(fast == tree, "\(params): first difference at byte \(at) of \(tree.count)", sourceLocation: sourceLocation)
+        let at =
+            zip(fast, tree).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(fast.count, tree.count)
+        #expect(
+            fast == tree, "\(params): first difference at byte \(at) of \(tree.count)", sourceLocation: sourceLocation)
     }
 
     static let requests: [[(String, String)]] = [
@@ -53,8 +58,11 @@ struct PageJSONTests {
             $0.tags = [.init(key: "k\"ey", value: "v\\al")]
             $0.operationLocks = [.init(lockReason: "security", lockMsg: "locked\n")]
         }
-        odd.otherFields = ["ZExtra": .object([("Nested", .array([.number("1.50"), .null, .bool(true)]))]), "AKind": .string("x")]
-        let fleet = SimulatedFleet(instances: [odd, makeInstance("i-plain")], configuration: SimulatorConfiguration(), clock: ManualClock())
+        odd.otherFields = [
+            "ZExtra": .object([("Nested", .array([.number("1.50"), .null, .bool(true)]))]), "AKind": .string("x"),
+        ]
+        let fleet = SimulatedFleet(
+            instances: [odd, makeInstance("i-plain")], configuration: SimulatorConfiguration(), clock: ManualClock())
         try await Self.expectSameBytes(fleet, [("RegionId", home)])
         await fleet.prerender()
         try await Self.expectSameBytes(fleet, [("RegionId", home), ("MaxResults", "100")])
@@ -96,9 +104,12 @@ struct PageJSONTests {
         // Every third instance is stopped; a status filter pages through the running ones only.
         let sim = Sim(bigFleet(95))
         let expected = bigFleet(95).filter { $0.status == .running }.map(\.instanceId)
-        var ids: [String] = [], token: String?, pages = 0
+        var ids: [String] = []
+        var token: String?
+        var pages = 0
         repeat {
-            let reply = await sim.describe([("Status", "Running"), ("MaxResults", "10")] + (token.map { [("NextToken", $0)] } ?? []))
+            let reply = await sim.describe(
+                [("Status", "Running"), ("MaxResults", "10")] + (token.map { [("NextToken", $0)] } ?? []))
             #expect(reply.totalCount == expected.count)
             ids += reply.instanceIds
             token = reply.nextToken
@@ -134,8 +145,9 @@ struct RunningPoolTests {
         var configuration = SimulatorConfiguration()
         configuration.runningPools = [(region: "cn-beijing", count: 30), (region: "cn-wulanchabu", count: 12)]
         let clock = ManualClock()
-        let gateway = try await Simulator.makeGateway(source: .generated(count: 9, regions: ["cn-beijing"]),
-                                                      configuration: configuration, clock: clock)
+        let gateway = try await Simulator.makeGateway(
+            source: .generated(count: 9, regions: ["cn-beijing"]),
+            configuration: configuration, clock: clock)
         let sim = Sim(gateway: gateway, clock: clock)
         #expect(await sim.fleet.count == 9 + 30 + 12)
         #expect(await sim.describe(region: "cn-beijing").totalCount == 39)

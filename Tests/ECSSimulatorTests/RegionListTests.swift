@@ -11,7 +11,9 @@ struct RegionListTests {
         #expect(try RegionList.parse("cn-beijing,cn-beijing") == ["cn-beijing"])
     }
 
-    @Test("A list that names no region is an error saying so, not the default regions", arguments: [",", "", " , ,", ",,,"])
+    @Test(
+        "A list that names no region is an error saying so, not the default regions",
+        arguments: [",", "", " , ,", ",,,"])
     func empty(_ text: String) {
         let error = #expect(throws: ConfigurationError.self) { try RegionList.parse(text) }
         #expect(error?.description.contains("names no region") == true, "\(error?.description ?? "")")

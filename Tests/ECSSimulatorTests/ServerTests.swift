@@ -42,16 +42,19 @@ struct HTTPAnswer: Sendable {
 }
 
 /// Sends one V3-signed request over real HTTP.
-func httpCall(_ sim: Sim, _ url: String, _ action: String, _ params: [(String, String)],
-              rawQuery: String? = nil, signed: Bool = true) async throws -> HTTPAnswer {
+func httpCall(
+    _ sim: Sim, _ url: String, _ action: String, _ params: [(String, String)],
+    rawQuery: String? = nil, signed: Bool = true
+) async throws -> HTTPAnswer {
     let host = String(url.dropFirst("http://".count))
     var request = HTTPClientRequest(url: url + "/?" + (rawQuery ?? encodeQuery(params)))
     request.method = .POST
     if signed {
-        let headers = SignatureV3.sign(method: "POST", query: params.map { (name: $0.0, value: $0.1) },
-                                       headers: ["accept": "application/json"], credentials: sim.credentials,
-                                       date: sim.clock.now(), nonce: freshNonce(), host: host, action: action,
-                                       version: ecsAPIVersion)
+        let headers = SignatureV3.sign(
+            method: "POST", query: params.map { (name: $0.0, value: $0.1) },
+            headers: ["accept": "application/json"], credentials: sim.credentials,
+            date: sim.clock.now(), nonce: freshNonce(), host: host, action: action,
+            version: ecsAPIVersion)
         for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
     }
     let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
@@ -97,8 +100,9 @@ struct ServerTests {
     func plusOverHTTP() async throws {
         let sim = Sim([makeInstance("i-a") { $0.instanceName = "my web" }])
         try await withServer(sim) { url in
-            let answer = try await httpCall(sim, url, "DescribeInstances", [("RegionId", home), ("InstanceName", "my web")],
-                                            rawQuery: "RegionId=\(home)&InstanceName=my+web")
+            let answer = try await httpCall(
+                sim, url, "DescribeInstances", [("RegionId", home), ("InstanceName", "my web")],
+                rawQuery: "RegionId=\(home)&InstanceName=my+web")
             #expect(answer.status == 200)
             #expect(answer.json["Instances"]?.unwrappedList("Instance").count == 1)
         }
@@ -150,9 +154,12 @@ struct ServerTests {
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for n in 0..<200 {
                     group.addTask {
-                        let answer = n < 100
-                            ? try await httpCall(sim, url, "StopInstances", [("RegionId", home), ("InstanceId.1", "i-h\(n)")])
-                            : try await httpCall(sim, url, "DescribeInstances", [("RegionId", home), ("MaxResults", "100")])
+                        let answer =
+                            n < 100
+                            ? try await httpCall(
+                                sim, url, "StopInstances", [("RegionId", home), ("InstanceId.1", "i-h\(n)")])
+                            : try await httpCall(
+                                sim, url, "DescribeInstances", [("RegionId", home), ("MaxResults", "100")])
                         return answer.status
                     }
                 }
@@ -173,7 +180,11 @@ struct ServerTests {
                     switch n % 4 {
                     case 0, 2: return (n, await sim.stop(["i-g\(n / 2)"]))
                     case 1: return (n, await sim.describe([("MaxResults", "50")]))
-                    default: return (n, await sim.send(sim.v1("DescribeInstanceStatus", [("RegionId", home), ("PageSize", "50")])))
+                    default:
+                        return (
+                            n,
+                            await sim.send(sim.v1("DescribeInstanceStatus", [("RegionId", home), ("PageSize", "50")]))
+                        )
                     }
                 }
             }

@@ -5,13 +5,20 @@ import Testing
 
 /// A small region: three running instances, one stopped, one security-locked, one Pending, one elsewhere.
 func mixedFleet() -> [Instance] {
-    [makeInstance("i-run1"), makeInstance("i-run2"), makeInstance("i-run3"), makeInstance("i-stop1", .stopped),
-     locked("security").renamed("i-lock1"), makeInstance("i-pend1", .pending),
-     makeInstance("i-sh1", region: "cn-shanghai")]
+    [
+        makeInstance("i-run1"), makeInstance("i-run2"), makeInstance("i-run3"), makeInstance("i-stop1", .stopped),
+        locked("security").renamed("i-lock1"), makeInstance("i-pend1", .pending),
+        makeInstance("i-sh1", region: "cn-shanghai"),
+    ]
 }
 
 extension Instance {
-    func renamed(_ id: String) -> Instance { var i = self; i.instanceId = id; i.instanceName = id; return i }
+    func renamed(_ id: String) -> Instance {
+        var i = self
+        i.instanceId = id
+        i.instanceName = id
+        return i
+    }
 }
 
 @Suite("StopInstances and StartInstances semantics")
@@ -37,15 +44,17 @@ struct StopSemanticsTests {
         #expect(await sim.status("i-run3") == .running)
     }
 
-    @Test("AllTogether is the default and atomic: one failing instance and nothing changes", arguments: [
-        (["i-run1", "i-run2", "i-stop1"], "IncorrectInstanceStatus", 403),
-        (["i-run1", "i-nothere1", "i-stop1"], "InvalidInstanceId.NotFound", 404),
-        (["i-run1", "i-stop1", "i-nothere1"], "IncorrectInstanceStatus", 403),
-        (["i-run1", "bad_id", "i-lock1"], "Abs.InvalidInstanceIds.MalFormed", 403),
-        (["i-run1", "i-lock1", "bad_id"], "InstanceLockedForSecurity", 403),
-        (["i-pend1", "i-lock1", "i-run2"], "InstanceNotReady", 403),
-        (["i-run1", "i-sh1"], "InvalidInstanceId.NotFound", 404),
-    ])
+    @Test(
+        "AllTogether is the default and atomic: one failing instance and nothing changes",
+        arguments: [
+            (["i-run1", "i-run2", "i-stop1"], "IncorrectInstanceStatus", 403),
+            (["i-run1", "i-nothere1", "i-stop1"], "InvalidInstanceId.NotFound", 404),
+            (["i-run1", "i-stop1", "i-nothere1"], "IncorrectInstanceStatus", 403),
+            (["i-run1", "bad_id", "i-lock1"], "Abs.InvalidInstanceIds.MalFormed", 403),
+            (["i-run1", "i-lock1", "bad_id"], "InstanceLockedForSecurity", 403),
+            (["i-pend1", "i-lock1", "i-run2"], "InstanceNotReady", 403),
+            (["i-run1", "i-sh1"], "InvalidInstanceId.NotFound", 404),
+        ])
     func allTogetherAtomic(_ ids: [String], _ code: String, _ http: Int) async {
         for explicit in [false, true] {
             let sim = Sim(mixedFleet())
@@ -79,8 +88,11 @@ struct StopSemanticsTests {
         let reply = await sim.stop(ids, [("BatchOptimization", "SuccessFirst")])
         #expect(reply.status == 200)
         let rows = reply.instanceResponses
-        #expect(rows.map { $0["InstanceId"]?.stringValue ?? "" } == ["i-run1", "i-nothere1", "i-stop1", "bad_id", "i-lock1", "i-sh1", "i-run2"],
-                "a repeated ID is answered once, in request order")
+        #expect(
+            rows.map { $0["InstanceId"]?.stringValue ?? "" } == [
+                "i-run1", "i-nothere1", "i-stop1", "bad_id", "i-lock1", "i-sh1", "i-run2",
+            ],
+            "a repeated ID is answered once, in request order")
         let byId = Dictionary(rows.map { ($0["InstanceId"]?.stringValue ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         #expect(byId["i-run1"]?["Code"] == .string("200"))
         #expect(byId["i-run1"]?["Message"]?.stringValue == "success")
@@ -123,8 +135,12 @@ struct StopSemanticsTests {
     @Test("InstanceId.N are taken in N order and gaps are allowed")
     func gapsInN() async {
         let sim = Sim(mixedFleet())
-        let reply = await sim.call("StopInstances", [("RegionId", home), ("InstanceId.7", "i-run3"),
-                                                     ("InstanceId.2", "i-run1"), ("InstanceId.100", "i-run2")])
+        let reply = await sim.call(
+            "StopInstances",
+            [
+                ("RegionId", home), ("InstanceId.7", "i-run3"),
+                ("InstanceId.2", "i-run1"), ("InstanceId.100", "i-run2"),
+            ])
         #expect(reply.status == 200)
         #expect(reply.instanceResponses.map { $0["InstanceId"]?.stringValue } == ["i-run1", "i-run3", "i-run2"])
     }
@@ -167,17 +183,20 @@ struct StopSemanticsTests {
     func successFirstDryRun() async {
         let sim = Sim(mixedFleet())
         let before = await sim.statuses()
-        let reply = await sim.stop(["i-run1", "i-stop1", "i-nothere1", "bad_id", "i-lock1"],
-                                   [("DryRun", "true"), ("BatchOptimization", "SuccessFirst")])
+        let reply = await sim.stop(
+            ["i-run1", "i-stop1", "i-nothere1", "bad_id", "i-lock1"],
+            [("DryRun", "true"), ("BatchOptimization", "SuccessFirst")])
         #expect(reply.status == 400)
         #expect(reply.code == "DRYRUN.SUCCESS")
         #expect(await sim.statuses() == before)
     }
 
-    @Test("Parameters are validated before the dry-run rule", arguments: [
-        [("DryRun", "true"), ("BatchOptimization", "SuccessFirst")],
-        [("DryRun", "true")],
-    ])
+    @Test(
+        "Parameters are validated before the dry-run rule",
+        arguments: [
+            [("DryRun", "true"), ("BatchOptimization", "SuccessFirst")],
+            [("DryRun", "true")],
+        ])
     func dryRunValidatesFirst(_ extra: [(String, String)]) async {
         let sim = Sim(mixedFleet())
         let tooMany = await sim.stop((1...101).map { "i-many\($0)" }, extra)
@@ -189,9 +208,11 @@ struct StopSemanticsTests {
         #expect(none.code == "InvalidParameter")
     }
 
-    @Test("Single-instance dry runs answer 400 DryRunOperation", arguments: [
-        ("StopInstance", "i-run1"), ("StartInstance", "i-stop1"),
-    ])
+    @Test(
+        "Single-instance dry runs answer 400 DryRunOperation",
+        arguments: [
+            ("StopInstance", "i-run1"), ("StartInstance", "i-stop1"),
+        ])
     func singleDryRun(_ action: String, _ id: String) async {
         let sim = Sim(mixedFleet())
         let before = await sim.statuses()

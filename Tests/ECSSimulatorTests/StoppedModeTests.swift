@@ -1,7 +1,8 @@
 import ECSAPI
-@testable import ECSSimulator
 import Foundation
 import Testing
+
+@testable import ECSSimulator
 
 /// Instances that can and cannot use economical mode.
 enum Eligibility: String, CaseIterable, Sendable {
@@ -12,9 +13,16 @@ enum Eligibility: String, CaseIterable, Sendable {
             switch self {
             case .eligible: break
             case .spot: i.spotStrategy = "SpotAsPriceGo"
-            case .prePaid: i.instanceChargeType = "PrePaid"; i.expiredTime = "2099-01-01T00:00Z"
-            case .classic: i.instanceNetworkType = "classic"; i.vpcAttributes = nil; i.innerIpAddresses = ["10.0.0.5"]
-            case .localDisks: i.localStorageAmount = 2; i.localStorageCapacity = 11922
+            case .prePaid:
+                i.instanceChargeType = "PrePaid"
+                i.expiredTime = "2099-01-01T00:00Z"
+            case .classic:
+                i.instanceNetworkType = "classic"
+                i.vpcAttributes = nil
+                i.innerIpAddresses = ["10.0.0.5"]
+            case .localDisks:
+                i.localStorageAmount = 2
+                i.localStorageCapacity = 11922
             }
         }
     }
@@ -34,8 +42,9 @@ func expectedMode(_ kind: Eligibility, requested: String?, economicalDefault: Bo
 
 @Suite("StoppedMode")
 struct StoppedModeTests {
-    @Test("eligible/ineligible × StopCharging/KeepCharging/omitted × economical default, by StopInstances",
-          arguments: Eligibility.allCases, [Optional("StopCharging"), Optional("KeepCharging"), nil])
+    @Test(
+        "eligible/ineligible × StopCharging/KeepCharging/omitted × economical default, by StopInstances",
+        arguments: Eligibility.allCases, [Optional("StopCharging"), Optional("KeepCharging"), nil])
     func batchOutcome(_ kind: Eligibility, _ requested: String?) async {
         for economicalDefault in [false, true] {
             let sim = Sim([kind.instance]) { $0.economicalDefault = economicalDefault }
@@ -45,7 +54,9 @@ struct StoppedModeTests {
             let want = expectedMode(kind, requested: requested, economicalDefault: economicalDefault)
             // Already set while Stopping...
             #expect(await sim.status("i-mode") == .stopping)
-            #expect(await sim.stoppedMode("i-mode") == want, "\(kind) \(requested ?? "omitted") default=\(economicalDefault)")
+            #expect(
+                await sim.stoppedMode("i-mode") == want,
+                "\(kind) \(requested ?? "omitted") default=\(economicalDefault)")
             let during = await sim.describe()
             #expect(during.instances.first?["StoppedMode"]?.stringValue == want)
             // ...and kept once Stopped.
@@ -58,11 +69,16 @@ struct StoppedModeTests {
 
     @Test("StopInstance applies the same rule", arguments: Eligibility.allCases)
     func singleOutcome(_ kind: Eligibility) async {
-        for (requested, economicalDefault) in [("StopCharging", false), ("KeepCharging", true), (nil, true), (nil, false)] as [(String?, Bool)] {
+        for (requested, economicalDefault) in [
+            ("StopCharging", false), ("KeepCharging", true), (nil, true), (nil, false),
+        ] as [(String?, Bool)] {
             let sim = Sim([kind.instance]) { $0.economicalDefault = economicalDefault }
-            let reply = await sim.call("StopInstance", [("InstanceId", "i-mode")] + (requested.map { [("StoppedMode", $0)] } ?? []))
+            let reply = await sim.call(
+                "StopInstance", [("InstanceId", "i-mode")] + (requested.map { [("StoppedMode", $0)] } ?? []))
             #expect(reply.status == 200)
-            #expect(await sim.stoppedMode("i-mode") == expectedMode(kind, requested: requested, economicalDefault: economicalDefault))
+            #expect(
+                await sim.stoppedMode("i-mode")
+                    == expectedMode(kind, requested: requested, economicalDefault: economicalDefault))
         }
     }
 
@@ -75,7 +91,8 @@ struct StoppedModeTests {
             return i.json
         }
         let dir = TempDir()
-        let path = dir.write("fleet.json", JSONValue.object([("Instances", .object([("Instance", .array(items))]))]).jsonText())
+        let path = dir.write(
+            "fleet.json", JSONValue.object([("Instances", .object([("Instance", .array(items))]))]).jsonText())
         let loaded = try FleetFile.load(path: path)
         let fleet = SimulatedFleet(instances: loaded, configuration: SimulatorConfiguration(), clock: ManualClock())
         for (kind, instance) in zip(Eligibility.allCases, loaded) {
@@ -88,14 +105,16 @@ struct StoppedModeTests {
     func runningHandMade() async {
         let sim = Sim([Eligibility.eligible.instance.renamed("i-yes"), Eligibility.localDisks.instance.renamed("i-no")])
         let reply = await sim.describe()
-        let modes = Dictionary(uniqueKeysWithValues: reply.instances.map {
-            ($0["InstanceId"]?.stringValue ?? "", $0["StoppedMode"]?.stringValue ?? "<absent>")
-        })
+        let modes = Dictionary(
+            uniqueKeysWithValues: reply.instances.map {
+                ($0["InstanceId"]?.stringValue ?? "", $0["StoppedMode"]?.stringValue ?? "<absent>")
+            })
         #expect(modes["i-yes"] == "KeepCharging")
         #expect(modes["i-no"] == "Not-applicable")
     }
 
-    @Test("After a restart a Running instance reports KeepCharging/Not-applicable again", arguments: Eligibility.allCases)
+    @Test(
+        "After a restart a Running instance reports KeepCharging/Not-applicable again", arguments: Eligibility.allCases)
     func runningAfterRestart(_ kind: Eligibility) async {
         let sim = Sim([kind.instance])
         #expect(await sim.stop(["i-mode"], [("StoppedMode", "StopCharging")]).status == 200)

@@ -41,7 +41,7 @@ def test_stop_whose_preflight_keeps_failing_sends_nothing(failing):
 
 
 def test_status_while_every_call_answers_503(failing):
-    one_line_failure(failing.run("status", "--instance-id", "i-abc123"), f"DescribeInstanceStatus in {REGION} failed",
+    one_line_failure(failing.run("status", "--instance-id", "i-abc123"), f"DescribeInstances in {REGION} failed",
                      "ServiceUnavailable")
 
 

@@ -10,7 +10,6 @@ import signal
 import pytest
 
 CREDS = ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET")
-RESUME = "`ecsfleet journal --resume`"
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +22,13 @@ def interrupted_stop(slow):
 def test_sigint_during_stop_wait_names_the_operation_and_resume(interrupted_stop):
     r, op = interrupted_stop
     assert r.rc == 130, r
-    assert r.err == f"ecsfleet: interrupted; operation {op} was sent and stays in the journal: run {RESUME} to finish it\n", r
+    assert r.err == (f"ecsfleet: interrupted; operation {op} was sent and stays in the journal: run "
+                     f"`ecsfleet journal --resume {op}` to finish it\n"), r
 
 
 def test_journal_shows_the_interrupted_stop(slow, interrupted_stop):
     r = slow.run("journal", "--last", "1")
-    assert "INTERRUPTED (run `ecsfleet journal --resume`)" in r.out and interrupted_stop[1] in r.out, r
+    assert f"INTERRUPTED (run `ecsfleet journal --resume {interrupted_stop[1]}`)" in r.out, r
 
 
 def test_sandbox_resume_of_an_environment_operation_says_which_variables(slow, interrupted_stop):
@@ -90,7 +90,7 @@ def profile_stop(slow, terminated_start):
 
 def test_sigint_with_a_profile_names_the_profile_in_the_resume_command(profile_stop):
     r = profile_stop[0]
-    assert r.rc == 130 and "run `ecsfleet --profile e2e-prof journal --resume`" in r.err, r
+    assert r.rc == 130 and f"run `ecsfleet --profile e2e-prof journal --resume {profile_stop[1]}`" in r.err, r
 
 
 def test_resume_with_other_credentials_says_to_use_the_profile(slow, profile_stop):
@@ -118,13 +118,13 @@ def sandbox_stop(slow, profile_stop):
 def test_sigint_during_a_sandbox_stop_says_resume_with_sandbox(sandbox_stop):
     r, op, _ = sandbox_stop
     assert r.rc == 130, r
-    assert (f"operation {op} was sent and stays in the journal: run `ecsfleet --sandbox journal --resume` to finish it"
-            in r.err), r
+    assert (f"operation {op} was sent and stays in the journal: run `ecsfleet --sandbox journal --resume {op}` to finish "
+            "it" in r.err), r
 
 
 def test_resume_of_a_sandbox_operation_without_sandbox_is_refused(slow, sandbox_stop):
     r = slow.run("journal", "--resume", "--output", "json")
-    assert r.rc == 2 and sandbox_stop[1] in r.err and "`ecsfleet --sandbox journal --resume`" in r.err, r
+    assert r.rc == 2 and sandbox_stop[1] in r.err and "`ecsfleet --sandbox journal --resume" in r.err, r
     assert r.out.replace(" ", "").replace("\n", "") == "[]", r
 
 

@@ -14,7 +14,9 @@ struct EngineDryRunTests {
         Dictionary(r.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
-    @Test("AllTogether dry run that passes: one call, every instance dry-run-passed, nothing changes", arguments: [ECSClient.SignatureVersion.v3, .v1])
+    @Test(
+        "AllTogether dry run that passes: one call, every instance dry-run-passed, nothing changes",
+        arguments: [ECSClient.SignatureVersion.v3, .v1])
     func allTogetherPasses(_ version: ECSClient.SignatureVersion) async throws {
         let rig = try EngineRig(Self.ids.map { makeInstance($0) }, signature: version)
         let plan = try await rig.plan(.stop, Self.ids, OperationOptions(forceStop: true, dryRun: true))
@@ -66,12 +68,18 @@ struct EngineDryRunTests {
         let report = await rig.engine().run(plan, wait: true)
         #expect(report.result("i-a")?.outcome == .dryRunPassed)
         #expect(report.result("i-b")?.outcome == .dryRunPassed)
-        #expect(report.result("i-c")?.outcome == .dryRunFailed, "a SuccessFirst dry run alone would have said DRYRUN.SUCCESS")
+        #expect(
+            report.result("i-c")?.outcome == .dryRunFailed,
+            "a SuccessFirst dry run alone would have said DRYRUN.SUCCESS")
         #expect(report.result("i-c")?.code == ErrorCode.incorrectInstanceStatus)
         #expect(report.result("i-off")?.outcome == .skipped)
         let calls = Array(rig.transport.requests(ECSAction.stopInstances).dropFirst(before))
         #expect(calls.count == 3)
-        #expect(calls.allSatisfy { $0.instanceIds.count == 1 && params($0)["BatchOptimization"] == "AllTogether" && params($0)["DryRun"] == "true" })
+        #expect(
+            calls.allSatisfy {
+                $0.instanceIds.count == 1 && params($0)["BatchOptimization"] == "AllTogether"
+                    && params($0)["DryRun"] == "true"
+            })
         #expect(report.notes.count == 1)
         #expect(report.notes.first?.contains("SuccessFirst") == true)
         #expect(report.notes.first?.contains("each instance") == true)
@@ -84,7 +92,8 @@ struct EngineDryRunTests {
     @Test("A start dry run passes for stopped instances")
     func startDryRun() async throws {
         let rig = try EngineRig([makeInstance("i-off", .stopped), makeInstance("i-off2", .stopped)])
-        let report = await rig.engine().run(try await rig.plan(.start, ["i-off", "i-off2"], OperationOptions(dryRun: true)), wait: true)
+        let report = await rig.engine().run(
+            try await rig.plan(.start, ["i-off", "i-off2"], OperationOptions(dryRun: true)), wait: true)
         #expect(report.results.allSatisfy { $0.outcome == .dryRunPassed })
         #expect(rig.transport.requests(ECSAction.startInstances).count == 1)
         #expect(await rig.status("i-off") == .stopped)

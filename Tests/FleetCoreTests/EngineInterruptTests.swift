@@ -42,7 +42,9 @@ struct EngineInterruptTests {
         #expect(entry.unfinished.map(\.instanceId).sorted() == ["i-a", "i-b"])
 
         rig.clock.advance(by: 10)
-        let finished = try await JournalResume(service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock)).resume(entry)
+        let finished = try await JournalResume(
+            service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock)
+        ).resume(entry)
         #expect(finished.map(\.outcome) == [.stopped, .stopped])
         #expect(rig.stopCalls() == 1, "the stop was sent once; resuming sends nothing")
     }
@@ -61,7 +63,9 @@ struct EngineInterruptTests {
         #expect(rig.stopCalls() == 0)
         let entry = try #require(OperationHistory(records: try rig.records()).entries.first { $0.operation == plan.id })
         #expect(entry.isInterrupted)
-        let finished = try await JournalResume(service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock)).resume(entry)
+        let finished = try await JournalResume(
+            service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock)
+        ).resume(entry)
         #expect(finished.map(\.code) == ["NotSent"])
         #expect(await rig.status("i-a") == .running)
     }

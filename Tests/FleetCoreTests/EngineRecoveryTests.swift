@@ -8,8 +8,9 @@ import Testing
 /// "Never re-send a stop blindly": after a stop whose answer was lost, the engine re-reads status first.
 @Suite("OperationEngine: lost answers")
 struct EngineRecoveryTests {
-    @Test("droplate=1 (applied, answer lost): status is re-read, instances accepted then stopped, StopInstances sent once",
-          arguments: [ECSClient.SignatureVersion.v3, .v1])
+    @Test(
+        "droplate=1 (applied, answer lost): status is re-read, instances accepted then stopped, StopInstances sent once",
+        arguments: [ECSClient.SignatureVersion.v3, .v1])
     func dropLate(_ version: ECSClient.SignatureVersion) async throws {
         var faults = FaultSpec()
         faults.dropLate = 1
@@ -28,11 +29,14 @@ struct EngineRecoveryTests {
         #expect(records.contains { $0.event == .outcome && $0.results.allSatisfy { $0.outcome == .accepted } })
     }
 
-    @Test("droplate=1 over HTTP (V1 signing, StopInstances routed to a faulty server over the same fleet): sent once, then stopped")
+    @Test(
+        "droplate=1 over HTTP (V1 signing, StopInstances routed to a faulty server over the same fleet): sent once, then stopped"
+    )
     func dropLateOverHTTP() async throws {
         var faults = FaultSpec()
         faults.dropLate = 1
-        let rig = try EngineRig([makeInstance("i-a"), makeInstance("i-b"), makeInstance("i-off", .stopped)], stopFaults: faults)
+        let rig = try EngineRig(
+            [makeInstance("i-a"), makeInstance("i-b"), makeInstance("i-off", .stopped)], stopFaults: faults)
         let plan = try await rig.plan(.stop, ["i-a", "i-b", "i-off"], OperationOptions(batch: .successFirst))
         let stopGateway = try #require(rig.stopGateway)
         let (report, transport) = try await withServer(rig.gateway) { main in
@@ -56,10 +60,13 @@ struct EngineRecoveryTests {
 
     @Test("A connection lost before the stop was applied: status shows Running, so it is re-sent exactly once")
     func lostBeforeApplied() async throws {
-        let rig = try EngineRig([makeInstance("i-a"), makeInstance("i-b")], script: { n, request in
-            // Only the first StopInstances is lost (nothing reached the simulator).
-            request.action == ECSAction.stopInstances && n == 0 ? .fail(.connectionLost("reset before sending")) : .forward
-        })
+        let rig = try EngineRig(
+            [makeInstance("i-a"), makeInstance("i-b")],
+            script: { n, request in
+                // Only the first StopInstances is lost (nothing reached the simulator).
+                request.action == ECSAction.stopInstances && n == 0
+                    ? .fail(.connectionLost("reset before sending")) : .forward
+            })
         let report = await rig.engine().run(try await rig.plan(.stop, ["i-a", "i-b"]), wait: true)
         let calls = rig.transport.requests(ECSAction.stopInstances)
         #expect(calls.count == 2)
@@ -70,9 +77,11 @@ struct EngineRecoveryTests {
 
     @Test("Lost twice: failed with NoAnswer after exactly two sends, never a third")
     func lostTwice() async throws {
-        let rig = try EngineRig([makeInstance("i-a")], script: { _, request in
-            request.action == ECSAction.stopInstances ? .fail(.timedOut) : .forward
-        })
+        let rig = try EngineRig(
+            [makeInstance("i-a")],
+            script: { _, request in
+                request.action == ECSAction.stopInstances ? .fail(.timedOut) : .forward
+            })
         let report = await rig.engine().run(try await rig.plan(.stop, ["i-a"]), wait: true)
         #expect(rig.stopCalls() == 2)
         #expect(report.result("i-a")?.outcome == .failed)
@@ -83,29 +92,37 @@ struct EngineRecoveryTests {
 
     @Test("Answer lost and status unreadable: failed with NoAnswer, never re-sent")
     func statusUnreadable() async throws {
-        let rig = try EngineRig([makeInstance("i-a")], script: { _, request in
-            request.action == ECSAction.describeInstances ? .forward : .fail(.connectionLost("gone"))
-        })
+        let rig = try EngineRig(
+            [makeInstance("i-a")],
+            script: { _, request in
+                request.action == ECSAction.describeInstances ? .forward : .fail(.connectionLost("gone"))
+            })
         let report = await rig.engine(timeout: .seconds(30)).run(try await rig.plan(.stop, ["i-a"]), wait: true)
         #expect(rig.stopCalls() == 1)
-        #expect(rig.transport.requests(ECSAction.describeInstanceStatus).count > 4, "re-read again and again (each a retried Describe*) until the timeout")
+        #expect(
+            rig.transport.requests(ECSAction.describeInstanceStatus).count > 4,
+            "re-read again and again (each a retried Describe*) until the timeout")
         #expect(report.result("i-a")?.outcome == .failed)
         #expect(report.result("i-a")?.code == "NoAnswer")
         #expect(report.result("i-a")?.message.contains("check the instances") == true)
         #expect(report.result("i-a")?.currentStatus == "", "the status is unknown, not the one from before the stop")
     }
 
-    @Test("Answer lost, then the status re-read fails for a while: it is read again until it answers, and the stop is tracked to Stopped")
+    @Test(
+        "Answer lost, then the status re-read fails for a while: it is read again until it answers, and the stop is tracked to Stopped"
+    )
     func statusReadableLater() async throws {
         var faults = FaultSpec()
         faults.dropLate = 1
-        let rig = try EngineRig([makeInstance("i-a")], stopFaults: faults, script: { n, request in
-            switch request.action {
-            case ECSAction.stopInstances: return n == 0 ? .forward : .fail(.connectionLost("unexpected re-send"))
-            case ECSAction.describeInstanceStatus: return n < 10 ? .fail(.connectionLost("gone")) : .forward
-            default: return .forward
-            }
-        })
+        let rig = try EngineRig(
+            [makeInstance("i-a")], stopFaults: faults,
+            script: { n, request in
+                switch request.action {
+                case ECSAction.stopInstances: return n == 0 ? .forward : .fail(.connectionLost("unexpected re-send"))
+                case ECSAction.describeInstanceStatus: return n < 10 ? .fail(.connectionLost("gone")) : .forward
+                default: return .forward
+                }
+            })
         let report = await rig.engine().run(try await rig.plan(.stop, ["i-a"]), wait: true)
         #expect(rig.stopCalls() == 1)
         #expect(report.result("i-a")?.outcome == .stopped, "\(String(describing: report.result("i-a")))")
@@ -113,9 +130,11 @@ struct EngineRecoveryTests {
 
     @Test("A refused connection (nothing sent) is retried by the client, not by the engine")
     func connectFailedRetriedByClient() async throws {
-        let rig = try EngineRig([makeInstance("i-a")], script: { n, request in
-            request.action == ECSAction.stopInstances && n < 2 ? .fail(.connectFailed("refused")) : .forward
-        })
+        let rig = try EngineRig(
+            [makeInstance("i-a")],
+            script: { n, request in
+                request.action == ECSAction.stopInstances && n < 2 ? .fail(.connectFailed("refused")) : .forward
+            })
         let report = await rig.engine().run(try await rig.plan(.stop, ["i-a"]), wait: true)
         #expect(rig.stopCalls() == 3)
         #expect(report.result("i-a")?.outcome == .stopped)
@@ -129,7 +148,11 @@ struct RoutingTransport: HTTPTransport {
     let from: Endpoint
     let stopsTo: Endpoint
 
-    init(_ inner: any HTTPTransport, from: Endpoint, stopsTo: Endpoint) { self.inner = inner; self.from = from; self.stopsTo = stopsTo }
+    init(_ inner: any HTTPTransport, from: Endpoint, stopsTo: Endpoint) {
+        self.inner = inner
+        self.from = from
+        self.stopsTo = stopsTo
+    }
 
     func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse {
         var r = request

@@ -11,16 +11,24 @@ import Testing
 struct EngineRunTests {
     static let mixedFleet: [Instance] = [
         makeInstance("i-run1"), makeInstance("i-run2"),
-        makeInstance("i-classic") { $0.instanceNetworkType = "classic"; $0.vpcAttributes = nil },
+        makeInstance("i-classic") {
+            $0.instanceNetworkType = "classic"
+            $0.vpcAttributes = nil
+        },
         makeInstance("i-off", .stopped),
         locked("i-sec", "security"), locked("i-fin", "financial"),
     ]
-    static let mixedIds = ["i-run1", "i-off", "i-sec", "i-fin", "i-missing", "bad_id!", "i-classic", "i-run2", "i-run1"]
+    static let mixedIds = [
+        "i-run1", "i-off", "i-sec", "i-fin", "i-missing", "bad_id!", "i-classic", "i-run2", "i-run1",
+    ]
 
-    @Test("A mixed stop (SuccessFirst, StopCharging, wait) over HTTP: right outcome per instance, journaled before sending, no secrets")
+    @Test(
+        "A mixed stop (SuccessFirst, StopCharging, wait) over HTTP: right outcome per instance, journaled before sending, no secrets"
+    )
     func mixedStopOverHTTP() async throws {
         let rig = try EngineRig(Self.mixedFleet)
-        let plan = try await rig.plan(.stop, Self.mixedIds, OperationOptions(stoppedMode: .stopCharging, batch: .successFirst))
+        let plan = try await rig.plan(
+            .stop, Self.mixedIds, OperationOptions(stoppedMode: .stopCharging, batch: .successFirst))
         #expect(plan.targets.count == 8, "the repeated ID is planned once")
         #expect(plan.batches.map(\.instanceIds) == [["i-run1", "i-classic", "i-run2"]])
 
@@ -44,8 +52,10 @@ struct EngineRunTests {
         #expect(report.results.map(\.instanceId) == plan.targets.map(\.instanceId))
         let expected: [(String, Outcome, String)] = [
             ("i-run1", .stopped, "200"), ("i-run2", .stopped, "200"), ("i-classic", .stopped, "200"),
-            ("i-off", .skipped, ErrorCode.incorrectInstanceStatus), ("i-sec", .skipped, ErrorCode.instanceLockedForSecurity),
-            ("i-fin", .skipped, ErrorCode.instanceExpiredOrInArrears), ("i-missing", .failed, ErrorCode.invalidInstanceIdNotFound),
+            ("i-off", .skipped, ErrorCode.incorrectInstanceStatus),
+            ("i-sec", .skipped, ErrorCode.instanceLockedForSecurity),
+            ("i-fin", .skipped, ErrorCode.instanceExpiredOrInArrears),
+            ("i-missing", .failed, ErrorCode.invalidInstanceIdNotFound),
             ("bad_id!", .failed, ErrorCode.instanceIdMalformed),
         ]
         for (id, outcome, code) in expected {
@@ -77,7 +87,10 @@ struct EngineRunTests {
         let answer = try #require(records.first { $0.event == .answer })
         #expect(!answer.requestId.isEmpty)
         #expect(answer.results.map(\.outcome).allSatisfy { $0 == .accepted })
-        #expect(records.filter { $0.event == .outcome }.flatMap(\.results).map(\.instanceId).sorted() == ["i-classic", "i-run1", "i-run2"])
+        #expect(
+            records.filter { $0.event == .outcome }.flatMap(\.results).map(\.instanceId).sorted() == [
+                "i-classic", "i-run1", "i-run2",
+            ])
         #expect(records.last?.note == "3 skipped, 3 stopped, 2 failed")
 
         let text = rig.journalText()
@@ -152,7 +165,9 @@ struct EngineRunTests {
         #expect(try rig.records().contains { $0.event == .outcome && $0.results.first?.outcome == .timeout })
     }
 
-    @Test("Without wait, accepted instances stay `accepted`; a start plan starts stopped instances and skips running ones")
+    @Test(
+        "Without wait, accepted instances stay `accepted`; a start plan starts stopped instances and skips running ones"
+    )
     func noWaitAndStart() async throws {
         let rig = try EngineRig([makeInstance("i-a"), makeInstance("i-off", .stopped)])
         let stop = await rig.engine().run(try await rig.plan(.stop, ["i-a"]), wait: false)

@@ -15,8 +15,10 @@ let home = "cn-hangzhou"
 let testCredentials = Credentials(accessKeyId: "LTAItestkey1234", accessKeySecret: "very-secret-value-42")
 
 /// A hand-made instance: Running, pay-as-you-go, VPC, no local disks (eligible for economical mode).
-func makeInstance(_ id: String, _ status: InstanceStatus = .running, region: String = home,
-                  _ configure: (inout Instance) -> Void = { _ in }) -> Instance {
+func makeInstance(
+    _ id: String, _ status: InstanceStatus = .running, region: String = home,
+    _ configure: (inout Instance) -> Void = { _ in }
+) -> Instance {
     var i = Instance(instanceId: id)
     i.regionId = region
     i.zoneId = region + "-h"
@@ -65,9 +67,13 @@ struct GatewayTransport: HTTPTransport {
     func send(_ request: TransportRequest, timeout: Duration) async throws(TransportError) -> TransportResponse {
         let parts = request.parts
         var headers = request.headers.map { (name: $0.0.lowercased(), value: $0.1) }
-        if !headers.contains(where: { $0.name == "host" }) { headers.insert((name: "host", value: parts.authority), at: 0) }
-        let answer = await route(request).handle(IncomingRequest(method: request.method, path: parts.path, rawQuery: parts.query,
-                                                                 headers: headers, body: request.body))
+        if !headers.contains(where: { $0.name == "host" }) {
+            headers.insert((name: "host", value: parts.authority), at: 0)
+        }
+        let answer = await route(request).handle(
+            IncomingRequest(
+                method: request.method, path: parts.path, rawQuery: parts.query,
+                headers: headers, body: request.body))
         if answer.dropConnection { throw .connectionLost("the simulator dropped the connection") }
         var map: [String: String] = [:]
         for (n, v) in answer.headers { map[n.lowercased()] = v }
@@ -80,7 +86,10 @@ struct GatewayTransport: HTTPTransport {
 /// Wraps a transport: records every request and, per request, forwards it or fails it before forwarding. The script
 /// gets how many earlier requests had the same action (0 for the first `StopInstances`, 1 for the second...).
 final class ScriptedTransport: HTTPTransport {
-    enum Step: Sendable { case forward, fail(TransportError) }
+    enum Step: Sendable {
+        case forward
+        case fail(TransportError)
+    }
 
     let inner: any HTTPTransport
     let script: @Sendable (Int, TransportRequest) -> Step
@@ -88,9 +97,13 @@ final class ScriptedTransport: HTTPTransport {
     let before: @Sendable (TransportRequest) -> Void
     private let log = Mutex<[TransportRequest]>([])
 
-    init(_ inner: any HTTPTransport, before: @escaping @Sendable (TransportRequest) -> Void = { _ in },
-         script: @escaping @Sendable (Int, TransportRequest) -> Step = { _, _ in .forward }) {
-        self.inner = inner; self.before = before; self.script = script
+    init(
+        _ inner: any HTTPTransport, before: @escaping @Sendable (TransportRequest) -> Void = { _ in },
+        script: @escaping @Sendable (Int, TransportRequest) -> Step = { _, _ in .forward }
+    ) {
+        self.inner = inner
+        self.before = before
+        self.script = script
     }
 
     var requests: [TransportRequest] { log.withLock { $0 } }
@@ -104,7 +117,7 @@ final class ScriptedTransport: HTTPTransport {
         before(request)
         switch script(n, request) {
         case .forward: return try await inner.send(request, timeout: timeout)
-        case let .fail(e): throw e
+        case .fail(let e): throw e
         }
     }
 
@@ -117,8 +130,12 @@ extension TransportRequest {
         if let r = rest.range(of: "://") { rest = rest[r.upperBound...] }
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
         let pathAndQuery = rest[slash...]
-        guard let q = pathAndQuery.firstIndex(of: "?") else { return (String(rest[..<slash]), String(pathAndQuery), "") }
-        return (String(rest[..<slash]), String(pathAndQuery[..<q]), String(pathAndQuery[pathAndQuery.index(after: q)...]))
+        guard let q = pathAndQuery.firstIndex(of: "?") else {
+            return (String(rest[..<slash]), String(pathAndQuery), "")
+        }
+        return (
+            String(rest[..<slash]), String(pathAndQuery[..<q]), String(pathAndQuery[pathAndQuery.index(after: q)...])
+        )
     }
 
     var queryItems: [(name: String, value: String)] { PercentEncoding.parseQuery(parts.query) ?? [] }
@@ -145,10 +162,13 @@ final class EngineRig: Sendable {
     /// - Parameters:
     ///   - stopFaults: faults for `StopInstances` only: those calls go to a second gateway over the same fleet,
     ///     so the status re-read that follows a lost answer is not itself faulted.
-    init(_ instances: [Instance], configure: (inout SimulatorConfiguration) -> Void = { _ in }, stopFaults: FaultSpec? = nil,
-         signature: ECSClient.SignatureVersion = .v3,
-         before: @escaping @Sendable (TransportRequest) -> Void = { _ in },
-         script: @escaping @Sendable (Int, TransportRequest) -> ScriptedTransport.Step = { _, _ in .forward }) throws {
+    init(
+        _ instances: [Instance], configure: (inout SimulatorConfiguration) -> Void = { _ in },
+        stopFaults: FaultSpec? = nil,
+        signature: ECSClient.SignatureVersion = .v3,
+        before: @escaping @Sendable (TransportRequest) -> Void = { _ in },
+        script: @escaping @Sendable (Int, TransportRequest) -> ScriptedTransport.Step = { _, _ in .forward }
+    ) throws {
         var c = SimulatorConfiguration()
         c.credentials = testCredentials
         c.stopDelay = DelayRange(min: 4, max: 4)
@@ -172,13 +192,16 @@ final class EngineRig: Sendable {
             inner = GatewayTransport(gateway)
         }
         transport = ScriptedTransport(inner, before: before, script: script)
-        client = Self.client(Endpoint(scheme: "http", host: "127.0.0.1", port: 9), transport: transport, signature: signature)
+        client = Self.client(
+            Endpoint(scheme: "http", host: "127.0.0.1", port: 9), transport: transport, signature: signature)
         service = ClientService(client: client)
         directory = NSTemporaryDirectory() + "fleetcore-tests-" + UUID().uuidString
         journal = try Journal(path: directory + "/state/journal.jsonl")
     }
 
-    static func client(_ endpoint: Endpoint, transport: any HTTPTransport, signature: ECSClient.SignatureVersion = .v3) -> ECSClient {
+    static func client(_ endpoint: Endpoint, transport: any HTTPTransport, signature: ECSClient.SignatureVersion = .v3)
+        -> ECSClient
+    {
         var cc = ECSClient.Configuration(credentials: testCredentials, defaultRegion: home, endpointOverride: endpoint)
         cc.signature = signature
         cc.requestTimeout = .seconds(10)
@@ -187,8 +210,10 @@ final class EngineRig: Sendable {
 
     /// Runs `body` with an engine whose client reaches the simulator over loopback HTTP (the real transport,
     /// wrapped to count requests), journaling to the same journal.
-    func overHTTP<T: Sendable>(signature: ECSClient.SignatureVersion = .v3, before: @escaping @Sendable (TransportRequest) -> Void = { _ in },
-                               _ body: (OperationEngine, ScriptedTransport) async throws -> T) async throws -> T {
+    func overHTTP<T: Sendable>(
+        signature: ECSClient.SignatureVersion = .v3, before: @escaping @Sendable (TransportRequest) -> Void = { _ in },
+        _ body: (OperationEngine, ScriptedTransport) async throws -> T
+    ) async throws -> T {
         try await withServer(gateway) { endpoint in
             let transport = ScriptedTransport(AsyncHTTPTransport(), before: before)
             let client = Self.client(endpoint, transport: transport, signature: signature)
@@ -208,16 +233,20 @@ final class EngineRig: Sendable {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     func engine(timeout: Duration = .seconds(600)) -> OperationEngine {
-        var e = OperationEngine(service: service, journal: journal, clock: SimEngineClock(clock: clock), profile: "test-profile")
+        var e = OperationEngine(
+            service: service, journal: journal, clock: SimEngineClock(clock: clock), profile: "test-profile")
         e.trackingTimeout = timeout
         return e
     }
 
     /// Plans `action` as the command line does: reads the instances, then judges each ID.
-    func plan(_ action: PowerAction, _ ids: [String], region: String = home, _ options: OperationOptions = OperationOptions()) async throws -> OperationPlan {
+    func plan(
+        _ action: PowerAction, _ ids: [String], region: String = home, _ options: OperationOptions = OperationOptions()
+    ) async throws -> OperationPlan {
         let known = try await service.instances(region: region, instanceIds: ids.filter(Preflight.isWellFormed))
         let byId = Dictionary(known.map { ($0.instanceId, $0) }, uniquingKeysWith: { a, _ in a })
-        return OperationPlan(action: action, options: options, targets: ids.map { ($0, region, byId[$0]) }, now: clock.now())
+        return OperationPlan(
+            action: action, options: options, targets: ids.map { ($0, region, byId[$0]) }, now: clock.now())
     }
 
     func status(_ id: String) async -> InstanceStatus? { await fleet.instance(id)?.status }

@@ -26,15 +26,21 @@ struct JournalTests {
 
     static let t0 = Date(timeIntervalSince1970: 1_767_225_600)
 
-    func record(_ op: String, _ event: JournalRecord.Event, at offset: TimeInterval = 0, results: [InstanceResult] = [],
-                parameters: [(String, String)] = [], note: String = "") -> JournalRecord {
-        JournalRecord(time: Self.t0.addingTimeInterval(offset), operation: op, event: event, profile: "default",
-                      region: event == .send ? home : "", action: event == .send ? ECSAction.stopInstances : "stop",
-                      parameters: parameters, requestId: event == .answer ? "REQ-1" : "", results: results, note: note)
+    func record(
+        _ op: String, _ event: JournalRecord.Event, at offset: TimeInterval = 0, results: [InstanceResult] = [],
+        parameters: [(String, String)] = [], note: String = ""
+    ) -> JournalRecord {
+        JournalRecord(
+            time: Self.t0.addingTimeInterval(offset), operation: op, event: event, profile: "default",
+            region: event == .send ? home : "", action: event == .send ? ECSAction.stopInstances : "stop",
+            parameters: parameters, requestId: event == .answer ? "REQ-1" : "", results: results, note: note)
     }
 
     func queued(_ ids: [String]) -> [InstanceResult] {
-        ids.map { InstanceResult(instanceId: $0, regionId: home, outcome: .queued, previousStatus: "Running", currentStatus: "Running") }
+        ids.map {
+            InstanceResult(
+                instanceId: $0, regionId: home, outcome: .queued, previousStatus: "Running", currentStatus: "Running")
+        }
     }
 
     @Test("Append then read gives the same records back; secret parameters are never kept")
@@ -43,10 +49,20 @@ struct JournalTests {
         let journal = try temp.open()
         let written = [
             record("op-1", .begin, results: queued(["i-a", "i-b"]), note: "stop of 2 instances, 1 calls"),
-            record("op-1", .send, at: 1, parameters: [("RegionId", home), ("InstanceId.1", "i-a"), ("AccessKeyId", "LTAIkey"),
-                                                      ("Signature", "c2ln"), ("SecurityToken", "tok"), ("SignatureNonce", "n")]),
-            record("op-1", .answer, at: 2, results: [InstanceResult(instanceId: "i-a", regionId: home, outcome: .accepted, code: "200",
-                                                                    message: "success \u{1F600} \"quoted\"\nline", previousStatus: "Running", currentStatus: "Stopping")]),
+            record(
+                "op-1", .send, at: 1,
+                parameters: [
+                    ("RegionId", home), ("InstanceId.1", "i-a"), ("AccessKeyId", "LTAIkey"),
+                    ("Signature", "c2ln"), ("SecurityToken", "tok"), ("SignatureNonce", "n"),
+                ]),
+            record(
+                "op-1", .answer, at: 2,
+                results: [
+                    InstanceResult(
+                        instanceId: "i-a", regionId: home, outcome: .accepted, code: "200",
+                        message: "success \u{1F600} \"quoted\"\nline", previousStatus: "Running",
+                        currentStatus: "Stopping")
+                ]),
             record("op-1", .end, at: 3, note: "1 accepted"),
         ]
         for r in written { try journal.append(r) }
@@ -85,7 +101,8 @@ struct JournalTests {
         try next.append(record("op-2", .begin, results: queued(["i-b"])))
         try next.append(record("op-2", .end, at: 1))
         let read = try Journal.read(path: temp.path)
-        #expect(read.map(\.operation) == ["op-1", "op-2", "op-2"], "the first record after a torn line must not be lost")
+        #expect(
+            read.map(\.operation) == ["op-1", "op-2", "op-2"], "the first record after a torn line must not be lost")
     }
 
     @Test("History: one entry per operation; without `end` it is interrupted, with its unfinished instances")
@@ -94,14 +111,19 @@ struct JournalTests {
             record("op-1", .begin, results: queued(["i-a", "i-b"])),
             record("op-1", .send, at: 1),
             record("op-2", .begin, at: 2, results: queued(["i-c"])),
-            record("op-1", .answer, at: 3, results: [InstanceResult(instanceId: "i-b", regionId: home, outcome: .failed, code: "X")]),
+            record(
+                "op-1", .answer, at: 3,
+                results: [InstanceResult(instanceId: "i-b", regionId: home, outcome: .failed, code: "X")]),
             record("op-2", .send, at: 4), record("op-2", .send, at: 5),
-            record("op-2", .outcome, at: 6, results: [InstanceResult(instanceId: "i-c", regionId: home, outcome: .stopped)]),
+            record(
+                "op-2", .outcome, at: 6, results: [InstanceResult(instanceId: "i-c", regionId: home, outcome: .stopped)]
+            ),
             record("op-2", .end, at: 7),
         ]
         let entries = OperationHistory(records: records).entries
         #expect(entries.map(\.operation) == ["op-1", "op-2"])
-        let first = entries[0], second = entries[1]
+        let first = entries[0]
+        let second = entries[1]
         #expect(first.isInterrupted)
         #expect(first.action == "stop")
         #expect(first.calls == 1)
@@ -116,7 +138,9 @@ struct JournalTests {
 
     @Test("A crash between send and answer: resume re-reads status, records the outcomes and the end, sends nothing")
     func resumeAfterCrash() async throws {
-        let rig = try EngineRig([makeInstance("i-a"), makeInstance("i-b"), makeInstance("i-late"), makeInstance("i-never")])
+        let rig = try EngineRig([
+            makeInstance("i-a"), makeInstance("i-b"), makeInstance("i-late"), makeInstance("i-never"),
+        ])
         // The stop of i-a and i-b reached ECS before the crash; i-never was queued in a later call never sent.
         _ = try await rig.client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a", "i-b"]))
         rig.clock.advance(by: 10)
@@ -125,11 +149,16 @@ struct JournalTests {
         let op = "op-crash"
         // What the engine had journaled when the process died: the plan, and the call about to be sent.
         try rig.journal.append(record(op, .begin, results: queued(["i-a", "i-b", "i-late", "i-never"])))
-        try rig.journal.append(JournalRecord(time: rig.clock.now(), operation: op, event: .send, profile: "default", region: home,
-                                             action: ECSAction.stopInstances,
-                                             parameters: [("RegionId", home), ("InstanceId.1", "i-a"), ("InstanceId.2", "i-b"), ("InstanceId.3", "i-late")]))
+        try rig.journal.append(
+            JournalRecord(
+                time: rig.clock.now(), operation: op, event: .send, profile: "default", region: home,
+                action: ECSAction.stopInstances,
+                parameters: [
+                    ("RegionId", home), ("InstanceId.1", "i-a"), ("InstanceId.2", "i-b"), ("InstanceId.3", "i-late"),
+                ]))
 
-        let interrupted = try #require(OperationHistory(records: try rig.records()).entries.first { $0.operation == op })
+        let interrupted = try #require(
+            OperationHistory(records: try rig.records()).entries.first { $0.operation == op })
         #expect(interrupted.isInterrupted)
         #expect(interrupted.unfinished.count == 4)
 
@@ -156,12 +185,17 @@ struct JournalTests {
     func resumeNotApplied() async throws {
         let rig = try EngineRig([makeInstance("i-a")])
         let op = "op-x"
-        try rig.journal.append(record(op, .begin, results: [
-            InstanceResult(instanceId: "i-a", regionId: home, outcome: .sending),
-            InstanceResult(instanceId: "i-gone", regionId: home, outcome: .accepted),
-        ]))
+        try rig.journal.append(
+            record(
+                op, .begin,
+                results: [
+                    InstanceResult(instanceId: "i-a", regionId: home, outcome: .sending),
+                    InstanceResult(instanceId: "i-gone", regionId: home, outcome: .accepted),
+                ]))
         let entry = try #require(OperationHistory(records: try rig.records()).entries.first)
-        let finished = try await JournalResume(service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock)).resume(entry)
+        let finished = try await JournalResume(
+            service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock)
+        ).resume(entry)
         #expect(finished.first { $0.instanceId == "i-a" }?.code == "NotApplied")
         #expect(finished.first { $0.instanceId == "i-gone" }?.code == ErrorCode.invalidInstanceIdNotFound)
         #expect(OperationHistory(records: try rig.records()).entries.first?.isInterrupted == false)
@@ -171,9 +205,11 @@ struct JournalTests {
     func resumeTimesOut() async throws {
         let rig = try EngineRig([makeInstance("i-a")], configure: { $0.stopDelay = DelayRange(min: 1000, max: 1000) })
         _ = try await rig.client.send(StopInstancesRequest(regionId: home, instanceIds: ["i-a"]))
-        try rig.journal.append(record("op-slow", .begin, results: [InstanceResult(instanceId: "i-a", regionId: home, outcome: .accepted)]))
+        try rig.journal.append(
+            record("op-slow", .begin, results: [InstanceResult(instanceId: "i-a", regionId: home, outcome: .accepted)]))
         let entry = try #require(OperationHistory(records: try rig.records()).entries.first)
-        let resume = JournalResume(service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock), timeout: .seconds(60))
+        let resume = JournalResume(
+            service: rig.service, journal: rig.journal, clock: SimEngineClock(clock: rig.clock), timeout: .seconds(60))
         let finished = try await resume.resume(entry)
         #expect(finished.map(\.outcome) == [.timeout])
         #expect(finished.first?.message == "still Stopping 60 s after resuming")

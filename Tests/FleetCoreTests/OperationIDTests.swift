@@ -15,8 +15,11 @@ import Testing
     @Test func datesAcrossLeapYearsAndCenturies() {
         var source = OperationIDSource(seed: 1)
         #expect(OperationID.make(now: Date(timeIntervalSince1970: 0), using: &source).hasPrefix("700101-000000-"))
-        #expect(OperationID.make(now: Date(timeIntervalSince1970: 951_782_400), using: &source).hasPrefix("000229-000000-"))
-        #expect(OperationID.make(now: Date(timeIntervalSince1970: 4_102_444_799), using: &source).hasPrefix("991231-235959-"))
+        #expect(
+            OperationID.make(now: Date(timeIntervalSince1970: 951_782_400), using: &source).hasPrefix("000229-000000-"))
+        #expect(
+            OperationID.make(now: Date(timeIntervalSince1970: 4_102_444_799), using: &source).hasPrefix(
+                "991231-235959-"))
     }
 
     @Test func idsMadeInTheSameSecondDiffer() {
@@ -27,7 +30,8 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheSameIds() {
-        var a = OperationIDSource(seed: 3), b = OperationIDSource(seed: 3)
+        var a = OperationIDSource(seed: 3)
+        var b = OperationIDSource(seed: 3)
         let now = Date(timeIntervalSince1970: 1_796_440_632)
         #expect(OperationID.make(now: now, using: &a) == OperationID.make(now: now, using: &b))
     }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct SafetyPolicyTests {
     func policy(_ env: [String: String], file: String? = nil) throws -> SafetyPolicy {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).json")
+            .path
         if let file { _ = FileManager.default.createFile(atPath: path, contents: Data(file.utf8)) }
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try SafetyPolicy.load(path: path, environment: env)
@@ -15,7 +16,11 @@ import Testing
     }
 
     @Test func firstMatchWinsCaseInsensitively() throws {
-        let p = try policy([:], file: #"{"enabled": true, "rules": [{"pattern": "ECS:stop*", "action": "forbid"}, {"pattern": "*", "action": "deny"}]}"#)
+        let p = try policy(
+            [:],
+            file:
+                #"{"enabled": true, "rules": [{"pattern": "ECS:stop*", "action": "forbid"}, {"pattern": "*", "action": "deny"}]}"#
+        )
         let d = p.decide("ecs:StopInstances")
         #expect(d.action == .confirm)
         #expect(d.explanation.contains("ECS:stop*"))
@@ -32,12 +37,16 @@ import Testing
         let p = try policy(["ALIBABA_CLOUD_SAFETY_POLICY_RULES": "ecs:Stop*=deny,*:Delete*=confirm"], file: file)
         #expect(p.decide("ecs:StopInstances").action == .deny)
         #expect(p.decide("rds:DeleteDBInstance").action == .confirm)
-        let off = try policy(["ALIBABA_CLOUD_SAFETY_POLICY_ENABLED": "false", "ALIBABA_CLOUD_SAFETY_POLICY_RULES": "*=deny"])
+        let off = try policy([
+            "ALIBABA_CLOUD_SAFETY_POLICY_ENABLED": "false", "ALIBABA_CLOUD_SAFETY_POLICY_RULES": "*=deny",
+        ])
         #expect(off.decide("ecs:StopInstances").action == .allow)
     }
 
     @Test func badInputIsAnError() {
         #expect(throws: SafetyPolicyError.self) { try policy([:], file: "{not json") }
-        #expect(throws: SafetyPolicyError.self) { try policy(["ALIBABA_CLOUD_SAFETY_POLICY_RULES": "ecs:Stop*=explode"]) }
+        #expect(throws: SafetyPolicyError.self) {
+            try policy(["ALIBABA_CLOUD_SAFETY_POLICY_RULES": "ecs:Stop*=explode"])
+        }
     }
 }

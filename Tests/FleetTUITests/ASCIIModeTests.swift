@@ -1,10 +1,10 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// `options.ascii`: terminals without UTF-8 get no box drawing and no glyph outside ASCII, except what is in
 /// the instances' own names.
@@ -61,17 +61,21 @@ import TerminalUI
         },
         Screen(name: "details, scrolled") {
             var s = UI.state()
-            UI.reduce(&s, .moveTo(instanceId: UI.id(9)), .openDetails, .scrollOverlay(.lines(2), in: ScrollBounds(lines: 19, rows: 16)))
+            UI.reduce(
+                &s, .moveTo(instanceId: UI.id(9)), .openDetails,
+                .scrollOverlay(.lines(2), in: ScrollBounds(lines: 19, rows: 16)))
             return s
         },
         Screen(name: "journal, loaded") {
             var s = UI.state()
             let records = (1...8).map { n in
-                JournalRecord(time: UI.t0, operation: "op-\(n)", event: .begin, profile: "p", action: "stop",
-                              results: [InstanceResult(instanceId: UI.id(n), regionId: UI.hangzhou, outcome: .queued)])
+                JournalRecord(
+                    time: UI.t0, operation: "op-\(n)", event: .begin, profile: "p", action: "stop",
+                    results: [InstanceResult(instanceId: UI.id(n), regionId: UI.hangzhou, outcome: .queued)])
             }
-            UI.reduce(&s, .openJournal, .journalLoaded(OperationHistory(records: records).entries),
-                      .scrollOverlay(.lines(1), in: ScrollBounds(lines: 16, rows: 10)))
+            UI.reduce(
+                &s, .openJournal, .journalLoaded(OperationHistory(records: records).entries),
+                .scrollOverlay(.lines(1), in: ScrollBounds(lines: 16, rows: 10)))
             return s
         },
         Screen(name: "details") {
@@ -107,7 +111,9 @@ import TerminalUI
         let g = UI.render(s, size, ascii: true)
         let found = UI.nonASCII(g)
         let glyphs = Set(found.map(\.text)).sorted().joined(separator: " ")
-        let places = found.prefix(5).map { "\($0.text)@\($0.x),\($0.y): \(g.lines[$0.y].trimmingCharacters(in: .whitespaces))" }
+        let places = found.prefix(5).map {
+            "\($0.text)@\($0.x),\($0.y): \(g.lines[$0.y].trimmingCharacters(in: .whitespaces))"
+        }
         let onlyASCII = found.isEmpty
         #expect(onlyASCII, "\(screen.name) at \(size.width)x\(size.height): non-ASCII \(glyphs); first: \(places)")
     }

@@ -1,18 +1,21 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
 import Synchronization
-import Testing
 import TerminalUI
+import Testing
 
 /// Engine time that moves on when waited on, so tracking finishes at once.
 final class InstantClock: EngineClock {
     let time = Mutex(UI.t0)
     func now() -> Date { time.withLock { $0 } }
     func sleep(for duration: Duration) async throws {
-        time.withLock { $0 = $0.addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) }
+        time.withLock {
+            $0 = $0.addingTimeInterval(
+                Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        }
         await Task.yield()
     }
 }
@@ -31,44 +34,60 @@ final class FakeECS: ECSService {
         calls.withLock { $0.append(R.action) }
         switch request {
         case let r as DescribeInstancesRequest:
-            if r.dryRun == true { throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400)) }
+            if r.dryRun == true {
+                throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400))
+            }
             let all = fleet.withLock { $0[r.region] ?? [] }
-            let start = Int(r.nextToken ?? "0") ?? 0, size = r.maxResults ?? 10
+            let start = Int(r.nextToken ?? "0") ?? 0
+            let size = r.maxResults ?? 10
             let page = Array(all.dropFirst(start).prefix(size))
             let next = start + page.count < all.count ? String(start + page.count) : nil
-            return DescribeInstancesResponse(requestId: "req-list", instances: page, nextToken: next, totalCount: all.count,
-                                             pageNumber: nil, pageSize: nil) as! R.Response
+            return DescribeInstancesResponse(
+                requestId: "req-list", instances: page, nextToken: next, totalCount: all.count,
+                pageNumber: nil, pageSize: nil) as! R.Response
         case let r as StopInstancesRequest:
-            if r.dryRun == true { throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400)) }
+            if r.dryRun == true {
+                throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400))
+            }
             return change(r.region, r.instanceIds, to: .stopped, answering: "Stopping") as! R.Response
         case let r as StartInstancesRequest:
-            if r.dryRun == true { throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400)) }
+            if r.dryRun == true {
+                throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400))
+            }
             return change(r.region, r.instanceIds, to: .running, answering: "Starting") as! R.Response
         case let r as DescribeInstanceStatusRequest:
             let entries = fleet.withLock { f in
                 (f[r.region] ?? []).filter { r.instanceIds.contains($0.instanceId) }
                     .map { DescribeInstanceStatusResponse.Entry(instanceId: $0.instanceId, status: $0.status) }
             }
-            return DescribeInstanceStatusResponse(requestId: "req-status", statuses: entries, totalCount: entries.count, pageNumber: 1,
-                                                  pageSize: 50) as! R.Response
+            return DescribeInstanceStatusResponse(
+                requestId: "req-status", statuses: entries, totalCount: entries.count, pageNumber: 1,
+                pageSize: 50) as! R.Response
         case is DescribeRegionsRequest:
-            let regions = fleet.withLock { $0.keys.sorted() }.map { DescribeRegionsResponse.Region(regionId: $0, localName: $0, regionEndpoint: "") }
+            let regions = fleet.withLock { $0.keys.sorted() }.map {
+                DescribeRegionsResponse.Region(regionId: $0, localName: $0, regionEndpoint: "")
+            }
             return DescribeRegionsResponse(requestId: "req-regions", regions: regions) as! R.Response
         default:
             throw .configuration("the fake does not answer \(R.action)")
         }
     }
 
-    private func change(_ region: String, _ ids: [String], to status: InstanceStatus, answering transition: String) -> InstanceResponsesResponse {
+    private func change(_ region: String, _ ids: [String], to status: InstanceStatus, answering transition: String)
+        -> InstanceResponsesResponse
+    {
         let answers = fleet.withLock { f in
             ids.map { id -> InstanceResponse in
                 guard let i = f[region]?.firstIndex(where: { $0.instanceId == id }) else {
-                    return InstanceResponse(instanceId: id, code: ErrorCode.invalidInstanceIdNotFound, message: "not found", previousStatus: "",
-                                            currentStatus: "")
+                    return InstanceResponse(
+                        instanceId: id, code: ErrorCode.invalidInstanceIdNotFound, message: "not found",
+                        previousStatus: "",
+                        currentStatus: "")
                 }
                 let before = f[region]![i].status.rawValue
                 f[region]![i].status = status
-                return InstanceResponse(instanceId: id, code: "200", message: "success", previousStatus: before, currentStatus: transition)
+                return InstanceResponse(
+                    instanceId: id, code: "200", message: "success", previousStatus: before, currentStatus: transition)
             }
         }
         return InstanceResponsesResponse(requestId: "req-power", instanceResponses: answers)
@@ -93,7 +112,10 @@ struct AppLoopTests {
     }
 
     static func fleet() -> [String: [Instance]] {
-        [UI.hangzhou: (1...4).map { UI.instance($0) }, UI.shanghai: (11...12).map { UI.instance($0, region: UI.shanghai) }]
+        [
+            UI.hangzhou: (1...4).map { UI.instance($0) },
+            UI.shanghai: (11...12).map { UI.instance($0, region: UI.shanghai) },
+        ]
     }
 
     func harness(_ terminal: HeadlessTerminal, preloaded: Bool = false) -> Harness {
@@ -102,9 +124,12 @@ struct AppLoopTests {
         let engine = OperationEngine(service: ecs, journal: nil, clock: InstantClock(), profile: "test")
         let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
         let instances = preloaded ? Self.fleet().values.flatMap { $0 } : []
-        let state = FleetState(profile: "test", regions: .only([UI.hangzhou, UI.shanghai]), instances: instances,
-                               autoRefreshInterval: nil, operationIdPrefix: "t-")
-        let app = FleetApp(state: state, theme: .default, terminal: terminal, runner: runner, inbox: inbox, ascii: false, mouse: false) { name in
+        let state = FleetState(
+            profile: "test", regions: .only([UI.hangzhou, UI.shanghai]), instances: instances,
+            autoRefreshInterval: nil, operationIdPrefix: "t-")
+        let app = FleetApp(
+            state: state, theme: .default, terminal: terminal, runner: runner, inbox: inbox, ascii: false, mouse: false
+        ) { name in
             guard let theme = Theme.builtin(named: name) else { throw NoSuchTheme(name: name) }
             return theme
         }
@@ -112,14 +137,18 @@ struct AppLoopTests {
     }
 
     /// Waits (letting the loop run) until the last presented grid satisfies `condition`.
-    func waitFor(_ terminal: HeadlessTerminal, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: (Grid) -> Bool) async throws -> Bool {
+    func waitFor(
+        _ terminal: HeadlessTerminal, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (Grid) -> Bool
+    ) async throws -> Bool {
         let start = ContinuousClock.now
         while ContinuousClock.now - start < .seconds(20) {
             if let g = terminal.lastGrid, condition(g) { return true }
             try await Task.sleep(for: .milliseconds(2))
         }
-        Issue.record("timed out waiting for \(what); last grid:\(terminal.lastGrid.map(UI.dump) ?? " none")", sourceLocation: sourceLocation)
+        Issue.record(
+            "timed out waiting for \(what); last grid:\(terminal.lastGrid.map(UI.dump) ?? " none")",
+            sourceLocation: sourceLocation)
         return false
     }
 
@@ -146,8 +175,11 @@ struct AppLoopTests {
         let h = harness(terminal)
         let run = Task { await h.app.run() }
         defer { run.cancel() }
-        guard try await waitFor(terminal, "the loaded list", { UI.shows("i-bp12", $0) && UI.shows("i-bp04", $0) }) else {
-            terminal.enqueue(.signal(.terminate)); _ = await run.value; return
+        guard try await waitFor(terminal, "the loaded list", { UI.shows("i-bp12", $0) && UI.shows("i-bp04", $0) })
+        else {
+            terminal.enqueue(.signal(.terminate))
+            _ = await run.value
+            return
         }
         let list = try #require(terminal.lastGrid)
         #expect(list.lines[0].contains("● 6 Running"), "\(UI.dump(list))")
@@ -156,11 +188,18 @@ struct AppLoopTests {
         // Mark 2 and 4, open the stop dialog, confirm with y.
         terminal.type("j j S")
         guard try await waitFor(terminal, "the stop dialog", { UI.shows("Stop 2 instances", $0) }) else {
-            terminal.enqueue(.signal(.terminate)); _ = await run.value; return
+            terminal.enqueue(.signal(.terminate))
+            _ = await run.value
+            return
         }
         terminal.type("sy")
-        guard try await waitFor(terminal, "the finished stop", { $0.lines[2].contains("Stopping 2: 2 done, 0 failed, 0 in flight") }) else {
-            terminal.enqueue(.signal(.terminate)); _ = await run.value; return
+        guard
+            try await waitFor(
+                terminal, "the finished stop", { $0.lines[2].contains("Stopping 2: 2 done, 0 failed, 0 in flight") })
+        else {
+            terminal.enqueue(.signal(.terminate))
+            _ = await run.value
+            return
         }
         let results = try #require(terminal.lastGrid)
         #expect(UI.line(UI.id(2), in: results).contains("Stopped"))
@@ -181,7 +220,8 @@ struct AppLoopTests {
     }
 
     @Test func interruptSignalEndsTheLoop() async throws {
-        let terminal = HeadlessTerminal(width: 80, height: 24, events: [.key(.char("j")), .signal(.interrupt), .key(.char("q"))])
+        let terminal = HeadlessTerminal(
+            width: 80, height: 24, events: [.key(.char("j")), .signal(.interrupt), .key(.char("q"))])
         let h = harness(terminal, preloaded: true)
         let exit = await h.app.run()
         #expect(exit == .interrupted)
@@ -203,7 +243,8 @@ struct AppLoopTests {
 
     @Test func ctrlCKeyIsNotAQuit() async throws {
         // Ctrl-C arrives as a signal (cbreak mode); a `ctrl-c` key event, should one come, does nothing.
-        let terminal = HeadlessTerminal(width: 80, height: 24, events: [.key(KeyEvent(.ctrl("c"))), .signal(.interrupt)])
+        let terminal = HeadlessTerminal(
+            width: 80, height: 24, events: [.key(KeyEvent(.ctrl("c"))), .signal(.interrupt)])
         let h = harness(terminal, preloaded: true)
         #expect(await h.app.run() == .interrupted)
         await h.runner.cancelAll()
@@ -217,7 +258,8 @@ struct AppLoopTests {
         terminal.type("S?")
         terminal.type("q")
         #expect(await h.app.run() == .quit)
-        #expect(h.app.state.dialog == FleetDialog.none, "a key acted behind the too-small screen: \(h.app.state.dialog)")
+        #expect(
+            h.app.state.dialog == FleetDialog.none, "a key acted behind the too-small screen: \(h.app.state.dialog)")
         let g = try #require(terminal.lastGrid)
         #expect(g.width == 59 && g.height == 14)
         #expect(UI.shows("need 60x15, have 59x14", g))

@@ -1,10 +1,11 @@
 import ECSAPI
-@testable import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
 
 /// The stop (and start) dialog: targets, options and their consequences, hidden marks, preview verdicts and
 /// the confirmation step.
@@ -39,15 +40,21 @@ import TerminalUI
         #expect(UI.dialogLine(1, in: g).contains("will be sent"))
         #expect(UI.dialogLine(3, in: g).contains("skipped: already Sto"))
         #expect(UI.style(of: "skipped: already", in: g) == UI.theme[.dialog].patched(with: UI.theme[.dim]))
-        #expect(UI.style(of: "○ Stopped", in: g, from: try #require(UI.row("3 targets", in: g)) + 1)
-                    == UI.theme[.dialog].patched(with: UI.theme[.statusStopped]))
+        #expect(
+            UI.style(of: "○ Stopped", in: g, from: try #require(UI.row("3 targets", in: g)) + 1)
+                == UI.theme[.dialog].patched(with: UI.theme[.statusStopped]))
         // Buttons: Cancel focused, Stop in the danger role.
         #expect(UI.shows("[c] Cancel  [p] Preview  [s] Stop", g))
         #expect(UI.style(of: "[c] Cancel", in: g) == UI.theme[.dialog].patched(with: UI.theme[.buttonFocused]))
-        #expect(UI.style(of: "[s] Stop", in: g) == UI.theme[.dialog].patched(with: UI.theme[.button]).patched(with: UI.theme[.danger]))
+        #expect(
+            UI.style(of: "[s] Stop", in: g)
+                == UI.theme[.dialog].patched(with: UI.theme[.button]).patched(with: UI.theme[.danger]))
         if size.width >= 200 {
             #expect(UI.shows("--InstanceId.1 i-bp01 --InstanceId.2 i-bp02 --BatchOptimization AllTogether", g))
-            #expect(UI.shows("Account default: economical mode if the account enabled it and the instance qualifies, else standard.", g))
+            #expect(
+                UI.shows(
+                    "Account default: economical mode if the account enabled it and the instance qualifies, else standard.",
+                    g))
         }
     }
 
@@ -57,8 +64,11 @@ import TerminalUI
         UI.reduce(&s, .toggleForceStop)
         let g = UI.render(s, size)
         // At 80 columns the line is cut (ending in …); the warning's start always shows.
-        #expect(UI.shows(size.width >= 200 ? "[f] ForceStop: ON  ForceStop: like pulling the power; unsaved data may be lost."
-                                           : "[f] ForceStop: ON  ForceStop: like pulling the power", g))
+        #expect(
+            UI.shows(
+                size.width >= 200
+                    ? "[f] ForceStop: ON  ForceStop: like pulling the power; unsaved data may be lost."
+                    : "[f] ForceStop: ON  ForceStop: like pulling the power", g))
         let on = try #require(UI.find("ForceStop: ON", in: g))
         let danger = UI.theme[.dialog].patched(with: UI.theme[.danger])
         #expect(g.style(at: on.x + 11, y: on.y) == danger)
@@ -88,7 +98,9 @@ import TerminalUI
         g = UI.render(s, size)
         #expect(UI.shows("[m] StoppedMode: StopCharging  1 not eligible: will keep charging", g))
         #expect(UI.style(of: "1 not eligible", in: g) == UI.theme[.dialog].patched(with: UI.theme[.warning]))
-        #expect(UI.dialogLine(2, in: g).contains(size.width >= 200 ? "will be sent; local disks: keeps charging" : "will be sent; local"))
+        #expect(
+            UI.dialogLine(2, in: g).contains(
+                size.width >= 200 ? "will be sent; local disks: keeps charging" : "will be sent; local"))
         #expect(UI.dialogLine(1, in: g).contains("will be sent"))
         if size.width >= 200 {
             #expect(UI.shows("1 target is not eligible and will keep charging.", g))
@@ -138,19 +150,30 @@ import TerminalUI
         var s = UI.state(list)
         UI.mark(&s, 1, 2, 3)
         let effects = UI.reduce(&s, .openStopDialogWithPreview)
-        guard case let .preview(plan)? = effects.first else { Issue.record("no preview effect: \(effects)"); return }
+        guard case .preview(let plan)? = effects.first else {
+            Issue.record("no preview effect: \(effects)")
+            return
+        }
         #expect(plan.options.dryRun)
         #expect(plan.id == "t-preview-1")
         var g = UI.render(s, size)
         #expect(UI.shows("preview running…", g))
         #expect(UI.style(of: "preview running", in: g) == UI.theme[.dialog].patched(with: UI.theme[.warning]))
 
-        let report = OperationEngine.Report(operation: plan.id, results: [
-            InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation", message: "dry run passed"),
-            InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunFailed, code: "OperationDenied.NoStock",
-                           message: "The requested resource is sold out"),
-            InstanceResult(instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .skipped, code: "IncorrectInstanceStatus", message: "already Stopped"),
-        ], notes: ["checked against the API, nothing changed"])
+        let report = OperationEngine.Report(
+            operation: plan.id,
+            results: [
+                InstanceResult(
+                    instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation",
+                    message: "dry run passed"),
+                InstanceResult(
+                    instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunFailed,
+                    code: "OperationDenied.NoStock",
+                    message: "The requested resource is sold out"),
+                InstanceResult(
+                    instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .skipped, code: "IncorrectInstanceStatus",
+                    message: "already Stopped"),
+            ], notes: ["checked against the API, nothing changed"])
         UI.reduce(&s, .previewFinished(report))
         g = UI.render(s, size)
         #expect(!UI.shows("preview running", g))
@@ -158,7 +181,9 @@ import TerminalUI
         #expect(UI.dialogLine(1, in: g).contains("dry run passed"))
         let targetsRow = try #require(UI.row(" targets: ", in: g))
         let firstTarget = try #require(UI.find(UI.id(1) + "    ", in: g, from: targetsRow))
-        #expect(UI.style(of: "dry run passed", in: g, from: firstTarget.y) == UI.theme[.dialog].patched(with: UI.theme[.success]))
+        #expect(
+            UI.style(of: "dry run passed", in: g, from: firstTarget.y)
+                == UI.theme[.dialog].patched(with: UI.theme[.success]))
         let failed = "dry run failed: OperationDenied.NoStock The requested resource is sold out"
         #expect(UI.dialogLine(2, in: g).contains(size.width >= 200 ? failed : UI.cut(failed, 20)))
         #expect(UI.style(of: "dry run failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
@@ -207,7 +232,10 @@ import TerminalUI
         g = UI.render(s, size)
         #expect(UI.shows("with ForceStop: 2█", g))
         let effects = UI.reduce(&s, .typeEnter)
-        guard case let .execute(plan)? = effects.first else { Issue.record("not executed: \(effects)"); return }
+        guard case .execute(let plan)? = effects.first else {
+            Issue.record("not executed: \(effects)")
+            return
+        }
         #expect(plan.options.forceStop)
         #expect(plan.sendCount == 2)
     }
@@ -230,7 +258,8 @@ import TerminalUI
         #expect(UI.shows("Stop disabled: read-only mode (started with --readonly)", g))
         #expect(UI.style(of: "Stop disabled", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
         // The go key is refused, and the dialog says why; so does the button pressed another way.
-        let refused = try #require(Keymap().action(for: .char("s"), state: s, layout: ScreenLayout(width: 80, height: 10 + 4)))
+        let refused = try #require(
+            Keymap().action(for: .char("s"), state: s, layout: ScreenLayout(width: 80, height: 10 + 4)))
         var t = s
         UI.reduce(&t, refused)
         #expect(t.dialog.power?.step == .choosing && t.operations.isEmpty)
@@ -262,6 +291,8 @@ import TerminalUI
         UI.reduce(&s, .openStopDialog)
         let g = UI.render(s, size)
         #expect(UI.shows("2 will be sent in 2 API call(s)", g))
-        #expect(UI.shows("equivalent (call 1 of 2): aliyun ecs StopInstances", g), "the other call is said before the command is cut")
+        #expect(
+            UI.shows("equivalent (call 1 of 2): aliyun ecs StopInstances", g),
+            "the other call is said before the command is cut")
     }
 }

@@ -1,10 +1,11 @@
 import ECSAPI
-@testable import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
 
 /// What the stop dialog sums up: every skip reason (adding up to the skipped count), the scroll line of a long
 /// target list, the preview's summary, economical-mode notes, and the confirmation's hint bar; and the results
@@ -83,17 +84,33 @@ import TerminalUI
         UI.reduce(&s, .openStopDialog, .cycleStoppedMode, .cycleStoppedMode)
         #expect(s.dialog.power?.options.stoppedMode == .stopCharging)
         let effects = UI.reduce(&s, .pressButton(.preview))
-        guard case let .preview(plan)? = effects.first else { Issue.record("no preview effect: \(effects)"); return }
-        UI.reduce(&s, .previewFinished(OperationEngine.Report(operation: plan.id, results: [
-            InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation", message: "dry run passed"),
-            InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation", message: "dry run passed"),
-            InstanceResult(instanceId: UI.id(4), regionId: UI.hangzhou, outcome: .dryRunFailed, code: "OperationDenied", message: "no"),
-        ], notes: [])))
+        guard case .preview(let plan)? = effects.first else {
+            Issue.record("no preview effect: \(effects)")
+            return
+        }
+        UI.reduce(
+            &s,
+            .previewFinished(
+                OperationEngine.Report(
+                    operation: plan.id,
+                    results: [
+                        InstanceResult(
+                            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed,
+                            code: "DryRunOperation", message: "dry run passed"),
+                        InstanceResult(
+                            instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunPassed,
+                            code: "DryRunOperation", message: "dry run passed"),
+                        InstanceResult(
+                            instanceId: UI.id(4), regionId: UI.hangzhou, outcome: .dryRunFailed,
+                            code: "OperationDenied", message: "no"),
+                    ], notes: [])))
         let g = UI.render(s, size)
         #expect(UI.shows("preview: 2 dry run passed, 1 failed, 1 skipped (not sent)", g), "\(UI.dump(g))")
         #expect(UI.style(of: "2 dry run passed, 1 failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
         // Instance 2 has local disks: it passes, and the dialog still says it stops in standard mode.
-        #expect(UI.dialogLine(2, in: g).contains(size.width >= 200 ? "dry run passed; local disks: keeps charging" : "dry run passed;"))
+        #expect(
+            UI.dialogLine(2, in: g).contains(
+                size.width >= 200 ? "dry run passed; local disks: keeps charging" : "dry run passed;"))
         #expect(UI.dialogLine(1, in: g).contains("dry run passed") && !UI.dialogLine(1, in: g).contains(";"))
     }
 
@@ -101,10 +118,20 @@ import TerminalUI
         var s = UI.state()
         UI.mark(&s, 1)
         let effects = UI.reduce(&s, .openStopDialogWithPreview)
-        guard case let .preview(plan)? = effects.first else { Issue.record("no preview effect"); return }
-        UI.reduce(&s, .previewFinished(OperationEngine.Report(operation: plan.id, results: [
-            InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DRYRUN.SUCCESS", message: "dry run passed"),
-        ], notes: [])))
+        guard case .preview(let plan)? = effects.first else {
+            Issue.record("no preview effect")
+            return
+        }
+        UI.reduce(
+            &s,
+            .previewFinished(
+                OperationEngine.Report(
+                    operation: plan.id,
+                    results: [
+                        InstanceResult(
+                            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DRYRUN.SUCCESS",
+                            message: "dry run passed")
+                    ], notes: [])))
         let g = UI.render(s, .large)
         #expect(UI.shows("preview: 1 dry run passed, 0 failed", g) && !UI.shows("skipped (not sent)", g))
         #expect(UI.style(of: "1 dry run passed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.success]))
@@ -120,7 +147,8 @@ import TerminalUI
         // The typed count (ForceStop): Enter confirms what was typed; y means nothing there.
         UI.reduce(&s, .cancelDialog, .toggleForceStop, .pressButton(.confirm))
         let typed = UI.hintBar(UI.render(s, size))
-        #expect(typed.contains("Enter confirm") && typed.contains("Esc back") && !typed.contains("y confirm"), "\(typed)")
+        #expect(
+            typed.contains("Enter confirm") && typed.contains("Esc back") && !typed.contains("y confirm"), "\(typed)")
     }
 
     @Test func helpListsCtrlCAndTheConfirmationKeys() {
@@ -139,14 +167,25 @@ import TerminalUI
         list[1].localStorageAmount = 2
         var s = UI.state(list)
         UI.mark(&s, 1, 2)
-        UI.reduce(&s, .openStopDialog, .cycleStoppedMode, .cycleStoppedMode, .pressButton(.confirm), .typeCharacter("y"))
+        UI.reduce(
+            &s, .openStopDialog, .cycleStoppedMode, .cycleStoppedMode, .pressButton(.confirm), .typeCharacter("y"))
         let id = try #require(s.operations.last?.id)
-        UI.reduce(&s, .operationUpdated(operationId: id, results: [
-            InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .stopped, code: "200", previousStatus: "Running", currentStatus: "Stopped"),
-            InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .stopped, code: "200", previousStatus: "Running", currentStatus: "Stopped"),
-        ]))
+        UI.reduce(
+            &s,
+            .operationUpdated(
+                operationId: id,
+                results: [
+                    InstanceResult(
+                        instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .stopped, code: "200",
+                        previousStatus: "Running", currentStatus: "Stopped"),
+                    InstanceResult(
+                        instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .stopped, code: "200",
+                        previousStatus: "Running", currentStatus: "Stopped"),
+                ]))
         let g = UI.render(s, size)
-        #expect(UI.line(UI.id(2), in: g).contains(size.width >= 200 ? "local disks: keeps charging" : "local disk"), "\(UI.dump(g))")
+        #expect(
+            UI.line(UI.id(2), in: g).contains(size.width >= 200 ? "local disks: keeps charging" : "local disk"),
+            "\(UI.dump(g))")
         #expect(!UI.line(UI.id(1), in: g).contains("local disk"))
     }
 }

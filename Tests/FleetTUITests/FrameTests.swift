@@ -1,18 +1,23 @@
 import ECSAPI
-@testable import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
 
 /// Whole screens against golden frames (`Frames/`): a layout change anywhere on the screen fails here, where a
 /// check of one line would pass. Fleets, names (one in CJK) and clocks are fixed, so a frame only changes when
 /// the screen does; `ECSFLEET_UPDATE_FRAMES=1 swift test --filter FrameTests` rewrites them on purpose.
 @Suite struct FrameTests {
-    static func check(_ s: FleetState, _ name: String, _ size: ScreenSize, sourceLocation: SourceLocation = #_sourceLocation) {
-        GoldenFrame.check(UI.render(s, size, sourceLocation: sourceLocation), named: "\(name)-\(size.width)x\(size.height)", theme: UI.theme,
-                          sourceLocation: sourceLocation)
+    static func check(
+        _ s: FleetState, _ name: String, _ size: ScreenSize, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        GoldenFrame.check(
+            UI.render(s, size, sourceLocation: sourceLocation), named: "\(name)-\(size.width)x\(size.height)",
+            theme: UI.theme,
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ScreenSize.both)
@@ -33,14 +38,30 @@ import TerminalUI
         var s = UI.state()
         UI.mark(&s, 1, 2, 3, 9)
         let effects = UI.reduce(&s, .openStopDialogWithPreview)
-        guard case let .preview(plan)? = effects.first else { Issue.record("no preview effect: \(effects)"); return }
-        UI.reduce(&s, .previewFinished(OperationEngine.Report(operation: plan.id, results: [
-            InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation", message: "dry run passed"),
-            InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunFailed, code: "OperationDenied.NoStock",
-                           message: "The requested resource is sold out"),
-            InstanceResult(instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .skipped, code: "IncorrectInstanceStatus", message: "already Stopped"),
-            InstanceResult(instanceId: UI.id(9), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation", message: "dry run passed"),
-        ], notes: ["checked against the API, nothing changed"])))
+        guard case .preview(let plan)? = effects.first else {
+            Issue.record("no preview effect: \(effects)")
+            return
+        }
+        UI.reduce(
+            &s,
+            .previewFinished(
+                OperationEngine.Report(
+                    operation: plan.id,
+                    results: [
+                        InstanceResult(
+                            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed,
+                            code: "DryRunOperation", message: "dry run passed"),
+                        InstanceResult(
+                            instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunFailed,
+                            code: "OperationDenied.NoStock",
+                            message: "The requested resource is sold out"),
+                        InstanceResult(
+                            instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .skipped,
+                            code: "IncorrectInstanceStatus", message: "already Stopped"),
+                        InstanceResult(
+                            instanceId: UI.id(9), regionId: UI.hangzhou, outcome: .dryRunPassed,
+                            code: "DryRunOperation", message: "dry run passed"),
+                    ], notes: ["checked against the API, nothing changed"])))
         Self.check(s, "preview", size)
     }
 
@@ -52,18 +73,27 @@ import TerminalUI
     @Test(arguments: ScreenSize.both)
     func journal(size: ScreenSize) {
         var s = UI.state()
-        let older = UI.t0.addingTimeInterval(-3600), newer = UI.t0.addingTimeInterval(-60)
+        let older = UI.t0.addingTimeInterval(-3600)
+        let newer = UI.t0.addingTimeInterval(-60)
         func result(_ n: Int, _ outcome: Outcome) -> InstanceResult {
-            InstanceResult(instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome, code: outcome == .failed ? "Throttling" : "200",
-                           message: outcome == .failed ? "slow down" : "")
+            InstanceResult(
+                instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome,
+                code: outcome == .failed ? "Throttling" : "200",
+                message: outcome == .failed ? "slow down" : "")
         }
         let records = [
-            JournalRecord(time: older, operation: "op-old", event: .begin, profile: "p", action: "stop", results: [result(1, .queued)]),
-            JournalRecord(time: older, operation: "op-old", event: .end, profile: "p", action: "stop", results: [result(1, .stopped)]),
-            JournalRecord(time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
-                          results: [result(2, .queued), result(3, .queued)]),
-            JournalRecord(time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
-                          results: [result(2, .failed), result(3, .accepted)]),
+            JournalRecord(
+                time: older, operation: "op-old", event: .begin, profile: "p", action: "stop",
+                results: [result(1, .queued)]),
+            JournalRecord(
+                time: older, operation: "op-old", event: .end, profile: "p", action: "stop",
+                results: [result(1, .stopped)]),
+            JournalRecord(
+                time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
+                results: [result(2, .queued), result(3, .queued)]),
+            JournalRecord(
+                time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
+                results: [result(2, .failed), result(3, .accepted)]),
         ]
         UI.reduce(&s, .openJournal, .journalLoaded(OperationHistory(records: records).entries))
         Self.check(s, "journal", size)

@@ -3,8 +3,8 @@ import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// The header names where the credentials came from when the session knows it.
 @Suite struct HeaderSourceTests {

@@ -1,10 +1,11 @@
 import ECSAPI
 import FleetCore
 import FleetViewModel
-@testable import FleetTUI
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetTUI
 
 /// The key table: complete, the single source of help and hints, and what each key does in each context.
 @Suite struct KeymapTests {
@@ -13,7 +14,9 @@ import TerminalUI
     /// Maps `key` in the state's context and reduces the action; returns the effects (nil: the key did nothing).
     @discardableResult
     func press(_ key: Key, _ s: inout FleetState, page: Int = 10) -> [FleetEffect]? {
-        guard let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: page + 4)) else { return nil }
+        guard
+            let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: page + 4))
+        else { return nil }
         return FleetReducer.reduce(&s, action, now: UI.t0)
     }
 
@@ -82,7 +85,9 @@ import TerminalUI
                 for k in b.keys {
                     if let first = seen[k] {
                         #expect(conditional.contains(first), "\(k.name) in \(context): \(first) shadows \(b.name)")
-                    } else { seen[k] = b.name }
+                    } else {
+                        seen[k] = b.name
+                    }
                 }
             }
         }
@@ -104,7 +109,10 @@ import TerminalUI
             // in the context's help.
             let helpKeys = sections.first?.entries.map(\.keys) ?? []
             for hint in keymap.hints(for: s) {
-                let b = try #require(Keymap.standard.first { ($0.hintFor?(s).label ?? $0.hint) == hint.label && $0.contexts.contains(context) })
+                let b = try #require(
+                    Keymap.standard.first {
+                        ($0.hintFor?(s).label ?? $0.hint) == hint.label && $0.contexts.contains(context)
+                    })
                 var expected = try #require(b.keys.first).helpName
                 if let name = b.hintPartner {
                     let partner = try #require(Keymap.standard.first { $0.name == name }, "\(b.name)'s partner \(name)")
@@ -112,19 +120,28 @@ import TerminalUI
                     expected += "/" + (try #require(partner.keys.first)).helpName
                 }
                 #expect(hint.key == expected)
-                if context != .help { #expect(helpKeys.contains(b.label), "hint \(hint.key) \(hint.label) not in help of \(context)") }
+                if context != .help {
+                    #expect(helpKeys.contains(b.label), "hint \(hint.key) \(hint.label) not in help of \(context)")
+                }
             }
         }
     }
 
     @Test func remappedKeysShowInHelpAndHints() throws {
-        let (custom, problems) = Keymap().remapped([(name: "stop", keys: ["X"], line: 3), (name: "mark", keys: ["space", "x"], line: 4)])
+        let (custom, problems) = Keymap().remapped([
+            (name: "stop", keys: ["X"], line: 3), (name: "mark", keys: ["space", "x"], line: 4),
+        ])
         #expect(problems.isEmpty)
         let s = UI.state()
         #expect(custom.hints(for: s).contains { $0.key == "X" && $0.label == "stop" })
-        #expect(custom.helpSections(for: s, current: .list)[0].entries.contains { $0.keys == "X" && $0.description.hasPrefix("stop dialog") })
+        #expect(
+            custom.helpSections(for: s, current: .list)[0].entries.contains {
+                $0.keys == "X" && $0.description.hasPrefix("stop dialog")
+            })
         #expect(custom.action(for: .char("S"), state: s, layout: ScreenLayout(width: 80, height: 14)) == nil)
-        #expect(custom.action(for: .char("X"), state: s, layout: ScreenLayout(width: 80, height: 14)).map { "\($0)" } == "openStopDialog")
+        #expect(
+            custom.action(for: .char("X"), state: s, layout: ScreenLayout(width: 80, height: 14)).map { "\($0)" }
+                == "openStopDialog")
         // On the screen: the help overlay lists X for the stop dialog, and X opens it.
         var screen = UI.state()
         UI.press(.character("?"), &screen, .large, keymap: custom)
@@ -138,13 +155,16 @@ import TerminalUI
 
     /// Keys that are typed elsewhere go through the table too: remapped, they work, and help shows them.
     @Test func textEntryKeysCanBeRemapped() throws {
-        let (custom, problems) = Keymap().remapped([(name: "confirm-yes", keys: ["o"], line: 1), (name: "confirm-back", keys: ["esc", "x"], line: 2),
-                                                     (name: "filter-keep", keys: ["tab"], line: 3), (name: "count-erase", keys: ["ctrl-h"], line: 4)])
+        let (custom, problems) = Keymap().remapped([
+            (name: "confirm-yes", keys: ["o"], line: 1), (name: "confirm-back", keys: ["esc", "x"], line: 2),
+            (name: "filter-keep", keys: ["tab"], line: 3), (name: "count-erase", keys: ["ctrl-h"], line: 4),
+        ])
         #expect(problems.isEmpty, "\(problems)")
         func press(_ key: Key, _ s: inout FleetState) { UI.press(key, &s, .small, keymap: custom) }
         // The y prompt: y is now text that does nothing, o confirms, x goes back.
         var s = UI.state()
-        press(.character("S"), &s); press(.character("s"), &s)
+        press(.character("S"), &s)
+        press(.character("s"), &s)
         #expect(KeyContext.of(s) == .confirm)
         #expect(custom.hints(for: s).contains { $0.key == "o" && $0.label == "confirm" })
         #expect(custom.helpSections(for: s)[0].entries.first?.keys == "o")
@@ -152,7 +172,8 @@ import TerminalUI
         #expect(s.operations.isEmpty && KeyContext.of(s) == .confirm)
         press(.character("x"), &s)
         #expect(KeyContext.of(s) == .dialog)
-        press(.character("s"), &s); press(.character("o"), &s)
+        press(.character("s"), &s)
+        press(.character("o"), &s)
         #expect(s.operations.count == 1, "o confirmed")
         // The filter: Tab keeps it, Enter is no longer the way.
         var f = UI.state()
@@ -165,24 +186,30 @@ import TerminalUI
         // The typed count: Ctrl-H erases.
         var c = UI.state()
         UI.mark(&c, 1)
-        press(.character("S"), &c); press(.character("f"), &c); press(.character("s"), &c)
-        press(.character("1"), &c); press(.character("2"), &c); press(.ctrl("h"), &c)
+        press(.character("S"), &c)
+        press(.character("f"), &c)
+        press(.character("s"), &c)
+        press(.character("1"), &c)
+        press(.character("2"), &c)
+        press(.ctrl("h"), &c)
         #expect(c.dialog.power?.step == .typingCount("1"))
     }
 
     @Test func collidingOrUnknownRemappingsAreReportedAndKeepTheDefaults() throws {
         let (custom, problems) = Keymap().remapped([
             (name: "stop", keys: ["X"], line: 2),
-            (name: "start", keys: ["X"], line: 3),         // X is stop's now
-            (name: "mark", keys: ["j"], line: 4),          // j moves down on the list
-            (name: "filter-keep", keys: ["k"], line: 5),   // k would be typed into the filter
+            (name: "start", keys: ["X"], line: 3), // X is stop's now
+            (name: "mark", keys: ["j"], line: 4), // j moves down on the list
+            (name: "filter-keep", keys: ["k"], line: 5), // k would be typed into the filter
             (name: "no-such", keys: ["x"], line: 6),
             (name: "preview", keys: ["nokey"], line: 7),
             (name: "filter-type", keys: ["x"], line: 8),
             (name: "pager-down", keys: ["down"], line: 9), // its own default: fine
         ])
         #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8], "\(problems)")
-        #expect(problems[0].description.contains("is already 'stop'") && problems[0].description.contains("Instance list"), "\(problems[0])")
+        #expect(
+            problems[0].description.contains("is already 'stop'") && problems[0].description.contains("Instance list"),
+            "\(problems[0])")
         #expect(problems[2].description.contains("typed as text"), "\(problems[2])")
         #expect(problems[3].description.contains("no key action is called 'no-such'"))
         func keys(_ name: String) -> [Key] { custom.bindings.first { $0.name == name }?.keys ?? [] }
@@ -193,9 +220,13 @@ import TerminalUI
         #expect(keys("preview") == [.character("P")])
         #expect(keys("pager-down") == [.down])
         // A swap is no collision: both end up remapped.
-        let (swapped, none) = Keymap().remapped([(name: "stop", keys: ["W"], line: 1), (name: "start", keys: ["S"], line: 2)])
+        let (swapped, none) = Keymap().remapped([
+            (name: "stop", keys: ["W"], line: 1), (name: "start", keys: ["S"], line: 2),
+        ])
         #expect(none.isEmpty, "\(none)")
-        #expect(swapped.action(for: .char("W"), state: UI.state(), layout: UI.layout(.small)).map { "\($0)" } == "openStopDialog")
+        #expect(
+            swapped.action(for: .char("W"), state: UI.state(), layout: UI.layout(.small)).map { "\($0)" }
+                == "openStopDialog")
         // The standard table has no collision of its own.
         #expect(Keymap().firstCollision(among: Set(Keymap.standard.map(\.name)), allowedBy: Keymap()) == nil)
     }
@@ -263,7 +294,10 @@ import TerminalUI
         type("qjS ", &s)
         #expect(s.filter.text == "qjS ")
         #expect(s.dialog == .none)
-        press(.backspace, &s); press(.backspace, &s); press(.backspace, &s); press(.backspace, &s)
+        press(.backspace, &s)
+        press(.backspace, &s)
+        press(.backspace, &s)
+        press(.backspace, &s)
         #expect(s.filter.text == "")
         type("prod", &s)
         #expect(s.filter.text == "prod")
@@ -354,7 +388,11 @@ import TerminalUI
         if case .preview? = preview.first {} else { Issue.record("Enter on Preview: \(preview)") }
         press(.character("b"), &s)
         let p = try #require(press(.character("p"), &s))
-        if case let .preview(plan)? = p.first { #expect(plan.options.batch == .successFirst) } else { Issue.record("p: \(p)") }
+        if case .preview(let plan)? = p.first {
+            #expect(plan.options.batch == .successFirst)
+        } else {
+            Issue.record("p: \(p)")
+        }
         press(.character("j"), &s)
         #expect(s.dialog.power?.scroll == 1)
         press(.character("k"), &s)
@@ -367,7 +405,9 @@ import TerminalUI
         #expect(s.dialog == .none)
         #expect(s.marks.count == 2, "cancelling keeps the marks")
         press(.character("S"), &s)
-        press(.tab, &s); press(.tab, &s); press(.tab, &s)
+        press(.tab, &s)
+        press(.tab, &s)
+        press(.tab, &s)
         #expect(s.dialog.power?.focus == .cancel)
         press(.enter, &s)
         #expect(s.dialog == .none, "Enter on Cancel closes")
@@ -396,9 +436,11 @@ import TerminalUI
         #expect(s.dialog.power != nil)
         type("2", &s)
         let effects = try #require(press(.enter, &s))
-        if case let .execute(plan)? = effects.first {
+        if case .execute(let plan)? = effects.first {
             #expect(plan.options.forceStop)
-        } else { Issue.record("Enter with the right count: \(effects)") }
+        } else {
+            Issue.record("Enter with the right count: \(effects)")
+        }
         #expect(KeyContext.of(s) == .results)
 
         // The y prompt: y confirms, n goes back, other keys do nothing.
@@ -522,12 +564,20 @@ import TerminalUI
             for context in b.contexts {
                 let s = try state(in: context, readOnly: true)
                 for key in b.keys {
-                    let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 10 + 4))
-                    if case .refusedReadOnly? = action {} else { Issue.record("\(b.name) (\(key.name)) in read-only \(context): \(String(describing: action))") }
+                    let action = keymap.action(
+                        for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 10 + 4))
+                    if case .refusedReadOnly? = action {
+                    } else {
+                        Issue.record("\(b.name) (\(key.name)) in read-only \(context): \(String(describing: action))")
+                    }
                 }
                 // The same keys work when not read-only.
                 let rw = try state(in: context)
-                #expect(b.keys.contains { keymap.action(for: KeyEvent($0), state: rw, layout: ScreenLayout(width: 80, height: 10 + 4)) != nil }, "\(b.name) does nothing in \(context)")
+                #expect(
+                    b.keys.contains {
+                        keymap.action(for: KeyEvent($0), state: rw, layout: ScreenLayout(width: 80, height: 10 + 4))
+                            != nil
+                    }, "\(b.name) does nothing in \(context)")
             }
         }
         // Hints: dangerous ones are shown, disabled.

@@ -1,10 +1,10 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Which columns and hints survive a narrow screen, with the sandbox's long names, several regions and no
 /// operation yet; and words that must read as states, not commands.
@@ -14,11 +14,17 @@ import TerminalUI
         var list: [Instance] = []
         for n in 1...12 {
             let region = [UI.hangzhou, UI.shanghai, "ap-southeast-1"][n % 3]
-            list.append(UI.instance(n, n % 4 == 0 ? .stopped : .running, region: region,
-                                    name: "batch-worker-\(n)-" + String(repeating: "very-long-name-", count: 8)) { i in
-                i.zoneId = region == "ap-southeast-1" ? "ap-southeast-1a" : region + "-h"
-                i.tags += [.init(key: "cost-center", value: "research-and-development-\(n)"), .init(key: "owner", value: "team-\(n)")]
-            })
+            list.append(
+                UI.instance(
+                    n, n % 4 == 0 ? .stopped : .running, region: region,
+                    name: "batch-worker-\(n)-" + String(repeating: "very-long-name-", count: 8)
+                ) { i in
+                    i.zoneId = region == "ap-southeast-1" ? "ap-southeast-1a" : region + "-h"
+                    i.tags += [
+                        .init(key: "cost-center", value: "research-and-development-\(n)"),
+                        .init(key: "owner", value: "team-\(n)"),
+                    ]
+                })
         }
         return UI.state(list, sandbox: true, regions: [UI.hangzhou, UI.shanghai, "ap-southeast-1"])
     }
@@ -28,7 +34,9 @@ import TerminalUI
         #expect(g.lines[2].contains("ZONE"), "\(UI.dump(g))")
         for n in 1...12 {
             let zone = [UI.hangzhou + "-h", UI.shanghai + "-h", "ap-southeast-1a"][n % 3]
-            #expect(UI.line(UI.id(n), in: g).contains(" " + zone + " "), "zone of \(UI.id(n)) cut: \(UI.line(UI.id(n), in: g))")
+            #expect(
+                UI.line(UI.id(n), in: g).contains(" " + zone + " "),
+                "zone of \(UI.id(n)) cut: \(UI.line(UI.id(n), in: g))")
         }
     }
 
@@ -59,7 +67,9 @@ import TerminalUI
             #expect(!header.contains(" stop ") && !header.contains(" start "), "at \(width): \(header)")
         }
         let widths = (60...200).map { UI.render(s, ScreenSize($0, 24)).lines[0] }
-        #expect(widths.contains { $0.contains(" stopd") && $0.contains(" stopg") && $0.contains(" startg") }, "no width shows the abbreviations")
+        #expect(
+            widths.contains { $0.contains(" stopd") && $0.contains(" stopg") && $0.contains(" startg") },
+            "no width shows the abbreviations")
     }
 
     @Test(arguments: ScreenSize.both)

@@ -1,10 +1,10 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// The instance list: header, rows, filter, marks, sort, badges, styles, too-small screen, ASCII mode.
 @Suite struct ListScreenTests {
@@ -15,7 +15,8 @@ import TerminalUI
     func listShowsEveryInstanceOfBothRegionsInIDOrder(size: ScreenSize) throws {
         let g = UI.render(UI.state(), size)
         let first = UI.layout(size).listRows.y
-        #expect((1...14).map { UI.row(UI.id($0), in: g) } == (first..<(first + 14)).map { Optional($0) }, "\(UI.dump(g))")
+        #expect(
+            (1...14).map { UI.row(UI.id($0), in: g) } == (first..<(first + 14)).map { Optional($0) }, "\(UI.dump(g))")
         if size.width >= 200 {
             #expect(UI.line("i-bp11", in: g).contains("cn-shanghai"))
         }
@@ -172,7 +173,8 @@ import TerminalUI
         UI.reduce(&s, .sortByNextColumn)
         g = UI.render(s, size)
         #expect(g.lines[1].contains("sort: Status ▲"))
-        #expect(try #require(UI.row(UI.id(3), in: g)) > (try #require(UI.row(UI.id(4), in: g))), "Running before Stopped")
+        #expect(
+            try #require(UI.row(UI.id(3), in: g)) > (try #require(UI.row(UI.id(4), in: g))), "Running before Stopped")
     }
 
     @Test(arguments: ScreenSize.both)
@@ -181,11 +183,19 @@ import TerminalUI
         UI.mark(&s, 1, 2)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
         let id = try #require(s.operations.last?.id)
-        UI.reduce(&s, .operationUpdated(operationId: id, results: [
-            InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .stopped, code: "200", previousStatus: "Running", currentStatus: "Stopped"),
-            InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus", message: "busy",
-                           previousStatus: "Running", currentStatus: "Running"),
-        ]), .hideResults, .moveToTop)
+        UI.reduce(
+            &s,
+            .operationUpdated(
+                operationId: id,
+                results: [
+                    InstanceResult(
+                        instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .stopped, code: "200",
+                        previousStatus: "Running", currentStatus: "Stopped"),
+                    InstanceResult(
+                        instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus",
+                        message: "busy",
+                        previousStatus: "Running", currentStatus: "Running"),
+                ]), .hideResults, .moveToTop)
         let g = UI.render(s, size)
         #expect(UI.line(UI.id(1), in: g).contains("stop: stopped"))
         #expect(UI.line(UI.id(1), in: g).contains("○ Stopped"), "the status follows the result")
@@ -209,7 +219,9 @@ import TerminalUI
         let hints = g.lines[size.height - 1]
         #expect(hints.contains("S stop"))
         #expect(UI.style(of: "S stop", in: g, from: size.height - 1) == UI.theme[.hint].patched(with: UI.theme[.dim]))
-        #expect(UI.style(of: "P preview", in: g, from: size.height - 1) == UI.theme[.hint].patched(with: UI.theme[.hintKey]))
+        #expect(
+            UI.style(of: "P preview", in: g, from: size.height - 1) == UI.theme[.hint].patched(with: UI.theme[.hintKey])
+        )
 
         g = UI.render(UI.state(readOnly: true, sandbox: true), size)
         #expect(g.lines[0].hasSuffix(" SANDBOX  READ-ONLY "), "\(UI.dump(g))")
@@ -244,7 +256,8 @@ import TerminalUI
         var s = UI.state(many, regions: [UI.hangzhou])
         let page = UI.layout(size).pageSize
         UI.reduce(&s, .pageDown(pageSize: page), .pageDown(pageSize: page))
-        let frame = FleetView().render(s, theme: UI.theme, width: size.width, height: size.height, options: .init(now: UI.later))
+        let frame = FleetView().render(
+            s, theme: UI.theme, width: size.width, height: size.height, options: .init(now: UI.later))
         let cursor = try #require(s.cursor)
         let y = try #require(UI.row(cursor, in: frame.grid), "\(UI.dump(frame.grid))")
         #expect(frame.grid.style(at: 2, y: y) == UI.rowStyle(.cursor))
@@ -261,9 +274,10 @@ import TerminalUI
         var list: [Instance] = []
         for n in 1...20 {
             let region = [UI.hangzhou, UI.shanghai, "ap-southeast-1"][n % 3]
-            list.append(UI.instance(n, statuses[n % 5], region: region) { i in
-                if region == "ap-southeast-1" { i.zoneId = "ap-southeast-1a" }
-            })
+            list.append(
+                UI.instance(n, statuses[n % 5], region: region) { i in
+                    if region == "ap-southeast-1" { i.zoneId = "ap-southeast-1a" }
+                })
         }
         return UI.state(list, sandbox: true, regions: [UI.hangzhou, UI.shanghai, "ap-southeast-1"])
     }
@@ -298,10 +312,16 @@ import TerminalUI
         UI.mark(&s, 2)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
         let id = try #require(s.operations.last?.id)
-        UI.reduce(&s, .operationUpdated(operationId: id, results: [
-            InstanceResult(instanceId: UI.id(2), regionId: "ap-southeast-1", outcome: .failed, code: "IncorrectInstanceStatus", message: "busy",
-                           previousStatus: "Running", currentStatus: "Running"),
-        ]), .hideResults, .moveToTop)
+        UI.reduce(
+            &s,
+            .operationUpdated(
+                operationId: id,
+                results: [
+                    InstanceResult(
+                        instanceId: UI.id(2), regionId: "ap-southeast-1", outcome: .failed,
+                        code: "IncorrectInstanceStatus", message: "busy",
+                        previousStatus: "Running", currentStatus: "Running")
+                ]), .hideResults, .moveToTop)
         let g = UI.render(s, size)
         let line = UI.line(UI.id(2), in: g)
         if size.width >= 200 {

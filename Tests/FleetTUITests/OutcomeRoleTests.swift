@@ -1,8 +1,8 @@
 import FleetCore
 import FleetTUI
 import FleetViewModel
-import Testing
 import TerminalUI
+import Testing
 
 /// One colour per outcome, used by the results table, details, journal and the list's last-operation column.
 @Suite struct OutcomeRoleTests {

@@ -1,10 +1,10 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// The keys of help, the details and the journal: where help opens, its rows, and the pager keys.
 @Suite struct OverlayKeysTests {
@@ -13,7 +13,8 @@ import TerminalUI
     func state(in context: KeyContext) throws -> FleetState { try KeymapTests().state(in: context) }
 
     func press(_ key: Key, _ s: inout FleetState) {
-        guard let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)) else { return }
+        guard let action = keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 20 + 4))
+        else { return }
         _ = FleetReducer.reduce(&s, action, now: UI.t0)
     }
 
@@ -33,7 +34,9 @@ import TerminalUI
                 for b in bindings {
                     for key in b.keys.map(\.helpName) {
                         if let first = seen[key] {
-                            #expect(conditional.contains(first), "\(key) is listed under \(first) and \(b.name) in \(section.title)")
+                            #expect(
+                                conditional.contains(first),
+                                "\(key) is listed under \(first) and \(b.name) in \(section.title)")
                         }
                         seen[key] = seen[key] ?? b.name
                     }
@@ -42,7 +45,11 @@ import TerminalUI
         }
         // The rows that used to repeat: k, PgUp and G each appear once in the list's help.
         let list = keymap.helpSections(for: UI.state(), current: .list)[0].entries.map(\.keys)
-        for key in ["k", "PgUp", "G"] { #expect(list.filter { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(key) }.count == 1, "\(key): \(list)") }
+        for key in ["k", "PgUp", "G"] {
+            #expect(
+                list.filter { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(key) }
+                    .count == 1, "\(key): \(list)")
+        }
     }
 
     /// `?` and `F1` open help wherever the keys are not text; in help they close it.
@@ -70,14 +77,21 @@ import TerminalUI
 
     /// In help, the details and the journal the pager keys scroll, measured from the page size.
     @Test func pagerKeysScrollTheOverlays() throws {
-        let moves: [(Key, ScrollMove)] = [(.character("j"), .lines(1)), (.down, .lines(1)), (.character("k"), .lines(-1)), (.up, .lines(-1)),
-                                          (.pageDown, .pages(1)), (.ctrl("f"), .pages(1)), (.pageUp, .pages(-1)), (.ctrl("b"), .pages(-1)),
-                                          (.character("g"), .top), (.home, .top), (.character("G"), .bottom), (.end, .bottom)]
+        let moves: [(Key, ScrollMove)] = [
+            (.character("j"), .lines(1)), (.down, .lines(1)), (.character("k"), .lines(-1)), (.up, .lines(-1)),
+            (.pageDown, .pages(1)), (.ctrl("f"), .pages(1)), (.pageUp, .pages(-1)), (.ctrl("b"), .pages(-1)),
+            (.character("g"), .top), (.home, .top), (.character("G"), .bottom), (.end, .bottom),
+        ]
         for context in [KeyContext.help, .details, .journal] {
             let s = try state(in: context)
             for (key, move) in moves {
-                let action = try #require(keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)), "\(key.name) in \(context)")
-                guard case let .scrollOverlay(got, bounds) = action else { Issue.record("\(key.name) in \(context): \(action)"); continue }
+                let action = try #require(
+                    keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)),
+                    "\(key.name) in \(context)")
+                guard case .scrollOverlay(let got, let bounds) = action else {
+                    Issue.record("\(key.name) in \(context): \(action)")
+                    continue
+                }
                 #expect(got == move)
                 // 80x24: a body of 21 rows; help shows 17 of them, the dialog overlays 16.
                 #expect(bounds.rows == (context == .help ? 17 : 16), "\(context)")
@@ -85,9 +99,14 @@ import TerminalUI
             }
         }
         let help = try state(in: .help)
-        guard case let .scrollOverlay(_, bounds)? = keymap.action(for: .char("j"), state: help, layout: ScreenLayout(width: 80, height: 20 + 4)) else { return }
+        guard
+            case .scrollOverlay(_, let bounds)? = keymap.action(
+                for: .char("j"), state: help, layout: ScreenLayout(width: 80, height: 20 + 4))
+        else { return }
         let sections = keymap.helpSections(for: help)
-        #expect(bounds.lines == sections.reduce(0) { $0 + $1.entries.count + 2 } - 1, "help's length: titles, rows and blank lines")
+        #expect(
+            bounds.lines == sections.reduce(0) { $0 + $1.entries.count + 2 } - 1,
+            "help's length: titles, rows and blank lines")
         #expect(bounds.lines > bounds.rows, "the help is longer than an 80x24 screen")
     }
 }

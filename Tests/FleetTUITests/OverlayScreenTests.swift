@@ -1,17 +1,20 @@
 import ECSAPI
-@testable import FleetCore
-@testable import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
+@testable import FleetTUI
 
 /// Help, details, journal, quit confirmation and the command line.
 @Suite struct OverlayScreenTests {
     /// The part of a description the help must show at least (it may cut longer ones with `…`).
     static func visiblePart(_ description: String) -> String { String(description.prefix(30)) }
 
-    static func bindings(_ context: KeyContext) -> [KeyBinding] { Keymap.standard.filter { $0.contexts.contains(context) } }
+    static func bindings(_ context: KeyContext) -> [KeyBinding] {
+        Keymap.standard.filter { $0.contexts.contains(context) }
+    }
 
     /// Every key of the list is in its help, reached by paging down at 80x24 (where they do not all fit), with
     /// where it is on the box's border.
@@ -53,7 +56,9 @@ import TerminalUI
         let list = try #require(UI.find("Instance list", in: g))
         #expect(results.x < list.x || results.y < list.y, "the current context's section comes first")
         var missing: [String] = []
-        for b in Self.bindings(.results) where !UI.shows(Self.visiblePart(b.description), g) { missing.append(b.description) }
+        for b in Self.bindings(.results) where !UI.shows(Self.visiblePart(b.description), g) {
+            missing.append(b.description)
+        }
         #expect(missing.isEmpty, "\(missing)\(UI.dump(g))")
     }
 
@@ -87,7 +92,9 @@ import TerminalUI
                 }
             }
         }
-        #expect(checked == Set(Self.bindings(.list).map(\.name)), "not found on any page: \(Set(Self.bindings(.list).map(\.name)).subtracting(checked))")
+        #expect(
+            checked == Set(Self.bindings(.list).map(\.name)),
+            "not found on any page: \(Set(Self.bindings(.list).map(\.name)).subtracting(checked))")
     }
 
     /// `?` in the stop dialog is "help for this screen": it should explain the dialog's keys, and closing it should
@@ -97,14 +104,17 @@ import TerminalUI
         var s = DialogScreenTests.opened()
         UI.reduce(&s, .toggleForceStop)
         let keymap = Keymap()
-        let help = try #require(keymap.action(for: .char("?"), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)))
+        let help = try #require(
+            keymap.action(for: .char("?"), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)))
         UI.reduce(&s, help)
         let g = UI.render(s, .large)
         let dialogSection = try #require(UI.find("Stop / start dialog", in: g))
         let listSection = try #require(UI.find("Instance list", in: g))
-        #expect(dialogSection.x < listSection.x || dialogSection.y < listSection.y,
-                "help opened from the dialog starts with the list's keys, not the dialog's\(UI.dump(g))")
-        let close = try #require(keymap.action(for: KeyEvent(.escape), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)))
+        #expect(
+            dialogSection.x < listSection.x || dialogSection.y < listSection.y,
+            "help opened from the dialog starts with the list's keys, not the dialog's\(UI.dump(g))")
+        let close = try #require(
+            keymap.action(for: KeyEvent(.escape), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)))
         UI.reduce(&s, close)
         #expect(s.dialog.power != nil, "closing help lost the stop dialog (dialog is now \(s.dialog))")
         #expect(s.dialog.power?.options.forceStop == true)
@@ -130,7 +140,10 @@ import TerminalUI
         UI.press(.character("G"), &s, size)
         let end = UI.render(s, size)
         #expect(UI.shows("EIP                   47.1.2.3 (eip-1, 5 Mbps)", end), "\(UI.dump(end))")
-        #expect(UI.shows("Locks                 security: locked for security reasons; stop and start are refused (locked by the security center)", end) || size.width < 200)
+        #expect(
+            UI.shows(
+                "Locks                 security: locked for security reasons; stop and start are refused (locked by the security center)",
+                end) || size.width < 200)
         #expect(UI.style(of: "security: locked", in: end) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
         #expect(UI.shows("Tags                  env=dev", end))
         #expect(UI.shows("                      app=web", end), "tags one a line, in full\(UI.dump(end))")
@@ -146,7 +159,8 @@ import TerminalUI
         list[2].instanceChargeType = "PrePaid"
         list[2].expiredTime = "2020-01-01T00:00Z"
         let s = UI.state(list)
-        let lines = DetailsView.lines(s, id: list[2].instanceId, ascii: false, now: Date(timeIntervalSince1970: 1_767_225_600))
+        let lines = DetailsView.lines(
+            s, id: list[2].instanceId, ascii: false, now: Date(timeIntervalSince1970: 1_767_225_600))
         func text(_ l: TextLine) -> String { l.spans.map(\.text).joined() }
         func line(_ name: String) -> String? { lines.map(text).first { $0.hasPrefix(name + " ") } }
         #expect(line("Image")?.hasSuffix("aliyun_3_x64_20G_alibase_20240528.vhd") == true)
@@ -178,10 +192,16 @@ import TerminalUI
         var s = UI.state()
         UI.reduce(&s, .moveTo(instanceId: UI.id(5)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
         let id = try #require(s.operations.last?.id)
-        UI.reduce(&s, .operationUpdated(operationId: id, results: [
-            InstanceResult(instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "Throttling", message: "slow down",
-                           previousStatus: "Running", currentStatus: "Running"),
-        ]), .hideResults, .openDetails)
+        UI.reduce(
+            &s,
+            .operationUpdated(
+                operationId: id,
+                results: [
+                    InstanceResult(
+                        instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "Throttling",
+                        message: "slow down",
+                        previousStatus: "Running", currentStatus: "Running")
+                ]), .hideResults, .openDetails)
         let top = UI.render(s, size)
         let fits = UI.shows("failed Throttling slow down", top)
         #expect(fits == (size.height >= 60), "80x24 cannot hold every field; 200x60 can\(UI.dump(top))")
@@ -208,29 +228,43 @@ import TerminalUI
         #expect(UI.shows("─ Journal ", g))
         #expect(UI.shows("reading the journal…", g))
 
-        let older = UI.t0.addingTimeInterval(-3600), newer = UI.t0.addingTimeInterval(-60)
+        let older = UI.t0.addingTimeInterval(-3600)
+        let newer = UI.t0.addingTimeInterval(-60)
         func result(_ n: Int, _ outcome: Outcome) -> InstanceResult {
-            InstanceResult(instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome, code: outcome == .failed ? "Throttling" : "200",
-                           message: outcome == .failed ? "slow down" : "")
+            InstanceResult(
+                instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome,
+                code: outcome == .failed ? "Throttling" : "200",
+                message: outcome == .failed ? "slow down" : "")
         }
         let records = [
-            JournalRecord(time: older, operation: "op-old", event: .begin, profile: "p", action: "stop", results: [result(1, .queued)]),
-            JournalRecord(time: older, operation: "op-old", event: .end, profile: "p", action: "stop", results: [result(1, .stopped)]),
-            JournalRecord(time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
-                          results: [result(2, .queued), result(3, .queued)]),
-            JournalRecord(time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
-                          results: [result(2, .failed), result(3, .accepted)]),
+            JournalRecord(
+                time: older, operation: "op-old", event: .begin, profile: "p", action: "stop",
+                results: [result(1, .queued)]),
+            JournalRecord(
+                time: older, operation: "op-old", event: .end, profile: "p", action: "stop",
+                results: [result(1, .stopped)]),
+            JournalRecord(
+                time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
+                results: [result(2, .queued), result(3, .queued)]),
+            JournalRecord(
+                time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
+                results: [result(2, .failed), result(3, .accepted)]),
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
         g = UI.render(s, size)
         let oldRow = try #require(UI.row("1 instance: 1 stopped", in: g))
         let newRow = try #require(UI.row("2 instances:", in: g))
-        #expect(UI.line("2 instances:", in: g).contains(size.width >= 200 ? "INTERRUPTED (ecsfleet --profile p journal --resume)" : "INTERRUPTED ("))
+        #expect(
+            UI.line("2 instances:", in: g).contains(
+                size.width >= 200 ? "INTERRUPTED (ecsfleet --profile p journal --resume)" : "INTERRUPTED ("))
         #expect(UI.style(of: "INTERRUPTED", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
         #expect(UI.line("2 instances:", in: g).contains("start"))
         #expect(UI.shows("\(UI.id(2))  failed  Throttling slow down", g))
         #expect(UI.style(of: "\(UI.id(2))  failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
-        #expect(newRow < oldRow, "the journal view says newest first, but op-new (row \(newRow)) is below op-old (row \(oldRow))\(UI.dump(g))")
+        #expect(
+            newRow < oldRow,
+            "the journal view says newest first, but op-new (row \(newRow)) is below op-old (row \(oldRow))\(UI.dump(g))"
+        )
 
         UI.reduce(&s, .openJournal, .journalFailed("cannot read /tmp/journal: permission denied"))
         g = UI.render(s, size)
@@ -243,51 +277,70 @@ import TerminalUI
         let id = try #require(s.operations.last?.id)
         UI.reduce(&s, .hideResults, .openJournal)
         let unfinished = [
-            JournalRecord(time: UI.t0, operation: id, event: .begin, profile: "p", action: "stop",
-                          results: [InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted)]),
-            JournalRecord(time: UI.t0, operation: "op-crashed", event: .begin, profile: "p", action: "stop",
-                          results: [InstanceResult(instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .sending)]),
+            JournalRecord(
+                time: UI.t0, operation: id, event: .begin, profile: "p", action: "stop",
+                results: [InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted)]),
+            JournalRecord(
+                time: UI.t0, operation: "op-crashed", event: .begin, profile: "p", action: "stop",
+                results: [InstanceResult(instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .sending)]),
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: unfinished).entries))
         let g = UI.render(s, size)
         let rows = g.lines.filter { $0.contains("1 instance:") }
         #expect(rows.count == 2, "\(UI.dump(g))")
-        #expect(rows.filter { $0.contains("in progress") }.count == 1 && rows.filter { $0.contains("INTERRUPTED") }.count == 1,
-                "the operation running in this session is in progress, the other one interrupted\(UI.dump(g))")
+        #expect(
+            rows.filter { $0.contains("in progress") }.count == 1
+                && rows.filter { $0.contains("INTERRUPTED") }.count == 1,
+            "the operation running in this session is in progress, the other one interrupted\(UI.dump(g))")
         #expect(UI.style(of: "in progress", in: g) == UI.theme[.dialog].patched(with: UI.theme[.warning]))
     }
 
     @Test func journalMarksDryRunsAndShowsTheOptions() {
         var s = UI.state(sandbox: true)
         UI.reduce(&s, .openJournal)
-        let r = InstanceResult(instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DRYRUN.SUCCESS")
+        let r = InstanceResult(
+            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DRYRUN.SUCCESS")
         let records = [
-            JournalRecord(time: UI.t0, operation: "op-p", event: .begin, profile: "sandbox", action: "stop", results: [r]),
-            JournalRecord(time: UI.t0, operation: "op-p", event: .send, profile: "sandbox", region: UI.hangzhou, action: "StopInstances",
-                          parameters: [("RegionId", UI.hangzhou), ("InstanceId.1", UI.id(1)), ("StoppedMode", "StopCharging"),
-                                       ("BatchOptimization", "AllTogether"), ("DryRun", "true")]),
+            JournalRecord(
+                time: UI.t0, operation: "op-p", event: .begin, profile: "sandbox", action: "stop", results: [r]),
+            JournalRecord(
+                time: UI.t0, operation: "op-p", event: .send, profile: "sandbox", region: UI.hangzhou,
+                action: "StopInstances",
+                parameters: [
+                    ("RegionId", UI.hangzhou), ("InstanceId.1", UI.id(1)), ("StoppedMode", "StopCharging"),
+                    ("BatchOptimization", "AllTogether"), ("DryRun", "true"),
+                ]),
             JournalRecord(time: UI.t0, operation: "op-p", event: .end, profile: "sandbox", action: "stop"),
-            JournalRecord(time: UI.t0, operation: "op-x", event: .begin, profile: "sandbox", action: "stop", results: [r]),
+            JournalRecord(
+                time: UI.t0, operation: "op-x", event: .begin, profile: "sandbox", action: "stop", results: [r]),
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
         let g = UI.render(s, .large)
         #expect(UI.line("stop (dry run) 1 instance", in: g).contains("(StopCharging, AllTogether)"), "\(UI.dump(g))")
-        #expect(UI.shows("INTERRUPTED (ecsfleet --sandbox journal --resume)", g), "the sandbox's operations resume in the sandbox")
+        #expect(
+            UI.shows("INTERRUPTED (ecsfleet --sandbox journal --resume)", g),
+            "the sandbox's operations resume in the sandbox")
     }
 
     @Test(arguments: ScreenSize.both)
     func quitConfirmationWhileAnOperationIsInFlight(size: ScreenSize) throws {
         var s = UI.state()
         #expect(UI.reduce(&s, .quit) == [.quit], "nothing in flight: quits at once")
-        UI.reduce(&s, .moveTo(instanceId: UI.id(1)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"), .hideResults)
+        UI.reduce(
+            &s, .moveTo(instanceId: UI.id(1)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"),
+            .hideResults)
         #expect(UI.reduce(&s, .quit).isEmpty)
         let g = UI.render(s, size)
         #expect(UI.shows("─ Quit? ", g))
         #expect(UI.shows("An operation is still in flight. Quitting stops tracking it;", g))
-        #expect(UI.shows("ecsfleet --profile prod-admin journal --resume", g), "the command for this session's credentials\(UI.dump(g))")
+        #expect(
+            UI.shows("ecsfleet --profile prod-admin journal --resume", g),
+            "the command for this session's credentials\(UI.dump(g))")
         #expect(UI.shows("[y] Quit  [n] Stay", g))
         #expect(UI.style(of: "[n] Stay", in: g) == UI.theme[.dialog].patched(with: UI.theme[.buttonFocused]))
-        #expect(g.lines[size.height - 1].trimmingCharacters(in: .whitespaces).isEmpty, "no hints in the quit context: \(g.lines[size.height - 1])")
+        #expect(
+            g.lines[size.height - 1].trimmingCharacters(in: .whitespaces).isEmpty,
+            "no hints in the quit context: \(g.lines[size.height - 1])")
     }
 
     @Test(arguments: ScreenSize.both)

@@ -1,10 +1,11 @@
 import ECSAPI
-@testable import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
 
 /// Help as an overlay over whatever is open, and how help, details and the journal scroll, driven by keys.
 @Suite struct OverlayScrollScreenTests {
@@ -76,17 +77,25 @@ import TerminalUI
         let count = 20
         for n in 1...count {
             let time = UI.t0.addingTimeInterval(Double(n) * 60)
-            let results = [1, 2, 3].map { InstanceResult(instanceId: UI.id($0), regionId: UI.hangzhou, outcome: .stopped, code: "200") }
-            records.append(JournalRecord(time: time, operation: "op-\(n)", event: .begin, profile: "p", action: "stop", results: results))
-            records.append(JournalRecord(time: time, operation: "op-\(n)", event: .end, profile: "p", action: "stop", results: results))
+            let results = [1, 2, 3].map {
+                InstanceResult(instanceId: UI.id($0), regionId: UI.hangzhou, outcome: .stopped, code: "200")
+            }
+            records.append(
+                JournalRecord(
+                    time: time, operation: "op-\(n)", event: .begin, profile: "p", action: "stop", results: results))
+            records.append(
+                JournalRecord(
+                    time: time, operation: "op-\(n)", event: .end, profile: "p", action: "stop", results: results))
         }
         var s = UI.state()
         UI.reduce(&s, .openJournal, .journalLoaded(OperationHistory(records: records).entries))
         let stamp = { (n: Int) in
-            ECSTime.formatSeconds(UI.t0.addingTimeInterval(Double(n) * 60)).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+            ECSTime.formatSeconds(UI.t0.addingTimeInterval(Double(n) * 60)).replacingOccurrences(of: "T", with: " ")
+                .replacingOccurrences(of: "Z", with: "")
         }
         // 20 operations of 4 lines; the box holds the body's height less 5 (border, blank rows, buttons).
-        let lines = 4 * count, rows = size.height - 3 - 5
+        let lines = 4 * count
+        let rows = size.height - 3 - 5
         let top = UI.render(s, size)
         let newest = try #require(UI.row(stamp(count), in: top), "\(UI.dump(top))")
         #expect(try #require(UI.row(stamp(count - 1), in: top)) == newest + 4, "newest first")
@@ -102,7 +111,9 @@ import TerminalUI
         #expect(UI.shows(stamp(1), bottom), "the oldest is at the end\(UI.dump(bottom))")
         #expect(!UI.shows(stamp(count), bottom))
         #expect(UI.shows("\(lines - rows + 1)-\(lines) of \(lines) ↑ more", bottom))
-        #expect(bottom.lines[try #require(UI.row("[q] Close", in: bottom)) - 2].contains("i-bp03  stopped"), "the last line is at the bottom")
+        #expect(
+            bottom.lines[try #require(UI.row("[q] Close", in: bottom)) - 2].contains("i-bp03  stopped"),
+            "the last line is at the bottom")
         UI.press(.home, &s, size)
         #expect(UI.render(s, size).lines == top.lines)
     }

@@ -1,10 +1,11 @@
 import ECSAPI
-@testable import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
 
 /// The results view: progress line, per-instance outcomes, failures only, retry.
 @Suite struct ResultsScreenTests {
@@ -19,15 +20,27 @@ import TerminalUI
         #expect(effects.count == 1)
         let id = try #require(s.operations.last?.id)
         #expect(id == "t-stop-1")
-        UI.reduce(&s, .operationUpdated(operationId: id, results: [
-            InstanceResult(instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted, code: "200", message: "success",
-                           previousStatus: "Running", currentStatus: "Stopping"),
-            InstanceResult(instanceId: UI.id(4), regionId: UI.hangzhou, outcome: .stopped, code: "200", previousStatus: "Running", currentStatus: "Stopped"),
-            InstanceResult(instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus", message: failMessage,
-                           previousStatus: "Running", currentStatus: "Running"),
-            InstanceResult(instanceId: UI.id(7), regionId: UI.hangzhou, outcome: .timeout, code: "Timeout", message: "not Stopped after 600 s",
-                           previousStatus: "Running", currentStatus: "Stopping"),
-        ]))
+        UI.reduce(
+            &s,
+            .operationUpdated(
+                operationId: id,
+                results: [
+                    InstanceResult(
+                        instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted, code: "200",
+                        message: "success",
+                        previousStatus: "Running", currentStatus: "Stopping"),
+                    InstanceResult(
+                        instanceId: UI.id(4), regionId: UI.hangzhou, outcome: .stopped, code: "200",
+                        previousStatus: "Running", currentStatus: "Stopped"),
+                    InstanceResult(
+                        instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus",
+                        message: failMessage,
+                        previousStatus: "Running", currentStatus: "Running"),
+                    InstanceResult(
+                        instanceId: UI.id(7), regionId: UI.hangzhou, outcome: .timeout, code: "Timeout",
+                        message: "not Stopped after 600 s",
+                        previousStatus: "Running", currentStatus: "Stopping"),
+                ]))
         return s
     }
 
@@ -41,8 +54,10 @@ import TerminalUI
         #expect(UI.style(of: "2 failed", in: g) == UI.theme[.title].patched(with: UI.theme[.danger]))
         #expect(UI.shows("4/6", g), "progress bar")
         // One row per target, in plan order, each with its outcome text and role.
-        let expected: [(Int, String, ThemeRole)] = [(1, "queued", .warning), (2, "Stopping", .warning), (3, "skipped", .dim),
-                                                    (4, "Stopped", .success), (5, "failed", .danger), (7, "timeout", .danger)]
+        let expected: [(Int, String, ThemeRole)] = [
+            (1, "queued", .warning), (2, "Stopping", .warning), (3, "skipped", .dim),
+            (4, "Stopped", .success), (5, "failed", .danger), (7, "timeout", .danger),
+        ]
         for (k, (n, text, role)) in expected.enumerated() {
             let y = try #require(UI.row(UI.id(n), in: g))
             if k > 0 { #expect(y == (try #require(UI.row(UI.id(expected[k - 1].0), in: g))) + 1, "plan order") }
@@ -53,7 +68,8 @@ import TerminalUI
         let failedLine = UI.line(UI.id(5), in: g)
         let timeoutLine = UI.line(UI.id(7), in: g)
         if size.width >= 200 {
-            #expect(failedLine.contains("failed          IncorrectInstanceStatus: \(Self.failMessage)"), "\(failedLine)")
+            #expect(
+                failedLine.contains("failed          IncorrectInstanceStatus: \(Self.failMessage)"), "\(failedLine)")
             #expect(timeoutLine.contains("Timeout: not Stopped after 600 s"))
             #expect(UI.line(UI.id(3), in: g).contains("already Stopped"))
             #expect(UI.line(UI.id(2), in: g).contains("Running   Stopping"), "before and now")
@@ -68,8 +84,11 @@ import TerminalUI
         var s = try Self.running()
         UI.reduce(&s, .toggleFailuresOnly)
         var g = UI.render(s, size)
-        #expect(g.lines[2].contains("Stopping 6: 2 done, 2 failed, 2 in flight"), "the progress line still counts all: \(UI.dump(g))")
-        #expect(g.lines[2].contains(size.width >= 200 ? "(failures only: e shows all)" : "(failures only"), "\(UI.dump(g))")
+        #expect(
+            g.lines[2].contains("Stopping 6: 2 done, 2 failed, 2 in flight"),
+            "the progress line still counts all: \(UI.dump(g))")
+        #expect(
+            g.lines[2].contains(size.width >= 200 ? "(failures only: e shows all)" : "(failures only"), "\(UI.dump(g))")
         #expect(UI.row(UI.id(5), in: g) == 5)
         #expect(UI.row(UI.id(7), in: g) == 6)
         for n in [1, 2, 3, 4] { #expect(UI.row(UI.id(n), in: g) == nil, "instance \(n) is not a failure") }
@@ -85,10 +104,15 @@ import TerminalUI
         let id = try #require(s.operations.last?.id)
         let final = s.operations.last!.results.map { r -> InstanceResult in
             var r = r
-            if r.outcome == .queued || r.outcome == .accepted { r.outcome = .stopped; r.currentStatus = "Stopped" }
+            if r.outcome == .queued || r.outcome == .accepted {
+                r.outcome = .stopped
+                r.currentStatus = "Stopped"
+            }
             return r
         }
-        UI.reduce(&s, .operationFinished(OperationEngine.Report(operation: id, results: final, notes: [])), now: UI.t0.addingTimeInterval(12))
+        UI.reduce(
+            &s, .operationFinished(OperationEngine.Report(operation: id, results: final, notes: [])),
+            now: UI.t0.addingTimeInterval(12))
         var g = UI.render(s, size)
         // Finished with failures: a cross in the danger colour, not a tick.
         #expect(g.lines[2].hasPrefix("✖ Stopping 6: 4 done, 2 failed, 0 in flight, 00:12"), "\(UI.dump(g))")
@@ -122,9 +146,16 @@ import TerminalUI
         UI.mark(&s, 1, 2)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
         let id = try #require(s.operations.last?.id)
-        UI.reduce(&s, .operationFinished(OperationEngine.Report(operation: id, results: [1, 2].map {
-            InstanceResult(instanceId: UI.id($0), regionId: UI.hangzhou, outcome: .stopped, code: "200", previousStatus: "Running", currentStatus: "Stopped")
-        }, notes: [])))
+        UI.reduce(
+            &s,
+            .operationFinished(
+                OperationEngine.Report(
+                    operation: id,
+                    results: [1, 2].map {
+                        InstanceResult(
+                            instanceId: UI.id($0), regionId: UI.hangzhou, outcome: .stopped, code: "200",
+                            previousStatus: "Running", currentStatus: "Stopped")
+                    }, notes: [])))
         let g = UI.render(s, .large)
         #expect(g.lines[2].hasPrefix("✔ Stopping 2: 2 done, 0 failed"), "\(UI.dump(g))")
         #expect(g.lines[4].contains("NAME"))

@@ -1,7 +1,7 @@
 import FleetTUI
 import FleetViewModel
-import Testing
 import TerminalUI
+import Testing
 
 /// One layout for rendering, paging and clicks: what it says is where the list is drawn.
 @Suite struct ScreenLayoutTests {

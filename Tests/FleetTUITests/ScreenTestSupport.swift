@@ -1,16 +1,20 @@
 import ECSAPI
-@testable import FleetCore
 import FleetTUI
 import FleetViewModel
 import Foundation
-import Testing
 import TerminalUI
+import Testing
+
+@testable import FleetCore
 
 /// A terminal size the screen tests render at.
 struct ScreenSize: Sendable, CustomTestStringConvertible {
     var width: Int
     var height: Int
-    init(_ width: Int, _ height: Int) { self.width = width; self.height = height }
+    init(_ width: Int, _ height: Int) {
+        self.width = width
+        self.height = height
+    }
     var testDescription: String { "\(width)x\(height)" }
 
     static let small = ScreenSize(80, 24)
@@ -31,8 +35,10 @@ enum UI {
     static let evilName = "\u{1B}[31mred\u{7}"
 
     /// `i-bp01`...: running, pay-as-you-go VPC instances; `env=prod` on even numbers, `env=dev` on odd ones.
-    static func instance(_ n: Int, _ status: InstanceStatus = .running, region: String = hangzhou, name: String? = nil,
-                         _ configure: (inout Instance) -> Void = { _ in }) -> Instance {
+    static func instance(
+        _ n: Int, _ status: InstanceStatus = .running, region: String = hangzhou, name: String? = nil,
+        _ configure: (inout Instance) -> Void = { _ in }
+    ) -> Instance {
         var i = Instance(instanceId: id(n))
         i.regionId = region
         i.zoneId = region + (n % 2 == 0 ? "-h" : "-i")
@@ -40,7 +46,8 @@ enum UI {
         i.instanceName = name ?? String(format: "web-%02d", n)
         i.instanceType = n % 3 == 0 ? "ecs.c7.large" : "ecs.g7.large"
         i.instanceChargeType = "PostPaid"
-        i.cpu = 2; i.memory = 8192
+        i.cpu = 2
+        i.memory = 8192
         i.vpcAttributes = .init(vpcId: "vpc-main", vSwitchId: "vsw-1", privateIpAddresses: ["172.16.0.\(n)"])
         i.tags = [.init(key: "env", value: n % 2 == 0 ? "prod" : "dev"), .init(key: "app", value: "web")]
         configure(&i)
@@ -65,10 +72,13 @@ enum UI {
     static var fleetNames: [String] { fleet().map { Sanitizer.clean($0.instanceName) } }
 
     /// A session over both regions with `fleet()` loaded.
-    static func state(_ instances: [Instance] = fleet(), readOnly: Bool = false, sandbox: Bool = false,
-                      regions: [String] = [hangzhou, shanghai], safety: PowerSafety = .allowAll) -> FleetState {
-        FleetState(profile: "prod-admin", regions: .only(regions), instances: instances, readOnly: readOnly, sandbox: sandbox,
-                   safety: safety, autoRefreshInterval: nil, operationIdPrefix: "t-")
+    static func state(
+        _ instances: [Instance] = fleet(), readOnly: Bool = false, sandbox: Bool = false,
+        regions: [String] = [hangzhou, shanghai], safety: PowerSafety = .allowAll
+    ) -> FleetState {
+        FleetState(
+            profile: "prod-admin", regions: .only(regions), instances: instances, readOnly: readOnly, sandbox: sandbox,
+            safety: safety, autoRefreshInterval: nil, operationIdPrefix: "t-")
     }
 
     @discardableResult
@@ -98,10 +108,13 @@ enum UI {
     }
 
     /// Renders a frame; every frame is checked for control characters.
-    static func render(_ s: FleetState, _ size: ScreenSize, ascii: Bool = false, theme: Theme = theme, now: Date = later,
-                       keymap: Keymap = Keymap(), sourceLocation: SourceLocation = #_sourceLocation) -> Grid {
-        let frame = FleetView(keymap: keymap).render(s, theme: theme, width: size.width, height: size.height,
-                                                     options: .init(ascii: ascii, tick: 0, listOffset: 0, now: now))
+    static func render(
+        _ s: FleetState, _ size: ScreenSize, ascii: Bool = false, theme: Theme = theme, now: Date = later,
+        keymap: Keymap = Keymap(), sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Grid {
+        let frame = FleetView(keymap: keymap).render(
+            s, theme: theme, width: size.width, height: size.height,
+            options: .init(ascii: ascii, tick: 0, listOffset: 0, now: now))
         #expect(frame.grid.width == size.width && frame.grid.height == size.height, sourceLocation: sourceLocation)
         expectNoControlCharacters(frame.grid, sourceLocation: sourceLocation)
         return frame.grid
@@ -121,7 +134,9 @@ enum UI {
 
     /// Every screenful of the open overlay, from where it is to its end, paging down with `PgDn` until the
     /// state stops changing (at most 50 pages).
-    static func pages(_ s: FleetState, _ size: ScreenSize, ascii: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) -> [Grid] {
+    static func pages(
+        _ s: FleetState, _ size: ScreenSize, ascii: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [Grid] {
         var s = s
         var grids = [render(s, size, ascii: ascii, sourceLocation: sourceLocation)]
         for _ in 0..<50 {
@@ -141,9 +156,12 @@ enum UI {
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let bad = grid[x, y].text.unicodeScalars.filter { s in
-                    s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+                    s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
+                        || (0x2066...0x2069).contains(s.value)
                 }
-                #expect(bad.isEmpty, "control character U+\(String(bad.first?.value ?? 0, radix: 16)) at \(x),\(y)", sourceLocation: sourceLocation)
+                #expect(
+                    bad.isEmpty, "control character U+\(String(bad.first?.value ?? 0, radix: 16)) at \(x),\(y)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -155,7 +173,9 @@ enum UI {
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let cell = grid[x, y]
-                if cell.text.unicodeScalars.contains(where: { !$0.isASCII && !allowed.contains($0) }) { out.append((x, y, cell.text)) }
+                if cell.text.unicodeScalars.contains(where: { !$0.isASCII && !allowed.contains($0) }) {
+                    out.append((x, y, cell.text))
+                }
             }
         }
         return out

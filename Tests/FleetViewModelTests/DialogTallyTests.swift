@@ -1,8 +1,9 @@
 import ECSAPI
-@testable import FleetCore
-@testable import FleetViewModel
 import Foundation
 import Testing
+
+@testable import FleetCore
+@testable import FleetViewModel
 
 /// The stop dialog keeps its counts change by change; these tests count again from scratch after every step
 /// (options, refreshes, previews, dropping hidden targets) and compare.
@@ -18,11 +19,19 @@ import Testing
         var firstCommand: String?
 
         init(_ d: PowerDialogState) {
-            var counts: [InstanceStatus: Int] = [:], missing = 0, reasons: [String: Int] = [:], perRegion: [String: Int] = [:]
-            var passed = 0, failed = 0
+            var counts: [InstanceStatus: Int] = [:]
+            var missing = 0
+            var reasons: [String: Int] = [:]
+            var perRegion: [String: Int] = [:]
+            var passed = 0
+            var failed = 0
             for t in d.targets {
                 if let s = t.status { counts[s, default: 0] += 1 } else { missing += 1 }
-                if case let .skip(_, reason) = t.preflight { reasons[reason, default: 0] += 1 } else { perRegion[t.regionId, default: 0] += 1 }
+                if case .skip(_, let reason) = t.preflight {
+                    reasons[reason, default: 0] += 1
+                } else {
+                    perRegion[t.regionId, default: 0] += 1
+                }
                 switch t.dryRun?.outcome {
                 case .dryRunPassed?: passed += 1
                 case .dryRunFailed?, .failed?: failed += 1
@@ -55,18 +64,22 @@ import Testing
     struct Random {
         var seed: UInt64
         mutating func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(n))
         }
     }
 
     static func instance(_ n: Int, _ r: inout Random) -> Instance {
-        VM.instance(n, [InstanceStatus.running, .running, .running, .stopped, .pending, .stopping][r.next(6)],
-                    region: [VM.hangzhou, VM.shanghai][r.next(2)]) { i in
+        VM.instance(
+            n, [InstanceStatus.running, .running, .running, .stopped, .pending, .stopping][r.next(6)],
+            region: [VM.hangzhou, VM.shanghai][r.next(2)]
+        ) { i in
             i.instanceId = "i-t\(n)"
             switch r.next(8) {
             case 0: i.instanceNetworkType = "classic"
-            case 1: i.instanceChargeType = "PrePaid"; i.expiredTime = r.next(2) == 0 ? "2099-01-01T00:00Z" : "2001-01-01T00:00Z"
+            case 1:
+                i.instanceChargeType = "PrePaid"
+                i.expiredTime = r.next(2) == 0 ? "2099-01-01T00:00Z" : "2001-01-01T00:00Z"
             case 2: i.localStorageAmount = 1
             case 3: i.operationLocks = [.init(lockReason: ["security", "financial", "recycling"][r.next(3)])]
             default: i.instanceNetworkType = "vpc"
@@ -77,7 +90,9 @@ import Testing
     /// Every verdict is what `Preflight` says for the dialog's options.
     static func verdictsMatch(_ d: PowerDialogState) -> Bool {
         d.targets.allSatisfy { t in
-            t.preflight == Preflight.judge(t.instance, id: t.instanceId, action: d.action, options: d.options, now: d.judgedAt).verdict
+            t.preflight
+                == Preflight.judge(t.instance, id: t.instanceId, action: d.action, options: d.options, now: d.judgedAt)
+                .verdict
         }
     }
 
@@ -85,8 +100,12 @@ import Testing
     func keptCountsEqualAFullRecountAfterEveryStep(_ seed: UInt64) {
         var r = Random(seed: seed)
         var known = (1...260).map { Self.instance($0, &r) }
-        let list = known.map { (instanceId: $0.instanceId, regionId: $0.regionId, instance: Optional($0)) }
-            + [(instanceId: "i-gone", regionId: "", instance: nil), (instanceId: "bad id", regionId: "", instance: nil)]
+        let list =
+            known.map { (instanceId: $0.instanceId, regionId: $0.regionId, instance: Optional($0)) }
+            + [
+                (instanceId: "i-gone", regionId: "", instance: nil),
+                (instanceId: "bad id", regionId: "", instance: nil),
+            ]
         let hidden = Set(known.filter { _ in r.next(10) == 0 }.map(\.instanceId))
         var d = PowerDialogState(action: .stop, targets: list, hidden: hidden, now: VM.t0)
         #expect(Recount.shown(d) == Recount(d))
@@ -108,8 +127,10 @@ import Testing
             case 4:
                 d.startPreview("p\(step)")
                 let results = d.targets.filter(\.willSend).map { t in
-                    InstanceResult(instanceId: t.instanceId, regionId: t.regionId,
-                                   outcome: [.dryRunPassed, .dryRunFailed, .failed, .queued][r.next(4)], previousStatus: "", currentStatus: "")
+                    InstanceResult(
+                        instanceId: t.instanceId, regionId: t.regionId,
+                        outcome: [.dryRunPassed, .dryRunFailed, .failed, .queued][r.next(4)], previousStatus: "",
+                        currentStatus: "")
                 }
                 d.applyPreview(OperationEngine.Report(operation: "p\(step)", results: results, notes: []))
             case 5: if r.next(4) == 0 { d.dropHidden() }
@@ -122,7 +143,9 @@ import Testing
 
     @Test func forceStopAndBatchChangeNoVerdictAndStoppedModeOnlyTheIneligible() {
         var r = Random(seed: 9)
-        let list = (1...50).map { Self.instance($0, &r) }.map { (instanceId: $0.instanceId, regionId: $0.regionId, instance: Optional($0)) }
+        let list = (1...50).map { Self.instance($0, &r) }.map {
+            (instanceId: $0.instanceId, regionId: $0.regionId, instance: Optional($0))
+        }
         var d = PowerDialogState(action: .stop, targets: list, now: VM.t0)
         let before = d.targets.map(\.preflight)
         d.toggleForceStop()
@@ -132,10 +155,11 @@ import Testing
         d.cycleStoppedMode() // StopCharging
         let changed = zip(before, d.targets).filter { $0.0 != $0.1.preflight }.map(\.1)
         #expect(!changed.isEmpty)
-        #expect(changed.allSatisfy { t in
-            if case .standardModeOnly = t.preflight { return t.instance.flatMap(Preflight.ineligibility) != nil }
-            return false
-        })
+        #expect(
+            changed.allSatisfy { t in
+                if case .standardModeOnly = t.preflight { return t.instance.flatMap(Preflight.ineligibility) != nil }
+                return false
+            })
         #expect(Self.verdictsMatch(d))
     }
 }

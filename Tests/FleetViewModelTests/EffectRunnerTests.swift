@@ -12,11 +12,12 @@ import Testing
         let clock = VMClock()
         var engine = OperationEngine(service: ecs, journal: nil, clock: clock, profile: "test")
         engine.pollInitial = .seconds(1)
-        return FleetEffectRunner(service: ecs, journal: nil, clock: clock, engine: engine, batchSize: batchSize, send: log.send)
+        return FleetEffectRunner(
+            service: ecs, journal: nil, clock: clock, engine: engine, batchSize: batchSize, send: log.send)
     }
 
     static func pages(_ actions: [FleetAction]) -> [InstancePage] {
-        actions.compactMap { if case let .instancesLoaded(p) = $0 { return p } else { return nil } }
+        actions.compactMap { if case .instancesLoaded(let p) = $0 { return p } else { return nil } }
     }
 
     @Test func loadingReportsTheFirstPageAtOnceThenTheRest() async {
@@ -51,10 +52,16 @@ import Testing
         await runner.run(.loadInstances(region: VM.shanghai, generation: 1))
         #expect(Self.pages(log.actions).map(\.isLast) == [true])
         await runner.run(.checkPermission(region: VM.shanghai, generation: 1))
-        guard case let .permissionChecked(region, generation, answer)? = log.actions.last else { Issue.record("no permission answer"); return }
+        guard case .permissionChecked(let region, let generation, let answer)? = log.actions.last else {
+            Issue.record("no permission answer")
+            return
+        }
         #expect(region == VM.shanghai && generation == 1 && answer == .granted)
         await runner.run(.loadRegionList)
-        guard case let .regionsLoaded(regions)? = log.actions.last else { Issue.record("no regions"); return }
+        guard case .regionsLoaded(let regions)? = log.actions.last else {
+            Issue.record("no regions")
+            return
+        }
         #expect(regions == [VM.shanghai])
     }
 
@@ -66,11 +73,13 @@ import Testing
         for effect in VM.reduce(&s, .refreshNow) { await runner.run(effect) }
         for action in log.actions { for effect in VM.reduce(&s, action) { await runner.run(effect) } }
         let answers = log.actions.compactMap { a -> RegionLoad.Permission? in
-            if case let .permissionChecked(_, _, p) = a { return p } else { return nil }
+            if case .permissionChecked(_, _, let p) = a { return p } else { return nil }
         }
         #expect(answers == [.denied("Forbidden.RAM: User not authorized to operate on the specified resource.")])
         for action in log.actions.suffix(1) { VM.reduce(&s, action) }
-        #expect(s.loads[VM.hangzhou]?.summary == "no permission: Forbidden.RAM: User not authorized to operate on the specified resource.")
+        #expect(
+            s.loads[VM.hangzhou]?.summary
+                == "no permission: Forbidden.RAM: User not authorized to operate on the specified resource.")
         #expect(s.visible.count == 2) // the instances loaded before stay listed
     }
 
@@ -79,17 +88,23 @@ import Testing
         var s = VM.state(3)
         VM.reduce(&s, [.markAllVisible, .openStopDialog, .pressButton(.confirm)])
         let effects = VM.reduce(&s, .typeCharacter("y"))
-        guard case let .execute(plan)? = effects.first else { Issue.record("no execute effect"); return }
+        guard case .execute(let plan)? = effects.first else {
+            Issue.record("no execute effect")
+            return
+        }
 
         let log = VMActionLog()
         await Self.runner(ecs, log).run(.execute(plan))
         let actions = log.actions
         let updates = actions.compactMap { a -> [InstanceResult]? in
-            if case let .operationUpdated(id, results) = a, id == plan.id { return results } else { return nil }
+            if case .operationUpdated(let id, let results) = a, id == plan.id { return results } else { return nil }
         }
         #expect(updates.first?.map(\.outcome) == [.queued, .queued, .queued])
         #expect(updates.contains { $0.contains { $0.outcome == .accepted } })
-        guard case let .operationFinished(report)? = actions.last else { Issue.record("no finished action"); return }
+        guard case .operationFinished(let report)? = actions.last else {
+            Issue.record("no finished action")
+            return
+        }
         #expect(report.operation == plan.id)
         #expect(report.results.map(\.outcome) == [.stopped, .stopped, .stopped])
 
@@ -118,10 +133,16 @@ import Testing
         let log = VMActionLog()
         let runner = Self.runner(VMFakeECS([:]), log)
         await runner.run(.scheduleRefresh(at: VM.t0.addingTimeInterval(60)))
-        guard case let .tick(time)? = log.actions.last else { Issue.record("no tick"); return }
+        guard case .tick(let time)? = log.actions.last else {
+            Issue.record("no tick")
+            return
+        }
         #expect(time == VM.t0.addingTimeInterval(60))
         await runner.run(.loadJournal)
-        guard case let .journalFailed(message)? = log.actions.last else { Issue.record("no journal answer"); return }
+        guard case .journalFailed(let message)? = log.actions.last else {
+            Issue.record("no journal answer")
+            return
+        }
         #expect(message == "No journal is open in this session.")
     }
 }

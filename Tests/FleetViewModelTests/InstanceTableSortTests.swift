@@ -14,16 +14,24 @@ import Testing
     static func fleet(_ count: Int, seed: UInt64, generation: Int = 0) -> [Instance] {
         var rng = seed
         func next(_ n: Int) -> Int {
-            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((rng >> 33) % UInt64(n))
         }
-        let names = ["web", "Web", "WEB-01", "db", "生产-网关", "", "Ärger", longPrefix + "a", longPrefix + "B", longPrefix + "b",
-                     "web\u{0}", "cache-\(generation)"]
-        let statuses: [InstanceStatus] = [.running, .stopped, .stopping, .starting, .pending, InstanceStatus(rawValue: "Rebooting"), InstanceStatus(rawValue: "busy")]
-        let addresses = ["10.0.0.9", "10.0.0.10", "9.255.0.1", "172.16.0.1", "fe80::1", "FE80::2", "", "300.1.1.1", "10.0.0"]
+        let names = [
+            "web", "Web", "WEB-01", "db", "生产-网关", "", "Ärger", longPrefix + "a", longPrefix + "B", longPrefix + "b",
+            "web\u{0}", "cache-\(generation)",
+        ]
+        let statuses: [InstanceStatus] = [
+            .running, .stopped, .stopping, .starting, .pending, InstanceStatus(rawValue: "Rebooting"),
+            InstanceStatus(rawValue: "busy"),
+        ]
+        let addresses = [
+            "10.0.0.9", "10.0.0.10", "9.255.0.1", "172.16.0.1", "fe80::1", "FE80::2", "", "300.1.1.1", "10.0.0",
+        ]
         return (0..<count).map { n in
             VM.instance(n + 1) { i in
-                i.instanceId = String(format: "i-%03d%@", next(1000), n % 7 == 0 ? "-long-identifier-beyond-24-bytes" : "")
+                i.instanceId = String(
+                    format: "i-%03d%@", next(1000), n % 7 == 0 ? "-long-identifier-beyond-24-bytes" : "")
                 i.instanceName = names[next(names.count)]
                 i.status = statuses[next(statuses.count)]
                 i.instanceType = ["ecs.g7.large", "ECS.g7.large", "ecs.c7.xlarge"][next(3)]
@@ -31,12 +39,16 @@ import Testing
                 i.instanceChargeType = ["PostPaid", "PrePaid", "postpaid"][next(3)]
                 switch next(4) {
                 case 0: i.vpcAttributes = .init(vpcId: "v", privateIpAddresses: [addresses[next(addresses.count)]])
-                case 1: i.vpcAttributes = nil; i.innerIpAddresses = [addresses[next(addresses.count)]]
+                case 1:
+                    i.vpcAttributes = nil
+                    i.innerIpAddresses = [addresses[next(addresses.count)]]
                 case 2: i.vpcAttributes = nil
                 default: i.vpcAttributes = .init(vpcId: "v", privateIpAddresses: [])
                 }
                 if next(3) == 0 { i.publicIpAddresses = [addresses[next(addresses.count)]] }
-                if next(4) == 0 { i.eipAddress = .init(allocationId: "e", ipAddress: addresses[next(addresses.count)], bandwidth: 1) }
+                if next(4) == 0 {
+                    i.eipAddress = .init(allocationId: "e", ipAddress: addresses[next(addresses.count)], bandwidth: 1)
+                }
             }
         }
     }
@@ -50,7 +62,9 @@ import Testing
             guard let ip, !ip.isEmpty else { return (.max, []) }
             let parts = ip.split(separator: ".", omittingEmptySubsequences: false)
             if parts.count == 4, let octets = Optional(parts.compactMap { UInt64($0) }), octets.count == 4,
-               octets.allSatisfy({ $0 <= 255 }), parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) }) {
+                octets.allSatisfy({ $0 <= 255 }),
+                parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) })
+            {
                 return (octets.reduce(0) { $0 << 8 | $1 }, [])
             }
             return (1 << 33, lower(ip))
@@ -74,7 +88,8 @@ import Testing
     static func expected(_ s: FleetState, _ sort: InstanceSort) -> [String] {
         let list = s.visible.compactMap { s.instance($0) }
         let ascending = list.sorted { a, b in
-            let ka = reference(sort.column, a), kb = reference(sort.column, b)
+            let ka = reference(sort.column, a)
+            let kb = reference(sort.column, b)
             if ka.0 != kb.0 { return ka.0 < kb.0 }
             if ka.1 != kb.1 { return ka.1.lexicographicallyPrecedes(kb.1) }
             return a.instanceId.utf8.lexicographicallyPrecedes(b.instanceId.utf8)
@@ -84,7 +99,8 @@ import Testing
 
     @Test(arguments: SortColumn.allCases)
     func everyColumnSortsAsTheRulesSay(_ column: SortColumn) {
-        var s = FleetState(profile: "t", regions: .only([VM.hangzhou]), instances: Self.fleet(400, seed: 7), operationIdPrefix: "t-")
+        var s = FleetState(
+            profile: "t", regions: .only([VM.hangzhou]), instances: Self.fleet(400, seed: 7), operationIdPrefix: "t-")
         s.sort = InstanceSort(column: column)
         VM.reduce(&s, .tick(VM.t0))
         #expect(Array(s.visible) == Self.expected(s, s.sort), "\(column) ascending")
@@ -94,20 +110,25 @@ import Testing
 
     @Test(arguments: [SortColumn.name, .status, .privateIp, .publicIp, .charge, .id])
     func refreshesKeepTheOrderAndTheCursor(_ column: SortColumn) throws {
-        var s = FleetState(profile: "t", regions: .only([VM.hangzhou]), instances: Self.fleet(300, seed: 11), operationIdPrefix: "t-")
+        var s = FleetState(
+            profile: "t", regions: .only([VM.hangzhou]), instances: Self.fleet(300, seed: 11), operationIdPrefix: "t-")
         s.sort = InstanceSort(column: column, ascending: column != .status)
         VM.reduce(&s, [.tick(VM.t0), .moveDown, .moveDown, .toggleMark])
         let cursor = try #require(s.cursor)
         for round in 1...4 {
             // Keep most instances (some changed), drop some, add new ones: the list re-places only those.
-            var list = (0..<s.instanceCount).compactMap { s.visible.indices.contains($0) ? s.instance(s.visible[$0]) : nil }
+            var list = (0..<s.instanceCount).compactMap {
+                s.visible.indices.contains($0) ? s.instance(s.visible[$0]) : nil
+            }
             let changes = Self.fleet(list.count, seed: UInt64(100 + round), generation: round)
             for k in stride(from: round, to: list.count, by: 5) where list[k].instanceId != cursor {
                 var changed = changes[k]
                 changed.instanceId = list[k].instanceId
                 list[k] = changed
             }
-            list.removeAll { $0.instanceId != cursor && $0.instanceId.hasSuffix("-beyond-24-bytes") && round.isMultiple(of: 2) }
+            list.removeAll {
+                $0.instanceId != cursor && $0.instanceId.hasSuffix("-beyond-24-bytes") && round.isMultiple(of: 2)
+            }
             list += Self.fleet(20, seed: UInt64(200 + round), generation: round).map { i in
                 var i = i
                 i.instanceId = "i-new-\(round)-" + i.instanceId
@@ -119,7 +140,9 @@ import Testing
             #expect(s.marks == [cursor], "marks are kept")
         }
         // A fresh sort from the same data gives the same order.
-        var fresh = FleetState(profile: "t", regions: .only([VM.hangzhou]), instances: s.visible.compactMap { s.instance($0) }, operationIdPrefix: "t-")
+        var fresh = FleetState(
+            profile: "t", regions: .only([VM.hangzhou]), instances: s.visible.compactMap { s.instance($0) },
+            operationIdPrefix: "t-")
         fresh.sort = s.sort
         VM.reduce(&fresh, .tick(VM.t0))
         #expect(Array(fresh.visible) == Array(s.visible))
@@ -139,12 +162,14 @@ import Testing
 
     @Test func narrowingAFilterMatchesFilteringAfresh() {
         let instances = Self.fleet(300, seed: 5)
-        var typed = FleetState(profile: "t", regions: .only([VM.hangzhou]), instances: instances, operationIdPrefix: "t-")
+        var typed = FleetState(
+            profile: "t", regions: .only([VM.hangzhou]), instances: instances, operationIdPrefix: "t-")
         var text = ""
         for c in "web-0" {
             text.append(c)
             VM.reduce(&typed, .editFilter(text))
-            var fresh = FleetState(profile: "t", regions: .only([VM.hangzhou]), instances: instances, operationIdPrefix: "t-")
+            var fresh = FleetState(
+                profile: "t", regions: .only([VM.hangzhou]), instances: instances, operationIdPrefix: "t-")
             VM.reduce(&fresh, .editFilter(text))
             #expect(Array(typed.visible) == Array(fresh.visible), "after typing \(text)")
             #expect(typed.visibleStatusCounts == fresh.visibleStatusCounts)

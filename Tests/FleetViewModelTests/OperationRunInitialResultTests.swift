@@ -19,7 +19,10 @@ import Testing
         let run = OperationRun(plan: plan, startedAt: VM.t0)
         #expect(run.results == plan.targets.map(\.initialResult))
         #expect(run.results.map(\.outcome) == [.queued, .skipped, .failed, .failed])
-        #expect(run.results.map(\.code) == ["", run.results[1].code, ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed])
+        #expect(
+            run.results.map(\.code) == [
+                "", run.results[1].code, ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed,
+            ])
         #expect(run.failures.map(\.instanceId) == ["i-missing", "not-an-id"])
         #expect(plan.sendCount == 1)
     }

@@ -39,7 +39,12 @@ import Testing
 
     @Test func theCommandLineRunsCommands() {
         var s = VM.state(3)
-        VM.reduce(&s, [.openCommandLine, .editCommandLine("region cn-shan"), .typeCharacter("g"), .typeCharacter("x"), .typeBackspace])
+        VM.reduce(
+            &s,
+            [
+                .openCommandLine, .editCommandLine("region cn-shan"), .typeCharacter("g"), .typeCharacter("x"),
+                .typeBackspace,
+            ])
         #expect(s.dialog == .commandLine("region cn-shang"))
         VM.reduce(&s, .editCommandLine("region cn-shanghai"))
         #expect(VM.reduce(&s, .executeCommandLine) == [.loadInstances(region: VM.shanghai, generation: 1)])

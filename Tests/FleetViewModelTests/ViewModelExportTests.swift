@@ -14,12 +14,18 @@ import Testing
         var s = VM.state(4)
         VM.reduce(&s, [.editFilter("name:web-02|web-03"), .applyFilter])
         let effects = command(&s, "export /tmp/fleet.CSV")
-        guard case let .export(path, contents, rows, overwrite) = effects.first else { Issue.record("no export: \(effects)"); return }
+        guard case .export(let path, let contents, let rows, let overwrite) = effects.first else {
+            Issue.record("no export: \(effects)")
+            return
+        }
         #expect(path == "/tmp/fleet.CSV" && rows == 2 && !overwrite)
         let lines = contents.split(separator: "\r\n").map(String.init)
         #expect(lines.count == 3 && lines[0].hasPrefix("InstanceId,InstanceName,Status"))
         #expect(lines[1].hasPrefix("\(VM.id(2)),web-02,Running") && lines[2].hasPrefix("\(VM.id(3)),web-03,Running"))
-        guard case let .export(_, json, _, replace) = command(&s, "export! out file.json").first else { Issue.record("no json export"); return }
+        guard case .export(_, let json, _, let replace) = command(&s, "export! out file.json").first else {
+            Issue.record("no json export")
+            return
+        }
         #expect(replace)
         let parsed = try JSONValue(parsing: json)
         #expect(parsed.arrayValue?.compactMap { $0["InstanceId"]?.stringValue } == [VM.id(2), VM.id(3)])
@@ -34,7 +40,10 @@ import Testing
 
     /// The error of a write's answer, or `nil` when it succeeded.
     func writeError(_ contents: String, _ path: String, overwrite: Bool) -> String? {
-        guard case let .exportFinished(_, _, error) = FleetEffectRunner.writeExport(contents, to: path, rows: 1, overwrite: overwrite) else {
+        guard
+            case .exportFinished(_, _, let error) = FleetEffectRunner.writeExport(
+                contents, to: path, rows: 1, overwrite: overwrite)
+        else {
             return "not an exportFinished action"
         }
         return error
@@ -65,8 +74,16 @@ import Testing
 
     @Test func inTheResultsViewTheOperationsIdsAndCommands() {
         var s = VM.state(3)
-        VM.reduce(&s, [.toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .openStopDialog, .pressButton(.confirm), .typeCharacter("y")])
-        guard let run = s.operations.last else { Issue.record("no operation started"); return }
+        VM.reduce(
+            &s,
+            [
+                .toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .openStopDialog, .pressButton(.confirm),
+                .typeCharacter("y"),
+            ])
+        guard let run = s.operations.last else {
+            Issue.record("no operation started")
+            return
+        }
         #expect(s.resultsView?.operationId == run.id)
         #expect(VM.reduce(&s, .copyIds) == [.copy(VM.ids(1...2).joined(separator: "\n"))])
         #expect(VM.reduce(&s, .copyCommands) == [.copy(run.plan.cliEquivalents.joined(separator: "\n"))])
@@ -77,11 +94,21 @@ import Testing
 @Suite struct ViewModelUndoTests {
     @Test func uOpensTheStartDialogForWhatTheStopStoppedThatIsStillStopped() {
         var s = VM.state(3)
-        VM.reduce(&s, [.toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .openStopDialog, .pressButton(.confirm), .typeCharacter("y")])
-        guard let run = s.operations.last else { Issue.record("no operation started"); return }
+        VM.reduce(
+            &s,
+            [
+                .toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .openStopDialog, .pressButton(.confirm),
+                .typeCharacter("y"),
+            ])
+        guard let run = s.operations.last else {
+            Issue.record("no operation started")
+            return
+        }
         let stopped = run.results.map { r in
             var done = r
-            done.outcome = .stopped; done.previousStatus = "Running"; done.currentStatus = "Stopped"
+            done.outcome = .stopped
+            done.previousStatus = "Running"
+            done.currentStatus = "Stopped"
             return done
         }
         VM.reduce(&s, .operationUpdated(operationId: run.id, results: stopped))
@@ -89,7 +116,10 @@ import Testing
         VM.load(&s, [VM.instance(1, .stopped), VM.instance(2, .running), VM.instance(3)])
         VM.reduce(&s, .showResults(operationId: run.id))
         VM.reduce(&s, .undoOperation)
-        guard let dialog = VM.dialog(s) else { Issue.record("no dialog"); return }
+        guard let dialog = VM.dialog(s) else {
+            Issue.record("no dialog")
+            return
+        }
         #expect(dialog.action == .start && dialog.undoes == run.id)
         #expect(dialog.targets.map(\.instanceId) == [VM.id(1)])
         #expect(dialog.plan(id: "t-undo").undoes == run.id)

@@ -9,12 +9,24 @@ import Testing
     static func fleet() -> FleetState {
         VM.state(6) { n, i in
             switch n {
-            case 1: i.tags = [.init(key: "env", value: "prod")]; i.publicIpAddresses = ["47.96.1.1"]
-            case 2: i.tags = [.init(key: "env", value: "Dev")]; i.status = .stopped
-            case 3: i.tags = [.init(key: "team", value: "core")]; i.instanceName = "DB-Primary"
-            case 4: i.status = .stopping; i.eipAddress = .init(ipAddress: "8.8.4.4")
-            case 5: i.regionId = VM.shanghai; i.zoneId = "cn-shanghai-b"
-            default: i.instanceType = "ecs.r7.2xlarge"; i.instanceName = "batch worker"
+            case 1:
+                i.tags = [.init(key: "env", value: "prod")]
+                i.publicIpAddresses = ["47.96.1.1"]
+            case 2:
+                i.tags = [.init(key: "env", value: "Dev")]
+                i.status = .stopped
+            case 3:
+                i.tags = [.init(key: "team", value: "core")]
+                i.instanceName = "DB-Primary"
+            case 4:
+                i.status = .stopping
+                i.eipAddress = .init(ipAddress: "8.8.4.4")
+            case 5:
+                i.regionId = VM.shanghai
+                i.zoneId = "cn-shanghai-b"
+            default:
+                i.instanceType = "ecs.r7.2xlarge"
+                i.instanceName = "batch worker"
             }
         }
     }
@@ -76,9 +88,13 @@ import Testing
     @Test func parsing() {
         typealias Q = InstanceQuery
         #expect(Q(parsing: "status:Running").tokens == [.init(.field(.status, ["running"]))])
-        #expect(Q(parsing: "!tag:Env=Prod web").tokens == [.init(.tag([.init(key: "env", value: "prod")]), negated: true), .init(.text("web"))])
+        #expect(
+            Q(parsing: "!tag:Env=Prod web").tokens == [
+                .init(.tag([.init(key: "env", value: "prod")]), negated: true), .init(.text("web")),
+            ])
         #expect(Q(parsing: "tag:env").tokens == [.init(.tag([.init(key: "env", value: nil)]))])
-        #expect(Q(parsing: "tag:\"cost center\"=ops").tokens == [.init(.tag([.init(key: "cost center", value: "ops")]))])
+        #expect(
+            Q(parsing: "tag:\"cost center\"=ops").tokens == [.init(.tag([.init(key: "cost center", value: "ops")]))])
         #expect(Q(parsing: "foo:bar zone: !").tokens == [.init(.text("foo:bar"))])
         #expect(Q(parsing: "  ").isEmpty)
         #expect(Q(parsing: "status:Runing").unknownStatuses == ["runing"])
@@ -124,7 +140,10 @@ import Testing
     @Test func aMisspelledStateIsPointedOut() {
         var s = Self.fleet()
         VM.reduce(&s, [.editFilter("status:Runing"), .applyFilter])
-        #expect(s.banners.map(\.text) == ["No state is called runing; states are Pending, Starting, Running, Stopping, Stopped."])
+        #expect(
+            s.banners.map(\.text) == [
+                "No state is called runing; states are Pending, Starting, Running, Stopping, Stopped."
+            ])
         #expect(s.visible.isEmpty)
     }
 
@@ -144,17 +163,22 @@ import Testing
                 i.instanceId = "i-x\(String(n * 7919, radix: 36))"
                 i.instanceName = ["web", "API", "db", "cache-服务"][n % 4] + "-\(n % 17)"
                 i.instanceType = ["ecs.g7.large", "ecs.c7.xlarge", "ecs.r7.2xlarge"][n % 3]
-                i.tags = n % 5 == 0 ? [] : [.init(key: "env", value: n % 2 == 0 ? "prod" : "dev"), .init(key: "team", value: "t\(n % 3)")]
+                i.tags =
+                    n % 5 == 0
+                    ? []
+                    : [.init(key: "env", value: n % 2 == 0 ? "prod" : "dev"), .init(key: "team", value: "t\(n % 3)")]
                 if n % 6 == 0 { i.publicIpAddresses = ["47.1.\(n % 9).\(n % 250)"] }
             }
         }
         var s = FleetState(profile: "p", regions: .all, instances: list, operationIdPrefix: "t-")
-        let queries = ["", "web", "api", "服务", "-1", "!web", "status:running", "!status:stopped web", "tag:env=prod", "tag:team",
-                       "!tag:env=dev", "zone:-h", "type:c7 !tag:team=t1", "region:shanghai", "47.1", "172.16.0.1", "x1 !x2",
-                       "db tag:env status:stopping", "cache zone:shanghai", "\"api-1\"", "zzz", "!i-x",
-                       // typed a key at a time: later keys only re-check the rows still shown
-                       "a", "ap", "api", "api-", "api-1", "api-1 tag:env", "api-1 tag:env status:running", "api-1 tag:env", "api-",
-                       "c", "ca", "cache-服", "cache-服务 !zone:h"]
+        let queries = [
+            "", "web", "api", "服务", "-1", "!web", "status:running", "!status:stopped web", "tag:env=prod", "tag:team",
+            "!tag:env=dev", "zone:-h", "type:c7 !tag:team=t1", "region:shanghai", "47.1", "172.16.0.1", "x1 !x2",
+            "db tag:env status:stopping", "cache zone:shanghai", "\"api-1\"", "zzz", "!i-x",
+            // typed a key at a time: later keys only re-check the rows still shown
+            "a", "ap", "api", "api-", "api-1", "api-1 tag:env", "api-1 tag:env status:running", "api-1 tag:env", "api-",
+            "c", "ca", "cache-服", "cache-服务 !zone:h",
+        ]
         for q in queries {
             VM.reduce(&s, .editFilter(q))
             let query = InstanceQuery(parsing: q)
@@ -169,8 +193,14 @@ import Testing
 
     @Test func alternativesInsideFieldAndTagTokens() {
         #expect(Q(parsing: "status:Running|Starting").tokens == [.init(.field(.status, ["running", "starting"]))])
-        #expect(Q(parsing: "tag:env=dev|test").tokens == [.init(.tag([.init(key: "env", value: "dev"), .init(key: "env", value: "test")]))])
-        #expect(Q(parsing: "tag:env|owner=ops").tokens == [.init(.tag([.init(key: "env", value: nil), .init(key: "owner", value: "ops")]))])
+        #expect(
+            Q(parsing: "tag:env=dev|test").tokens == [
+                .init(.tag([.init(key: "env", value: "dev"), .init(key: "env", value: "test")]))
+            ])
+        #expect(
+            Q(parsing: "tag:env|owner=ops").tokens == [
+                .init(.tag([.init(key: "env", value: nil), .init(key: "owner", value: "ops")]))
+            ])
         // Being typed: an empty alternative is left out.
         #expect(Q(parsing: "status:running|").tokens == [.init(.field(.status, ["running"]))])
     }
@@ -178,11 +208,20 @@ import Testing
     @Test func matchingTakesAnyAlternativeAndAnyCase() {
         let dev = VM.instance(1) { $0.tags = [.init(key: "Env", value: "Dev")] }
         let test = VM.instance(2, .stopped) { $0.tags = [.init(key: "env", value: "test")] }
-        let prod = VM.instance(3) { $0.tags = [.init(key: "env", value: "prod")]; $0.instanceName = "db-1" }
+        let prod = VM.instance(3) {
+            $0.tags = [.init(key: "env", value: "prod")]
+            $0.instanceName = "db-1"
+        }
         let q = Q(parsing: "tag:env=dev|test")
         #expect([dev, test, prod].filter(q.matches).map(\.instanceId) == [dev.instanceId, test.instanceId])
-        #expect([dev, test, prod].filter(Q(parsing: "status:RUNNING|stopping").matches).map(\.instanceId) == [dev.instanceId, prod.instanceId])
-        #expect([dev, test, prod].filter(Q(parsing: "!name:db- status:running").matches).map(\.instanceId) == [dev.instanceId])
+        #expect(
+            [dev, test, prod].filter(Q(parsing: "status:RUNNING|stopping").matches).map(\.instanceId) == [
+                dev.instanceId, prod.instanceId,
+            ])
+        #expect(
+            [dev, test, prod].filter(Q(parsing: "!name:db- status:running").matches).map(\.instanceId) == [
+                dev.instanceId
+            ])
         #expect(Q(parsing: "status:running|runing").unknownStatuses == ["runing"])
     }
 

@@ -69,11 +69,17 @@ import Testing
         let filtered = s
         VM.reduce(&s, .moveTo(instanceId: VM.id(10)))
         var hidden = filtered
-        hidden.banners = [Banner(level: .warning, text: "i-a10 is hidden by the filter or the regions shown.", expires: VM.t0.addingTimeInterval(8))]
+        hidden.banners = [
+            Banner(
+                level: .warning, text: "i-a10 is hidden by the filter or the regions shown.",
+                expires: VM.t0.addingTimeInterval(8))
+        ]
         #expect(s == hidden)
 
         VM.reduce(&s, .moveTo(instanceId: "i-nothere"))
-        hidden.banners = [Banner(level: .warning, text: "i-nothere is not loaded.", expires: VM.t0.addingTimeInterval(8))]
+        hidden.banners = [
+            Banner(level: .warning, text: "i-nothere is not loaded.", expires: VM.t0.addingTimeInterval(8))
+        ]
         #expect(s == hidden)
     }
 

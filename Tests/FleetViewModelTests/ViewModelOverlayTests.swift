@@ -1,8 +1,9 @@
 import ECSAPI
-@testable import FleetCore
-@testable import FleetViewModel
 import Foundation
 import Testing
+
+@testable import FleetCore
+@testable import FleetViewModel
 
 /// Help over whatever is open, and the scrolling of help, details and the journal.
 @Suite struct ViewModelOverlayTests {
@@ -10,7 +11,8 @@ import Testing
 
     @Test func helpOpensOverTheStopDialogAndClosesBackToItUnchanged() {
         var s = ViewModelPowerDialogTests.opened(marked: [1, 2, 3])
-        VM.reduce(&s, [.toggleForceStop, .cycleStoppedMode, .cycleBatchOptimization, .focusNextButton, .scrollDialog(by: 1)])
+        VM.reduce(
+            &s, [.toggleForceStop, .cycleStoppedMode, .cycleBatchOptimization, .focusNextButton, .scrollDialog(by: 1)])
         let dialogOpen = s
         let d = VM.dialog(s)!
 
@@ -55,11 +57,15 @@ import Testing
     @Test func theDialogBeneathHelpKeepsReceivingPreviewsAndRefreshes() {
         var s = VM.state(3)
         VM.reduce(&s, [.markAllVisible, .openStopDialogWithPreview, .openHelp])
-        let results = VM.ids(1...3).map { InstanceResult(instanceId: $0, regionId: VM.hangzhou, outcome: .dryRunPassed, code: ErrorCode.dryRunSuccess) }
+        let results = VM.ids(1...3).map {
+            InstanceResult(instanceId: $0, regionId: VM.hangzhou, outcome: .dryRunPassed, code: ErrorCode.dryRunSuccess)
+        }
         var withoutHelp = s
         withoutHelp.dialog = withoutHelp.dialog.beneathHelp
         VM.reduce(&s, .previewFinished(OperationEngine.Report(operation: "t-preview-1", results: results, notes: [])))
-        VM.reduce(&withoutHelp, .previewFinished(OperationEngine.Report(operation: "t-preview-1", results: results, notes: [])))
+        VM.reduce(
+            &withoutHelp,
+            .previewFinished(OperationEngine.Report(operation: "t-preview-1", results: results, notes: [])))
         #expect(s.dialog == .help(HelpViewState(returnTo: withoutHelp.dialog)))
         #expect(VM.dialog(s)?.preview == .done(operationId: "t-preview-1", notes: []))
 
@@ -117,7 +123,7 @@ import Testing
         VM.reduce(&s, .openHelp)
         func scroll(_ move: ScrollMove, _ bounds: ScrollBounds = Self.bounds) -> Int {
             VM.reduce(&s, .scrollOverlay(move, in: bounds))
-            guard case let .help(h) = s.dialog else { return -1 }
+            guard case .help(let h) = s.dialog else { return -1 }
             return h.scroll
         }
         #expect(scroll(.lines(-1)) == 0, "not above the first line")
@@ -138,7 +144,8 @@ import Testing
         #expect(scroll(.pages(Int.min)) == 0)
 
         var j = VM.state(3)
-        VM.reduce(&j, [.openJournal, .journalLoaded([]), .scrollOverlay(.bottom, in: ScrollBounds(lines: 30, rows: 10))])
+        VM.reduce(
+            &j, [.openJournal, .journalLoaded([]), .scrollOverlay(.bottom, in: ScrollBounds(lines: 30, rows: 10))])
         #expect(j.dialog == .journal(JournalViewState(phase: .loaded, scroll: 20)))
         VM.reduce(&j, .scrollOverlay(.lines(-3), in: ScrollBounds(lines: 30, rows: 10)))
         #expect(j.dialog == .journal(JournalViewState(phase: .loaded, scroll: 17)))
@@ -151,14 +158,18 @@ import Testing
     }
 
     @Test func theJournalIsNewestFirst() {
-        let older = VM.t0.addingTimeInterval(-3600), newer = VM.t0.addingTimeInterval(-60)
+        let older = VM.t0.addingTimeInterval(-3600)
+        let newer = VM.t0.addingTimeInterval(-60)
         let records = [
             JournalRecord(time: older, operation: "op-old", event: .begin, profile: "p", action: "stop", results: []),
             JournalRecord(time: newer, operation: "op-new", event: .begin, profile: "p", action: "start", results: []),
         ]
         var s = VM.state(3)
         VM.reduce(&s, [.openJournal, .journalLoaded(OperationHistory(records: records).entries)])
-        guard case let .journal(j) = s.dialog else { Issue.record("no journal"); return }
+        guard case .journal(let j) = s.dialog else {
+            Issue.record("no journal")
+            return
+        }
         #expect(j.entries.map(\.operation) == ["op-new", "op-old"])
     }
 }

@@ -1,13 +1,16 @@
 import ECSAPI
-@testable import FleetCore
-@testable import FleetViewModel
 import Foundation
 import Testing
 
+@testable import FleetCore
+@testable import FleetViewModel
+
 @Suite struct ViewModelPowerDialogTests {
     /// Opens the stop dialog on instances `marked` of a fleet of `count`.
-    static func opened(_ count: Int = 5, marked: [Int], readOnly: Bool = false, safety: PowerSafety = .allowAll,
-                       _ configure: (Int, inout Instance) -> Void = { _, _ in }) -> FleetState {
+    static func opened(
+        _ count: Int = 5, marked: [Int], readOnly: Bool = false, safety: PowerSafety = .allowAll,
+        _ configure: (Int, inout Instance) -> Void = { _, _ in }
+    ) -> FleetState {
         var s = VM.state(count, readOnly: readOnly, safety: safety, configure)
         for n in marked { VM.reduce(&s, [.moveTo(instanceId: VM.id(n)), .toggleMark]) }
         VM.reduce(&s, [.moveToTop, .openStopDialog])
@@ -16,7 +19,9 @@ import Testing
 
     @Test func openingFreezesTheMarkedInstances() {
         var s = Self.opened(marked: [4, 2])
-        let targets = [2, 4].map { n in (instanceId: VM.id(n), regionId: VM.hangzhou, instance: Optional(VM.instance(n))) }
+        let targets = [2, 4].map { n in
+            (instanceId: VM.id(n), regionId: VM.hangzhou, instance: Optional(VM.instance(n)))
+        }
         #expect(VM.dialog(s) == PowerDialogState(action: .stop, targets: targets, now: VM.t0))
         #expect(s.dialog == .stop(PowerDialogState(action: .stop, targets: targets, now: VM.t0)))
         VM.reduce(&s, [.markAllVisible, .toggleMarkAndMoveDown])
@@ -34,7 +39,10 @@ import Testing
     @Test func stoppedModeCyclesAndCountsTargetsThatKeepCharging() {
         var s = Self.opened(marked: [1, 2, 3, 4, 5]) { n, i in
             if n == 2 { i.instanceNetworkType = "classic" }
-            if n == 3 { i.instanceChargeType = "PrePaid"; i.expiredTime = "2099-01-01T00:00Z" }
+            if n == 3 {
+                i.instanceChargeType = "PrePaid"
+                i.expiredTime = "2099-01-01T00:00Z"
+            }
             if n == 4 { i.localStorageAmount = 2 }
         }
         var modes: [String] = []
@@ -48,10 +56,12 @@ import Testing
         #expect(d.options.stoppedMode == .stopCharging)
         #expect(d.notEligibleCount == 3)
         #expect(d.stoppedModeConsequence.hasSuffix("3 targets are not eligible and will keep charging."))
-        #expect(d.targets.map(\.preflight) == [
-            .proceed, .standardModeOnly(reason: "classic network: keeps charging"),
-            .standardModeOnly(reason: "subscription (PrePaid): keeps charging"), .standardModeOnly(reason: "local disks: keeps charging"), .proceed,
-        ])
+        #expect(
+            d.targets.map(\.preflight) == [
+                .proceed, .standardModeOnly(reason: "classic network: keeps charging"),
+                .standardModeOnly(reason: "subscription (PrePaid): keeps charging"),
+                .standardModeOnly(reason: "local disks: keeps charging"), .proceed,
+            ])
         #expect(d.sendCount == 5)
     }
 
@@ -63,9 +73,15 @@ import Testing
         #expect(d.batchConsequence == "SuccessFirst: each instance on its own; the others go ahead when one fails.")
         #expect(d.forceStopConsequence == "ForceStop: like pulling the power; unsaved data may be lost.")
         #expect(d.callCount == 1)
-        #expect(d.commandLines == ["aliyun ecs StopInstances --RegionId cn-hangzhou --InstanceId.1 i-a01 --InstanceId.2 i-a03 --ForceStop true --StoppedMode StopCharging --BatchOptimization SuccessFirst"])
+        #expect(
+            d.commandLines == [
+                "aliyun ecs StopInstances --RegionId cn-hangzhou --InstanceId.1 i-a01 --InstanceId.2 i-a03 --ForceStop true --StoppedMode StopCharging --BatchOptimization SuccessFirst"
+            ])
         VM.reduce(&s, .cycleBatchOptimization)
-        #expect(VM.dialog(s)?.batchConsequence == "AllTogether: all or nothing per call; if one instance fails the check, none in that call is stopped.")
+        #expect(
+            VM.dialog(s)?.batchConsequence
+                == "AllTogether: all or nothing per call; if one instance fails the check, none in that call is stopped."
+        )
 
         var many = VM.state(150)
         VM.reduce(&many, [.markAllVisible, .openStopDialog])
@@ -80,8 +96,14 @@ import Testing
             if n == 5 { i.status = .pending }
         }
         let d = VM.dialog(s)!
-        #expect(d.statusCounts.map { "\($0.status?.rawValue ?? "-") \($0.count)" } == ["Pending 1", "Running 3", "Stopped 2"])
-        #expect(d.skipReasons.map { "\($0.reason) \($0.count)" } == ["already Stopped 2", "locked for security reasons 1", "still being created (Pending) 1"])
+        #expect(
+            d.statusCounts.map { "\($0.status?.rawValue ?? "-") \($0.count)" } == [
+                "Pending 1", "Running 3", "Stopped 2",
+            ])
+        #expect(
+            d.skipReasons.map { "\($0.reason) \($0.count)" } == [
+                "already Stopped 2", "locked for security reasons 1", "still being created (Pending) 1",
+            ])
         #expect(d.sendCount == 2)
         #expect(d.targets[1].verdictText == "skipped: already Stopped")
     }
@@ -101,7 +123,10 @@ import Testing
     @Test func tabMovesTheFocusAndEnterPressesIt() {
         var s = Self.opened(marked: [1])
         var focus: [PowerDialogState.Button] = []
-        for _ in 0..<3 { VM.reduce(&s, .focusNextButton); focus.append(VM.dialog(s)!.focus) }
+        for _ in 0..<3 {
+            VM.reduce(&s, .focusNextButton)
+            focus.append(VM.dialog(s)!.focus)
+        }
         #expect(focus == [.preview, .confirm, .cancel])
         VM.reduce(&s, .focusPreviousButton)
         #expect(VM.dialog(s)?.focus == .confirm)
@@ -169,7 +194,9 @@ import Testing
 
     @Test func aDenyingSafetyPolicyDisablesStopNamingTheRule() {
         var s = Self.opened(marked: [1], safety: VM.safety("ecs:Stop*", .deny))
-        #expect(VM.dialog(s)?.confirmDisabledReason == "denied by the aliyun safety policy: rule 'ecs:Stop*' (deny) in test-policy.json")
+        #expect(
+            VM.dialog(s)?.confirmDisabledReason
+                == "denied by the aliyun safety policy: rule 'ecs:Stop*' (deny) in test-policy.json")
         #expect(VM.reduce(&s, [.pressButton(.confirm), .typeCharacter("y")]).isEmpty)
         #expect(s.operations.isEmpty)
 
@@ -192,16 +219,24 @@ import Testing
         #expect(VM.dialog(s)?.preview == .running(operationId: "t-preview-1"))
 
         let results = [
-            InstanceResult(instanceId: VM.id(1), regionId: VM.hangzhou, outcome: .dryRunPassed, code: ErrorCode.dryRunSuccess),
-            InstanceResult(instanceId: VM.id(2), regionId: VM.hangzhou, outcome: .dryRunFailed, code: "InstanceExpiredOrInArrears", message: "overdue"),
-            InstanceResult(instanceId: VM.id(3), regionId: VM.hangzhou, outcome: .dryRunPassed, code: ErrorCode.dryRunSuccess),
+            InstanceResult(
+                instanceId: VM.id(1), regionId: VM.hangzhou, outcome: .dryRunPassed, code: ErrorCode.dryRunSuccess),
+            InstanceResult(
+                instanceId: VM.id(2), regionId: VM.hangzhou, outcome: .dryRunFailed, code: "InstanceExpiredOrInArrears",
+                message: "overdue"),
+            InstanceResult(
+                instanceId: VM.id(3), regionId: VM.hangzhou, outcome: .dryRunPassed, code: ErrorCode.dryRunSuccess),
         ]
         VM.reduce(&s, .previewFinished(OperationEngine.Report(operation: "stale", results: [], notes: [])))
         #expect(VM.dialog(s)?.preview == .running(operationId: "t-preview-1"))
-        VM.reduce(&s, .previewFinished(OperationEngine.Report(operation: "t-preview-1", results: results, notes: ["note"])))
+        VM.reduce(
+            &s, .previewFinished(OperationEngine.Report(operation: "t-preview-1", results: results, notes: ["note"])))
         let d = VM.dialog(s)!
         #expect(d.preview == .done(operationId: "t-preview-1", notes: ["note"]))
-        #expect(d.targets.map(\.verdictText) == ["dry run passed", "dry run failed: InstanceExpiredOrInArrears overdue", "dry run passed"])
+        #expect(
+            d.targets.map(\.verdictText) == [
+                "dry run passed", "dry run failed: InstanceExpiredOrInArrears overdue", "dry run passed",
+            ])
         VM.reduce(&s, .cycleBatchOptimization)
         #expect(VM.dialog(s)?.preview == .notRun)
         #expect(VM.dialog(s)?.targets.allSatisfy { $0.dryRun == nil } == true)
@@ -210,13 +245,17 @@ import Testing
     @Test func theStartDialogStartsStoppedInstances() {
         var s = VM.state(2) { n, i in i.status = n == 1 ? .stopped : .running }
         VM.reduce(&s, [.markAllVisible, .openStartDialog, .toggleForceStop, .cycleStoppedMode])
-        guard case let .start(d) = s.dialog else { Issue.record("no start dialog"); return }
+        guard case .start(let d) = s.dialog else {
+            Issue.record("no start dialog")
+            return
+        }
         #expect(d.options == OperationOptions())
         #expect(d.confirmTitle == "Start")
         #expect(d.sendCount == 1)
         #expect(d.skipReasons.map(\.reason) == ["already Running"])
         VM.reduce(&s, [.pressButton(.confirm), .typeCharacter("y")])
         #expect(s.operations.first?.plan.action == .start)
-        #expect(s.operations.first?.plan.batches == [OperationPlan.Batch(regionId: VM.hangzhou, instanceIds: [VM.id(1)])])
+        #expect(
+            s.operations.first?.plan.batches == [OperationPlan.Batch(regionId: VM.hangzhou, instanceIds: [VM.id(1)])])
     }
 }

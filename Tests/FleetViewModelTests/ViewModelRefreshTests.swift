@@ -5,16 +5,27 @@ import Foundation
 import Testing
 
 @Suite struct ViewModelRefreshTests {
-    static func page(_ s: FleetState, _ list: [Instance], loaded: Int, total: Int, last: Bool, region: String = VM.hangzhou) -> FleetAction {
-        .instancesLoaded(InstancePage(region: region, generation: s.loads[region]!.generation, instances: list, loaded: loaded, total: total, isLast: last))
+    static func page(
+        _ s: FleetState, _ list: [Instance], loaded: Int, total: Int, last: Bool, region: String = VM.hangzhou
+    ) -> FleetAction {
+        .instancesLoaded(
+            InstancePage(
+                region: region, generation: s.loads[region]!.generation, instances: list, loaded: loaded, total: total,
+                isLast: last))
     }
 
     @Test func aRefreshLoadsEachShownRegionWithANewGeneration() {
         var s = FleetState(profile: "p", regions: .only([VM.hangzhou, VM.shanghai]), operationIdPrefix: "t-")
-        #expect(VM.reduce(&s, .refreshNow) == [.loadInstances(region: VM.hangzhou, generation: 1), .loadInstances(region: VM.shanghai, generation: 1)])
+        #expect(
+            VM.reduce(&s, .refreshNow) == [
+                .loadInstances(region: VM.hangzhou, generation: 1), .loadInstances(region: VM.shanghai, generation: 1),
+            ])
         #expect(s.loads[VM.hangzhou] == RegionLoad(region: VM.hangzhou, generation: 1, startedAt: VM.t0))
         #expect(s.isLoading)
-        #expect(VM.reduce(&s, .refreshNow) == [.loadInstances(region: VM.hangzhou, generation: 2), .loadInstances(region: VM.shanghai, generation: 2)])
+        #expect(
+            VM.reduce(&s, .refreshNow) == [
+                .loadInstances(region: VM.hangzhou, generation: 2), .loadInstances(region: VM.shanghai, generation: 2),
+            ])
     }
 
     @Test func pagesShowProgressAndTheLastOneFinishes() {
@@ -36,13 +47,19 @@ import Testing
 
     @Test func aRefreshKeepsTheCursorAndMarksOnTheirInstances() {
         var s = VM.state(6)
-        VM.reduce(&s, [.moveTo(instanceId: VM.id(4)), .toggleMark, .moveTo(instanceId: VM.id(2)), .toggleMark, .moveTo(instanceId: VM.id(5))])
+        VM.reduce(
+            &s,
+            [
+                .moveTo(instanceId: VM.id(4)), .toggleMark, .moveTo(instanceId: VM.id(2)), .toggleMark,
+                .moveTo(instanceId: VM.id(5)),
+            ])
         var list = (1...6).map { VM.instance($0) }
         list[4].status = .stopped
         list[1].instanceName = "renamed"
         list.shuffle()
         VM.load(&s, list)
-        var expected = FleetState(profile: "test", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
+        var expected = FleetState(
+            profile: "test", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
         expected.cursor = VM.id(5)
         expected.marks = [VM.id(2), VM.id(4)]
         var load = RegionLoad(region: VM.hangzhou, generation: 1, startedAt: VM.t0)
@@ -97,7 +114,11 @@ import Testing
         var s = FleetState(profile: "p", regions: .only([VM.hangzhou]), operationIdPrefix: "t-")
         VM.reduce(&s, .refreshNow)
         let effects = VM.reduce(&s, Self.page(s, [], loaded: 0, total: 0, last: true))
-        #expect(effects == [.checkPermission(region: VM.hangzhou, generation: 1), .scheduleRefresh(at: VM.t0.addingTimeInterval(60))])
+        #expect(
+            effects == [
+                .checkPermission(region: VM.hangzhou, generation: 1),
+                .scheduleRefresh(at: VM.t0.addingTimeInterval(60)),
+            ])
         #expect(s.loads[VM.hangzhou]?.permission == .checking)
         VM.reduce(&s, .permissionChecked(region: VM.hangzhou, generation: 1, .granted))
         #expect(s.loads[VM.hangzhou]?.summary == "no instances")
@@ -124,9 +145,10 @@ import Testing
     @Test func allRegionsAsksForTheRegionListFirst() {
         var s = FleetState(profile: "p", regions: .all, operationIdPrefix: "t-")
         #expect(VM.reduce(&s, .refreshNow) == [.loadRegionList])
-        #expect(VM.reduce(&s, .regionsLoaded([VM.hangzhou, VM.shanghai])) == [
-            .loadInstances(region: VM.hangzhou, generation: 1), .loadInstances(region: VM.shanghai, generation: 1),
-        ])
+        #expect(
+            VM.reduce(&s, .regionsLoaded([VM.hangzhou, VM.shanghai])) == [
+                .loadInstances(region: VM.hangzhou, generation: 1), .loadInstances(region: VM.shanghai, generation: 1),
+            ])
         #expect(s.shownRegions == [VM.hangzhou, VM.shanghai])
         VM.reduce(&s, .regionListFailed("Throttling.User"))
         #expect(s.banners.last?.level == .error)
@@ -139,14 +161,18 @@ import Testing
         #expect(s.banners.count == 1)
         #expect(VM.reduce(&s, .tick(VM.t0.addingTimeInterval(30))).isEmpty)
         #expect(s.banners.isEmpty)
-        #expect(VM.reduce(&s, .tick(VM.t0.addingTimeInterval(60))) == [.loadInstances(region: VM.hangzhou, generation: 2)])
+        #expect(
+            VM.reduce(&s, .tick(VM.t0.addingTimeInterval(60))) == [.loadInstances(region: VM.hangzhou, generation: 2)])
 
         var paused = VM.state(2)
         VM.load(&paused, (1...2).map { VM.instance($0) })
         #expect(VM.reduce(&paused, .togglePause).isEmpty)
         #expect(paused.paused)
         #expect(VM.reduce(&paused, .tick(VM.t0.addingTimeInterval(600))).isEmpty)
-        #expect(VM.reduce(&paused, .togglePause, now: VM.t0.addingTimeInterval(600)) == [.scheduleRefresh(at: VM.t0.addingTimeInterval(600))])
+        #expect(
+            VM.reduce(&paused, .togglePause, now: VM.t0.addingTimeInterval(600)) == [
+                .scheduleRefresh(at: VM.t0.addingTimeInterval(600))
+            ])
     }
 
     @Test func aRefreshUpdatesAnOpenDialogButNotItsTargets() {
@@ -163,7 +189,9 @@ import Testing
         #expect(d.targets[0].status == .stopped)
         #expect(d.targets[0].preflight == .skip(code: ErrorCode.incorrectInstanceStatus, reason: "already Stopped"))
         #expect(d.targets[2].instance == nil)
-        #expect(d.targets[2].preflight == .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
+        #expect(
+            d.targets[2].preflight
+                == .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
         #expect(d.sendCount == 1)
     }
 
@@ -173,7 +201,7 @@ import Testing
     func incrementalUpdatesMatchAFreshComputation(_ column: SortColumn) {
         var seed: UInt64 = 42
         func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(n))
         }
         let statuses: [InstanceStatus] = [.running, .stopped, .stopping, .pending]
@@ -199,13 +227,23 @@ import Testing
             var sent = 0
             for chunk in list.chunked(1 + next(90)) {
                 sent += chunk.count
-                VM.reduce(&s, .instancesLoaded(InstancePage(region: VM.hangzhou, generation: generation, instances: chunk,
-                                                            loaded: sent, total: list.count, isLast: sent == list.count)))
+                VM.reduce(
+                    &s,
+                    .instancesLoaded(
+                        InstancePage(
+                            region: VM.hangzhou, generation: generation, instances: chunk,
+                            loaded: sent, total: list.count, isLast: sent == list.count)))
             }
             if list.isEmpty {
-                VM.reduce(&s, .instancesLoaded(InstancePage(region: VM.hangzhou, generation: generation, instances: [], loaded: 0, total: 0, isLast: true)))
+                VM.reduce(
+                    &s,
+                    .instancesLoaded(
+                        InstancePage(
+                            region: VM.hangzhou, generation: generation, instances: [], loaded: 0, total: 0,
+                            isLast: true)))
             }
-            var fresh = FleetState(profile: "p", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
+            var fresh = FleetState(
+                profile: "p", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
             fresh.filter = s.filter
             fresh.sort = s.sort
             VM.reduce(&fresh, .tick(VM.t0))
@@ -221,7 +259,7 @@ import Testing
 struct VMSeededGenerator: RandomNumberGenerator {
     var seed: UInt64
     mutating func next() -> UInt64 {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return seed
     }
 }

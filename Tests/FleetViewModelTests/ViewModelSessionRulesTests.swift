@@ -11,8 +11,9 @@ struct ViewModelSessionRulesTests {
     /// Hangzhou 1...4 and Shanghai 5...6, both shown.
     static func twoRegions() -> FleetState {
         let list = (1...4).map { VM.instance($0) } + (5...6).map { VM.instance($0, region: VM.shanghai) }
-        return FleetState(profile: "test", regions: .only([VM.hangzhou, VM.shanghai]), instances: list,
-                          autoRefreshInterval: 60, operationIdPrefix: "t-")
+        return FleetState(
+            profile: "test", regions: .only([VM.hangzhou, VM.shanghai]), instances: list,
+            autoRefreshInterval: 60, operationIdPrefix: "t-")
     }
 
     @Test func switchingRegionsDropsTheMarksOfRegionsNoLongerShown() {
@@ -57,7 +58,9 @@ struct ViewModelSessionRulesTests {
 
         // Read-only turned on from the command line can be turned off again, and says how.
         var t = VM.state(3)
-        VM.reduce(&t, [.openCommandLine, .editCommandLine("readonly"), .executeCommandLine, .refusedReadOnly(key: "W (start)")])
+        VM.reduce(
+            &t,
+            [.openCommandLine, .editCommandLine("readonly"), .executeCommandLine, .refusedReadOnly(key: "W (start)")])
         #expect(t.banners.last?.text == "W (start) is disabled: read-only mode (:readonly off to allow changes).")
         VM.reduce(&t, [.openCommandLine, .editCommandLine("readonly off"), .executeCommandLine])
         #expect(!t.readOnly)
@@ -83,9 +86,17 @@ struct ViewModelSessionRulesTests {
         #expect(s.banners.count == 1, "the older error would come back when the newer message expired")
         VM.reduce(&s, [.openCommandLine, .editCommandLine("region cn-hangzhou"), .executeCommandLine])
         let retry = try #require(s.loads[VM.hangzhou]?.generation)
-        s.banners = [Banner(level: .error, text: "cn-hangzhou: Throttling", expires: VM.t0.addingTimeInterval(12), topic: "region:cn-hangzhou")]
-        VM.reduce(&s, .instancesLoaded(InstancePage(region: VM.hangzhou, generation: retry, instances: [VM.instance(1)],
-                                                    loaded: 1, total: 1, isLast: true)))
+        s.banners = [
+            Banner(
+                level: .error, text: "cn-hangzhou: Throttling", expires: VM.t0.addingTimeInterval(12),
+                topic: "region:cn-hangzhou")
+        ]
+        VM.reduce(
+            &s,
+            .instancesLoaded(
+                InstancePage(
+                    region: VM.hangzhou, generation: retry, instances: [VM.instance(1)],
+                    loaded: 1, total: 1, isLast: true)))
         #expect(s.banners.isEmpty, "the region loaded: its error is past")
     }
 
@@ -102,7 +113,9 @@ struct ViewModelSessionRulesTests {
     @Test func aFilterKeyTypoIsPointedOut() {
         var s = VM.state(3)
         VM.reduce(&s, [.editFilter("stauts:Running web"), .applyFilter])
-        #expect(s.banners.last?.text == "No filter key is called stauts: (matched as text); keys are status: tag: zone: type: region:.")
+        #expect(
+            s.banners.last?.text
+                == "No filter key is called stauts: (matched as text); keys are status: tag: zone: type: region:.")
         // Words with a colon that are not keys: an IPv6 address, host:port.
         VM.reduce(&s, [.beginFilter, .editFilter("fe80::1 web-01:22"), .applyFilter])
         #expect(s.banners.isEmpty)

@@ -9,7 +9,9 @@ import Testing
         VM.state(5) { n, i in
             i.instanceName = ["delta", "Alpha", "charlie", "bravo", ""][n - 1]
             i.status = [.stopped, .running, .pending, .running, .stopping][n - 1]
-            i.vpcAttributes = .init(vpcId: "v", privateIpAddresses: [["10.0.0.10", "10.0.0.9", "9.255.0.1", "10.0.1.0", "10.0.0.100"][n - 1]])
+            i.vpcAttributes = .init(
+                vpcId: "v",
+                privateIpAddresses: [["10.0.0.10", "10.0.0.9", "9.255.0.1", "10.0.1.0", "10.0.0.100"][n - 1]])
             i.publicIpAddresses = n == 2 ? ["47.1.1.1"] : []
             i.instanceChargeType = n % 2 == 0 ? "PrePaid" : "PostPaid"
         }
@@ -22,7 +24,8 @@ import Testing
             VM.reduce(&s, .sortByNextColumn)
             columns.append(s.sort.column)
         }
-        #expect(columns == [.name, .status, .type, .zone, .privateIp, .publicIp, .charge, .region, .lastOperation, .id])
+        #expect(
+            columns == [.name, .status, .type, .zone, .privateIp, .publicIp, .charge, .region, .lastOperation, .id])
         VM.reduce(&s, .sortByPreviousColumn)
         #expect(s.sort == InstanceSort(column: .lastOperation, ascending: true))
     }
@@ -78,11 +81,20 @@ import Testing
         s.sort = InstanceSort(column: .lastOperation)
         VM.reduce(&s, [.moveTo(instanceId: VM.id(4)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y")])
         VM.reduce(&s, [.moveTo(instanceId: VM.id(2)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y")])
-        let first = s.operations[0].id, second = s.operations[1].id
-        VM.reduce(&s, .operationUpdated(operationId: second, results: [InstanceResult(instanceId: VM.id(2), regionId: VM.hangzhou, outcome: .accepted)]),
-                  now: VM.t0.addingTimeInterval(5))
-        VM.reduce(&s, .operationUpdated(operationId: first, results: [InstanceResult(instanceId: VM.id(4), regionId: VM.hangzhou, outcome: .accepted)]),
-                  now: VM.t0.addingTimeInterval(9))
+        let first = s.operations[0].id
+        let second = s.operations[1].id
+        VM.reduce(
+            &s,
+            .operationUpdated(
+                operationId: second,
+                results: [InstanceResult(instanceId: VM.id(2), regionId: VM.hangzhou, outcome: .accepted)]),
+            now: VM.t0.addingTimeInterval(5))
+        VM.reduce(
+            &s,
+            .operationUpdated(
+                operationId: first,
+                results: [InstanceResult(instanceId: VM.id(4), regionId: VM.hangzhou, outcome: .accepted)]),
+            now: VM.t0.addingTimeInterval(9))
         #expect(Array(s.visible) == VM.ids([2, 4, 1, 3, 5]))
     }
 }

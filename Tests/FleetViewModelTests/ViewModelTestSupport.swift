@@ -12,8 +12,10 @@ enum VM {
     static let shanghai = "cn-shanghai"
 
     /// `i-a01`... : Running, pay-as-you-go, VPC, no local disks, in Hangzhou; name `web-01`...
-    static func instance(_ n: Int, _ status: InstanceStatus = .running, region: String = hangzhou,
-                         _ configure: (inout Instance) -> Void = { _ in }) -> Instance {
+    static func instance(
+        _ n: Int, _ status: InstanceStatus = .running, region: String = hangzhou,
+        _ configure: (inout Instance) -> Void = { _ in }
+    ) -> Instance {
         var i = Instance(instanceId: id(n))
         i.regionId = region
         i.zoneId = region + (n % 2 == 0 ? "-h" : "-i")
@@ -31,11 +33,14 @@ enum VM {
     static func ids(_ ns: [Int]) -> [String] { ns.map(id) }
 
     /// A state showing Hangzhou with instances 1...count loaded; operation IDs `t-...`.
-    static func state(_ count: Int = 10, readOnly: Bool = false, safety: PowerSafety = .allowAll,
-                      _ configure: (Int, inout Instance) -> Void = { _, _ in }) -> FleetState {
+    static func state(
+        _ count: Int = 10, readOnly: Bool = false, safety: PowerSafety = .allowAll,
+        _ configure: (Int, inout Instance) -> Void = { _, _ in }
+    ) -> FleetState {
         let list = (1...max(1, count)).prefix(count).map { n in instance(n) { configure(n, &$0) } }
-        return FleetState(profile: "test", regions: .only([hangzhou]), instances: list, readOnly: readOnly, safety: safety,
-                          autoRefreshInterval: 60, operationIdPrefix: "t-")
+        return FleetState(
+            profile: "test", regions: .only([hangzhou]), instances: list, readOnly: readOnly, safety: safety,
+            autoRefreshInterval: 60, operationIdPrefix: "t-")
     }
 
     /// Reduces at `t0` (or `now`).
@@ -52,11 +57,17 @@ enum VM {
 
     /// A whole load of `region` in one page (a refresh as the runner would report it).
     @discardableResult
-    static func load(_ s: inout FleetState, _ list: [Instance], region: String = hangzhou, now: Date = t0) -> [FleetEffect] {
+    static func load(_ s: inout FleetState, _ list: [Instance], region: String = hangzhou, now: Date = t0)
+        -> [FleetEffect]
+    {
         var effects = reduce(&s, .refreshNow, now: now)
         let generation = s.loads[region]!.generation
-        effects += reduce(&s, .instancesLoaded(InstancePage(region: region, generation: generation, instances: list,
-                                                            loaded: list.count, total: list.count, isLast: true)), now: now)
+        effects += reduce(
+            &s,
+            .instancesLoaded(
+                InstancePage(
+                    region: region, generation: generation, instances: list,
+                    loaded: list.count, total: list.count, isLast: true)), now: now)
         return effects
     }
 
@@ -65,7 +76,9 @@ enum VM {
 
     /// The policy decision of a policy with one rule.
     static func safety(_ pattern: String, _ action: SafetyPolicy.Action) -> PowerSafety {
-        PowerSafety(policy: SafetyPolicy(enabled: true, rules: [.init(pattern: pattern, action: action)], source: "test-policy.json"))
+        PowerSafety(
+            policy: SafetyPolicy(
+                enabled: true, rules: [.init(pattern: pattern, action: action)], source: "test-policy.json"))
     }
 }
 
@@ -74,7 +87,10 @@ final class VMClock: EngineClock {
     let time = Mutex(VM.t0)
     func now() -> Date { time.withLock { $0 } }
     func sleep(for duration: Duration) async throws {
-        time.withLock { $0 = $0.addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18) }
+        time.withLock {
+            $0 = $0.addingTimeInterval(
+                Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        }
         await Task.yield()
     }
 }
@@ -87,40 +103,62 @@ final class VMFakeECS: ECSService {
     /// Regions where the account may not list instances (`Forbidden.RAM`).
     let denied: Set<String>
 
-    init(_ fleet: [String: [Instance]], denied: Set<String> = []) { self.fleet = Mutex(fleet); self.denied = denied }
+    init(_ fleet: [String: [Instance]], denied: Set<String> = []) {
+        self.fleet = Mutex(fleet)
+        self.denied = denied
+    }
 
     func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response {
         calls.withLock { $0.append(R.action) }
         if let region = request.regionId, denied.contains(region) {
-            throw .api(APIError(code: "Forbidden.RAM", message: "User not authorized to operate on the specified resource.", httpStatus: 403))
+            throw .api(
+                APIError(
+                    code: "Forbidden.RAM", message: "User not authorized to operate on the specified resource.",
+                    httpStatus: 403))
         }
         switch request {
         case let r as DescribeInstancesRequest:
-            if r.dryRun == true { throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400)) }
-            let all = fleet.withLock { f in (f[r.region] ?? []).filter { i in r.instanceIds.map { $0.contains(i.instanceId) } ?? true } }
-            let start = Int(r.nextToken ?? "0") ?? 0, size = r.maxResults ?? 10
+            if r.dryRun == true {
+                throw .dryRunPassed(APIError(code: ErrorCode.dryRunOperation, message: "passed", httpStatus: 400))
+            }
+            let all = fleet.withLock { f in
+                (f[r.region] ?? []).filter { i in r.instanceIds.map { $0.contains(i.instanceId) } ?? true }
+            }
+            let start = Int(r.nextToken ?? "0") ?? 0
+            let size = r.maxResults ?? 10
             let page = Array(all.dropFirst(start).prefix(size))
             let next = start + page.count < all.count ? String(start + page.count) : nil
-            return DescribeInstancesResponse(requestId: "req", instances: page, nextToken: next, totalCount: all.count,
-                                             pageNumber: nil, pageSize: nil) as! R.Response
+            return DescribeInstancesResponse(
+                requestId: "req", instances: page, nextToken: next, totalCount: all.count,
+                pageNumber: nil, pageSize: nil) as! R.Response
         case let r as StopInstancesRequest:
             let answers = fleet.withLock { f in
                 r.instanceIds.map { id -> InstanceResponse in
                     guard let i = f[r.region]?.firstIndex(where: { $0.instanceId == id }) else {
-                        return InstanceResponse(instanceId: id, code: ErrorCode.invalidInstanceIdNotFound, message: "not found", previousStatus: "", currentStatus: "")
+                        return InstanceResponse(
+                            instanceId: id, code: ErrorCode.invalidInstanceIdNotFound, message: "not found",
+                            previousStatus: "", currentStatus: "")
                     }
                     f[r.region]![i].status = .stopped
-                    return InstanceResponse(instanceId: id, code: "200", message: "success", previousStatus: "Running", currentStatus: "Stopping")
+                    return InstanceResponse(
+                        instanceId: id, code: "200", message: "success", previousStatus: "Running",
+                        currentStatus: "Stopping")
                 }
             }
             return InstanceResponsesResponse(requestId: "req-stop", instanceResponses: answers) as! R.Response
         case let r as DescribeInstanceStatusRequest:
             let entries = fleet.withLock { f in
-                (f[r.region] ?? []).filter { r.instanceIds.contains($0.instanceId) }.map { DescribeInstanceStatusResponse.Entry(instanceId: $0.instanceId, status: $0.status) }
+                (f[r.region] ?? []).filter { r.instanceIds.contains($0.instanceId) }.map {
+                    DescribeInstanceStatusResponse.Entry(instanceId: $0.instanceId, status: $0.status)
+                }
             }
-            return DescribeInstanceStatusResponse(requestId: "req", statuses: entries, totalCount: entries.count, pageNumber: 1, pageSize: 50) as! R.Response
+            return DescribeInstanceStatusResponse(
+                requestId: "req", statuses: entries, totalCount: entries.count, pageNumber: 1, pageSize: 50)
+                as! R.Response
         case is DescribeRegionsRequest:
-            let regions = fleet.withLock { $0.keys.sorted() }.map { DescribeRegionsResponse.Region(regionId: $0, localName: $0, regionEndpoint: "") }
+            let regions = fleet.withLock { $0.keys.sorted() }.map {
+                DescribeRegionsResponse.Region(regionId: $0, localName: $0, regionEndpoint: "")
+            }
             return DescribeRegionsResponse(requestId: "req", regions: regions) as! R.Response
         default:
             throw .configuration("the fake does not answer \(R.action)")

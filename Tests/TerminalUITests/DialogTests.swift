@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct DialogTests {
     let dialog = Dialog(
@@ -19,16 +19,17 @@ import TerminalUI
         #expect(dialog.frame(in: grid.bounds) == Rect(x: 22, y: 8, width: 36, height: 8))
         #expect(inner == Rect(x: 24, y: 10, width: 32, height: 3))
         let box = (8..<16).map { slice(grid, y: $0, x: 22, width: 36) }
-        #expect(box == [
-            "┌─ Stop instances ─────────────────┐",
-            "│                                  │",
-            "│ Stop 3 instances in cn-hangzhou? │",
-            "│                                  │",
-            "│ This cannot be undone.           │",
-            "│                                  │",
-            "│       [c] Cancel  [s] Stop       │",
-            "└──────────────────────────────────┘",
-        ])
+        #expect(
+            box == [
+                "┌─ Stop instances ─────────────────┐",
+                "│                                  │",
+                "│ Stop 3 instances in cn-hangzhou? │",
+                "│                                  │",
+                "│ This cannot be undone.           │",
+                "│                                  │",
+                "│       [c] Cancel  [s] Stop       │",
+                "└──────────────────────────────────┘",
+            ])
         #expect(grid.lines[7].allSatisfy { $0 == " " } && grid.lines[16].allSatisfy { $0 == " " })
         let theme = Theme.default
         #expect(grid.style(at: 22, y: 8) == theme[.dialog].patched(with: theme[.dialogBorder]))

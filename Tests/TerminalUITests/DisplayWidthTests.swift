@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerminalUI
 
 @Suite struct DisplayWidthTests {
@@ -67,7 +68,9 @@ enum UnicodeData {
             let fields = line.split(separator: "#", maxSplits: 1)[0].split(separator: ";")
             guard fields.count >= 2 else { continue }
             let bounds = fields[0].trimmingCharacters(in: .whitespaces).components(separatedBy: "..")
-            guard let low = UInt32(bounds[0], radix: 16), let high = UInt32(bounds[bounds.count - 1], radix: 16) else { continue }
+            guard let low = UInt32(bounds[0], radix: 16), let high = UInt32(bounds[bounds.count - 1], radix: 16) else {
+                continue
+            }
             out.append((low...high, fields[1].trimmingCharacters(in: .whitespaces)))
         }
         return out

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 @Suite struct GridTests {
@@ -38,8 +39,10 @@ import Testing
         #expect(grid[4, 0].isContinuation)
     }
 
-    @Test(arguments: [(width: 5, x: 0, expected: "日本 "), (width: 5, x: 2, expected: "  日 "),
-                      (width: 4, x: 1, expected: " 日 ")])
+    @Test(arguments: [
+        (width: 5, x: 0, expected: "日本 "), (width: 5, x: 2, expected: "  日 "),
+        (width: 4, x: 1, expected: " 日 "),
+    ])
     func wideCharacterNeverStraddlesTheRightEdge(width: Int, x: Int, expected: String) {
         var grid = Grid(width: width, height: 1)
         grid.put("日本語", x: x, y: 0, style: red)
@@ -66,8 +69,8 @@ import Testing
     @Test func overwritingHalfOfAWideCharacterBlanksTheOtherHalf() {
         var grid = Grid(width: 6, height: 1)
         grid.put("日本語", x: 0, y: 0)
-        grid.put("x", x: 1, y: 0)   // right half of 日
-        grid.put("y", x: 2, y: 0)   // left half of 本
+        grid.put("x", x: 1, y: 0) // right half of 日
+        grid.put("y", x: 2, y: 0) // left half of 本
         #expect(grid.lines == [" xy 語"])
         // Every continuation cell follows a wide character.
         for x in 1..<6 where grid[x, 0].isContinuation { #expect(grid[x - 1, 0].width == 2) }
@@ -90,7 +93,8 @@ import Testing
     @Test func zeroWidthCharactersAreNeutralised() {
         var grid = Grid(width: 10, height: 1)
         grid.put("a\u{200B}b\u{200D}c\u{FEFF}d", x: 0, y: 0)
-        #expect(grid.lines == ["a\u{FFFD}b\u{FFFD}c\u{FFFD}d   "], "each takes a visible column, as the layout measured it")
+        #expect(
+            grid.lines == ["a\u{FFFD}b\u{FFFD}c\u{FFFD}d   "], "each takes a visible column, as the layout measured it")
     }
 
     @Test func combiningMarksJoinTheirBaseCell() {
@@ -150,7 +154,8 @@ import Testing
         let cols = r.split(.horizontal, [.fill(1), .fill(2), .min(10)])
         #expect(cols.map(\.width).reduce(0, +) == 80)
         #expect(cols[2].width >= 10 && cols[1].width > cols[0].width)
-        #expect(Rect(x: 0, y: 0, width: 3, height: 1).split(.horizontal, [.length(2), .length(2)]).map(\.width) == [2, 1])
+        #expect(
+            Rect(x: 0, y: 0, width: 3, height: 1).split(.horizontal, [.length(2), .length(2)]).map(\.width) == [2, 1])
     }
 
     @Test func centeredAndIntersection() {
@@ -162,7 +167,8 @@ import Testing
     }
 
     @Test func wrapByDisplayColumns() {
-        #expect(TextWrap.wrap("stop the selected instances now", width: 10) == ["stop the", "selected", "instances", "now"])
+        #expect(
+            TextWrap.wrap("stop the selected instances now", width: 10) == ["stop the", "selected", "instances", "now"])
         #expect(TextWrap.wrap("日本語のテキスト", width: 5) == ["日本", "語の", "テキ", "スト"])
         #expect(TextWrap.wrap("a\n\nb", width: 5) == ["a", "", "b"])
     }

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct TOMLTests {
     @Test func readsSectionsInFileOrderWithTheirLines() throws {
@@ -28,12 +28,14 @@ import TerminalUI
     }
 
     @Test func arraysAndTheirLines() throws {
-        let tables = try TOML.parse("[keys]\nstop = \"X\"\nmark = [\"space\", \"x\"]\nquit = [\n  \"q\",\n  \",\",\n]\n")
-        #expect(tables[1].entries == [
-            TOMLEntry(key: "stop", value: .string("X"), line: 2),
-            TOMLEntry(key: "mark", value: .array([.string("space"), .string("x")]), line: 3),
-            TOMLEntry(key: "quit", value: .array([.string("q"), .string(",")]), line: 4),
-        ])
+        let tables = try TOML.parse(
+            "[keys]\nstop = \"X\"\nmark = [\"space\", \"x\"]\nquit = [\n  \"q\",\n  \",\",\n]\n")
+        #expect(
+            tables[1].entries == [
+                TOMLEntry(key: "stop", value: .string("X"), line: 2),
+                TOMLEntry(key: "mark", value: .array([.string("space"), .string("x")]), line: 3),
+                TOMLEntry(key: "quit", value: .array([.string("q"), .string(",")]), line: 4),
+            ])
     }
 
     @Test func emptyHeadersAreSectionsButDottedPrefixesAreNot() throws {
@@ -52,9 +54,11 @@ import TerminalUI
 
     @Test func multiLineStringsDoNotHideOrInventKeys() throws {
         let tables = try TOML.parse("a = \"\"\"\nb = 1\n\"\"\"\nc = 2\n")
-        #expect(tables[0].entries == [
-            TOMLEntry(key: "a", value: .string("b = 1\n"), line: 1), TOMLEntry(key: "c", value: .integer(2), line: 4),
-        ])
+        #expect(
+            tables[0].entries == [
+                TOMLEntry(key: "a", value: .string("b = 1\n"), line: 1),
+                TOMLEntry(key: "c", value: .integer(2), line: 4),
+            ])
     }
 
     @Test(arguments: [

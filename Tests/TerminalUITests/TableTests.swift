@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct TableViewportTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -9,20 +9,21 @@ import TerminalUI
 
     @Test(arguments: [
         Case(cursor: 0, previous: 0, visible: 10, rows: 100, expected: 0),
-        Case(cursor: 9, previous: 0, visible: 10, rows: 100, expected: 0),    // last visible row: no scroll
-        Case(cursor: 10, previous: 0, visible: 10, rows: 100, expected: 1),   // one past: scroll by one
-        Case(cursor: 5, previous: 20, visible: 10, rows: 100, expected: 5),   // above the view: cursor at top
+        Case(cursor: 9, previous: 0, visible: 10, rows: 100, expected: 0), // last visible row: no scroll
+        Case(cursor: 10, previous: 0, visible: 10, rows: 100, expected: 1), // one past: scroll by one
+        Case(cursor: 5, previous: 20, visible: 10, rows: 100, expected: 5), // above the view: cursor at top
         Case(cursor: 25, previous: 20, visible: 10, rows: 100, expected: 20), // inside: stay put
         Case(cursor: 99, previous: 0, visible: 10, rows: 100, expected: 90),
         Case(cursor: 500, previous: 0, visible: 10, rows: 100, expected: 90), // cursor clamped
-        Case(cursor: 3, previous: 50, visible: 10, rows: 5, expected: 0),     // fewer rows than fit
+        Case(cursor: 3, previous: 50, visible: 10, rows: 5, expected: 0), // fewer rows than fit
         Case(cursor: 95, previous: 88, visible: 20, rows: 100, expected: 80), // grown window pulls rows back
         Case(cursor: 0, previous: 7, visible: 0, rows: 100, expected: 0),
         Case(cursor: 0, previous: 7, visible: 10, rows: 0, expected: 0),
     ])
     func offsetKeepsTheCursorVisible(_ c: Case) {
-        let offset = TableViewport.offset(cursor: c.cursor, previousOffset: c.previous, visibleRows: c.visible,
-                                          rowCount: c.rows)
+        let offset = TableViewport.offset(
+            cursor: c.cursor, previousOffset: c.previous, visibleRows: c.visible,
+            rowCount: c.rows)
         #expect(offset == c.expected)
         if c.visible > 0 && c.rows > 0 {
             let cursor = TableViewport.clamp(c.cursor, rowCount: c.rows)
@@ -59,11 +60,12 @@ import TerminalUI
     }
 
     @Test func shrinkingTheWindowKeepsTheCursorVisible() {
-        let table = Table(columns: [TableColumn("N", width: .fixed(4))],
-                          rows: (0..<50).map { TableRow([TableCell("\($0)")]) }, cursor: 30, offset: 25)
-        #expect(table.scrollOffset(in: Rect(x: 0, y: 0, width: 10, height: 21)) == 25)   // 20 rows: 25...44
-        #expect(table.scrollOffset(in: Rect(x: 0, y: 0, width: 10, height: 4)) == 28)    // 3 rows: 28...30
-        #expect(table.scrollOffset(in: Rect(x: 0, y: 0, width: 10, height: 60)) == 0)    // everything fits
+        let table = Table(
+            columns: [TableColumn("N", width: .fixed(4))],
+            rows: (0..<50).map { TableRow([TableCell("\($0)")]) }, cursor: 30, offset: 25)
+        #expect(table.scrollOffset(in: Rect(x: 0, y: 0, width: 10, height: 21)) == 25) // 20 rows: 25...44
+        #expect(table.scrollOffset(in: Rect(x: 0, y: 0, width: 10, height: 4)) == 28) // 3 rows: 28...30
+        #expect(table.scrollOffset(in: Rect(x: 0, y: 0, width: 10, height: 60)) == 0) // everything fits
     }
 
     @Test func mouseRowLookup() {
@@ -84,12 +86,19 @@ import TerminalUI
 
     func rows() -> [TableRow] {
         [
-            TableRow([TableCell("i-001"), TableCell("web-1"), TableCell("● Running", role: .statusRunning),
-                      TableCell("cn-a"), TableCell("2")]),
-            TableRow([TableCell("i-002"), TableCell("数据库主节点备份"), TableCell("○ Stopped", role: .statusStopped),
-                      TableCell("cn-b"), TableCell("16")], isMarked: true),
-            TableRow([TableCell("i-003"), TableCell("evil\u{1B}[31m"), TableCell("◐ Stopping", role: .statusStopping),
-                      TableCell("cn-c"), TableCell("4")]),
+            TableRow([
+                TableCell("i-001"), TableCell("web-1"), TableCell("● Running", role: .statusRunning),
+                TableCell("cn-a"), TableCell("2"),
+            ]),
+            TableRow(
+                [
+                    TableCell("i-002"), TableCell("数据库主节点备份"), TableCell("○ Stopped", role: .statusStopped),
+                    TableCell("cn-b"), TableCell("16"),
+                ], isMarked: true),
+            TableRow([
+                TableCell("i-003"), TableCell("evil\u{1B}[31m"), TableCell("◐ Stopping", role: .statusStopping),
+                TableCell("cn-c"), TableCell("4"),
+            ]),
         ]
     }
 
@@ -98,7 +107,7 @@ import TerminalUI
         func titles(_ width: Int) -> [String] { table.columnLayout(width: width).map { columns[$0.index].title } }
         #expect(titles(60) == ["ID", "NAME", "STATUS", "ZONE", "CPU"])
         #expect(titles(2 + 6 + 1 + 6 + 1 + 9 + 1 + 6 + 1 + 3) == ["ID", "NAME", "STATUS", "ZONE", "CPU"])
-        #expect(titles(35) == ["ID", "NAME", "STATUS", "CPU"])     // ZONE (priority 1) goes first
+        #expect(titles(35) == ["ID", "NAME", "STATUS", "CPU"]) // ZONE (priority 1) goes first
         #expect(titles(29) == ["ID", "NAME", "STATUS", "CPU"])
         #expect(titles(28) == ["ID", "NAME", "STATUS"])
         #expect(titles(20) == ["ID", "NAME"])
@@ -107,10 +116,13 @@ import TerminalUI
     }
 
     @Test func flexibleColumnsShareTheSpareRoom() {
-        let table = Table(columns: [TableColumn("A", width: .fixed(4)),
-                                    TableColumn("B", width: .flexible(min: 2, weight: 1)),
-                                    TableColumn("C", width: .flexible(min: 2, max: 5, weight: 3))],
-                          rows: [], showsMarks: false)
+        let table = Table(
+            columns: [
+                TableColumn("A", width: .fixed(4)),
+                TableColumn("B", width: .flexible(min: 2, weight: 1)),
+                TableColumn("C", width: .flexible(min: 2, max: 5, weight: 3)),
+            ],
+            rows: [], showsMarks: false)
         let layout = table.columnLayout(width: 30)
         #expect(layout.map(\.width) == [4, 19, 5])
         #expect(layout.map(\.x) == [0, 5, 25])
@@ -120,13 +132,14 @@ import TerminalUI
         var grid = Grid(width: 44, height: 5)
         let table = Table(columns: columns, rows: rows(), cursor: 0, sort: TableSort(column: 0))
         table.render(into: &grid, area: grid.bounds, theme: .default)
-        #expect(grid.lines == [
-            "  ID▲    NAME           STATUS    ZONE   CPU",
-            "  i-001  web-1          ● Running cn-a     2",
-            "✓ i-002  数据库主节点 … ○ Stopped cn-b    16",
-            "  i-003  evil\u{FFFD}[31m      ◐ Stoppi… cn-c     4",
-            "                                            ",
-        ])
+        #expect(
+            grid.lines == [
+                "  ID▲    NAME           STATUS    ZONE   CPU",
+                "  i-001  web-1          ● Running cn-a     2",
+                "✓ i-002  数据库主节点 … ○ Stopped cn-b    16",
+                "  i-003  evil\u{FFFD}[31m      ◐ Stoppi… cn-c     4",
+                "                                            ",
+            ])
     }
 
     @Test func stylesFollowTheTheme() {
@@ -136,10 +149,13 @@ import TerminalUI
         #expect(grid.style(at: 3, y: 0) == theme[.header])
         // Cursor row: one style across, cell roles ignored.
         let cursor = theme[.row].patched(with: theme[.cursor])
-        #expect(grid.style(at: 0, y: 1) == cursor && grid.style(at: 25, y: 1) == cursor && grid.style(at: 43, y: 1) == cursor)
+        #expect(
+            grid.style(at: 0, y: 1) == cursor && grid.style(at: 25, y: 1) == cursor
+                && grid.style(at: 43, y: 1) == cursor)
         // Marked row: the mark style, with the status role's colour over it.
         #expect(grid.style(at: 0, y: 2) == theme[.row].patched(with: theme[.mark]))
-        #expect(grid.style(at: 25, y: 2) == theme[.row].patched(with: theme[.mark]).patched(with: theme[.statusStopped]))
+        #expect(
+            grid.style(at: 25, y: 2) == theme[.row].patched(with: theme[.mark]).patched(with: theme[.statusStopped]))
         #expect(grid.style(at: 25, y: 3) == theme[.row].patched(with: theme[.statusStopping]))
     }
 
@@ -162,8 +178,10 @@ import TerminalUI
 
     @Test func asciiMarksAndSortArrows() {
         var grid = Grid(width: 12, height: 2)
-        Table(columns: [TableColumn("ID", width: .fixed(8))], rows: [TableRow(["x"], isMarked: true)], ascii: true,
-              sort: TableSort(column: 0, ascending: false)).render(into: &grid, area: grid.bounds, theme: .mono)
+        Table(
+            columns: [TableColumn("ID", width: .fixed(8))], rows: [TableRow(["x"], isMarked: true)], ascii: true,
+            sort: TableSort(column: 0, ascending: false)
+        ).render(into: &grid, area: grid.bounds, theme: .mono)
         #expect(grid.lines == ["  IDv       ", "+ x         "])
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct KeyTests {
-    @Test(arguments: [Key.character("q"), .character(" "), .character("?"), .ctrl("c"), .up, .down, .left,
-                      .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .backspace,
-                      .delete, .insert, .function(1), .function(12)])
+    @Test(arguments: [
+        Key.character("q"), .character(" "), .character("?"), .ctrl("c"), .up, .down, .left,
+        .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .backspace,
+        .delete, .insert, .function(1), .function(12),
+    ])
     func namesRoundTrip(_ key: Key) {
         #expect(Key(name: key.name) == key)
     }
@@ -28,8 +30,11 @@ import TerminalUI
         terminal.resize(width: 100, height: 30)
         var seen: [TerminalEvent] = []
         while let event = terminal.nextEvent(timeout: .milliseconds(100)) { seen.append(event) }
-        #expect(seen == [.key(.char("j")), .key(.char("a")), .key(.char("b")), .tick,
-                         .mouse(MouseEvent(.click, x: 3, y: 4)), .resize(width: 100, height: 30)])
+        #expect(
+            seen == [
+                .key(.char("j")), .key(.char("a")), .key(.char("b")), .tick,
+                .mouse(MouseEvent(.click, x: 3, y: 4)), .resize(width: 100, height: 30),
+            ])
         #expect(terminal.size == (100, 30))
         var grid = Grid(width: 100, height: 30)
         grid.put("hello", x: 0, y: 0)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Every built-in theme is readable (WCAG 2 AA): text at least 4.5:1 against what it is drawn on, borders and
 /// bar glyphs at least 3:1. Colours are the xterm palette's RGB (`Color.approximateRGB`); the terminal's own
@@ -17,10 +17,14 @@ import TerminalUI
     /// The roles drawn over another role's background, as the widgets patch them (striped rows, dialogs, the
     /// hint bar); every role is also drawn straight on the terminal.
     static let surfaces: [ThemeRole: [ThemeRole]] = [
-        .rowAlt: [.statusRunning, .statusStarting, .statusStopping, .statusStopped, .statusPending, .mark, .danger,
-                  .warning, .success, .dim],
-        .dialog: [.dialogBorder, .dialogTitle, .button, .buttonFocused, .danger, .progressDone, .progressTodo,
-                  .hintKey, .dim, .warning, .success],
+        .rowAlt: [
+            .statusRunning, .statusStarting, .statusStopping, .statusStopped, .statusPending, .mark, .danger,
+            .warning, .success, .dim,
+        ],
+        .dialog: [
+            .dialogBorder, .dialogTitle, .button, .buttonFocused, .danger, .progressDone, .progressTodo,
+            .hintKey, .dim, .warning, .success,
+        ],
         .hint: [.hintKey, .dim],
     ]
 
@@ -42,9 +46,12 @@ import TerminalUI
 
     /// The colours a role shows with, over `surface` (nil: the terminal), after reverse video.
     static func shown(_ role: ThemeRole, over surface: ThemeRole?, in theme: Theme) -> (fg: RGB, bg: RGB) {
-        let black: RGB = (0, 0, 0), white: RGB = (255, 255, 255), grey: RGB = (229, 229, 229)
+        let black: RGB = (0, 0, 0)
+        let white: RGB = (255, 255, 255)
+        let grey: RGB = (229, 229, 229)
         let light = theme.name == "light"
-        let terminalFg = light ? black : grey, terminalBg = light ? white : black
+        let terminalFg = light ? black : grey
+        let terminalBg = light ? white : black
         var style = theme[role]
         if let surface { style = theme[surface].patched(with: style) }
         let fg: RGB = style.fg.approximateRGB ?? terminalFg
@@ -57,12 +64,15 @@ import TerminalUI
         let theme = try #require(Theme.builtin(named: name))
         for role in Self.text + Self.nonText {
             let needed = Self.text.contains(role) ? 4.5 : 3
-            let surfaces: [ThemeRole?] = [nil] + Self.surfaces.filter { $0.value.contains(role) }.map { Optional($0.key) }
+            let surfaces: [ThemeRole?] =
+                [nil] + Self.surfaces.filter { $0.value.contains(role) }.map { Optional($0.key) }
             for surface in surfaces {
                 let (fg, bg) = Self.shown(role, over: surface, in: theme)
                 let ratio = Self.contrast(fg, bg)
                 let shown = (ratio * 100).rounded() / 100
-                #expect(ratio >= needed, "\(name): [\(role.name)] on \(surface?.name ?? "the terminal") is \(shown):1, needs \(needed):1")
+                #expect(
+                    ratio >= needed,
+                    "\(name): [\(role.name)] on \(surface?.name ?? "the terminal") is \(shown):1, needs \(needed):1")
             }
         }
     }

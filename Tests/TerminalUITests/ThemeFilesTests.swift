@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// `themes/*.toml` is the single source of every built-in theme; `scripts/generate-themes.py` compiles them into
 /// `Sources/TerminalUI/Theme/Builtin/`. These tests read the repository's own files (found from this file's path)
@@ -20,8 +20,9 @@ import TerminalUI
     @Test(arguments: Theme.builtinNames)
     func builtInEqualsTheFile(name: String) throws {
         let file = try Self.fileText(name)
-        #expect(Theme.builtinSource(named: name) == file,
-                "Builtin/\(name) differs from themes/\(name).toml: run scripts/generate-themes.py")
+        #expect(
+            Theme.builtinSource(named: name) == file,
+            "Builtin/\(name) differs from themes/\(name).toml: run scripts/generate-themes.py")
         let parsed = try Theme.parse(file, name: name, file: "\(name).toml")
         #expect(parsed == Theme.builtin(named: name))
     }

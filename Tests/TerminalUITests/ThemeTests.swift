@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct ThemeParsingTests {
     @Test func everyColourFormAndAttribute() throws {
-        let theme = try Theme.parse("""
+        let theme = try Theme.parse(
+            """
             description = "test"
             [header]
             fg = "bright-cyan"
@@ -76,7 +77,8 @@ import TerminalUI
 
 @Suite struct ThemeLoadingTests {
     func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ecsfleet-themes-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ecsfleet-themes-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -90,7 +92,9 @@ import TerminalUI
         let mine = try Theme.load(nameOrPath: "mine", userDirectory: dir)
         #expect(mine.name == "mine" && mine[.header] == Style(fg: .magenta))
         #expect(mine[.danger] == Theme.default[.danger], "unset roles come from the default theme")
-        #expect(try Theme.load(nameOrPath: "mono", userDirectory: dir)[.header] == Style(fg: .blue), "user overrides built-in")
+        #expect(
+            try Theme.load(nameOrPath: "mono", userDirectory: dir)[.header] == Style(fg: .blue),
+            "user overrides built-in")
         #expect(try Theme.load(nameOrPath: "colorblind", userDirectory: dir) == Theme.builtin(named: "colorblind"))
         #expect(try Theme.load(nameOrPath: "light", userDirectory: nil) == Theme.builtin(named: "light"))
         #expect(try Theme.load(nameOrPath: dir + "/mine.toml", userDirectory: nil) == mine)
@@ -103,8 +107,10 @@ import TerminalUI
             _ = try Theme.load(nameOrPath: "nope", userDirectory: dir)
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.hasPrefix("no theme named 'nope'; built-in themes: default, light, mono, high-contrast, colorblind"),
-                    "the names come before the long directory")
+            #expect(
+                error.description.hasPrefix(
+                    "no theme named 'nope'; built-in themes: default, light, mono, high-contrast, colorblind"),
+                "the names come before the long directory")
             #expect(error.description.contains("(user themes: \(dir))"))
         }
         do {

@@ -1,9 +1,11 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct HintBarTests {
-    let hints = [KeyHint("q", "Quit"), KeyHint("/", "Filter"), KeyHint("Space", "Mark"),
-                 KeyHint("s", "Stop", enabled: false)]
+    let hints = [
+        KeyHint("q", "Quit"), KeyHint("/", "Filter"), KeyHint("Space", "Mark"),
+        KeyHint("s", "Stop", enabled: false),
+    ]
 
     @Test func fitsWholeHintsAndDropsTheRest() {
         let bar = HintBar(hints)
@@ -18,8 +20,10 @@ import TerminalUI
     }
 
     @Test func pinnedHintsStayWhenTheBarIsNarrow() {
-        let bar = HintBar([KeyHint("j/k", "move"), KeyHint("/", "filter"), KeyHint("Space", "mark"),
-                           KeyHint("?", "help", pinned: true), KeyHint("q", "quit", pinned: true)])
+        let bar = HintBar([
+            KeyHint("j/k", "move"), KeyHint("/", "filter"), KeyHint("Space", "mark"),
+            KeyHint("?", "help", pinned: true), KeyHint("q", "quit", pinned: true),
+        ])
         #expect(bar.fitted(width: 80).map(\.key) == ["j/k", "/", "Space", "?", "q"])
         // 1 + "? help" + 2 + "q quit" = 15; then "j/k move" (8 + 2) fits in 25, "/ filter" does not.
         #expect(bar.fitted(width: 25).map(\.key) == ["j/k", "?", "q"], "pinned hints keep their place at the end")
@@ -97,25 +101,34 @@ import TerminalUI
 
 @Suite struct HelpViewTests {
     let help = HelpView(sections: [
-        HelpSection("Navigation", [HelpEntry(keys: "j/↓", description: "Move down"),
-                                   HelpEntry(keys: "k/↑", description: "Move up")]),
-        HelpSection("Actions", [HelpEntry(keys: "s", description: "Stop instances", enabled: false),
-                                HelpEntry(keys: "Space", description: "Mark")]),
+        HelpSection(
+            "Navigation",
+            [
+                HelpEntry(keys: "j/↓", description: "Move down"),
+                HelpEntry(keys: "k/↑", description: "Move up"),
+            ]),
+        HelpSection(
+            "Actions",
+            [
+                HelpEntry(keys: "s", description: "Stop instances", enabled: false),
+                HelpEntry(keys: "Space", description: "Mark"),
+            ]),
     ])
 
     @Test func disabledEntriesAreGreyedNotHidden() {
         let theme = Theme.default
         var grid = Grid(width: 30, height: 7)
         help.render(into: &grid, area: grid.bounds, theme: theme)
-        #expect(grid.lines.map { String($0.prefix(21)) } == [
-            "Navigation           ",
-            "j/↓    Move down     ",
-            "k/↑    Move up       ",
-            "                     ",
-            "Actions              ",
-            "s      Stop instances",
-            "Space  Mark          ",
-        ])
+        #expect(
+            grid.lines.map { String($0.prefix(21)) } == [
+                "Navigation           ",
+                "j/↓    Move down     ",
+                "k/↑    Move up       ",
+                "                     ",
+                "Actions              ",
+                "s      Stop instances",
+                "Space  Mark          ",
+            ])
         let dim = theme[.row].patched(with: theme[.dim])
         #expect(grid.style(at: 0, y: 5) == dim && grid.style(at: 7, y: 5) == dim)
         #expect(grid.style(at: 0, y: 6) == theme[.row].patched(with: theme[.helpKey]))
@@ -168,7 +181,8 @@ import TerminalUI
         // Too narrow for the text: the border stays whole.
         var narrow = Grid(width: 12, height: 3)
         narrow.drawBox(narrow.bounds, box: .ascii, style: theme[.dialogBorder])
-        ScrollIndicator(offset: 0, rows: 1, total: 9, ascii: true).render(into: &narrow, frame: narrow.bounds, style: style)
+        ScrollIndicator(offset: 0, rows: 1, total: 9, ascii: true).render(
+            into: &narrow, frame: narrow.bounds, style: style)
         #expect(narrow.lines[2] == "+----------+")
     }
 }

@@ -14,12 +14,16 @@ public struct Account: Sendable {
     public var warnings: [String] = []
 
     public init(steps: [CredentialStep], region: String, profile: String) {
-        self.steps = steps; self.region = region; self.profile = profile
+        self.steps = steps
+        self.region = region
+        self.profile = profile
     }
 
     /// An account with one fixed key.
     public init(credentials: Credentials, region: String, profile: String, source: CredentialSource) {
-        self.init(steps: [CredentialStep(name: source.description, outcome: .use(source, .fixed(credentials)))], region: region, profile: profile)
+        self.init(
+            steps: [CredentialStep(name: source.description, outcome: .use(source, .fixed(credentials)))],
+            region: region, profile: profile)
     }
 }
 
@@ -41,7 +45,10 @@ public struct CredentialStep: Sendable, Equatable {
         case instanceRoleProbe(name: String?)
     }
 
-    public init(name: String, outcome: Outcome) { self.name = name; self.outcome = outcome }
+    public init(name: String, outcome: Outcome) {
+        self.name = name
+        self.outcome = outcome
+    }
 }
 
 /// Credentials or a region that cannot be found or read; the text says what to set.

@@ -18,9 +18,9 @@ public struct CLIConfigFile: Sendable {
         /// A field as text (a number's literal text; `nil` when missing or empty).
         public func string(_ key: String) -> String? {
             switch fields[key] {
-            case let .string(s)?: return s.isEmpty ? nil : s
-            case let .number(n)?: return n
-            case let .bool(b)?: return b ? "true" : "false"
+            case .string(let s)?: return s.isEmpty ? nil : s
+            case .number(let n)?: return n
+            case .bool(let b)?: return b ? "true" : "false"
             default: return nil
             }
         }
@@ -34,7 +34,9 @@ public struct CLIConfigFile: Sendable {
 
     /// Reads the file. A file that cannot be read or is not the CLI's JSON is an error naming the file.
     public static func load(path: String) throws(AccountError) -> CLIConfigFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw AccountError("\(path) cannot be read; check its permissions.") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AccountError("\(path) cannot be read; check its permissions.")
+        }
         return try parse(Array(data), path: path)
     }
 
@@ -44,12 +46,16 @@ public struct CLIConfigFile: Sendable {
         do { json = try JSONValue(parsing: bytes) } catch {
             throw AccountError("\(path) is not valid JSON (\(error)); fix it or run `aliyun configure` again.")
         }
-        guard case .object = json else { throw AccountError("\(path) is not an aliyun CLI configuration (expected a JSON object).") }
+        guard case .object = json else {
+            throw AccountError("\(path) is not an aliyun CLI configuration (expected a JSON object).")
+        }
         let profiles = (json["profiles"]?.arrayValue ?? []).compactMap { p -> Profile? in
             guard let name = p["name"]?.stringValue, let members = p.objectValue else { return nil }
             let mode = p["mode"]?.stringValue ?? ""
-            return Profile(name: name, mode: mode.isEmpty ? "AK" : mode, fields: Dictionary(members) { first, _ in first })
+            return Profile(
+                name: name, mode: mode.isEmpty ? "AK" : mode, fields: Dictionary(members) { first, _ in first })
         }
-        return CLIConfigFile(path: path, current: json["current"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }, profiles: profiles)
+        return CLIConfigFile(
+            path: path, current: json["current"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }, profiles: profiles)
     }
 }

@@ -28,9 +28,15 @@ public struct RoleRequest: Sendable, Equatable {
     public var policy: String?
     public var externalId: String?
 
-    public init(roleArn: String, sessionName: String, durationSeconds: Int = 3600, policy: String? = nil, externalId: String? = nil) {
-        self.roleArn = roleArn; self.sessionName = sessionName; self.durationSeconds = durationSeconds
-        self.policy = policy; self.externalId = externalId
+    public init(
+        roleArn: String, sessionName: String, durationSeconds: Int = 3600, policy: String? = nil,
+        externalId: String? = nil
+    ) {
+        self.roleArn = roleArn
+        self.sessionName = sessionName
+        self.durationSeconds = durationSeconds
+        self.policy = policy
+        self.externalId = externalId
     }
 }
 
@@ -43,9 +49,16 @@ public struct OIDCRequest: Sendable, Equatable {
     public var durationSeconds: Int
     public var policy: String?
 
-    public init(roleArn: String, providerArn: String, tokenFile: String, sessionName: String, durationSeconds: Int = 3600, policy: String? = nil) {
-        self.roleArn = roleArn; self.providerArn = providerArn; self.tokenFile = tokenFile
-        self.sessionName = sessionName; self.durationSeconds = durationSeconds; self.policy = policy
+    public init(
+        roleArn: String, providerArn: String, tokenFile: String, sessionName: String, durationSeconds: Int = 3600,
+        policy: String? = nil
+    ) {
+        self.roleArn = roleArn
+        self.providerArn = providerArn
+        self.tokenFile = tokenFile
+        self.sessionName = sessionName
+        self.durationSeconds = durationSeconds
+        self.policy = policy
     }
 }
 
@@ -56,7 +69,10 @@ public struct STSLocation: Sendable, Equatable {
     public var region: String?
     public var vpc: Bool
 
-    public init(region: String? = nil, vpc: Bool = false) { self.region = region; self.vpc = vpc }
+    public init(region: String? = nil, vpc: Bool = false) {
+        self.region = region
+        self.vpc = vpc
+    }
 
     /// The host name of the endpoint.
     public var host: String {

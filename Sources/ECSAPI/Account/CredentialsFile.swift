@@ -17,7 +17,9 @@ public struct CredentialsFile: Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw AccountError("\(path): line \(index + 1): a section header must end with ']'.") }
+                guard line.hasSuffix("]") else {
+                    throw AccountError("\(path): line \(index + 1): a section header must end with ']'.")
+                }
                 let name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 current = name
                 if sections[name] == nil { sections[name] = [:] }
@@ -34,14 +36,20 @@ public struct CredentialsFile: Sendable {
     }
 
     /// How the section `name` obtains credentials, and how to name it on screen.
-    public func recipe(section name: String, environment: [String: String], now: Date) throws(AccountError) -> (CredentialRecipe, CredentialSource) {
+    public func recipe(section name: String, environment: [String: String], now: Date) throws(AccountError) -> (
+        CredentialRecipe, CredentialSource
+    ) {
         guard let s = sections[name] else {
             let names = sections.keys.sorted().joined(separator: ", ")
-            throw AccountError("\(path) has no section [\(name)] (sections: \(names.isEmpty ? "none" : names)); set ALIBABA_CLOUD_PROFILE to one of them.")
+            throw AccountError(
+                "\(path) has no section [\(name)] (sections: \(names.isEmpty ? "none" : names)); set ALIBABA_CLOUD_PROFILE to one of them."
+            )
         }
         let type = s["type"] ?? ""
         func field(_ key: String) throws(AccountError) -> String {
-            guard let v = s[key], !v.isEmpty else { throw AccountError("\(path): section [\(name)] (type \(type)) has no \(key).") }
+            guard let v = s[key], !v.isEmpty else {
+                throw AccountError("\(path): section [\(name)] (type \(type)) has no \(key).")
+            }
             return v
         }
         let sessionName = s["role_session_name"].flatMap { $0.isEmpty ? nil : $0 } ?? CLIConfigFile.sessionName(now)
@@ -49,21 +57,37 @@ public struct CredentialsFile: Sendable {
         let label = "credentials file [\(name)] (\(type)"
         switch type {
         case "access_key":
-            return (.fixed(Credentials(accessKeyId: try field("access_key_id"), accessKeySecret: try field("access_key_secret"))), CredentialSource(label + ")"))
+            return (
+                .fixed(
+                    Credentials(
+                        accessKeyId: try field("access_key_id"), accessKeySecret: try field("access_key_secret"))),
+                CredentialSource(label + ")")
+            )
         case "ram_role_arn":
-            let key = Credentials(accessKeyId: try field("access_key_id"), accessKeySecret: try field("access_key_secret"))
+            let key = Credentials(
+                accessKeyId: try field("access_key_id"), accessKeySecret: try field("access_key_secret"))
             let role = RoleRequest(roleArn: try field("role_arn"), sessionName: sessionName, policy: policy)
-            return (.assumeRole(source: .fixed(key), role: role, sts: .from(environment: environment)),
-                    CredentialSource(label + " → " + CredentialSource.shortRole(role.roleArn) + ")"))
+            return (
+                .assumeRole(source: .fixed(key), role: role, sts: .from(environment: environment)),
+                CredentialSource(label + " → " + CredentialSource.shortRole(role.roleArn) + ")")
+            )
         case "oidc_role_arn":
-            let request = OIDCRequest(roleArn: try field("role_arn"), providerArn: try field("oidc_provider_arn"),
-                                      tokenFile: try field("oidc_token_file_path"), sessionName: sessionName, policy: policy)
-            return (.oidc(request, sts: .from(environment: environment)), CredentialSource(label + " → " + CredentialSource.shortRole(request.roleArn) + ")"))
+            let request = OIDCRequest(
+                roleArn: try field("role_arn"), providerArn: try field("oidc_provider_arn"),
+                tokenFile: try field("oidc_token_file_path"), sessionName: sessionName, policy: policy)
+            return (
+                .oidc(request, sts: .from(environment: environment)),
+                CredentialSource(label + " → " + CredentialSource.shortRole(request.roleArn) + ")")
+            )
         case "ecs_ram_role":
             let role = s["role_name"].flatMap { $0.isEmpty ? nil : $0 }
-            return (.instanceRole(name: role), CredentialSource(label + (role.map { " → instance role \($0)" } ?? "") + ")"))
+            return (
+                .instanceRole(name: role), CredentialSource(label + (role.map { " → instance role \($0)" } ?? "") + ")")
+            )
         default:
-            throw AccountError("\(path): section [\(name)] has type '\(type)'; use access_key, ram_role_arn, oidc_role_arn or ecs_ram_role.")
+            throw AccountError(
+                "\(path): section [\(name)] has type '\(type)'; use access_key, ram_role_arn, oidc_role_arn or ecs_ram_role."
+            )
         }
     }
 }

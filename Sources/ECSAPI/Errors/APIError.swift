@@ -8,9 +8,16 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
     public var hostId: String
     public var recommend: String
 
-    public init(code: String, message: String, httpStatus: Int, requestId: String = "", hostId: String = "", recommend: String = "") {
-        self.code = code; self.message = message; self.httpStatus = httpStatus
-        self.requestId = requestId; self.hostId = hostId; self.recommend = recommend
+    public init(
+        code: String, message: String, httpStatus: Int, requestId: String = "", hostId: String = "",
+        recommend: String = ""
+    ) {
+        self.code = code
+        self.message = message
+        self.httpStatus = httpStatus
+        self.requestId = requestId
+        self.hostId = hostId
+        self.recommend = recommend
     }
 
     /// `DRYRUN.SUCCESS` and `DryRunOperation` both mean "the dry run passed": never a failure.
@@ -73,11 +80,16 @@ public enum ErrorCode {
 extension APIError {
     /// `MissingParameter` (400) naming the parameter.
     public static func missingParameter(_ name: String) -> APIError {
-        APIError(code: ErrorCode.missingParameter, message: "The input parameter \"\(name)\" that is mandatory for processing this request is not supplied.", httpStatus: 400)
+        APIError(
+            code: ErrorCode.missingParameter,
+            message: "The input parameter \"\(name)\" that is mandatory for processing this request is not supplied.",
+            httpStatus: 400)
     }
 
     /// `InvalidParameter` (400) naming the parameter and what is wrong with it.
     public static func invalidParameter(_ name: String, _ why: String) -> APIError {
-        APIError(code: ErrorCode.invalidParameter, message: "The specified parameter \"\(name)\" is not valid: \(why)", httpStatus: 400)
+        APIError(
+            code: ErrorCode.invalidParameter, message: "The specified parameter \"\(name)\" is not valid: \(why)",
+            httpStatus: 400)
     }
 }

@@ -14,18 +14,18 @@ public enum ECSCallError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .api(e): return "\(e.code): \(e.message)" + (e.requestId.isEmpty ? "" : " (request \(e.requestId))")
-        case let .dryRunPassed(e): return "dry run passed (\(e.code))"
-        case let .noAnswer(why, _, attempts): return why + (attempts > 1 ? " after \(attempts) attempts" : "")
-        case let .invalidResponse(why): return "unreadable answer: \(why)"
-        case let .configuration(why): return why
+        case .api(let e): return "\(e.code): \(e.message)" + (e.requestId.isEmpty ? "" : " (request \(e.requestId))")
+        case .dryRunPassed(let e): return "dry run passed (\(e.code))"
+        case .noAnswer(let why, _, let attempts): return why + (attempts > 1 ? " after \(attempts) attempts" : "")
+        case .invalidResponse(let why): return "unreadable answer: \(why)"
+        case .configuration(let why): return why
         }
     }
 
     /// The API error, if the API answered.
     public var apiError: APIError? {
         switch self {
-        case let .api(e), let .dryRunPassed(e): return e
+        case .api(let e), .dryRunPassed(let e): return e
         default: return nil
         }
     }
@@ -33,7 +33,7 @@ public enum ECSCallError: Error, Sendable, CustomStringConvertible {
     /// A short code for journals and tables: the API code, or `NoAnswer` / `InvalidResponse` / `Configuration`.
     public var code: String {
         switch self {
-        case let .api(e), let .dryRunPassed(e): return e.code
+        case .api(let e), .dryRunPassed(let e): return e.code
         case .noAnswer: return "NoAnswer"
         case .invalidResponse: return "InvalidResponse"
         case .configuration: return "Configuration"
@@ -43,9 +43,9 @@ public enum ECSCallError: Error, Sendable, CustomStringConvertible {
     /// The message to show: the API's message or the reason there was none.
     public var message: String {
         switch self {
-        case let .api(e), let .dryRunPassed(e): return e.message
-        case let .noAnswer(why, _, _): return why
-        case let .invalidResponse(why), let .configuration(why): return why
+        case .api(let e), .dryRunPassed(let e): return e.message
+        case .noAnswer(let why, _, _): return why
+        case .invalidResponse(let why), .configuration(let why): return why
         }
     }
 }

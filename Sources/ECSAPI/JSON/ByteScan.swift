@@ -43,8 +43,11 @@ enum ByteScan {
             return (UInt16(bytes[i + 1]), 2)
         }
         guard b == 0xE2, i + 2 < bytes.count else { return nil }
-        let b1 = bytes[i + 1], b2 = bytes[i + 2]
-        let hit = (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2))) || (b1 == 0x81 && (0xA6...0xA9).contains(b2))
+        let b1 = bytes[i + 1]
+        let b2 = bytes[i + 2]
+        let hit =
+            (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2)))
+            || (b1 == 0x81 && (0xA6...0xA9).contains(b2))
         guard hit else { return nil }
         return (0x2000 | UInt16(b1 & 0x3F) << 6 | UInt16(b2 & 0x3F), 3)
     }

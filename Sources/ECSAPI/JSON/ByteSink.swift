@@ -56,7 +56,7 @@ struct ByteSink: ~Copyable {
     }
 
     private mutating func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(2 + 6 * bytes.count)  // the worst case: every byte as \u00XX
+        reserve(2 + 6 * bytes.count) // the worst case: every byte as \u00XX
         base[count] = 0x22
         count += 1
         var i = 0
@@ -76,9 +76,12 @@ struct ByteSink: ~Copyable {
             if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F {
                 if b == 0xC2 || b == 0xE2, let (value, length) = ByteScan.escapedScalar(bytes, at: i - 1) {
                     // Six bytes out for two or three in: within the room reserved above.
-                    base[count] = 0x5C; base[count + 1] = UInt8(ascii: "u")
-                    base[count + 2] = Self.hex[Int(value >> 12)]; base[count + 3] = Self.hex[Int(value >> 8 & 0xF)]
-                    base[count + 4] = Self.hex[Int(value >> 4 & 0xF)]; base[count + 5] = Self.hex[Int(value & 0xF)]
+                    base[count] = 0x5C
+                    base[count + 1] = UInt8(ascii: "u")
+                    base[count + 2] = Self.hex[Int(value >> 12)]
+                    base[count + 3] = Self.hex[Int(value >> 8 & 0xF)]
+                    base[count + 4] = Self.hex[Int(value >> 4 & 0xF)]
+                    base[count + 5] = Self.hex[Int(value & 0xF)]
                     count += 6
                     i += length - 1
                     continue
@@ -89,14 +92,27 @@ struct ByteSink: ~Copyable {
             }
             base[count] = 0x5C
             switch b {
-            case 0x22: base[count + 1] = 0x22; count += 2
-            case 0x5C: base[count + 1] = 0x5C; count += 2
-            case 0x0A: base[count + 1] = UInt8(ascii: "n"); count += 2
-            case 0x0D: base[count + 1] = UInt8(ascii: "r"); count += 2
-            case 0x09: base[count + 1] = UInt8(ascii: "t"); count += 2
+            case 0x22:
+                base[count + 1] = 0x22
+                count += 2
+            case 0x5C:
+                base[count + 1] = 0x5C
+                count += 2
+            case 0x0A:
+                base[count + 1] = UInt8(ascii: "n")
+                count += 2
+            case 0x0D:
+                base[count + 1] = UInt8(ascii: "r")
+                count += 2
+            case 0x09:
+                base[count + 1] = UInt8(ascii: "t")
+                count += 2
             default:
-                base[count + 1] = UInt8(ascii: "u"); base[count + 2] = 0x30; base[count + 3] = 0x30
-                base[count + 4] = Self.hex[Int(b >> 4)]; base[count + 5] = Self.hex[Int(b & 0xF)]
+                base[count + 1] = UInt8(ascii: "u")
+                base[count + 2] = 0x30
+                base[count + 3] = 0x30
+                base[count + 4] = Self.hex[Int(b >> 4)]
+                base[count + 5] = Self.hex[Int(b & 0xF)]
                 count += 6
             }
         }

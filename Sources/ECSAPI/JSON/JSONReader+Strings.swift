@@ -3,16 +3,16 @@ extension JSONReader {
     /// escapes are decoded and `\u` surrogates must pair.
     mutating func readString() throws(JSONSyntaxError) -> String {
         switch try scan() {
-        case let .plain(range): return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        case let .escaped(start): return try readEscapedRemainder(from: start)
+        case .plain(let range): return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .escaped(let start): return try readEscapedRemainder(from: start)
         }
     }
 
     /// At `"`: a member name, left in place when it has no escapes (the common case, and no copy).
     mutating func readKey() throws(JSONSyntaxError) -> Key {
         switch try scan() {
-        case let .plain(range): return .raw(range)
-        case let .escaped(start): return .decoded(try readEscapedRemainder(from: start))
+        case .plain(let range): return .raw(range)
+        case .escaped(let start): return .decoded(try readEscapedRemainder(from: start))
         }
     }
 
@@ -29,7 +29,9 @@ extension JSONReader {
         let start = index
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count, ByteScan.isPlainForReading(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            while index + 8 <= bytes.count,
+                ByteScan.isPlainForReading(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
                 index += 8
             }
         }
@@ -87,7 +89,8 @@ extension JSONReader {
         let first = try readHex4()
         switch first {
         case 0xD800...0xDBFF:
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
                 throw fail("unpaired surrogate")
             }
             index += 2
@@ -125,13 +128,17 @@ extension JSONReader {
         case 0..<0x80:
             out.append(UInt8(scalar))
         case 0x80..<0x800:
-            out.append(0xC0 | UInt8(scalar >> 6)); out.append(0x80 | UInt8(scalar & 0x3F))
+            out.append(0xC0 | UInt8(scalar >> 6))
+            out.append(0x80 | UInt8(scalar & 0x3F))
         case 0x800..<0x10000:
-            out.append(0xE0 | UInt8(scalar >> 12)); out.append(0x80 | UInt8(scalar >> 6 & 0x3F))
+            out.append(0xE0 | UInt8(scalar >> 12))
+            out.append(0x80 | UInt8(scalar >> 6 & 0x3F))
             out.append(0x80 | UInt8(scalar & 0x3F))
         default:
-            out.append(0xF0 | UInt8(scalar >> 18)); out.append(0x80 | UInt8(scalar >> 12 & 0x3F))
-            out.append(0x80 | UInt8(scalar >> 6 & 0x3F)); out.append(0x80 | UInt8(scalar & 0x3F))
+            out.append(0xF0 | UInt8(scalar >> 18))
+            out.append(0x80 | UInt8(scalar >> 12 & 0x3F))
+            out.append(0x80 | UInt8(scalar >> 6 & 0x3F))
+            out.append(0x80 | UInt8(scalar & 0x3F))
         }
     }
 
@@ -140,15 +147,24 @@ extension JSONReader {
     private func utf8SequenceLength(at i: Int) throws(JSONSyntaxError) -> Int {
         let lead = bytes[i]
         let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF // allowed range of the second byte
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: throw JSONSyntaxError(offset: i, reason: "invalid UTF-8")
         }
         guard i + length <= bytes.count else { throw JSONSyntaxError(offset: i, reason: "invalid UTF-8") }

@@ -13,8 +13,10 @@ struct JSONReader {
     static let maxDepth = 512
 
     /// Runs `body` with a reader over `bytes` (copied only when they are not contiguous already).
-    static func withReader<T>(_ bytes: some Collection<UInt8>,
-                              _ body: (inout JSONReader) throws(JSONSyntaxError) -> T) throws(JSONSyntaxError) -> T {
+    static func withReader<T>(
+        _ bytes: some Collection<UInt8>,
+        _ body: (inout JSONReader) throws(JSONSyntaxError) -> T
+    ) throws(JSONSyntaxError) -> T {
         func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<T, JSONSyntaxError> {
             var reader = JSONReader(bytes: buffer)
             do throws(JSONSyntaxError) { return .success(try body(&reader)) } catch { return .failure(error) }
@@ -65,9 +67,15 @@ struct JSONReader {
             while try nextElement() { items.append(try readValue()) }
             return .array(items)
         case UInt8(ascii: "\""): return .string(try readString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try readNumber())
         default: throw fail("unexpected character")
         }
@@ -92,7 +100,9 @@ struct JSONReader {
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard skipDigits() else { throw fail("invalid number") }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -114,8 +124,9 @@ struct JSONReader {
 
         func string(in reader: JSONReader) -> String {
             switch self {
-            case let .raw(range): return String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[range]), as: UTF8.self)
-            case let .decoded(s): return s
+            case .raw(let range):
+                return String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[range]), as: UTF8.self)
+            case .decoded(let s): return s
             }
         }
     }
@@ -153,7 +164,9 @@ struct JSONReader {
 
     /// The next member's name, its `:` consumed (read its value next); `nil` once the object is closed.
     mutating func nextMember() throws(JSONSyntaxError) -> Key? {
-        guard try advance(close: UInt8(ascii: "}"), unterminated: "unterminated object", expected: "expected ',' or '}'") else {
+        guard
+            try advance(close: UInt8(ascii: "}"), unterminated: "unterminated object", expected: "expected ',' or '}'")
+        else {
             return nil
         }
         skipWhitespace()
@@ -171,7 +184,8 @@ struct JSONReader {
     }
 
     /// Moves past the separator before the next entry; false when the container ends here.
-    private mutating func advance(close: UInt8, unterminated: String, expected: String) throws(JSONSyntaxError) -> Bool {
+    private mutating func advance(close: UInt8, unterminated: String, expected: String) throws(JSONSyntaxError) -> Bool
+    {
         switch position {
         case .empty:
             position = .afterEntry
@@ -182,7 +196,11 @@ struct JSONReader {
         case .afterEntry:
             skipWhitespace()
             guard index < bytes.count else { throw fail(unterminated) }
-            if bytes[index] == close { index += 1; depth -= 1; return false }
+            if bytes[index] == close {
+                index += 1
+                depth -= 1
+                return false
+            }
             guard bytes[index] == UInt8(ascii: ",") else { throw fail(expected) }
             index += 1
             return true

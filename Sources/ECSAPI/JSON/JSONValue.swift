@@ -16,11 +16,11 @@ public enum JSONValue: Sendable, Equatable {
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b || (Double(a) != nil && Double(a) == Double(b))
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)):
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b || (Double(a) != nil && Double(a) == Double(b))
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
             let bd = Dictionary(b, uniquingKeysWith: { first, _ in first })
             return a.allSatisfy { key, value in bd[key] == value }
@@ -33,43 +33,43 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The member named `key` of an object, or `nil`.
     public subscript(key: String) -> JSONValue? {
-        guard case let .object(members) = self else { return nil }
+        guard case .object(let members) = self else { return nil }
         for (name, value) in members where name == key { return value }
         return nil
     }
 
     public var stringValue: String? {
         switch self {
-        case let .string(s): return s
-        case let .number(n): return n
-        case let .bool(b): return b ? "true" : "false"
+        case .string(let s): return s
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
         default: return nil
         }
     }
 
     public var intValue: Int? {
         switch self {
-        case let .number(n): return Int(n) ?? Double(n).flatMap { $0.isFinite ? Int(exactly: $0.rounded()) : nil }
-        case let .string(s): return Int(s)
+        case .number(let n): return Int(n) ?? Double(n).flatMap { $0.isFinite ? Int(exactly: $0.rounded()) : nil }
+        case .string(let s): return Int(s)
         default: return nil
         }
     }
 
     public var boolValue: Bool? {
         switch self {
-        case let .bool(b): return b
-        case let .string(s): return BooleanParameter.parse(s)
+        case .bool(let b): return b
+        case .string(let s): return BooleanParameter.parse(s)
         default: return nil
         }
     }
 
     public var arrayValue: [JSONValue]? {
-        if case let .array(a) = self { return a }
+        if case .array(let a) = self { return a }
         return nil
     }
 
     public var objectValue: [(String, JSONValue)]? {
-        if case let .object(o) = self { return o }
+        if case .object(let o) = self { return o }
         return nil
     }
 }
@@ -96,11 +96,11 @@ extension JSONValue {
     /// Tolerates the wrapper being missing, empty (`""` or `{}`), or a bare array.
     public func unwrappedList(_ element: String) -> [JSONValue] {
         switch self {
-        case let .array(a): return a
+        case .array(let a): return a
         case .object:
             switch self[element] {
-            case let .array(a)?: return a
-            case let .object(o)?: return [.object(o)]
+            case .array(let a)?: return a
+            case .object(let o)?: return [.object(o)]
             default: return []
             }
         default: return []
@@ -118,38 +118,48 @@ extension JSONValue: Codable {
 
     public init(from decoder: any Decoder) throws {
         if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
-            self = .object(try keyed.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
-                ($0.stringValue, try keyed.decode(JSONValue.self, forKey: $0))
-            })
+            self = .object(
+                try keyed.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
+                    ($0.stringValue, try keyed.decode(JSONValue.self, forKey: $0))
+                })
         } else if var list = try? decoder.unkeyedContainer() {
             var items: [JSONValue] = []
             while !list.isAtEnd { items.append(try list.decode(JSONValue.self)) }
             self = .array(items)
         } else {
             let single = try decoder.singleValueContainer()
-            if single.decodeNil() { self = .null }
-            else if let b = try? single.decode(Bool.self) { self = .bool(b) }
-            else if let i = try? single.decode(Int.self) { self = .int(i) }
-            else if let d = try? single.decode(Double.self) { self = .number(String(d)) }
-            else { self = .string(try single.decode(String.self)) }
+            if single.decodeNil() {
+                self = .null
+            } else if let b = try? single.decode(Bool.self) {
+                self = .bool(b)
+            } else if let i = try? single.decode(Int.self) {
+                self = .int(i)
+            } else if let d = try? single.decode(Double.self) {
+                self = .number(String(d))
+            } else {
+                self = .string(try single.decode(String.self))
+            }
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
-            var c = encoder.singleValueContainer(); try c.encodeNil()
-        case let .bool(b):
-            var c = encoder.singleValueContainer(); try c.encode(b)
-        case let .number(n):
+            var c = encoder.singleValueContainer()
+            try c.encodeNil()
+        case .bool(let b):
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
+        case .number(let n):
             var c = encoder.singleValueContainer()
             if let i = Int(n) { try c.encode(i) } else { try c.encode(Double(n) ?? 0) }
-        case let .string(s):
-            var c = encoder.singleValueContainer(); try c.encode(s)
-        case let .array(a):
+        case .string(let s):
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
+        case .array(let a):
             var c = encoder.unkeyedContainer()
             for item in a { try c.encode(item) }
-        case let .object(o):
+        case .object(let o):
             var c = encoder.container(keyedBy: AnyKey.self)
             for (k, v) in o { try c.encode(v, forKey: AnyKey(stringValue: k)) }
         }

@@ -21,10 +21,10 @@ enum JSONWriter {
     static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int) {
         switch value {
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        case let .bool(b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
-        case let .number(n): out.append(contentsOf: n.utf8)
-        case let .string(s): writeString(s, into: &out)
-        case let .array(items):
+        case .bool(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -33,7 +33,7 @@ enum JSONWriter {
             }
             if !items.isEmpty { newline(&out, indent, level) }
             out.append(UInt8(ascii: "]"))
-        case let .object(members):
+        case .object(let members):
             out.append(UInt8(ascii: "{"))
             for (i, (key, item)) in members.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -52,7 +52,9 @@ enum JSONWriter {
         guard let indent else { return }
         let count = 1 + indent * level
         if count <= newlineAndSpaces.count {
-            newlineAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            newlineAndSpaces.withUnsafeBufferPointer {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count]))
+            }
         } else {
             out.append(0x0A)
             out.append(contentsOf: repeatElement(0x20, count: count - 1))
@@ -82,8 +84,10 @@ enum JSONWriter {
             i += 1
             if b == 0xC2 || b == 0xE2, let (value, length) = ByteScan.escapedScalar(bytes, at: i - 1) {
                 if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(value >> 12)], hex[Int(value >> 8 & 0xF)],
-                                        hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)]])
+                out.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), hex[Int(value >> 12)], hex[Int(value >> 8 & 0xF)],
+                    hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)],
+                ])
                 i += length - 1
                 runStart = i
                 continue
@@ -92,15 +96,27 @@ enum JSONWriter {
             if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)])) }
             runStart = i
             switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x22:
+                out.append(0x5C)
+                out.append(0x22)
+            case 0x5C:
+                out.append(0x5C)
+                out.append(0x5C)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "n"))
+            case 0x0D:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "r"))
+            case 0x09:
+                out.append(0x5C)
+                out.append(UInt8(ascii: "t"))
             default:
                 out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
             }
         }
-        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        if runStart < bytes.count {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
     }
 }

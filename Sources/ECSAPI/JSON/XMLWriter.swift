@@ -10,27 +10,36 @@ public enum XMLWriter {
     }
 
     static func element(_ name: String, _ value: JSONValue, into out: inout [UInt8]) {
-        if case let .array(items) = value {
+        if case .array(let items) = value {
             for item in items { element(name, item, into: &out) }
             return
         }
-        out.append(UInt8(ascii: "<")); out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: name.utf8)
         switch value {
         case .null, .array:
             out.append(contentsOf: "/>".utf8)
             return
-        case let .object(members):
+        case .object(let members):
             out.append(UInt8(ascii: ">"))
             for (key, item) in members { element(key, item, into: &out) }
-        case let .bool(b):
-            out.append(UInt8(ascii: ">")); out.append(contentsOf: (b ? "true" : "false").utf8)
-        case let .number(n):
-            out.append(UInt8(ascii: ">")); out.append(contentsOf: n.utf8)
-        case let .string(s):
-            if s.isEmpty { out.append(contentsOf: "/>".utf8); return }
-            out.append(UInt8(ascii: ">")); escape(s, into: &out)
+        case .bool(let b):
+            out.append(UInt8(ascii: ">"))
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n):
+            out.append(UInt8(ascii: ">"))
+            out.append(contentsOf: n.utf8)
+        case .string(let s):
+            if s.isEmpty {
+                out.append(contentsOf: "/>".utf8)
+                return
+            }
+            out.append(UInt8(ascii: ">"))
+            escape(s, into: &out)
         }
-        out.append(contentsOf: "</".utf8); out.append(contentsOf: name.utf8); out.append(UInt8(ascii: ">"))
+        out.append(contentsOf: "</".utf8)
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ">"))
     }
 
     /// Escapes markup characters and replaces characters XML 1.0 cannot carry with U+FFFD.
@@ -44,7 +53,8 @@ public enum XMLWriter {
             case "'": out.append(contentsOf: "&apos;".utf8)
             default:
                 let v = scalar.value
-                let allowed = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
+                let allowed =
+                    v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
                     || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
                 out.append(contentsOf: String(allowed ? scalar : "\u{FFFD}").utf8)
             }

@@ -15,7 +15,11 @@ extension DescribeInstancesResponse {
     static func readPage(_ reader: inout JSONReader) throws(JSONSyntaxError) -> DescribeInstancesResponse {
         guard reader.peek() == UInt8(ascii: "{") else { throw reader.fail("not an object") }
         try reader.enterObject()
-        var requestId: JSONValue?, nextToken: JSONValue?, totalCount: JSONValue?, pageNumber: JSONValue?, pageSize: JSONValue?
+        var requestId: JSONValue?
+        var nextToken: JSONValue?
+        var totalCount: JSONValue?
+        var pageNumber: JSONValue?
+        var pageSize: JSONValue?
         var instances: [Instance]?
         while let key = try reader.nextMember() {
             switch key.string(in: reader) {
@@ -33,7 +37,8 @@ extension DescribeInstancesResponse {
         return DescribeInstancesResponse(
             requestId: requestId?.stringValue ?? "", instances: list,
             nextToken: nextToken?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
-            totalCount: totalCount?.intValue ?? list.count, pageNumber: pageNumber?.intValue, pageSize: pageSize?.intValue)
+            totalCount: totalCount?.intValue ?? list.count, pageNumber: pageNumber?.intValue,
+            pageSize: pageSize?.intValue)
     }
 
     /// `Instances` as `unwrappedList("Instance")` reads it: `{"Instance": [...]}`, a single `{"Instance": {...}}`,
@@ -46,11 +51,16 @@ extension DescribeInstancesResponse {
             var list: [Instance]?
             try reader.enterObject()
             while let key = try reader.nextMember() {
-                guard list == nil, key.string(in: reader) == "Instance" else { _ = try reader.readValue(); continue }
+                guard list == nil, key.string(in: reader) == "Instance" else {
+                    _ = try reader.readValue()
+                    continue
+                }
                 switch reader.peek() {
                 case UInt8(ascii: "[")?: list = try readInstanceArray(&reader)
                 case UInt8(ascii: "{")?: list = [try Instance(reading: &reader)]
-                default: _ = try reader.readValue(); list = []
+                default:
+                    _ = try reader.readValue()
+                    list = []
                 }
             }
             return list ?? []

@@ -1,17 +1,40 @@
 extension Instance {
     /// The members of an instance this model reads, by their API names. Anything else goes to `otherFields`.
     enum Field: String, CaseIterable {
-        case instanceId = "InstanceId", instanceName = "InstanceName", description = "Description", hostName = "HostName"
-        case status = "Status", stoppedMode = "StoppedMode", instanceType = "InstanceType"
-        case instanceTypeFamily = "InstanceTypeFamily", cpu = "Cpu", memory = "Memory", osName = "OSName", osType = "OSType"
-        case regionId = "RegionId", zoneId = "ZoneId", instanceChargeType = "InstanceChargeType"
-        case spotStrategy = "SpotStrategy", instanceNetworkType = "InstanceNetworkType"
-        case localStorageAmount = "LocalStorageAmount", localStorageCapacity = "LocalStorageCapacity"
-        case creationTime = "CreationTime", startTime = "StartTime", expiredTime = "ExpiredTime"
-        case deletionProtection = "DeletionProtection", operationLocks = "OperationLocks", vpcAttributes = "VpcAttributes"
-        case publicIpAddress = "PublicIpAddress", innerIpAddress = "InnerIpAddress", eipAddress = "EipAddress", tags = "Tags"
-        case securityGroupIds = "SecurityGroupIds", hibernationOptions = "HibernationOptions"
-        case imageId = "ImageId", keyPairName = "KeyPairName", autoReleaseTime = "AutoReleaseTime"
+        case instanceId = "InstanceId"
+        case instanceName = "InstanceName"
+        case description = "Description"
+        case hostName = "HostName"
+        case status = "Status"
+        case stoppedMode = "StoppedMode"
+        case instanceType = "InstanceType"
+        case instanceTypeFamily = "InstanceTypeFamily"
+        case cpu = "Cpu"
+        case memory = "Memory"
+        case osName = "OSName"
+        case osType = "OSType"
+        case regionId = "RegionId"
+        case zoneId = "ZoneId"
+        case instanceChargeType = "InstanceChargeType"
+        case spotStrategy = "SpotStrategy"
+        case instanceNetworkType = "InstanceNetworkType"
+        case localStorageAmount = "LocalStorageAmount"
+        case localStorageCapacity = "LocalStorageCapacity"
+        case creationTime = "CreationTime"
+        case startTime = "StartTime"
+        case expiredTime = "ExpiredTime"
+        case deletionProtection = "DeletionProtection"
+        case operationLocks = "OperationLocks"
+        case vpcAttributes = "VpcAttributes"
+        case publicIpAddress = "PublicIpAddress"
+        case innerIpAddress = "InnerIpAddress"
+        case eipAddress = "EipAddress"
+        case tags = "Tags"
+        case securityGroupIds = "SecurityGroupIds"
+        case hibernationOptions = "HibernationOptions"
+        case imageId = "ImageId"
+        case keyPairName = "KeyPairName"
+        case autoReleaseTime = "AutoReleaseTime"
 
         /// The field whose name is `key` (UTF-8, as it appears on the wire), without making a `String`.
         static func named(_ key: UnsafeBufferPointer<UInt8>) -> Field? {
@@ -72,7 +95,8 @@ extension Instance {
         case .innerIpAddress: innerIpAddresses = Self.strings(value, "IpAddress")
         case .eipAddress:
             let eip = EipAddress(
-                allocationId: value["AllocationId"]?.stringValue ?? "", ipAddress: value["IpAddress"]?.stringValue ?? "",
+                allocationId: value["AllocationId"]?.stringValue ?? "",
+                ipAddress: value["IpAddress"]?.stringValue ?? "",
                 bandwidth: value["Bandwidth"]?.intValue ?? 0)
             if !eip.ipAddress.isEmpty || !eip.allocationId.isEmpty { eipAddress = eip }
         case .tags:

@@ -1,6 +1,6 @@
 extension Instance: JSONConvertible {
     public init(json: JSONValue) throws(WireFormatError) {
-        guard case let .object(members) = json else { throw WireFormatError("an instance must be a JSON object") }
+        guard case .object(let members) = json else { throw WireFormatError("an instance must be a JSON object") }
         guard let id = json["InstanceId"]?.stringValue, !id.isEmpty else {
             throw WireFormatError("an instance has no InstanceId")
         }
@@ -47,25 +47,33 @@ extension Instance: JSONConvertible {
         o.add("StartTime", startTime)
         o.add("ExpiredTime", expiredTime)
         o.add("DeletionProtection", deletionProtection)
-        o.addWrapped("OperationLocks", element: "LockReason", operationLocks.map {
-            .object([("LockReason", .string($0.lockReason)), ("LockMsg", .string($0.lockMsg))])
-        })
-        o.add("VpcAttributes", JSONValue.object([
-            ("VpcId", .string(vpcAttributes?.vpcId ?? "")),
-            ("VSwitchId", .string(vpcAttributes?.vSwitchId ?? "")),
-            ("PrivateIpAddress", Self.wrappedStrings("IpAddress", vpcAttributes?.privateIpAddresses ?? [])),
-            ("NatIpAddress", .string("")),
-        ]))
+        o.addWrapped(
+            "OperationLocks", element: "LockReason",
+            operationLocks.map {
+                .object([("LockReason", .string($0.lockReason)), ("LockMsg", .string($0.lockMsg))])
+            })
+        o.add(
+            "VpcAttributes",
+            JSONValue.object([
+                ("VpcId", .string(vpcAttributes?.vpcId ?? "")),
+                ("VSwitchId", .string(vpcAttributes?.vSwitchId ?? "")),
+                ("PrivateIpAddress", Self.wrappedStrings("IpAddress", vpcAttributes?.privateIpAddresses ?? [])),
+                ("NatIpAddress", .string("")),
+            ]))
         o.add("PublicIpAddress", Self.wrappedStrings("IpAddress", publicIpAddresses))
         o.add("InnerIpAddress", Self.wrappedStrings("IpAddress", innerIpAddresses))
-        o.add("EipAddress", JSONValue.object([
-            ("AllocationId", .string(eipAddress?.allocationId ?? "")),
-            ("IpAddress", .string(eipAddress?.ipAddress ?? "")),
-            ("Bandwidth", .int(eipAddress?.bandwidth ?? 0)),
-        ]))
-        o.addWrapped("Tags", element: "Tag", tags.map {
-            .object([("TagKey", .string($0.key)), ("TagValue", .string($0.value))])
-        })
+        o.add(
+            "EipAddress",
+            JSONValue.object([
+                ("AllocationId", .string(eipAddress?.allocationId ?? "")),
+                ("IpAddress", .string(eipAddress?.ipAddress ?? "")),
+                ("Bandwidth", .int(eipAddress?.bandwidth ?? 0)),
+            ]))
+        o.addWrapped(
+            "Tags", element: "Tag",
+            tags.map {
+                .object([("TagKey", .string($0.key)), ("TagValue", .string($0.value))])
+            })
         o.add("SecurityGroupIds", Self.wrappedStrings("SecurityGroupId", securityGroupIds))
         o.add("HibernationOptions", JSONValue.object([("Configured", .bool(hibernationConfigured))]))
         o.add("ImageId", imageId)

@@ -55,7 +55,10 @@ public struct Instance: Sendable, Equatable, Identifiable {
     public struct LockReason: Sendable, Equatable, Hashable {
         public var lockReason: String
         public var lockMsg: String
-        public init(lockReason: String, lockMsg: String = "") { self.lockReason = lockReason; self.lockMsg = lockMsg }
+        public init(lockReason: String, lockMsg: String = "") {
+            self.lockReason = lockReason
+            self.lockMsg = lockMsg
+        }
     }
 
     public struct VpcAttributes: Sendable, Equatable {
@@ -63,7 +66,9 @@ public struct Instance: Sendable, Equatable, Identifiable {
         public var vSwitchId: String
         public var privateIpAddresses: [String]
         public init(vpcId: String, vSwitchId: String = "", privateIpAddresses: [String] = []) {
-            self.vpcId = vpcId; self.vSwitchId = vSwitchId; self.privateIpAddresses = privateIpAddresses
+            self.vpcId = vpcId
+            self.vSwitchId = vSwitchId
+            self.privateIpAddresses = privateIpAddresses
         }
     }
 
@@ -72,14 +77,19 @@ public struct Instance: Sendable, Equatable, Identifiable {
         public var ipAddress: String
         public var bandwidth: Int
         public init(allocationId: String = "", ipAddress: String = "", bandwidth: Int = 0) {
-            self.allocationId = allocationId; self.ipAddress = ipAddress; self.bandwidth = bandwidth
+            self.allocationId = allocationId
+            self.ipAddress = ipAddress
+            self.bandwidth = bandwidth
         }
     }
 
     public struct Tag: Sendable, Equatable, Hashable {
         public var key: String
         public var value: String
-        public init(key: String, value: String) { self.key = key; self.value = value }
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
     }
 }
 

@@ -19,7 +19,8 @@ public struct InstanceStatus: RawRepresentable, Hashable, Sendable, Comparable, 
     public var description: String { rawValue }
 
     public static func < (lhs: InstanceStatus, rhs: InstanceStatus) -> Bool {
-        let l = all.firstIndex(of: lhs) ?? all.count, r = all.firstIndex(of: rhs) ?? all.count
+        let l = all.firstIndex(of: lhs) ?? all.count
+        let r = all.firstIndex(of: rhs) ?? all.count
         return l == r ? lhs.rawValue < rhs.rawValue : l < r
     }
 }

@@ -10,30 +10,41 @@ public struct DescribeRegionsResponse: JSONConvertible, Equatable {
         /// May be absent.
         public var status: String?
         public init(regionId: String, localName: String, regionEndpoint: String, status: String? = nil) {
-            self.regionId = regionId; self.localName = localName; self.regionEndpoint = regionEndpoint; self.status = status
+            self.regionId = regionId
+            self.localName = localName
+            self.regionEndpoint = regionEndpoint
+            self.status = status
         }
     }
 
-    public init(requestId: String, regions: [Region]) { self.requestId = requestId; self.regions = regions }
+    public init(requestId: String, regions: [Region]) {
+        self.requestId = requestId
+        self.regions = regions
+    }
 
     public init(json: JSONValue) throws(WireFormatError) {
         requestId = json["RequestId"]?.stringValue ?? ""
         regions = (json["Regions"]?.unwrappedList("Region") ?? []).compactMap { r in
             guard let id = r["RegionId"]?.stringValue else { return nil }
-            return Region(regionId: id, localName: r["LocalName"]?.stringValue ?? "",
-                          regionEndpoint: r["RegionEndpoint"]?.stringValue ?? "", status: r["Status"]?.stringValue)
+            return Region(
+                regionId: id, localName: r["LocalName"]?.stringValue ?? "",
+                regionEndpoint: r["RegionEndpoint"]?.stringValue ?? "", status: r["Status"]?.stringValue)
         }
     }
 
     public var json: JSONValue {
         var o = JSONObjectBuilder()
         o.add("RequestId", requestId)
-        o.addWrapped("Regions", element: "Region", regions.map { r in
-            var b = JSONObjectBuilder()
-            b.add("RegionId", r.regionId); b.add("LocalName", r.localName)
-            b.add("RegionEndpoint", r.regionEndpoint); b.add("Status", r.status)
-            return b.value
-        })
+        o.addWrapped(
+            "Regions", element: "Region",
+            regions.map { r in
+                var b = JSONObjectBuilder()
+                b.add("RegionId", r.regionId)
+                b.add("LocalName", r.localName)
+                b.add("RegionEndpoint", r.regionEndpoint)
+                b.add("Status", r.status)
+                return b.value
+            })
         return o.value
     }
 }
@@ -48,9 +59,15 @@ public struct DescribeInstancesResponse: JSONConvertible, Equatable {
     public var pageNumber: Int?
     public var pageSize: Int?
 
-    public init(requestId: String, instances: [Instance], nextToken: String?, totalCount: Int, pageNumber: Int?, pageSize: Int?) {
-        self.requestId = requestId; self.instances = instances; self.nextToken = nextToken
-        self.totalCount = totalCount; self.pageNumber = pageNumber; self.pageSize = pageSize
+    public init(
+        requestId: String, instances: [Instance], nextToken: String?, totalCount: Int, pageNumber: Int?, pageSize: Int?
+    ) {
+        self.requestId = requestId
+        self.instances = instances
+        self.nextToken = nextToken
+        self.totalCount = totalCount
+        self.pageNumber = pageNumber
+        self.pageSize = pageSize
     }
 
     public init(json: JSONValue) throws(WireFormatError) {
@@ -87,12 +104,18 @@ public struct DescribeInstanceStatusResponse: JSONConvertible, Equatable {
     public struct Entry: Sendable, Equatable {
         public var instanceId: String
         public var status: InstanceStatus
-        public init(instanceId: String, status: InstanceStatus) { self.instanceId = instanceId; self.status = status }
+        public init(instanceId: String, status: InstanceStatus) {
+            self.instanceId = instanceId
+            self.status = status
+        }
     }
 
     public init(requestId: String, statuses: [Entry], totalCount: Int, pageNumber: Int, pageSize: Int) {
-        self.requestId = requestId; self.statuses = statuses; self.totalCount = totalCount
-        self.pageNumber = pageNumber; self.pageSize = pageSize
+        self.requestId = requestId
+        self.statuses = statuses
+        self.totalCount = totalCount
+        self.pageNumber = pageNumber
+        self.pageSize = pageSize
     }
 
     public init(json: JSONValue) throws(WireFormatError) {
@@ -112,9 +135,11 @@ public struct DescribeInstanceStatusResponse: JSONConvertible, Equatable {
         o.add("TotalCount", totalCount)
         o.add("PageNumber", pageNumber)
         o.add("PageSize", pageSize)
-        o.addWrapped("InstanceStatuses", element: "InstanceStatus", statuses.map {
-            .object([("InstanceId", .string($0.instanceId)), ("Status", .string($0.status.rawValue))])
-        })
+        o.addWrapped(
+            "InstanceStatuses", element: "InstanceStatus",
+            statuses.map {
+                .object([("InstanceId", .string($0.instanceId)), ("Status", .string($0.status.rawValue))])
+            })
         return o.value
     }
 }
@@ -129,8 +154,11 @@ public struct InstanceResponse: Sendable, Equatable {
     public var currentStatus: String
 
     public init(instanceId: String, code: String, message: String, previousStatus: String, currentStatus: String) {
-        self.instanceId = instanceId; self.code = code; self.message = message
-        self.previousStatus = previousStatus; self.currentStatus = currentStatus
+        self.instanceId = instanceId
+        self.code = code
+        self.message = message
+        self.previousStatus = previousStatus
+        self.currentStatus = currentStatus
     }
 
     public var succeeded: Bool { code == "200" }
@@ -142,7 +170,8 @@ public struct InstanceResponsesResponse: JSONConvertible, Equatable {
     public var instanceResponses: [InstanceResponse]
 
     public init(requestId: String, instanceResponses: [InstanceResponse]) {
-        self.requestId = requestId; self.instanceResponses = instanceResponses
+        self.requestId = requestId
+        self.instanceResponses = instanceResponses
     }
 
     public init(json: JSONValue) throws(WireFormatError) {
@@ -151,17 +180,22 @@ public struct InstanceResponsesResponse: JSONConvertible, Equatable {
             guard let id = r["InstanceId"]?.stringValue else { return nil }
             return InstanceResponse(
                 instanceId: id, code: r["Code"]?.stringValue ?? "", message: r["Message"]?.stringValue ?? "",
-                previousStatus: r["PreviousStatus"]?.stringValue ?? "", currentStatus: r["CurrentStatus"]?.stringValue ?? "")
+                previousStatus: r["PreviousStatus"]?.stringValue ?? "",
+                currentStatus: r["CurrentStatus"]?.stringValue ?? "")
         }
     }
 
     public var json: JSONValue {
         var o = JSONObjectBuilder()
         o.add("RequestId", requestId)
-        o.addWrapped("InstanceResponses", element: "InstanceResponse", instanceResponses.map { r in
-            .object([("Code", .string(r.code)), ("Message", .string(r.message)), ("InstanceId", .string(r.instanceId)),
-                     ("PreviousStatus", .string(r.previousStatus)), ("CurrentStatus", .string(r.currentStatus))])
-        })
+        o.addWrapped(
+            "InstanceResponses", element: "InstanceResponse",
+            instanceResponses.map { r in
+                .object([
+                    ("Code", .string(r.code)), ("Message", .string(r.message)), ("InstanceId", .string(r.instanceId)),
+                    ("PreviousStatus", .string(r.previousStatus)), ("CurrentStatus", .string(r.currentStatus)),
+                ])
+            })
         return o.value
     }
 }

@@ -107,12 +107,12 @@ extension Parameters {
     /// A JSON array of strings given as text, such as `InstanceIds=["i-a","i-b"]`.
     public func jsonStringArray(_ name: String) throws(APIError) -> [String]? {
         guard let raw = self[name], !raw.isEmpty else { return nil }
-        guard let value = try? JSONValue(parsing: raw), case let .array(items) = value else {
+        guard let value = try? JSONValue(parsing: raw), case .array(let items) = value else {
             throw .invalidParameter(name, "expected a JSON array of strings")
         }
         var out: [String] = []
         for item in items {
-            guard case let .string(s) = item else { throw .invalidParameter(name, "expected a JSON array of strings") }
+            guard case .string(let s) = item else { throw .invalidParameter(name, "expected a JSON array of strings") }
             out.append(s)
         }
         return out
@@ -120,16 +120,21 @@ extension Parameters {
 
     /// `Tag.N.Key` / `Tag.N.Value` (N from 1 to 20); a key without a value matches any value.
     public func tags() throws(APIError) -> [(key: String, value: String?)] {
-        var keys: [Int: String] = [:], values: [Int: String] = [:]
+        var keys: [Int: String] = [:]
+        var values: [Int: String] = [:]
         for (name, value) in items where name.hasPrefix("Tag.") {
             let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 3, let n = Int(parts[1]), (1...20).contains(n), parts[2] == "Key" || parts[2] == "Value" else {
+            guard parts.count == 3, let n = Int(parts[1]), (1...20).contains(n),
+                parts[2] == "Key" || parts[2] == "Value"
+            else {
                 throw .invalidParameter(name, "expected Tag.N.Key or Tag.N.Value with N from 1 to 20")
             }
             if parts[2] == "Key" { keys[n] = value } else { values[n] = value }
         }
         return try keys.keys.sorted().map { n throws(APIError) in
-            guard let k = keys[n], !k.isEmpty else { throw .invalidParameter("Tag.\(n).Key", "a tag key must not be empty") }
+            guard let k = keys[n], !k.isEmpty else {
+                throw .invalidParameter("Tag.\(n).Key", "a tag key must not be empty")
+            }
             let v = values[n]
             return (k, (v?.isEmpty ?? true) ? nil : v)
         }

@@ -37,7 +37,10 @@ public struct DescribeInstancesRequest: ECSRequest, Equatable {
     public struct Tag: Sendable, Equatable {
         public var key: String
         public var value: String?
-        public init(key: String, value: String?) { self.key = key; self.value = value }
+        public init(key: String, value: String?) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public init(regionId: String) { self.region = regionId }
@@ -64,7 +67,9 @@ public struct DescribeInstancesRequest: ECSRequest, Equatable {
     public init(parameters p: Parameters) throws(APIError) {
         region = try p.required("RegionId")
         instanceIds = try p.jsonStringArray("InstanceIds")
-        if let ids = instanceIds, ids.count > 100 { throw .invalidParameter("InstanceIds", "at most 100 IDs are allowed") }
+        if let ids = instanceIds, ids.count > 100 {
+            throw .invalidParameter("InstanceIds", "at most 100 IDs are allowed")
+        }
         status = p["Status"].flatMap { $0.isEmpty ? nil : $0 }
         instanceName = p["InstanceName"].flatMap { $0.isEmpty ? nil : $0 }
         zoneId = p["ZoneId"].flatMap { $0.isEmpty ? nil : $0 }
@@ -96,7 +101,10 @@ public struct DescribeInstanceStatusRequest: ECSRequest, Equatable {
     public var pageSize: Int?
 
     public init(regionId: String, instanceIds: [String] = [], pageNumber: Int? = nil, pageSize: Int? = nil) {
-        self.region = regionId; self.instanceIds = instanceIds; self.pageNumber = pageNumber; self.pageSize = pageSize
+        self.region = regionId
+        self.instanceIds = instanceIds
+        self.pageNumber = pageNumber
+        self.pageSize = pageSize
     }
 
     public var parameters: Parameters {

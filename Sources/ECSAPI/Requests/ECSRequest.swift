@@ -24,8 +24,10 @@ public enum ECSAction {
     /// One instance's attributes (the read SDK waiters poll); only the simulator speaks it so far.
     public static let describeInstanceAttribute = "DescribeInstanceAttribute"
 
-    public static let all = [describeRegions, describeInstances, describeInstanceStatus, stopInstances,
-                             stopInstance, startInstances, startInstance, describeInstanceAttribute]
+    public static let all = [
+        describeRegions, describeInstances, describeInstanceStatus, stopInstances,
+        stopInstance, startInstances, startInstance, describeInstanceAttribute,
+    ]
 
     /// Whether the action only reads (and so is always safe to retry).
     public static func isReadOnly(_ action: String) -> Bool { action.hasPrefix("Describe") }

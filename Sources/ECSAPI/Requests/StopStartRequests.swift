@@ -10,10 +10,16 @@ public struct StopInstancesRequest: ECSRequest, Equatable {
     public var batchOptimization: BatchOptimization?
     public var dryRun: Bool?
 
-    public init(regionId: String, instanceIds: [String], forceStop: Bool? = nil, stoppedMode: StoppedMode? = nil,
-                batchOptimization: BatchOptimization? = nil, dryRun: Bool? = nil) {
-        self.region = regionId; self.instanceIds = instanceIds; self.forceStop = forceStop
-        self.stoppedMode = stoppedMode; self.batchOptimization = batchOptimization; self.dryRun = dryRun
+    public init(
+        regionId: String, instanceIds: [String], forceStop: Bool? = nil, stoppedMode: StoppedMode? = nil,
+        batchOptimization: BatchOptimization? = nil, dryRun: Bool? = nil
+    ) {
+        self.region = regionId
+        self.instanceIds = instanceIds
+        self.forceStop = forceStop
+        self.stoppedMode = stoppedMode
+        self.batchOptimization = batchOptimization
+        self.dryRun = dryRun
     }
 
     public var parameters: Parameters {
@@ -48,8 +54,13 @@ public struct StartInstancesRequest: ECSRequest, Equatable {
     public var batchOptimization: BatchOptimization?
     public var dryRun: Bool?
 
-    public init(regionId: String, instanceIds: [String], batchOptimization: BatchOptimization? = nil, dryRun: Bool? = nil) {
-        self.region = regionId; self.instanceIds = instanceIds; self.batchOptimization = batchOptimization; self.dryRun = dryRun
+    public init(
+        regionId: String, instanceIds: [String], batchOptimization: BatchOptimization? = nil, dryRun: Bool? = nil
+    ) {
+        self.region = regionId
+        self.instanceIds = instanceIds
+        self.batchOptimization = batchOptimization
+        self.dryRun = dryRun
     }
 
     public var parameters: Parameters {
@@ -80,10 +91,16 @@ public struct StopInstanceRequest: ECSRequest, Equatable {
     public var hibernate: Bool?
     public var dryRun: Bool?
 
-    public init(instanceId: String, regionId: String? = nil, forceStop: Bool? = nil, stoppedMode: StoppedMode? = nil,
-                hibernate: Bool? = nil, dryRun: Bool? = nil) {
-        self.instanceId = instanceId; self.regionId = regionId; self.forceStop = forceStop
-        self.stoppedMode = stoppedMode; self.hibernate = hibernate; self.dryRun = dryRun
+    public init(
+        instanceId: String, regionId: String? = nil, forceStop: Bool? = nil, stoppedMode: StoppedMode? = nil,
+        hibernate: Bool? = nil, dryRun: Bool? = nil
+    ) {
+        self.instanceId = instanceId
+        self.regionId = regionId
+        self.forceStop = forceStop
+        self.stoppedMode = stoppedMode
+        self.hibernate = hibernate
+        self.dryRun = dryRun
     }
 
     public var parameters: Parameters {
@@ -118,7 +135,9 @@ public struct StartInstanceRequest: ECSRequest, Equatable {
     public var dryRun: Bool?
 
     public init(instanceId: String, regionId: String? = nil, dryRun: Bool? = nil) {
-        self.instanceId = instanceId; self.regionId = regionId; self.dryRun = dryRun
+        self.instanceId = instanceId
+        self.regionId = regionId
+        self.dryRun = dryRun
     }
 
     public var parameters: Parameters {
@@ -146,6 +165,7 @@ enum BatchIDs {
     }
 
     static func batchOptimization(_ p: Parameters) throws(APIError) -> BatchOptimization? {
-        try p.oneOf("BatchOptimization", BatchOptimization.allCases.map(\.rawValue)).flatMap(BatchOptimization.init(rawValue:))
+        try p.oneOf("BatchOptimization", BatchOptimization.allCases.map(\.rawValue)).flatMap(
+            BatchOptimization.init(rawValue:))
     }
 }

@@ -9,8 +9,8 @@ public enum PercentEncoding {
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
             return true
         default:
             return false
@@ -40,7 +40,8 @@ public enum PercentEncoding {
                     buffer[i] = byte
                     i += 1
                 } else {
-                    let hi = byte >> 4, lo = byte & 0x0F
+                    let hi = byte >> 4
+                    let lo = byte & 0x0F
                     buffer[i] = UInt8(ascii: "%")
                     buffer[i + 1] = hi < 10 ? hi + 48 : hi + 55
                     buffer[i + 2] = lo < 10 ? lo + 48 : lo + 55

@@ -55,8 +55,9 @@ public enum SignatureV1 {
         ]
         if let token = credentials.securityToken { all.append(("SecurityToken", token)) }
         let named = all.map { (name: $0.0, value: $0.1) }
-        let sig = signature(stringToSign: stringToSign(method: method, params: named),
-                            secret: credentials.accessKeySecret)
+        let sig = signature(
+            stringToSign: stringToSign(method: method, params: named),
+            secret: credentials.accessKeySecret)
         return all + [("Signature", sig)]
     }
 }
@@ -85,9 +86,18 @@ extension SignatureV3 {
             }
             out += digits
         }
-        put(Int(y), 4); out.append(UInt8(ascii: "-")); put(m, 2); out.append(UInt8(ascii: "-")); put(d, 2)
-        out.append(UInt8(ascii: "T")); put(rem / 3600, 2); out.append(UInt8(ascii: ":"))
-        put(rem / 60 % 60, 2); out.append(UInt8(ascii: ":")); put(rem % 60, 2); out.append(UInt8(ascii: "Z"))
+        put(Int(y), 4)
+        out.append(UInt8(ascii: "-"))
+        put(m, 2)
+        out.append(UInt8(ascii: "-"))
+        put(d, 2)
+        out.append(UInt8(ascii: "T"))
+        put(rem / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        put(rem / 60 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        put(rem % 60, 2)
+        out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
     }
 

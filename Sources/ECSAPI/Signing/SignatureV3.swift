@@ -21,7 +21,8 @@ public enum SignatureV3 {
 
     /// Lower-case hex SHA-256 of `bytes` (the value of `x-acs-content-sha256`).
     public static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digest = bytes.withContiguousStorageIfAvailable { SHA256.hash(data: $0) }
+        let digest =
+            bytes.withContiguousStorageIfAvailable { SHA256.hash(data: $0) }
             ?? SHA256.hash(data: Array(bytes))
         return PercentEncoding.lowerHexString(Array(digest))
     }
@@ -101,8 +102,9 @@ public enum SignatureV3 {
             signedHeaders: signed, bodySHA256Hex: all["x-acs-content-sha256"] ?? "")
         let auth = AuthorizationHeader(
             accessKeyId: credentials.accessKeyId, signedHeaders: signed,
-            signature: signature(stringToSign: stringToSign(canonicalRequest: canonical),
-                                 secret: credentials.accessKeySecret))
+            signature: signature(
+                stringToSign: stringToSign(canonicalRequest: canonical),
+                secret: credentials.accessKeySecret))
         return sent + [("authorization", auth.headerValue)]
     }
 
@@ -150,7 +152,8 @@ public enum SignatureV3 {
         public static func parse(_ value: String) -> AuthorizationHeader? {
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard let space = trimmed.firstIndex(of: " "),
-                  trimmed[..<space] == SignatureV3.algorithm else { return nil }
+                trimmed[..<space] == SignatureV3.algorithm
+            else { return nil }
             var fields: [String: Substring] = [:]
             for part in trimmed[space...].split(separator: ",", omittingEmptySubsequences: false) {
                 let item = part.drop { $0 == " " }
@@ -158,11 +161,13 @@ public enum SignatureV3 {
                 let key = String(item[..<eq])
                 let val = item[item.index(after: eq)...]
                 guard ["Credential", "SignedHeaders", "Signature"].contains(key), fields[key] == nil,
-                      !val.isEmpty, !val.contains(where: \.isWhitespace) else { return nil }
+                    !val.isEmpty, !val.contains(where: \.isWhitespace)
+                else { return nil }
                 fields[key] = val
             }
             guard let id = fields["Credential"], let names = fields["SignedHeaders"],
-                  let sig = fields["Signature"] else { return nil }
+                let sig = fields["Signature"]
+            else { return nil }
             let list = names.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             guard !list.contains(where: \.isEmpty) else { return nil }
             return AuthorizationHeader(accessKeyId: String(id), signedHeaders: list, signature: String(sig))

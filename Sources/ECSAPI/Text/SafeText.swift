@@ -11,7 +11,9 @@ public enum SafeText {
     /// `text` with every unsafe character escaped. Newlines are kept only with `keepingNewlines` (a message of
     /// several lines written by the program itself); otherwise they are escaped too, so one message stays one line.
     public static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !(keepingNewlines && $0 == "\n") }) else { return text }
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !(keepingNewlines && $0 == "\n") }) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for s in text.unicodeScalars {

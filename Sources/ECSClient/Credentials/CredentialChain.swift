@@ -14,25 +14,29 @@ public enum CredentialChain {
     }
 
     /// - Throws: the failing step's error naming it, or, when nothing yielded, one line per step saying why.
-    public static func resolve(_ steps: [CredentialStep], fetcher: CredentialFetcher) async throws(CredentialError) -> Resolved {
+    public static func resolve(_ steps: [CredentialStep], fetcher: CredentialFetcher) async throws(CredentialError)
+        -> Resolved
+    {
         var tried: [String: String] = [:]
         for step in steps {
             switch step.outcome {
             case .skipped:
                 continue
-            case let .use(source, recipe):
+            case .use(let source, let recipe):
                 let provider = fetcher.provider(recipe, source: source)
                 return Resolved(provider: provider, source: source, first: try await provider.credentials())
-            case let .instanceRoleProbe(name):
+            case .instanceRoleProbe(let name):
                 do throws(InstanceMetadata.Failure) {
                     let (role, first) = try await fetcher.metadata.roleCredentials(name: name)
                     let named = CredentialSource("instance role \(role)")
-                    return Resolved(provider: fetcher.provider(.instanceRole(name: role), source: named, initial: first), source: named,
-                                    first: first.credentials)
+                    return Resolved(
+                        provider: fetcher.provider(.instanceRole(name: role), source: named, initial: first),
+                        source: named,
+                        first: first.credentials)
                 } catch {
                     switch error {
-                    case let .absent(why): tried[step.name] = why
-                    case let .failed(why): throw CredentialError("instance role\(name.map { " " + $0 } ?? ""): \(why)")
+                    case .absent(let why): tried[step.name] = why
+                    case .failed(let why): throw CredentialError("instance role\(name.map { " " + $0 } ?? ""): \(why)")
                     }
                 }
             }

@@ -19,7 +19,9 @@ public struct FixedCredentials: CredentialProvider {
 
     /// The same key: nothing can renew it, so the refusal stands.
     public func renew(rejected: Credentials) async throws(CredentialError) -> Credentials {
-        throw CredentialError("the security token has expired and it was given as it is (ALIBABA_CLOUD_SECURITY_TOKEN or a StsToken profile), so ecsfleet cannot renew it: get a new one")
+        throw CredentialError(
+            "the security token has expired and it was given as it is (ALIBABA_CLOUD_SECURITY_TOKEN or a StsToken profile), so ecsfleet cannot renew it: get a new one"
+        )
     }
 }
 

@@ -15,11 +15,14 @@ struct ExternalCommand: Sendable {
     func run() async throws(CredentialError) -> TemporaryCredentials {
         let output = try await capture()
         do {
-            return try TemporaryCredentials(externalAnswer: try JSONValue(parsing: output), what: "the output of process_command")
+            return try TemporaryCredentials(
+                externalAnswer: try JSONValue(parsing: output), what: "the output of process_command")
         } catch let e as AccountError {
             throw CredentialError(e.description)
         } catch {
-            throw CredentialError("the output of process_command is not JSON; it must print {\"mode\": \"AK\" or \"StsToken\", \"access_key_id\": ..., ...}")
+            throw CredentialError(
+                "the output of process_command is not JSON; it must print {\"mode\": \"AK\" or \"StsToken\", \"access_key_id\": ..., ...}"
+            )
         }
     }
 
@@ -41,21 +44,36 @@ struct ExternalCommand: Sendable {
                 DispatchQueue.global().async {
                     let data = pipe.fileHandleForReading.readDataToEndOfFile()
                     if status != 0 {
-                        outcome.finish(.failure(CredentialError("process_command exited with status \(status); run it yourself to see why (its output is not shown: it holds secrets)")))
+                        outcome.finish(
+                            .failure(
+                                CredentialError(
+                                    "process_command exited with status \(status); run it yourself to see why (its output is not shown: it holds secrets)"
+                                )))
                     } else if data.count > Self.maxOutput {
-                        outcome.finish(.failure(CredentialError("process_command printed more than \(Self.maxOutput) bytes; that is not credentials")))
+                        outcome.finish(
+                            .failure(
+                                CredentialError(
+                                    "process_command printed more than \(Self.maxOutput) bytes; that is not credentials"
+                                )))
                     } else {
                         outcome.finish(.success(Array(data)))
                     }
                 }
             }
             do { try process.run() } catch {
-                outcome.finish(.failure(CredentialError("process_command could not be started: \(error.localizedDescription)")))
+                outcome.finish(
+                    .failure(CredentialError("process_command could not be started: \(error.localizedDescription)")))
                 return
             }
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-                guard outcome.finish(.failure(CredentialError("process_command did not finish within \(String(format: "%g", seconds)) seconds; it was stopped"))) else { return }
+                guard
+                    outcome.finish(
+                        .failure(
+                            CredentialError(
+                                "process_command did not finish within \(String(format: "%g", seconds)) seconds; it was stopped"
+                            )))
+                else { return }
                 if process.isRunning { process.terminate() }
             }
         }
@@ -68,7 +86,12 @@ struct ExternalCommand: Sendable {
 
         @discardableResult
         func finish(_ result: Result<[UInt8], CredentialError>) -> Bool {
-            guard let c = continuation.withLock({ c -> CheckedContinuation<Result<[UInt8], CredentialError>, Never>? in defer { c = nil }; return c }) else { return false }
+            guard
+                let c = continuation.withLock({ c -> CheckedContinuation<Result<[UInt8], CredentialError>, Never>? in
+                    defer { c = nil }
+                    return c
+                })
+            else { return false }
             c.resume(returning: result)
             return true
         }

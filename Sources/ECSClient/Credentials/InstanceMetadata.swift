@@ -31,12 +31,19 @@ struct InstanceMetadata: Sendable {
         if role.isEmpty {
             let text = String(decoding: try await get(base, headers: headers, what: "the role name"), as: UTF8.self)
             role = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            guard !role.isEmpty else { throw .failed("the metadata service at \(endpoint) names no RAM role: attach one to the instance") }
+            guard !role.isEmpty else {
+                throw .failed("the metadata service at \(endpoint) names no RAM role: attach one to the instance")
+            }
         }
         let path = base + PercentEncoding.encode(role)
         let body = try await get(path, headers: headers, what: "the credentials of role \(role)")
         do {
-            return (role, try TemporaryCredentials(metadataAnswer: try JSONValue(parsing: body), what: "the metadata service's answer for role \(role)"))
+            return (
+                role,
+                try TemporaryCredentials(
+                    metadataAnswer: try JSONValue(parsing: body), what: "the metadata service's answer for role \(role)"
+                )
+            )
         } catch let e as AccountError {
             throw .failed(e.description)
         } catch {
@@ -46,8 +53,9 @@ struct InstanceMetadata: Sendable {
 
     /// The IMDSv2 token, or `nil` when the service gives none and plain reads are allowed.
     private func sessionToken() async throws(Failure) -> String? {
-        let request = TransportRequest(method: "PUT", url: endpoint.baseURL + "/latest/api/token",
-                                       headers: [("X-aliyun-ecs-metadata-token-ttl-seconds", "21600")])
+        let request = TransportRequest(
+            method: "PUT", url: endpoint.baseURL + "/latest/api/token",
+            headers: [("X-aliyun-ecs-metadata-token-ttl-seconds", "21600")])
         let response: TransportResponse
         do { response = try await transport.send(request, timeout: probeTimeout) } catch {
             logger?.info("metadata token at \(endpoint): no answer: \(error)")
@@ -56,19 +64,27 @@ struct InstanceMetadata: Sendable {
         logger?.info("metadata token at \(endpoint): status=\(response.status)")
         if response.status == 200, !response.body.isEmpty { return String(decoding: response.body, as: UTF8.self) }
         if v1Disabled {
-            throw .failed("the metadata service at \(endpoint) gave no token (HTTP \(response.status)) and ALIBABA_CLOUD_IMDSV1_DISABLED=true forbids reads without one")
+            throw .failed(
+                "the metadata service at \(endpoint) gave no token (HTTP \(response.status)) and ALIBABA_CLOUD_IMDSV1_DISABLED=true forbids reads without one"
+            )
         }
         return nil
     }
 
     private func get(_ path: String, headers: [(String, String)], what: String) async throws(Failure) -> [UInt8] {
         let response: TransportResponse
-        do { response = try await transport.send(TransportRequest(method: "GET", url: endpoint.baseURL + path, headers: headers), timeout: timeout) } catch {
+        do {
+            response = try await transport.send(
+                TransportRequest(method: "GET", url: endpoint.baseURL + path, headers: headers), timeout: timeout)
+        } catch {
             throw .failed("the metadata service at \(endpoint) did not give \(what): \(error)")
         }
         logger?.info("metadata \(what) at \(endpoint): status=\(response.status)")
         guard response.status == 200 else {
-            let hint = response.status == 404 ? " (is that role attached to the instance?)" : response.status == 403 ? " (the service may require a token: IMDSv2 only)" : ""
+            let hint =
+                response.status == 404
+                ? " (is that role attached to the instance?)"
+                : response.status == 403 ? " (the service may require a token: IMDSv2 only)" : ""
             throw .failed("the metadata service at \(endpoint) answered HTTP \(response.status) for \(what)\(hint)")
         }
         return response.body

@@ -21,8 +21,12 @@ public actor RefreshingCredentials: CredentialProvider {
     /// - Parameters:
     ///   - initial: credentials already fetched (by the chain's probe), used until they are due for renewal.
     ///   - now: the clock; tests pass a manual one.
-    public init(initial: TemporaryCredentials? = nil, now: @escaping @Sendable () -> Date = { Date() }, fetch: @escaping Fetch) {
-        self.fetch = fetch; self.now = now; held = initial
+    public init(
+        initial: TemporaryCredentials? = nil, now: @escaping @Sendable () -> Date = { Date() }, fetch: @escaping Fetch
+    ) {
+        self.fetch = fetch
+        self.now = now
+        held = initial
         renewAt = initial.flatMap { c in c.expiration.map { Self.renewalTime(fetched: now(), expiration: $0) } }
     }
 
@@ -56,7 +60,7 @@ public actor RefreshingCredentials: CredentialProvider {
         renewal = task
         let result = await task.value
         renewal = nil
-        if case let .success(fresh) = result {
+        if case .success(let fresh) = result {
             held = fresh
             renewAt = fresh.expiration.map { Self.renewalTime(fetched: started, expiration: $0) }
         }

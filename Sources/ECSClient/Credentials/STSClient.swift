@@ -15,34 +15,48 @@ struct STSClient: Sendable {
     }
 
     /// `AssumeRole` signed (V1, HMAC-SHA1, over the query of a `GET`) with `key`.
-    func assumeRole(_ role: RoleRequest, key: Credentials, at location: STSLocation) async throws(CredentialError) -> TemporaryCredentials {
+    func assumeRole(_ role: RoleRequest, key: Credentials, at location: STSLocation) async throws(CredentialError)
+        -> TemporaryCredentials
+    {
         let nonce = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let signed = SignatureV1.sign(method: "GET", params: STSRequest.assumeRole(role), credentials: key, date: Date(), nonce: nonce)
+        let signed = SignatureV1.sign(
+            method: "GET", params: STSRequest.assumeRole(role), credentials: key, date: Date(), nonce: nonce)
         let base = endpoint(location)
-        let request = TransportRequest(method: "GET", url: base.baseURL + "/?" + STSRequest.encode(signed), headers: [("accept", "application/json")])
+        let request = TransportRequest(
+            method: "GET", url: base.baseURL + "/?" + STSRequest.encode(signed),
+            headers: [("accept", "application/json")])
         return try await send(request, what: "AssumeRole of \(role.roleArn)", at: base)
     }
 
     /// `AssumeRoleWithOIDC`, unsigned, the token in the form body.
-    func assumeRoleWithOIDC(_ oidc: OIDCRequest, token: String, at location: STSLocation) async throws(CredentialError) -> TemporaryCredentials {
+    func assumeRoleWithOIDC(_ oidc: OIDCRequest, token: String, at location: STSLocation) async throws(CredentialError)
+        -> TemporaryCredentials
+    {
         let (query, form) = STSRequest.assumeRoleWithOIDC(oidc, token: token, now: Date())
         let base = endpoint(location)
-        let request = TransportRequest(method: "POST", url: base.baseURL + "/?" + STSRequest.encode(query),
-                                       headers: [("accept", "application/json"), ("content-type", "application/x-www-form-urlencoded")],
-                                       body: Array(STSRequest.encode(form).utf8))
+        let request = TransportRequest(
+            method: "POST", url: base.baseURL + "/?" + STSRequest.encode(query),
+            headers: [("accept", "application/json"), ("content-type", "application/x-www-form-urlencoded")],
+            body: Array(STSRequest.encode(form).utf8))
         return try await send(request, what: "AssumeRoleWithOIDC of \(oidc.roleArn)", at: base)
     }
 
-    private func send(_ request: TransportRequest, what: String, at base: Endpoint) async throws(CredentialError) -> TemporaryCredentials {
+    private func send(_ request: TransportRequest, what: String, at base: Endpoint) async throws(CredentialError)
+        -> TemporaryCredentials
+    {
         let response: TransportResponse
         do { response = try await transport.send(request, timeout: timeout) } catch {
             logger?.info("STS \(what) at \(base): no answer: \(error)")
             throw CredentialError("STS \(what): no answer from \(base) (\(error)); check the network or --sts-endpoint")
         }
-        logger?.info("STS \(what) at \(base): status=\(response.status) request-id=\(response.headers["x-acs-request-id"] ?? "-")")
+        logger?.info(
+            "STS \(what) at \(base): status=\(response.status) request-id=\(response.headers["x-acs-request-id"] ?? "-")"
+        )
         guard (200..<300).contains(response.status) else {
             let e = ECSClient.apiError(from: response)
-            throw CredentialError("STS \(what) was refused: \(SafeText.escaped(e.code)): \(SafeText.escaped(String(e.message.prefix(300))))" + Self.advice(e))
+            throw CredentialError(
+                "STS \(what) was refused: \(SafeText.escaped(e.code)): \(SafeText.escaped(String(e.message.prefix(300))))"
+                    + Self.advice(e))
         }
         do {
             return try TemporaryCredentials(stsAnswer: try JSONValue(parsing: response.body))

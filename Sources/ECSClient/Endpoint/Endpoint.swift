@@ -33,14 +33,17 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         guard parts.count == 4, parts[0] == "127" else { return false }
         return parts.allSatisfy { part in
             guard (1...3).contains(part.utf8.count), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  part == "0" || part.first != "0", let value = Int(part) else { return false }
+                part == "0" || part.first != "0", let value = Int(part)
+            else { return false }
             return value <= 255
         }
     }
 
     /// The public endpoint of a region.
     public static func publicEndpoint(region: String) -> Endpoint {
-        Endpoint(scheme: "https", host: region == "cn-hangzhou" ? "ecs.aliyuncs.com" : "ecs.\(region).aliyuncs.com", port: nil)
+        Endpoint(
+            scheme: "https", host: region == "cn-hangzhou" ? "ecs.aliyuncs.com" : "ecs.\(region).aliyuncs.com",
+            port: nil)
     }
 
     /// Parses an `--endpoint` URL (`http://127.0.0.1:8080`, `https://ecs.example.com`). The scheme is required:
@@ -50,7 +53,9 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String, insecureHTTP: Bool) throws(EndpointError) {
         let example = "such as https://ecs.cn-hangzhou.aliyuncs.com or http://127.0.0.1:8080"
         guard let r = text.range(of: "://") else {
-            throw EndpointError("the endpoint must be a URL that starts with http:// or https:// and names a host, \(example); got '\(text)'")
+            throw EndpointError(
+                "the endpoint must be a URL that starts with http:// or https:// and names a host, \(example); got '\(text)'"
+            )
         }
         let scheme = text[..<r.lowerBound].lowercased()
         var rest = text[r.upperBound...]
@@ -61,18 +66,23 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         guard !rest.isEmpty, !rest.contains("/"), !rest.contains("?"), !rest.contains("@") else {
             throw EndpointError("the endpoint must be scheme://host[:port] with no path, got '\(text)'")
         }
-        var host = String(rest), port: Int?
+        var host = String(rest)
+        var port: Int?
         let bracketedHost = host.hasPrefix("[")
         if bracketedHost {
             guard let close = host.firstIndex(of: "]") else { throw EndpointError("bad IPv6 address in '\(text)'") }
             let after = host[host.index(after: close)...]
             if after.hasPrefix(":") {
-                guard let p = Int(after.dropFirst()), (1...65535).contains(p) else { throw EndpointError("bad port in '\(text)'") }
+                guard let p = Int(after.dropFirst()), (1...65535).contains(p) else {
+                    throw EndpointError("bad port in '\(text)'")
+                }
                 port = p
             }
             host = String(host[host.index(after: host.startIndex)..<close])
         } else if let colon = host.lastIndex(of: ":") {
-            guard let p = Int(host[host.index(after: colon)...]), (1...65535).contains(p) else { throw EndpointError("bad port in '\(text)'") }
+            guard let p = Int(host[host.index(after: colon)...]), (1...65535).contains(p) else {
+                throw EndpointError("bad port in '\(text)'")
+            }
             port = p
             host = String(host[..<colon])
         }
@@ -84,11 +94,17 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         }
         self.init(scheme: scheme, host: host.lowercased(), port: port)
         if scheme == "http", !isLoopback, !insecureHTTP {
-            throw EndpointError("refusing plain http:// to \(host): requests would cross the network unencrypted; use https:// or pass --insecure-http")
+            throw EndpointError(
+                "refusing plain http:// to \(host): requests would cross the network unencrypted; use https:// or pass --insecure-http"
+            )
         }
     }
 
-    public init(scheme: String, host: String, port: Int?) { self.scheme = scheme; self.host = host; self.port = port }
+    public init(scheme: String, host: String, port: Int?) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+    }
 
     private static let hostBytes = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._".utf8))
 }

@@ -24,10 +24,14 @@ public struct AdaptiveLimit: Sendable {
         /// The ceiling unless `--max-concurrency` says otherwise (the README explains the choice).
         public static let defaultCeiling = 32
 
-        public init(initial: Int = 2, ceiling: Int = defaultCeiling, growthPeriod: Duration = .milliseconds(100), quickSlack: Duration = .milliseconds(50)) {
+        public init(
+            initial: Int = 2, ceiling: Int = defaultCeiling, growthPeriod: Duration = .milliseconds(100),
+            quickSlack: Duration = .milliseconds(50)
+        ) {
             self.ceiling = max(1, ceiling)
             self.initial = min(max(1, initial), self.ceiling)
-            self.growthPeriod = growthPeriod; self.quickSlack = quickSlack
+            self.growthPeriod = growthPeriod
+            self.quickSlack = quickSlack
         }
     }
 
@@ -96,12 +100,16 @@ public struct AdaptiveLimit: Sendable {
             if let rate { self.rate = rate + 0.02 }
             guard took <= (fastest ?? took) * 2 + settings.quickSlack else { return }
             grow(now: now)
-        case let .throttled(retryAfter):
+        case .throttled(let retryAfter):
             if let retryAfter, retryAfter > .zero { holdUntil = max(holdUntil, now + min(retryAfter, .seconds(60))) }
             guard backOff(sentAt: sentAt, now: now) else { return }
             let measured = Double(successes.filter { $0 > now - .seconds(1) }.count)
             // Nothing got through in the last second: no evidence of a rate, so the hold and the halved window do.
-            if measured >= 1 { rate = 0.7 * min(measured, rate ?? measured) } else if let r = rate { rate = max(0.5, r * 0.5) }
+            if measured >= 1 {
+                rate = 0.7 * min(measured, rate ?? measured)
+            } else if let r = rate {
+                rate = max(0.5, r * 0.5)
+            }
             nextSlot = max(nextSlot, holdUntil, now)
         case .overloaded:
             backOff(sentAt: sentAt, now: now)

@@ -12,7 +12,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
     public init(connectTimeout: Duration = .seconds(5), maxConnectionsPerHost: Int = 16) {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .init(connectTimeout))
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maxConnectionsPerHost)
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maxConnectionsPerHost)
         // A refused connection fails at once; RetryPolicy decides about trying again, not the pool.
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .disabled
@@ -27,16 +28,21 @@ public final class AsyncHTTPTransport: HTTPTransport {
         r.method = HTTPMethod(rawValue: request.method)
         for (name, value) in request.headers { r.headers.add(name: name, value: value) }
         if !request.body.isEmpty { r.body = .bytes(ByteBuffer(bytes: request.body)) }
-        let client = self.client, prepared = r
-        let outcome: Result<TransportResponse, TransportError> = await withTaskGroup(of: Result<TransportResponse, TransportError>?.self) { group in
+        let client = self.client
+        let prepared = r
+        let outcome: Result<TransportResponse, TransportError> = await withTaskGroup(
+            of: Result<TransportResponse, TransportError>?.self
+        ) { group in
             group.addTask {
                 do {
                     let response = try await client.execute(prepared, timeout: .init(timeout))
                     var headers: [String: String] = [:]
                     for h in response.headers { headers[h.name.lowercased()] = h.value }
                     var buffer = try await response.body.collect(upTo: Self.maxBody)
-                    return .success(TransportResponse(status: Int(response.status.code), headers: headers,
-                                                      body: buffer.readBytes(length: buffer.readableBytes) ?? []))
+                    return .success(
+                        TransportResponse(
+                            status: Int(response.status.code), headers: headers,
+                            body: buffer.readBytes(length: buffer.readableBytes) ?? []))
                 } catch is NIOTooManyBytesError {
                     return .failure(.answerTooLarge(limit: Self.maxBody))
                 } catch {

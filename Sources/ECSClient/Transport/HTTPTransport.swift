@@ -15,7 +15,10 @@ public struct TransportRequest: Sendable {
     public var headers: [(String, String)]
     public var body: [UInt8]
     public init(method: String, url: String, headers: [(String, String)], body: [UInt8] = []) {
-        self.method = method; self.url = url; self.headers = headers; self.body = body
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
     }
 }
 
@@ -25,7 +28,9 @@ public struct TransportResponse: Sendable {
     public var headers: [String: String]
     public var body: [UInt8]
     public init(status: Int, headers: [String: String], body: [UInt8]) {
-        self.status = status; self.headers = headers; self.body = body
+        self.status = status
+        self.headers = headers
+        self.body = body
     }
 }
 
@@ -48,10 +53,10 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case let .connectFailed(why): return "cannot connect: \(why)"
+        case .connectFailed(let why): return "cannot connect: \(why)"
         case .timedOut: return "no answer before the timeout"
-        case let .connectionLost(why): return "the connection was lost: \(why)"
-        case let .answerTooLarge(limit): return "the answer was larger than \(limit >> 20) MiB"
+        case .connectionLost(let why): return "the connection was lost: \(why)"
+        case .answerTooLarge(let limit): return "the answer was larger than \(limit >> 20) MiB"
         }
     }
 }

@@ -23,7 +23,8 @@ enum TransportFailure {
                 return .connectFailed("the host name \(e.host) could not be resolved (DNS)")
             }
             let refused = e.connectionErrors.contains { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }
-            return .connectFailed(refused ? "connection refused" : "no connection could be made to \(e.host) port \(e.port)")
+            return .connectFailed(
+                refused ? "connection refused" : "no connection could be made to \(e.host) port \(e.port)")
         case let e as NIOSSLError:
             return tls(e)
         case let e as NIOSSLExtraError:
@@ -44,7 +45,7 @@ enum TransportFailure {
     /// A TLS error. During the handshake nothing of the request has been sent yet.
     static func tls(_ error: NIOSSLError) -> TransportError {
         switch error {
-        case let .handshakeFailed(detail):
+        case .handshakeFailed(let detail):
             if String(describing: detail).contains("CERTIFICATE_VERIFY_FAILED") {
                 return .connectFailed("TLS handshake failed: the server's certificate could not be verified")
             }
@@ -66,7 +67,8 @@ enum TransportFailure {
 
     /// `text` without absolute paths (`at /…/tls_record.cc:127`) and at most 200 characters long.
     static func scrubbed(_ text: String) -> String {
-        var out = text.replacingOccurrences(of: #"(?:\s+at)?(?:^|\s+)/[^\s\]\)\}]*"#, with: "", options: .regularExpression)
+        var out = text.replacingOccurrences(
+            of: #"(?:\s+at)?(?:^|\s+)/[^\s\]\)\}]*"#, with: "", options: .regularExpression)
         if out.count > 200 { out = String(out.prefix(199)) + "…" }
         return out
     }

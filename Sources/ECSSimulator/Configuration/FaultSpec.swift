@@ -40,7 +40,8 @@ public struct FaultSpec: Sendable, Equatable {
             case "drop": drop = p
             case "droplate": dropLate = p
             default:
-                throw ConfigurationError("--faults: unknown fault '\(kv[0])' (known: throttle, error500, error503, drop, droplate, latency)")
+                throw ConfigurationError(
+                    "--faults: unknown fault '\(kv[0])' (known: throttle, error500, error503, drop, droplate, latency)")
             }
         }
     }

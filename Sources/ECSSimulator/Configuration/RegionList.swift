@@ -5,12 +5,16 @@ public enum RegionList {
     /// back to the default regions would serve a fleet the operator did not ask for.
     public static func parse(_ text: String) throws(ConfigurationError) -> [String] {
         var seen = Set<String>()
-        let list = text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        let list = text.split(separator: ",").map { String($0).trimmingSpaces }.filter {
+            !$0.isEmpty && seen.insert($0).inserted
+        }
         guard !list.isEmpty else {
-            throw ConfigurationError("--regions names no region: give region IDs separated by commas, such as cn-hangzhou,cn-shanghai")
+            throw ConfigurationError(
+                "--regions names no region: give region IDs separated by commas, such as cn-hangzhou,cn-shanghai")
         }
         if let bad = list.first(where: { !$0.unicodeScalars.allSatisfy(isRegionCharacter) }) {
-            throw ConfigurationError("--regions: '\(bad)' is not a region ID (letters, digits and '-', such as cn-hangzhou)")
+            throw ConfigurationError(
+                "--regions: '\(bad)' is not a region ID (letters, digits and '-', such as cn-hangzhou)")
         }
         return list
     }

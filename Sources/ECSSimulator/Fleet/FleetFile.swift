@@ -16,9 +16,13 @@ public enum FleetFile {
         let json: JSONValue
         do { json = try JSONValue(parsing: bytes) } catch { throw ConfigurationError("fleet file \(name): \(error)") }
         let items: [JSONValue]
-        if case let .array(a) = json { items = a }
-        else if let wrapper = json["Instances"] { items = wrapper.unwrappedList("Instance") }
-        else { throw ConfigurationError("fleet file \(name): expected {\"Instances\":{\"Instance\":[...]}}") }
+        if case .array(let a) = json {
+            items = a
+        } else if let wrapper = json["Instances"] {
+            items = wrapper.unwrappedList("Instance")
+        } else {
+            throw ConfigurationError("fleet file \(name): expected {\"Instances\":{\"Instance\":[...]}}")
+        }
         var seen = Set<String>()
         var out: [Instance] = []
         for (n, item) in items.enumerated() {
@@ -30,7 +34,8 @@ public enum FleetFile {
                 throw ConfigurationError("fleet file \(name): instance \(instance.instanceId) has no RegionId")
             }
             guard instance.status.isKnown else {
-                throw ConfigurationError("fleet file \(name): instance \(instance.instanceId) has unknown Status '\(instance.status)'")
+                throw ConfigurationError(
+                    "fleet file \(name): instance \(instance.instanceId) has unknown Status '\(instance.status)'")
             }
             guard seen.insert(instance.instanceId).inserted else {
                 throw ConfigurationError("fleet file \(name): instance \(instance.instanceId) appears twice")
@@ -71,14 +76,19 @@ struct StateStore: Sendable {
     static func load(path: String) throws(ConfigurationError) -> [(Instance, Date?, InstanceStatus?)] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         guard let data = FileManager.default.contents(atPath: path),
-              let json = try? JSONValue(parsing: Array(data)), let items = json["Instances"]?.arrayValue
-        else { throw ConfigurationError("state file \(path): not a state file this simulator wrote; move it away or pick another path") }
+            let json = try? JSONValue(parsing: Array(data)), let items = json["Instances"]?.arrayValue
+        else {
+            throw ConfigurationError(
+                "state file \(path): not a state file this simulator wrote; move it away or pick another path")
+        }
         var out: [(Instance, Date?, InstanceStatus?)] = []
         for item in items {
             guard let raw = item["Instance"], let instance = try? Instance(json: raw) else {
                 throw ConfigurationError("state file \(path): an entry is not an instance")
             }
-            let endsAt = item["TransitionEndsAt"]?.stringValue.flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+            let endsAt = item["TransitionEndsAt"]?.stringValue.flatMap(Double.init).map {
+                Date(timeIntervalSince1970: $0)
+            }
             out.append((instance, endsAt, item["TransitionTo"]?.stringValue.map(InstanceStatus.init(rawValue:))))
         }
         return out

@@ -49,8 +49,9 @@ enum InstanceAttribute {
         o.add("EipAddress", eipAddress(i))
         o.addWrapped("SecurityGroupIds", element: "SecurityGroupId", i.securityGroupIds.map(JSONValue.string))
         // This action's lock entries carry only `LockReason` (the vendor's model has no `LockMsg` here).
-        o.addWrapped("OperationLocks", element: "LockReason",
-                     i.operationLocks.map { .object([("LockReason", .string($0.lockReason))]) })
+        o.addWrapped(
+            "OperationLocks", element: "LockReason",
+            i.operationLocks.map { .object([("LockReason", .string($0.lockReason))]) })
         o.add("DedicatedHostAttribute", dedicatedHost(i))
         return o.value
     }
@@ -64,7 +65,8 @@ enum InstanceAttribute {
         var o = JSONObjectBuilder()
         o.add("VpcId", i.vpcAttributes?.vpcId ?? "")
         o.add("VSwitchId", i.vpcAttributes?.vSwitchId ?? "")
-        o.addWrapped("PrivateIpAddress", element: "IpAddress", (i.vpcAttributes?.privateIpAddresses ?? []).map(JSONValue.string))
+        o.addWrapped(
+            "PrivateIpAddress", element: "IpAddress", (i.vpcAttributes?.privateIpAddresses ?? []).map(JSONValue.string))
         o.add("NatIpAddress", "")
         return o.value
     }

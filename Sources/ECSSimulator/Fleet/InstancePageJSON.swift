@@ -26,7 +26,7 @@ struct InstancePageJSON: Sendable {
         head.add("PageSize", pageSize)
         head.add("NextToken", nextToken)
         var out = head.value.jsonBytes()
-        out.removeLast()  // the object's closing brace: the list comes before it
+        out.removeLast() // the object's closing brace: the list comes before it
         out.reserveCapacity(out.count + instances.reduce(64) { $0 + $1.count + 1 })
         out.append(contentsOf: #","Instances":{"Instance":["#.utf8)
         for (n, instance) in instances.enumerated() {

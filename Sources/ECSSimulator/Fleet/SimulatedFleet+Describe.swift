@@ -4,37 +4,49 @@ import Foundation
 extension SimulatedFleet {
     /// Fails with `InvalidRegionId.NotFound` unless the region is in the fleet or the public catalogue.
     func checkRegion(_ region: String) throws(APIError) {
-        guard table.regionOrder[region] != nil || RegionCatalog.isKnown(region) || configuration.extraRegions.contains(region) else {
-            throw APIError(code: ErrorCode.invalidRegionIdNotFound, message: "The specified RegionId does not exist.", httpStatus: 404)
+        guard
+            table.regionOrder[region] != nil || RegionCatalog.isKnown(region)
+                || configuration.extraRegions.contains(region)
+        else {
+            throw APIError(
+                code: ErrorCode.invalidRegionIdNotFound, message: "The specified RegionId does not exist.",
+                httpStatus: 404)
         }
     }
 
     /// `DescribeRegions`: the fleet's regions plus the vendor's public ones.
     public func describeRegions(_ request: DescribeRegionsRequest, requestId: String) -> DescribeRegionsResponse {
         let chinese = (request.acceptLanguage ?? "zh-CN").lowercased().hasPrefix("zh")
-        let ids = Set(RegionCatalog.regions.map(\.id)).union(table.regionOrder.keys).union(configuration.extraRegions).sorted()
-        return DescribeRegionsResponse(requestId: requestId, regions: ids.map { id in
-            DescribeRegionsResponse.Region(
-                regionId: id, localName: RegionCatalog.localName(id, chinese: chinese),
-                regionEndpoint: RegionCatalog.endpoint(id), status: "available")
-        })
+        let ids = Set(RegionCatalog.regions.map(\.id)).union(table.regionOrder.keys).union(configuration.extraRegions)
+            .sorted()
+        return DescribeRegionsResponse(
+            requestId: requestId,
+            regions: ids.map { id in
+                DescribeRegionsResponse.Region(
+                    regionId: id, localName: RegionCatalog.localName(id, chinese: chinese),
+                    regionEndpoint: RegionCatalog.endpoint(id), status: "available")
+            })
     }
 
     /// `DescribeInstances` with its filters and both paging styles (docs/ECS-SEMANTICS.md#paging-and-filters).
-    public func describeInstances(_ r: DescribeInstancesRequest, requestId: String) throws(APIError) -> DescribeInstancesResponse {
+    public func describeInstances(_ r: DescribeInstancesRequest, requestId: String) throws(APIError)
+        -> DescribeInstancesResponse
+    {
         let page = try selectPage(r)
-        return DescribeInstancesResponse(requestId: requestId, instances: page.positions.map { table.records[$0].instance },
-                                         nextToken: page.nextToken, totalCount: page.totalCount,
-                                         pageNumber: page.pageNumber, pageSize: page.pageSize)
+        return DescribeInstancesResponse(
+            requestId: requestId, instances: page.positions.map { table.records[$0].instance },
+            nextToken: page.nextToken, totalCount: page.totalCount,
+            pageNumber: page.pageNumber, pageSize: page.pageSize)
     }
 
     /// `DescribeInstances` as JSON: the same answer as `describeInstances(_:requestId:).json.jsonBytes()`, built
     /// from each instance's cached JSON, so a page costs a copy of bytes rather than a tree and its writing.
     func describeInstancesJSON(_ r: DescribeInstancesRequest, requestId: String) throws(APIError) -> InstancePageJSON {
         let page = try selectPage(r)
-        return InstancePageJSON(requestId: requestId, totalCount: page.totalCount, pageNumber: page.pageNumber,
-                                pageSize: page.pageSize, nextToken: page.nextToken,
-                                instances: page.positions.map { table.json($0) })
+        return InstancePageJSON(
+            requestId: requestId, totalCount: page.totalCount, pageNumber: page.pageNumber,
+            pageSize: page.pageSize, nextToken: page.nextToken,
+            instances: page.positions.map { table.json($0) })
     }
 
     /// Which instances a `DescribeInstances` call answers with (positions in the table, in the region's order),
@@ -50,10 +62,13 @@ extension SimulatedFleet {
     private func selectPage(_ r: DescribeInstancesRequest) throws(APIError) -> PageSelection {
         try checkRegion(r.region)
         if let status = r.status, !InstanceStatus(rawValue: status).isKnown {
-            throw APIError(code: ErrorCode.invalidStatusNotFound, message: "The specified Status does not exist.", httpStatus: 404)
+            throw APIError(
+                code: ErrorCode.invalidStatusNotFound, message: "The specified Status does not exist.", httpStatus: 404)
         }
         if r.dryRun == true {
-            throw APIError(code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
+            throw APIError(
+                code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.",
+                httpStatus: 400)
         }
         settle()
         let order = table.regionOrder[r.region] ?? []
@@ -70,7 +85,9 @@ extension SimulatedFleet {
                 }
                 start = offset
             }
-            let positions: ArraySlice<Int>, next: Int, total: Int
+            let positions: ArraySlice<Int>
+            let next: Int
+            let total: Int
             if let matched {
                 // The token is an offset into the region's order: the page is the next `size` matches from there,
                 // and the next token points at the match after them.
@@ -85,17 +102,24 @@ extension SimulatedFleet {
                 positions = order[start..<next]
                 total = order.count
             }
-            return PageSelection(positions: positions, nextToken: next < order.count ? encodeToken(next, region: r.region) : "",
-                                 totalCount: total, pageNumber: nil, pageSize: nil)
+            return PageSelection(
+                positions: positions, nextToken: next < order.count ? encodeToken(next, region: r.region) : "",
+                totalCount: total, pageNumber: nil, pageSize: nil)
         }
-        let number = r.pageNumber ?? 1, size = r.pageSize ?? 10
+        let number = r.pageNumber ?? 1
+        let size = r.pageSize ?? 10
         guard let matched else {
-            let from = Self.pageStart(number, size, count: order.count), to = min(from + size, order.count)
-            return PageSelection(positions: order[from..<to], nextToken: nil, totalCount: order.count, pageNumber: number, pageSize: size)
+            let from = Self.pageStart(number, size, count: order.count)
+            let to = min(from + size, order.count)
+            return PageSelection(
+                positions: order[from..<to], nextToken: nil, totalCount: order.count, pageNumber: number, pageSize: size
+            )
         }
-        let from = Self.pageStart(number, size, count: matched.count), to = min(from + size, matched.count)
-        return PageSelection(positions: ArraySlice(matched[from..<to].map { order[$0] }), nextToken: nil,
-                             totalCount: matched.count, pageNumber: number, pageSize: size)
+        let from = Self.pageStart(number, size, count: matched.count)
+        let to = min(from + size, matched.count)
+        return PageSelection(
+            positions: ArraySlice(matched[from..<to].map { order[$0] }), nextToken: nil,
+            totalCount: matched.count, pageNumber: number, pageSize: size)
     }
 
     /// The indices into `order` (the region's) of the instances that pass `filter`; from the last call's result
@@ -116,7 +140,8 @@ extension SimulatedFleet {
 
     /// The first index of a sorted list whose value is `value` or more (the list's count when there is none).
     static func firstIndex(in sorted: [Int], notBelow value: Int) -> Int {
-        var low = 0, high = sorted.count
+        var low = 0
+        var high = sorted.count
         while low < high {
             let mid = (low + high) / 2
             if sorted[mid] < value { low = mid + 1 } else { high = mid }
@@ -125,7 +150,9 @@ extension SimulatedFleet {
     }
 
     /// `DescribeInstanceStatus`: (ID, status) pairs, pages of at most 50.
-    public func describeInstanceStatus(_ r: DescribeInstanceStatusRequest, requestId: String) throws(APIError) -> DescribeInstanceStatusResponse {
+    public func describeInstanceStatus(_ r: DescribeInstanceStatusRequest, requestId: String) throws(APIError)
+        -> DescribeInstanceStatusResponse
+    {
         try checkRegion(r.region)
         settle()
         var selected: [Int]
@@ -135,13 +162,16 @@ extension SimulatedFleet {
             var seen = Set<String>()
             selected = r.instanceIds.compactMap { id in
                 guard seen.insert(id).inserted, let p = table.position(id),
-                      table.records[p].instance.regionId == r.region else { return nil }
+                    table.records[p].instance.regionId == r.region
+                else { return nil }
                 return p
             }
         }
         if let zone = r.zoneId { selected.removeAll { table.records[$0].instance.zoneId != zone } }
-        let number = r.pageNumber ?? 1, size = r.pageSize ?? 10
-        let from = Self.pageStart(number, size, count: selected.count), to = min(from + size, selected.count)
+        let number = r.pageNumber ?? 1
+        let size = r.pageSize ?? 10
+        let from = Self.pageStart(number, size, count: selected.count)
+        let to = min(from + size, selected.count)
         return DescribeInstanceStatusResponse(
             requestId: requestId,
             statuses: selected[from..<to].map { p in
@@ -170,9 +200,11 @@ extension SimulatedFleet {
 
     func decodeToken(_ token: String, region: String) -> Int? {
         guard token.utf8.count > 16, token.utf8.count < 32 else { return nil }
-        let macText = token.prefix(16), offsetText = token.dropFirst(16)
+        let macText = token.prefix(16)
+        let offsetText = token.dropFirst(16)
         guard let mac = UInt64(macText, radix: 16), let offset = Int(offsetText, radix: 16), offset >= 0,
-              tokenMAC(offset, region) == mac else { return nil }
+            tokenMAC(offset, region) == mac
+        else { return nil }
         return offset
     }
 }
@@ -200,7 +232,10 @@ struct InstanceFilter: Sendable, Equatable {
         ids = r.instanceIds.map(Set.init)
         status = r.status.map(InstanceStatus.init(rawValue:))
         name = r.instanceName.map(NamePattern.init)
-        zoneId = r.zoneId; vpcId = r.vpcId; chargeType = r.instanceChargeType; tags = r.tags
+        zoneId = r.zoneId
+        vpcId = r.vpcId
+        chargeType = r.instanceChargeType
+        tags = r.tags
     }
 
     var isEmpty: Bool {

@@ -12,26 +12,38 @@ extension SimulatedFleet {
     }
 
     static func dryRunSuccess() -> APIError {
-        APIError(code: ErrorCode.dryRunSuccess, message: "This request is a dryrun request with successful result.", httpStatus: 400)
+        APIError(
+            code: ErrorCode.dryRunSuccess, message: "This request is a dryrun request with successful result.",
+            httpStatus: 400)
     }
 
     static func dryRunOperation() -> APIError {
-        APIError(code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.", httpStatus: 400)
+        APIError(
+            code: ErrorCode.dryRunOperation, message: "Request validation has been passed with DryRun flag set.",
+            httpStatus: 400)
     }
 
     /// `StopInstances`: `AllTogether` is all or nothing, `SuccessFirst` answers per instance
     /// (docs/ECS-SEMANTICS.md#batches-and-dry-runs).
-    public func stopInstances(_ r: StopInstancesRequest, requestId: String) throws(APIError) -> InstanceResponsesResponse {
-        try batch(region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
-                  op: .stop, requestId: requestId) { id in
+    public func stopInstances(_ r: StopInstancesRequest, requestId: String) throws(APIError)
+        -> InstanceResponsesResponse
+    {
+        try batch(
+            region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
+            op: .stop, requestId: requestId
+        ) { id in
             self.beginStop(id, force: r.forceStop ?? false, mode: r.stoppedMode)
         }
     }
 
     /// `StartInstances`: as `StopInstances`, from `Stopped`.
-    public func startInstances(_ r: StartInstancesRequest, requestId: String) throws(APIError) -> InstanceResponsesResponse {
-        try batch(region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
-                  op: .start, requestId: requestId) { id in self.beginStart(id) }
+    public func startInstances(_ r: StartInstancesRequest, requestId: String) throws(APIError)
+        -> InstanceResponsesResponse
+    {
+        try batch(
+            region: r.region, ids: r.instanceIds, mode: r.batchOptimization ?? .allTogether, dryRun: r.dryRun ?? false,
+            op: .start, requestId: requestId
+        ) { id in self.beginStart(id) }
     }
 
     /// `StopInstance`: one instance; a `RegionId` other than the instance's means not found.
@@ -56,8 +68,10 @@ extension SimulatedFleet {
         return RequestIdResponse(requestId: requestId)
     }
 
-    private func batch(region: String, ids rawIds: [String], mode: BatchOptimization, dryRun: Bool, op: PowerCheck.Operation,
-                       requestId: String, apply: (String) -> Void) throws(APIError) -> InstanceResponsesResponse {
+    private func batch(
+        region: String, ids rawIds: [String], mode: BatchOptimization, dryRun: Bool, op: PowerCheck.Operation,
+        requestId: String, apply: (String) -> Void
+    ) throws(APIError) -> InstanceResponsesResponse {
         try checkRegion(region)
         settle()
         var seen = Set<String>()
@@ -70,15 +84,22 @@ extension SimulatedFleet {
         for (id, failure) in zip(ids, verdicts) {
             if let failure {
                 let p = table.position(id)
-                let status = p.map { table.records[$0].instance.regionId == region ? table.records[$0].instance.status.rawValue : "" } ?? ""
-                responses.append(InstanceResponse(instanceId: id, code: failure.code, message: failure.message,
-                                                  previousStatus: status, currentStatus: status))
+                let status =
+                    p.map {
+                        table.records[$0].instance.regionId == region ? table.records[$0].instance.status.rawValue : ""
+                    } ?? ""
+                responses.append(
+                    InstanceResponse(
+                        instanceId: id, code: failure.code, message: failure.message,
+                        previousStatus: status, currentStatus: status))
             } else {
-                let p = table.position(id)!  // a verdict of nil means the instance exists
+                let p = table.position(id)! // a verdict of nil means the instance exists
                 let before = table.records[p].instance.status.rawValue
                 apply(id)
-                responses.append(InstanceResponse(instanceId: id, code: "200", message: "success", previousStatus: before,
-                                                  currentStatus: table.records[p].instance.status.rawValue))
+                responses.append(
+                    InstanceResponse(
+                        instanceId: id, code: "200", message: "success", previousStatus: before,
+                        currentStatus: table.records[p].instance.status.rawValue))
             }
         }
         try? persist()
@@ -91,7 +112,8 @@ extension SimulatedFleet {
     public func scheduleTransitionsInProgress() {
         for p in table.records.indices where table.records[p].transition == nil {
             let status = table.records[p].instance.status
-            let to: InstanceStatus, delay: TimeInterval
+            let to: InstanceStatus
+            let delay: TimeInterval
             switch status {
             case .stopping: (to, delay) = (.stopped, configuration.stopDelay.draw(using: &rng))
             case .starting, .pending: (to, delay) = (.running, configuration.startDelay.draw(using: &rng))
@@ -119,7 +141,9 @@ extension SimulatedFleet {
         guard let p = table.position(id) else { return }
         let instance = table.records[p].instance
         var publicIp: String?
-        if instance.stoppedMode == StoppedMode.stopCharging.rawValue, instance.eipAddress == nil, !instance.publicIpAddresses.isEmpty {
+        if instance.stoppedMode == StoppedMode.stopCharging.rawValue, instance.eipAddress == nil,
+            !instance.publicIpAddresses.isEmpty
+        {
             publicIp = "47.\(rng.next() % 256).\(rng.next() % 256).\(1 + rng.next() % 254)"
         }
         let endsAt = clock.now().addingTimeInterval(configuration.startDelay.draw(using: &rng))

@@ -34,10 +34,13 @@ public actor SimulatedFleet {
     /// Adds or replaces an instance. A running (or starting, or pending) instance without a `StoppedMode` gets
     /// the Decision's value: `KeepCharging`, or `Not-applicable` when it cannot use economical mode
     /// (docs/ECS-SEMANTICS.md#lifecycle).
-    static func insert(_ instance: Instance, transition: SimulatedInstance.Transition?, into table: inout InstanceRecords) {
+    static func insert(
+        _ instance: Instance, transition: SimulatedInstance.Transition?, into table: inout InstanceRecords
+    ) {
         var instance = instance
         if instance.stoppedMode.isEmpty, [.running, .starting, .pending].contains(instance.status) {
-            instance.stoppedMode = (instance.isEconomicalModeEligible ? StoppedMode.keepCharging : .notApplicable).rawValue
+            instance.stoppedMode =
+                (instance.isEconomicalModeEligible ? StoppedMode.keepCharging : .notApplicable).rawValue
         }
         table.insert(instance, transition: transition)
     }

@@ -48,7 +48,9 @@ struct SimulatedInstance: Sendable {
         instance.status = t.to
         if t.to == .running {
             instance.startTime = ECSTime.formatMinutes(t.endsAt)
-            instance.stoppedMode = instance.isEconomicalModeEligible ? StoppedMode.keepCharging.rawValue
+            instance.stoppedMode =
+                instance.isEconomicalModeEligible
+                ? StoppedMode.keepCharging.rawValue
                 : StoppedMode.notApplicable.rawValue
         }
         transition = nil
@@ -86,38 +88,51 @@ enum PowerCheck {
     }
 
     static func malformed(_ id: String) -> APIError {
-        APIError(code: ErrorCode.instanceIdMalformed, message: "The specified instance ID \(id) is malformed.", httpStatus: 403)
+        APIError(
+            code: ErrorCode.instanceIdMalformed, message: "The specified instance ID \(id) is malformed.",
+            httpStatus: 403)
     }
 
     static func notFound(_ id: String) -> APIError {
-        APIError(code: ErrorCode.invalidInstanceIdNotFound, message: "The specified InstanceId does not exist.", httpStatus: 404)
+        APIError(
+            code: ErrorCode.invalidInstanceIdNotFound, message: "The specified InstanceId does not exist.",
+            httpStatus: 404)
     }
 
     /// The error that stops `op` on an existing instance, or `nil` when it may proceed.
     static func verdict(_ i: Instance, _ op: Operation, hibernate: Bool, now: Date) -> APIError? {
         if i.hasSecurityLock {
-            return APIError(code: ErrorCode.instanceLockedForSecurity,
-                            message: "The specified operation is denied as your instance is locked for security reasons.", httpStatus: 403)
+            return APIError(
+                code: ErrorCode.instanceLockedForSecurity,
+                message: "The specified operation is denied as your instance is locked for security reasons.",
+                httpStatus: 403)
         }
         let expired = i.instanceChargeType == "PrePaid" && (ECSTime.parse(i.expiredTime).map { $0 < now } ?? false)
         if i.hasFinancialLock || expired {
-            return APIError(code: ErrorCode.instanceExpiredOrInArrears,
-                            message: "The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).", httpStatus: 403)
+            return APIError(
+                code: ErrorCode.instanceExpiredOrInArrears,
+                message:
+                    "The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).",
+                httpStatus: 403)
         }
         if i.lockReasons.contains("recycling") { return incorrectStatus() }
         if i.status == .pending {
-            return APIError(code: ErrorCode.instanceNotReady, message: "The specified instance is not ready for use.", httpStatus: 403)
+            return APIError(
+                code: ErrorCode.instanceNotReady, message: "The specified instance is not ready for use.",
+                httpStatus: 403)
         }
         if i.status != (op == .stop ? .running : .stopped) { return incorrectStatus() }
         if hibernate && !i.hibernationConfigured {
-            return APIError(code: ErrorCode.hibernationNotEnabled,
-                            message: "The specified instance is not configured for hibernation.", httpStatus: 403)
+            return APIError(
+                code: ErrorCode.hibernationNotEnabled,
+                message: "The specified instance is not configured for hibernation.", httpStatus: 403)
         }
         return nil
     }
 
     static func incorrectStatus() -> APIError {
-        APIError(code: ErrorCode.incorrectInstanceStatus,
-                 message: "The current status of the resource does not support this operation.", httpStatus: 403)
+        APIError(
+            code: ErrorCode.incorrectInstanceStatus,
+            message: "The current status of the resource does not support this operation.", httpStatus: 403)
     }
 }

@@ -26,7 +26,8 @@ struct TransitionQueue: Sendable {
             heap[0] = last
             var i = 0
             while true {
-                let l = 2 * i + 1, r = l + 1
+                let l = 2 * i + 1
+                let r = l + 1
                 var smallest = i
                 if l < heap.count, heap[l].endsAt < heap[smallest].endsAt { smallest = l }
                 if r < heap.count, heap[r].endsAt < heap[smallest].endsAt { smallest = r }

@@ -8,8 +8,13 @@ public struct IncomingRequest: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
-    public init(method: String, path: String, rawQuery: String, headers: [(name: String, value: String)], body: [UInt8]) {
-        self.method = method; self.path = path; self.rawQuery = rawQuery; self.headers = headers; self.body = body
+    public init(method: String, path: String, rawQuery: String, headers: [(name: String, value: String)], body: [UInt8])
+    {
+        self.method = method
+        self.path = path
+        self.rawQuery = rawQuery
+        self.headers = headers
+        self.body = body
     }
 
     /// The first header named `name` (lower case).
@@ -34,7 +39,9 @@ public struct GatewayResponse: Sendable {
     public var dropConnection = false
 
     public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
-        self.status = status; self.headers = headers; self.body = body
+        self.status = status
+        self.headers = headers
+        self.body = body
     }
 
     public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name }?.value }

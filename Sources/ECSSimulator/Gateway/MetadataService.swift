@@ -57,8 +57,10 @@ final class MetadataService: Sendable {
     /// `PUT /latest/api/token` with `X-aliyun-ecs-metadata-token-ttl-seconds` from 1 to 21600.
     private func issueToken(_ request: IncomingRequest, now: Date) -> GatewayResponse {
         guard let text = request.header("x-aliyun-ecs-metadata-token-ttl-seconds"), let ttl = Int(text),
-              (1...Self.maxTokenTTL).contains(ttl) else {
-            return Self.text(400, "400 - Bad Request: X-aliyun-ecs-metadata-token-ttl-seconds must be from 1 to \(Self.maxTokenTTL)")
+            (1...Self.maxTokenTTL).contains(ttl)
+        else {
+            return Self.text(
+                400, "400 - Bad Request: X-aliyun-ecs-metadata-token-ttl-seconds must be from 1 to \(Self.maxTokenTTL)")
         }
         let token = TemporaryKeys.random(56)
         tokens.withLock { tokens in
@@ -80,9 +82,13 @@ final class MetadataService: Sendable {
     /// The role's credentials; the same key is handed out until less than half its lifetime remains, then a
     /// new one, as the real service rotates them ahead of expiry.
     private func credentials(for name: String, role: String, now: Date) -> GatewayResponse {
-        guard name == role, let arn = RoleArn("acs:ram::\(accountId):role/\(role)") else { return Self.text(404, "404 - Not Found") }
+        guard name == role, let arn = RoleArn("acs:ram::\(accountId):role/\(role)") else {
+            return Self.text(404, "404 - Not Found")
+        }
         let credential = current.withLock { current in
-            if let c = current, c.expiresAt.timeIntervalSince(now) > c.expiresAt.timeIntervalSince(c.issuedAt) / 2 { return c }
+            if let c = current, c.expiresAt.timeIntervalSince(now) > c.expiresAt.timeIntervalSince(c.issuedAt) / 2 {
+                return c
+            }
             let fresh = keys.issue(RoleSession(role: arn, sessionName: "ecs-instance"), lifetime: lifetime, now: now)
             current = fresh
             return fresh

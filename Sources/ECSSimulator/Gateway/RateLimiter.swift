@@ -6,7 +6,10 @@ final class RateLimiter: Sendable {
     let rate: Double
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    struct Bucket { var tokens: Double; var updated: Date }
+    struct Bucket {
+        var tokens: Double
+        var updated: Date
+    }
 
     /// The bucket's size: never below one token, or a rate under 1/s would refuse every call.
     var capacity: Double { max(1, rate) }
@@ -21,7 +24,10 @@ final class RateLimiter: Sendable {
             b.tokens = min(capacity, b.tokens + max(0, now.timeIntervalSince(b.updated)) * rate)
             b.updated = now
             defer { buckets[id] = b }
-            if b.tokens >= 1 { b.tokens -= 1; return nil }
+            if b.tokens >= 1 {
+                b.tokens -= 1
+                return nil
+            }
             return max(1, Int(((1 - b.tokens) / rate * 1000).rounded(.up)))
         }
     }

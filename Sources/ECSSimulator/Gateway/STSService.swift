@@ -24,13 +24,17 @@ struct STSService: Sendable {
         action == assumeRoleWithOIDC && version == Self.version
     }
 
-    func dispatch(_ action: String, _ p: Parameters, caller: Principal?, requestId: String, now: Date) throws(APIError) -> JSONValue {
+    func dispatch(_ action: String, _ p: Parameters, caller: Principal?, requestId: String, now: Date) throws(APIError)
+        -> JSONValue
+    {
         switch (action, caller) {
         case (Self.assumeRole, let caller?): return try assumeRole(p, caller: caller, requestId: requestId, now: now)
         case (Self.assumeRoleWithOIDC, _): return try assumeRoleWithOIDC(p, requestId: requestId, now: now)
         case (Self.getCallerIdentity, let caller?): return callerIdentity(caller, requestId: requestId)
         default:
-            throw APIError(code: ErrorCode.invalidActionNotFound, message: "Specified api is not found, please check your url and method.", httpStatus: 404)
+            throw APIError(
+                code: ErrorCode.invalidActionNotFound,
+                message: "Specified api is not found, please check your url and method.", httpStatus: 404)
         }
     }
 
@@ -45,7 +49,8 @@ struct STSService: Sendable {
         let duration = try durationSeconds(p)
         try checkPolicy(p)
         try checkRole(role)
-        return answer(issue(RoleSession(role: role, sessionName: session), duration: duration, now: now), requestId: requestId)
+        return answer(
+            issue(RoleSession(role: role, sessionName: session), duration: duration, now: now), requestId: requestId)
     }
 
     // MARK: AssumeRoleWithOIDC
@@ -54,21 +59,27 @@ struct STSService: Sendable {
         let role = try roleArn(p)
         guard let provider = p["OIDCProviderArn"], !provider.isEmpty else { throw Self.missing("OIDCProviderArn") }
         guard RoleArn.isOIDCProvider(provider) else {
-            throw APIError(code: "InvalidParameter.OIDCProviderArn", message: "The parameter OIDCProviderArn is wrongly formed.", httpStatus: 400)
+            throw APIError(
+                code: "InvalidParameter.OIDCProviderArn", message: "The parameter OIDCProviderArn is wrongly formed.",
+                httpStatus: 400)
         }
         guard let token = p["OIDCToken"] else { throw Self.missing("OIDCToken") }
         guard !token.isEmpty else {
-            throw APIError(code: "AuthenticationFail.OIDCToken.Invalid", message: "The OIDCToken can not be empty.", httpStatus: 401)
+            throw APIError(
+                code: "AuthenticationFail.OIDCToken.Invalid", message: "The OIDCToken can not be empty.",
+                httpStatus: 401)
         }
         let session = p["RoleSessionName"].flatMap { $0.isEmpty ? nil : $0 } ?? "oidc-session"
         try checkSessionName(session)
         let duration = try durationSeconds(p)
         try checkPolicy(p)
         if !configuration.oidcProviders.isEmpty, !configuration.oidcProviders.contains(provider) {
-            throw APIError(code: "AuthenticationFail.NoPermission", message: "No such OIDC Provider registered.", httpStatus: 401)
+            throw APIError(
+                code: "AuthenticationFail.NoPermission", message: "No such OIDC Provider registered.", httpStatus: 401)
         }
         try checkRole(role)
-        return answer(issue(RoleSession(role: role, sessionName: session), duration: duration, now: now), requestId: requestId)
+        return answer(
+            issue(RoleSession(role: role, sessionName: session), duration: duration, now: now), requestId: requestId)
     }
 
     // MARK: GetCallerIdentity
@@ -85,7 +96,7 @@ struct STSService: Sendable {
             o.add("Arn", "acs:ram::\(accountId):user/ecs-sim")
             o.add("PrincipalId", userId)
             o.add("UserId", userId)
-        case let .assumed(credential):
+        case .assumed(let credential):
             let s = credential.session
             o.add("IdentityType", "AssumedRoleUser")
             o.add("AccountId", s.role.accountId)
@@ -123,7 +134,8 @@ struct STSService: Sendable {
     private func roleArn(_ p: Parameters) throws(APIError) -> RoleArn {
         guard let text = p["RoleArn"], !text.isEmpty else { throw Self.missing("RoleArn") }
         guard let role = RoleArn(text) else {
-            throw APIError(code: "InvalidParameter.RoleArn", message: "The parameter RoleArn is wrongly formed.", httpStatus: 400)
+            throw APIError(
+                code: "InvalidParameter.RoleArn", message: "The parameter RoleArn is wrongly formed.", httpStatus: 400)
         }
         return role
     }
@@ -135,13 +147,18 @@ struct STSService: Sendable {
         if role.accountId == accountId {
             throw APIError(code: "EntityNotExist.Role", message: "The role not exists: \(role).", httpStatus: 404)
         }
-        throw APIError(code: "NoPermission", message: "You are not authorized to assume this role: check its trust policy.", httpStatus: 403)
+        throw APIError(
+            code: "NoPermission", message: "You are not authorized to assume this role: check its trust policy.",
+            httpStatus: 403)
     }
 
     private func checkSessionName(_ name: String) throws(APIError) {
         guard (2...64).contains(name.count),
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".@-_".contains($0)) }) else {
-            throw APIError(code: "InvalidParameter.RoleSessionName", message: "The parameter RoleSessionName is wrongly formed.", httpStatus: 400)
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".@-_".contains($0)) })
+        else {
+            throw APIError(
+                code: "InvalidParameter.RoleSessionName", message: "The parameter RoleSessionName is wrongly formed.",
+                httpStatus: 400)
         }
     }
 
@@ -149,8 +166,9 @@ struct STSService: Sendable {
     private func durationSeconds(_ p: Parameters) throws(APIError) -> TimeInterval {
         guard let text = p["DurationSeconds"], !text.isEmpty else { return 3600 }
         guard let n = Int(text), (900...43200).contains(n) else {
-            throw APIError(code: "InvalidParameter.DurationSeconds",
-                           message: "The Min/Max value of DurationSeconds is 15min/12hr.", httpStatus: 400)
+            throw APIError(
+                code: "InvalidParameter.DurationSeconds",
+                message: "The Min/Max value of DurationSeconds is 15min/12hr.", httpStatus: 400)
         }
         return TimeInterval(n)
     }
@@ -158,7 +176,9 @@ struct STSService: Sendable {
     private func checkPolicy(_ p: Parameters) throws(APIError) {
         guard let policy = p["Policy"], !policy.isEmpty else { return }
         guard case .object? = try? JSONValue(parsing: policy) else {
-            throw APIError(code: "InvalidParameter.PolicyGrammar", message: "The parameter Policy has not passed grammar check.", httpStatus: 400)
+            throw APIError(
+                code: "InvalidParameter.PolicyGrammar", message: "The parameter Policy has not passed grammar check.",
+                httpStatus: 400)
         }
     }
 

@@ -14,13 +14,16 @@ enum V3FastPath {
         // Plain form: the algorithm, one space, then printable ASCII with no space. Nothing to trim, and every
         // `Character` is one byte, so splitting bytes splits exactly as the general parser does.
         guard bytes.count > algorithm.count + 1, bytes.starts(with: algorithm),
-              bytes[bytes.index(bytes.startIndex, offsetBy: algorithm.count)] == 0x20,
-              bytes.dropFirst(algorithm.count + 1).allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+            bytes[bytes.index(bytes.startIndex, offsetBy: algorithm.count)] == 0x20,
+            bytes.dropFirst(algorithm.count + 1).allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         else { return SignatureV3.AuthorizationHeader.parse(value) }
-        var credential: Substring?, signedHeaders: Substring?, signature: Substring?
+        var credential: Substring?
+        var signedHeaders: Substring?
+        var signature: Substring?
         for part in value.dropFirst(algorithm.count + 1).split(separator: ",", omittingEmptySubsequences: false) {
             guard let eq = part.firstIndex(of: "=") else { return nil }
-            let key = part[..<eq], field = part[part.index(after: eq)...]
+            let key = part[..<eq]
+            let field = part[part.index(after: eq)...]
             guard !field.isEmpty else { return nil }
             switch key {
             case "Credential" where credential == nil: credential = field
@@ -32,13 +35,16 @@ enum V3FastPath {
         guard let credential, let signedHeaders, let signature else { return nil }
         let names = signedHeaders.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
         guard !names.contains(where: \.isEmpty) else { return nil }
-        return SignatureV3.AuthorizationHeader(accessKeyId: String(credential), signedHeaders: names, signature: String(signature))
+        return SignatureV3.AuthorizationHeader(
+            accessKeyId: String(credential), signedHeaders: names, signature: String(signature))
     }
 
     /// `SignatureV3.expectedSignature(...)`, with the same canonical request.
-    static func expectedSignature(method: String, path: String, query: [(name: String, value: String)],
-                                  headers: [String: String], signedHeaders: [String], bodySHA256Hex: String,
-                                  secret: String) -> String {
+    static func expectedSignature(
+        method: String, path: String, query: [(name: String, value: String)],
+        headers: [String: String], signedHeaders: [String], bodySHA256Hex: String,
+        secret: String
+    ) -> String {
         var text = method + "\n" + (path.isEmpty ? "/" : path) + "\n" + SignatureV3.canonicalQuery(query) + "\n"
         for name in signedHeaders {
             let value = headers[name] ?? headers[name.lowercased()] ?? ""

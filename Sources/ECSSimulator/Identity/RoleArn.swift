@@ -7,7 +7,8 @@ public struct RoleArn: Sendable, Equatable, CustomStringConvertible {
     /// or `_`.
     public init?(_ text: String) {
         guard let (account, rest) = Self.split(text, kind: "role"),
-              (1...64).contains(rest.count), rest.allSatisfy(Self.isNameCharacter) else { return nil }
+            (1...64).contains(rest.count), rest.allSatisfy(Self.isNameCharacter)
+        else { return nil }
         accountId = account
         roleName = rest
     }

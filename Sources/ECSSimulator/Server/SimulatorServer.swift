@@ -19,8 +19,13 @@ public struct SimulatorServer: Sendable {
     /// The largest request body read; larger ones are refused.
     static let maxBody = 1 << 20
 
-    public init(gateway: APIGateway, host: String = "127.0.0.1", port: Int = 0, logger: Logger = Logger(label: "ecs-sim")) {
-        self.gateway = gateway; self.host = host; self.port = port; self.logger = logger
+    public init(
+        gateway: APIGateway, host: String = "127.0.0.1", port: Int = 0, logger: Logger = Logger(label: "ecs-sim")
+    ) {
+        self.gateway = gateway
+        self.host = host
+        self.port = port
+        self.logger = logger
     }
 
     /// Serves until the task is cancelled or, with `handleSignals`, until SIGINT or SIGTERM arrives.
@@ -34,7 +39,8 @@ public struct SimulatorServer: Sendable {
         let app = Application(
             responder: responder,
             server: HTTPServerBuilder { responder in
-                ClosingHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(120))))
+                ClosingHTTP1Channel(
+                    base: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: .seconds(120))))
             },
             configuration: .init(address: .hostname(host, port: port), serverName: nil, backlog: 1024),
             onServerRunning: { channel in
@@ -46,7 +52,9 @@ public struct SimulatorServer: Sendable {
         try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
     }
 
-    static func respond(_ request: Request, context: SimulatorRequestContext, gateway: APIGateway) async throws -> Response {
+    static func respond(_ request: Request, context: SimulatorRequestContext, gateway: APIGateway) async throws
+        -> Response
+    {
         var headers: [(name: String, value: String)] = []
         if let authority = request.head.authority { headers.append(("host", authority)) }
         for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
@@ -115,7 +123,7 @@ final class CloseWithoutKeepAlive: ChannelInboundHandler, RemovableChannelHandle
     typealias InboundOut = HTTPServerRequestPart
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case var .head(head) = unwrapInboundIn(data), !head.isKeepAlive else {
+        guard case .head(var head) = unwrapInboundIn(data), !head.isKeepAlive else {
             context.fireChannelRead(data)
             return
         }

@@ -20,9 +20,11 @@ public struct CSVText: Sendable {
 
     /// One field, made safe and quoted when needed.
     static func field(_ value: String) -> String {
-        var cell = String(String.UnicodeScalarView(value.unicodeScalars.map { s in
-            s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) ? " " : s
-        }))
+        var cell = String(
+            String.UnicodeScalarView(
+                value.unicodeScalars.map { s in
+                    s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) ? " " : s
+                }))
         if let first = cell.first, "=+-@".contains(first) { cell = "'" + cell }
         guard cell.contains(",") || cell.contains("\"") else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""

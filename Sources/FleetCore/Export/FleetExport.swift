@@ -10,13 +10,21 @@ public enum FleetExport {
         /// `.csv` or `.json` (any case) at the end of `path`; `nil` for anything else.
         public init?(path: String) {
             let lower = path.lowercased()
-            if lower.hasSuffix(".csv") { self = .csv } else if lower.hasSuffix(".json") { self = .json } else { return nil }
+            if lower.hasSuffix(".csv") {
+                self = .csv
+            } else if lower.hasSuffix(".json") {
+                self = .json
+            } else {
+                return nil
+            }
         }
     }
 
     /// The instance columns of a CSV.
-    static let instanceHeader = ["InstanceId", "InstanceName", "Status", "RegionId", "ZoneId", "InstanceType", "PrivateIpAddress",
-                                 "PublicIpAddress", "InstanceChargeType", "Tags"]
+    static let instanceHeader = [
+        "InstanceId", "InstanceName", "Status", "RegionId", "ZoneId", "InstanceType", "PrivateIpAddress",
+        "PublicIpAddress", "InstanceChargeType", "Tags",
+    ]
 
     /// Instances as CSV (tags as `key=value;...`) or as the JSON array `list --output json` prints.
     public static func instances(_ instances: [Instance], as format: Format) -> String {
@@ -28,8 +36,12 @@ public enum FleetExport {
         case .csv:
             var csv = CSVText(header: instanceHeader)
             for i in instances {
-                csv.add([i.instanceId, i.instanceName, i.status.rawValue, i.regionId, i.zoneId, i.instanceType, i.privateIp ?? "",
-                         i.publicIp ?? "", i.instanceChargeType, i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ";")])
+                csv.add([
+                    i.instanceId, i.instanceName, i.status.rawValue, i.regionId, i.zoneId, i.instanceType,
+                    i.privateIp ?? "",
+                    i.publicIp ?? "", i.instanceChargeType,
+                    i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
+                ])
             }
             return csv.text
         }
@@ -39,13 +51,22 @@ public enum FleetExport {
     public static func results(_ results: [InstanceResult], operation: String, as format: Format) -> String {
         switch format {
         case .json:
-            return JSONValue.array(results.map { r in
-                guard case let .object(members) = r.json else { return r.json }
-                return .object(members + [("Operation", .string(operation))])
-            }).jsonText(pretty: true) + "\n"
+            return JSONValue.array(
+                results.map { r in
+                    guard case .object(let members) = r.json else { return r.json }
+                    return .object(members + [("Operation", .string(operation))])
+                }
+            ).jsonText(pretty: true) + "\n"
         case .csv:
-            var csv = CSVText(header: ["InstanceId", "RegionId", "Outcome", "Code", "Message", "PreviousStatus", "CurrentStatus", "Operation"])
-            for r in results { csv.add([r.instanceId, r.regionId, r.outcome.rawValue, r.code, r.message, r.previousStatus, r.currentStatus, operation]) }
+            var csv = CSVText(header: [
+                "InstanceId", "RegionId", "Outcome", "Code", "Message", "PreviousStatus", "CurrentStatus", "Operation",
+            ])
+            for r in results {
+                csv.add([
+                    r.instanceId, r.regionId, r.outcome.rawValue, r.code, r.message, r.previousStatus, r.currentStatus,
+                    operation,
+                ])
+            }
             return csv.text
         }
     }

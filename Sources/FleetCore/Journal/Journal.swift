@@ -14,11 +14,17 @@ public final class Journal: Sendable {
     public init(path: String) throws(JournalError) {
         self.path = path
         let dir = (path as NSString).deletingLastPathComponent
-        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
             throw JournalError("cannot create \(dir): \(error.localizedDescription)")
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw JournalError("cannot open \(path) for writing (errno \(errno)); check its permissions or set XDG_STATE_HOME") }
+        guard fd >= 0 else {
+            throw JournalError(
+                "cannot open \(path) for writing (errno \(errno)); check its permissions or set XDG_STATE_HOME")
+        }
         // A crash can leave a torn last line; end it so the next record starts on a line of its own.
         var last: UInt8 = 0x0A
         let reader = open(path, O_RDONLY | O_CLOEXEC)
@@ -43,7 +49,10 @@ public final class Journal: Sendable {
             var offset = 0
             while offset < line.count {
                 let n = line[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 offset += n
             }
             return fsync(fd) == 0

@@ -31,16 +31,28 @@ public struct JournalRecord: Sendable, Equatable {
     /// On an operation's `begin`: the operation it reverses (`journal --undo`); empty otherwise.
     public var undoes: String
 
-    public init(time: Date, operation: String, event: Event, profile: String, region: String = "", action: String,
-                parameters: [(String, String)] = [], requestId: String = "", results: [InstanceResult] = [], note: String = "",
-                undoes: String = "") {
-        self.time = time; self.operation = operation; self.event = event; self.profile = profile; self.region = region
-        self.action = action; self.parameters = parameters.filter { !Self.secretNames.contains($0.0) }
-        self.requestId = requestId; self.results = results; self.note = note; self.undoes = undoes
+    public init(
+        time: Date, operation: String, event: Event, profile: String, region: String = "", action: String,
+        parameters: [(String, String)] = [], requestId: String = "", results: [InstanceResult] = [], note: String = "",
+        undoes: String = ""
+    ) {
+        self.time = time
+        self.operation = operation
+        self.event = event
+        self.profile = profile
+        self.region = region
+        self.action = action
+        self.parameters = parameters.filter { !Self.secretNames.contains($0.0) }
+        self.requestId = requestId
+        self.results = results
+        self.note = note
+        self.undoes = undoes
     }
 
     /// Parameters that must never be written.
-    static let secretNames: Set<String> = ["AccessKeyId", "AccessKeySecret", "SecurityToken", "Signature", "SignatureNonce"]
+    static let secretNames: Set<String> = [
+        "AccessKeyId", "AccessKeySecret", "SecurityToken", "Signature", "SignatureNonce",
+    ]
 
     public static func == (l: JournalRecord, r: JournalRecord) -> Bool {
         l.json == r.json
@@ -63,13 +75,17 @@ public struct JournalRecord: Sendable, Equatable {
     }
 
     public init?(json: JSONValue) {
-        guard let op = json["Operation"]?.stringValue, let ev = json["Event"]?.stringValue.flatMap(Event.init(rawValue:)) else { return nil }
-        self.init(time: json["Time"]?.stringValue.flatMap(ECSTime.parse) ?? Date(timeIntervalSince1970: 0), operation: op, event: ev,
-                  profile: json["Profile"]?.stringValue ?? "", region: json["RegionId"]?.stringValue ?? "",
-                  action: json["Action"]?.stringValue ?? "",
-                  parameters: (json["Parameters"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") },
-                  requestId: json["RequestId"]?.stringValue ?? "",
-                  results: (json["Results"]?.arrayValue ?? []).compactMap(InstanceResult.init(json:)),
-                  note: json["Note"]?.stringValue ?? "", undoes: json["Undoes"]?.stringValue ?? "")
+        guard let op = json["Operation"]?.stringValue,
+            let ev = json["Event"]?.stringValue.flatMap(Event.init(rawValue:))
+        else { return nil }
+        self.init(
+            time: json["Time"]?.stringValue.flatMap(ECSTime.parse) ?? Date(timeIntervalSince1970: 0), operation: op,
+            event: ev,
+            profile: json["Profile"]?.stringValue ?? "", region: json["RegionId"]?.stringValue ?? "",
+            action: json["Action"]?.stringValue ?? "",
+            parameters: (json["Parameters"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") },
+            requestId: json["RequestId"]?.stringValue ?? "",
+            results: (json["Results"]?.arrayValue ?? []).compactMap(InstanceResult.init(json:)),
+            note: json["Note"]?.stringValue ?? "", undoes: json["Undoes"]?.stringValue ?? "")
     }
 }

@@ -14,8 +14,14 @@ public struct JournalResume: Sendable {
     public var pollInitial: Duration = .seconds(1)
     public var pollMax: Duration = .seconds(10)
 
-    public init(service: any ECSService, journal: Journal, clock: any EngineClock = WallClock(), timeout: Duration = .seconds(600)) {
-        self.service = service; self.journal = journal; self.clock = clock; self.timeout = timeout
+    public init(
+        service: any ECSService, journal: Journal, clock: any EngineClock = WallClock(),
+        timeout: Duration = .seconds(600)
+    ) {
+        self.service = service
+        self.journal = journal
+        self.clock = clock
+        self.timeout = timeout
     }
 
     public func resume(_ entry: OperationHistory.Entry) async throws(ECSCallError) -> [InstanceResult] {
@@ -25,14 +31,18 @@ public struct JournalResume: Sendable {
         let deadline = clock.now().addingTimeInterval(Double(timeout.components.seconds))
         for region in byRegion.keys.sorted() {
             var pending = byRegion[region]!
-            var first = true, cadence = PollCadence(first: pollInitial, max: pollMax)
+            var first = true
+            var cadence = PollCadence(first: pollInitial, max: pollMax)
             while !pending.isEmpty {
                 let statuses = try await service.statuses(region: region, instanceIds: pending.map(\.instanceId))
                 var moving: [InstanceResult] = []
                 for var r in pending {
                     guard let s = statuses[r.instanceId] else {
-                        r.outcome = .failed; r.code = ErrorCode.invalidInstanceIdNotFound; r.message = "not found when resuming"
-                        finished.append(r); continue
+                        r.outcome = .failed
+                        r.code = ErrorCode.invalidInstanceIdNotFound
+                        r.message = "not found when resuming"
+                        finished.append(r)
+                        continue
                     }
                     r.currentStatus = s.rawValue
                     if s == action.targetStatus {
@@ -44,10 +54,12 @@ public struct JournalResume: Sendable {
                     } else if first {
                         r.code = r.outcome == .queued ? "NotSent" : "NotApplied"
                         r.outcome = .failed
-                        r.message = "interrupted before it took effect; the instance is \(s). Run the \(action.rawValue) again if still wanted"
+                        r.message =
+                            "interrupted before it took effect; the instance is \(s). Run the \(action.rawValue) again if still wanted"
                         finished.append(r)
                     } else {
-                        r.outcome = .failed; r.code = "IncorrectInstanceStatus"
+                        r.outcome = .failed
+                        r.code = "IncorrectInstanceStatus"
                         r.message = "was \(action.transitionStatus) when resuming, then \(s)"
                         finished.append(r)
                     }
@@ -57,7 +69,8 @@ public struct JournalResume: Sendable {
                 guard !pending.isEmpty else { break }
                 if clock.now() >= deadline {
                     for var r in pending {
-                        r.outcome = .timeout; r.code = "Timeout"
+                        r.outcome = .timeout
+                        r.code = "Timeout"
                         r.message = "still \(action.transitionStatus) \(timeout.components.seconds) s after resuming"
                         finished.append(r)
                     }
@@ -69,10 +82,14 @@ public struct JournalResume: Sendable {
             }
         }
         let now = clock.now()
-        try? journal.append(JournalRecord(time: now, operation: entry.operation, event: .outcome, profile: entry.profile,
-                                          action: entry.action, results: finished, note: "resumed"))
-        try? journal.append(JournalRecord(time: now, operation: entry.operation, event: .end, profile: entry.profile,
-                                          action: entry.action, note: "resumed after an interruption"))
+        try? journal.append(
+            JournalRecord(
+                time: now, operation: entry.operation, event: .outcome, profile: entry.profile,
+                action: entry.action, results: finished, note: "resumed"))
+        try? journal.append(
+            JournalRecord(
+                time: now, operation: entry.operation, event: .end, profile: entry.profile,
+                action: entry.action, note: "resumed after an interruption"))
         return finished
     }
 }

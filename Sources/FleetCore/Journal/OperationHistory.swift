@@ -46,15 +46,19 @@ public struct OperationHistory: Sendable {
 
     /// `name` as one shell word: as it is when made of letters, digits and `._-@`, else in single quotes.
     static func shellWord(_ name: String) -> String {
-        let safe = !name.isEmpty && name.utf8.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || [0x2E, 0x5F, 0x2D, 0x40].contains(b)
-        }
+        let safe =
+            !name.isEmpty
+            && name.utf8.allSatisfy { b in
+                (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+                    || [0x2E, 0x5F, 0x2D, 0x40].contains(b)
+            }
         return safe ? name : "'" + name.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
     /// Whether a call's parameters ask for a dry run, and the options they set.
     static func options(of parameters: [(String, String)]) -> (dryRun: Bool, options: [String]) {
-        var dryRun = false, options: [String] = []
+        var dryRun = false
+        var options: [String] = []
         for (name, value) in parameters {
             switch name {
             case "DryRun": dryRun = value == "true"
@@ -74,12 +78,14 @@ public struct OperationHistory: Sendable {
         for r in records {
             if byId[r.operation] == nil {
                 order.append(r.operation)
-                byId[r.operation] = Entry(operation: r.operation, action: r.event == .begin ? r.action : "", profile: r.profile,
-                                          started: r.time, ended: nil, regions: [], results: [], calls: 0, isDryRun: false, options: [])
+                byId[r.operation] = Entry(
+                    operation: r.operation, action: r.event == .begin ? r.action : "", profile: r.profile,
+                    started: r.time, ended: nil, regions: [], results: [], calls: 0, isDryRun: false, options: [])
             }
             var e = byId[r.operation]!
             if r.event == .begin {
-                e.action = r.action; e.started = r.time
+                e.action = r.action
+                e.started = r.time
                 if !r.undoes.isEmpty { e.undoes = r.undoes }
                 if !r.parameters.isEmpty { (e.isDryRun, e.options) = Self.options(of: r.parameters) }
             }
@@ -90,7 +96,9 @@ public struct OperationHistory: Sendable {
                 if e.calls == 1, e.options.isEmpty { (e.isDryRun, e.options) = Self.options(of: r.parameters) }
             }
             for res in r.results {
-                if latest[r.operation, default: [:]][res.instanceId] == nil { resultOrder[r.operation, default: []].append(res.instanceId) }
+                if latest[r.operation, default: [:]][res.instanceId] == nil {
+                    resultOrder[r.operation, default: []].append(res.instanceId)
+                }
                 latest[r.operation, default: [:]][res.instanceId] = res
                 if !res.regionId.isEmpty, !e.regions.contains(res.regionId) { e.regions.append(res.regionId) }
             }

@@ -9,11 +9,15 @@ public enum InterruptionNotice {
         if plan.options.dryRun { return "interrupted; operation \(plan.id) was a dry run: nothing was changed." }
         let toSend = Set(plan.targets.filter(\.preflight.willSend).map(\.instanceId))
         // Queued: never sent. A `JournalUnavailable` failure was refused before sending.
-        let sent = results.contains { toSend.contains($0.instanceId) && $0.outcome != .queued && $0.code != "JournalUnavailable" }
+        let sent = results.contains {
+            toSend.contains($0.instanceId) && $0.outcome != .queued && $0.code != "JournalUnavailable"
+        }
         guard sent else { return "interrupted; nothing was sent (operation \(plan.id))." }
         if results.allSatisfy(\.outcome.isFinal) {
-            return "interrupted; operation \(plan.id) had already finished: see `ecsfleet journal \(plan.id)` for its results."
+            return
+                "interrupted; operation \(plan.id) had already finished: see `ecsfleet journal \(plan.id)` for its results."
         }
-        return "interrupted; operation \(plan.id) was sent and stays in the journal: run `\(OperationHistory.resumeCommand(profile: profile)) \(plan.id)` to finish it"
+        return
+            "interrupted; operation \(plan.id) was sent and stays in the journal: run `\(OperationHistory.resumeCommand(profile: profile)) \(plan.id)` to finish it"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ECSAPI
+import Foundation
 
 extension OperationEngine {
     /// A dry run of one batch. `AllTogether`: one call; if it fails, each instance is checked on its own to
@@ -20,12 +20,20 @@ extension OperationEngine {
                 return
             } catch let error {
                 if batch.instanceIds.count == 1 || error.apiError == nil {
-                    let failed = await fail(batch.instanceIds, board: board, code: error.code, message: error.message, outcome: .dryRunFailed)
-                    record(plan, .answer, region: batch.regionId, action: plan.action.apiAction, requestId: error.apiError?.requestId ?? "", results: failed)
+                    let failed = await fail(
+                        batch.instanceIds, board: board, code: error.code, message: error.message,
+                        outcome: .dryRunFailed)
+                    record(
+                        plan, .answer, region: batch.regionId, action: plan.action.apiAction,
+                        requestId: error.apiError?.requestId ?? "", results: failed)
                     return
                 }
-                record(plan, .answer, region: batch.regionId, action: plan.action.apiAction, requestId: error.apiError?.requestId ?? "",
-                       note: "the AllTogether dry run failed with \(error.code); checking each instance on its own to find which")
+                record(
+                    plan, .answer, region: batch.regionId, action: plan.action.apiAction,
+                    requestId: error.apiError?.requestId ?? "",
+                    note:
+                        "the AllTogether dry run failed with \(error.code); checking each instance on its own to find which"
+                )
             }
         }
         await forEachConcurrently(batch.instanceIds, limit: maxConcurrentDryRuns) { id in
@@ -33,8 +41,10 @@ extension OperationEngine {
         }
     }
 
-    private func pass(_ ids: [String], requestId: String, plan: OperationPlan, board: ResultBoard, region: String) async {
-        let passed = await fail(ids, board: board, code: ErrorCode.dryRunSuccess, message: "dry run passed", outcome: .dryRunPassed)
+    private func pass(_ ids: [String], requestId: String, plan: OperationPlan, board: ResultBoard, region: String) async
+    {
+        let passed = await fail(
+            ids, board: board, code: ErrorCode.dryRunSuccess, message: "dry run passed", outcome: .dryRunPassed)
         record(plan, .answer, region: region, action: plan.action.apiAction, requestId: requestId, results: passed)
     }
 }

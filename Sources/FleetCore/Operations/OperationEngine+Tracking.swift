@@ -11,8 +11,10 @@ extension OperationEngine {
             let pending = await board.all.filter { $0.outcome == .accepted }
             guard !pending.isEmpty else { return }
             if clock.now() >= deadline {
-                let timedOut = await fail(pending.map(\.instanceId), board: board, code: "Timeout",
-                                          message: "not \(plan.action.targetStatus) after \(trackingTimeout.components.seconds) s", outcome: .timeout)
+                let timedOut = await fail(
+                    pending.map(\.instanceId), board: board, code: "Timeout",
+                    message: "not \(plan.action.targetStatus) after \(trackingTimeout.components.seconds) s",
+                    outcome: .timeout)
                 record(plan, .outcome, action: plan.action.apiAction, results: timedOut)
                 return
             }
@@ -21,9 +23,12 @@ extension OperationEngine {
             for r in pending { byRegion[r.regionId, default: []].append(r.instanceId) }
             for (region, ids) in byRegion.sorted(by: { $0.key < $1.key }) {
                 guard let statuses = try? await service.statuses(region: region, instanceIds: ids) else { continue }
-                var changed: [InstanceResult] = [], finished: [InstanceResult] = []
+                var changed: [InstanceResult] = []
+                var finished: [InstanceResult] = []
                 for id in ids {
-                    guard var r = await board.result(id), let s = statuses[id], s.rawValue != r.currentStatus || s == plan.action.targetStatus else { continue }
+                    guard var r = await board.result(id), let s = statuses[id],
+                        s.rawValue != r.currentStatus || s == plan.action.targetStatus
+                    else { continue }
                     r.currentStatus = s.rawValue
                     if s == plan.action.targetStatus {
                         r.outcome = plan.action == .stop ? .stopped : .started
@@ -32,7 +37,9 @@ extension OperationEngine {
                     changed.append(r)
                 }
                 await board.update(changed)
-                if !finished.isEmpty { record(plan, .outcome, region: region, action: plan.action.apiAction, results: finished) }
+                if !finished.isEmpty {
+                    record(plan, .outcome, region: region, action: plan.action.apiAction, results: finished)
+                }
             }
         }
     }

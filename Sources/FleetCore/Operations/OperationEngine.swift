@@ -23,7 +23,10 @@ public struct OperationEngine: Sendable {
     public var pollMax: Duration = .seconds(10)
 
     public init(service: any ECSService, journal: Journal?, clock: any EngineClock = WallClock(), profile: String) {
-        self.service = service; self.journal = journal; self.clock = clock; self.profile = profile
+        self.service = service
+        self.journal = journal
+        self.clock = clock
+        self.profile = profile
     }
 
     /// The outcome of a whole operation.
@@ -35,7 +38,9 @@ public struct OperationEngine: Sendable {
     }
 
     /// Runs `plan`. With `wait`, accepted instances are tracked until `Stopped` (or `Running`) or the timeout.
-    public func run(_ plan: OperationPlan, wait: Bool, onUpdate: @escaping @Sendable ([InstanceResult]) -> Void = { _ in }) async -> Report {
+    public func run(
+        _ plan: OperationPlan, wait: Bool, onUpdate: @escaping @Sendable ([InstanceResult]) -> Void = { _ in }
+    ) async -> Report {
         let initial = plan.targets.map(\.initialResult)
         let board = ResultBoard(initial, onUpdate: onUpdate)
         var notes: [String] = []
@@ -47,14 +52,22 @@ public struct OperationEngine: Sendable {
         asked.set("BatchOptimization", plan.options.batch.rawValue)
         if plan.options.dryRun { asked.set("DryRun", true) }
         let undo = plan.undoes.map { "; undo of \($0)" } ?? ""
-        record(plan, .begin, parameters: asked, results: initial,
-               note: "\(plan.action.rawValue) of \(plan.targets.count) instances, \(plan.batches.count) calls\(undo)", undoes: plan.undoes ?? "")
+        record(
+            plan, .begin, parameters: asked, results: initial,
+            note: "\(plan.action.rawValue) of \(plan.targets.count) instances, \(plan.batches.count) calls\(undo)",
+            undoes: plan.undoes ?? "")
         if plan.options.dryRun && plan.options.batch == .successFirst {
-            notes.append("A SuccessFirst dry run answers DRYRUN.SUCCESS whatever the outcome, so each instance was checked with its own dry run.")
+            notes.append(
+                "A SuccessFirst dry run answers DRYRUN.SUCCESS whatever the outcome, so each instance was checked with its own dry run."
+            )
         }
-        await forEachConcurrently(plan.batches, limit: plan.options.dryRun ? maxConcurrentDryRuns : maxConcurrentCalls) { batch in
-            if plan.options.dryRun { await self.dryRun(batch, plan: plan, board: board) }
-            else { await self.execute(batch, plan: plan, board: board, resend: true) }
+        await forEachConcurrently(plan.batches, limit: plan.options.dryRun ? maxConcurrentDryRuns : maxConcurrentCalls)
+        { batch in
+            if plan.options.dryRun {
+                await self.dryRun(batch, plan: plan, board: board)
+            } else {
+                await self.execute(batch, plan: plan, board: board, resend: true)
+            }
         }
         if wait && !plan.options.dryRun { await track(plan, board: board) }
         let final = await board.all
@@ -62,8 +75,11 @@ public struct OperationEngine: Sendable {
         // the operation stays interrupted in the journal, for `ecsfleet journal --resume` to finish.
         if Task.isCancelled, !plan.options.dryRun, final.contains(where: { !$0.outcome.isFinal }) {
             let open = final.filter { !$0.outcome.isFinal }.count
-            record(plan, .outcome, note: "interrupted with \(open) instances not final; ecsfleet journal --resume finishes it")
-            notes.append("Interrupted: \(open) instances were not final; ecsfleet journal --resume finishes the operation.")
+            record(
+                plan, .outcome,
+                note: "interrupted with \(open) instances not final; ecsfleet journal --resume finishes it")
+            notes.append(
+                "Interrupted: \(open) instances were not final; ecsfleet journal --resume finishes the operation.")
             return Report(operation: plan.id, results: final, notes: notes)
         }
         record(plan, .end, results: final, note: Self.summary(final))
@@ -79,18 +95,24 @@ public struct OperationEngine: Sendable {
 
     // MARK: Sending
 
-    func request(_ batch: OperationPlan.Batch, plan: OperationPlan, ids: [String]? = nil, dryRun: Bool, batchMode: BatchOptimization? = nil)
-        -> (parameters: Parameters, send: @Sendable () async throws(ECSCallError) -> InstanceResponsesResponse) {
+    func request(
+        _ batch: OperationPlan.Batch, plan: OperationPlan, ids: [String]? = nil, dryRun: Bool,
+        batchMode: BatchOptimization? = nil
+    )
+        -> (parameters: Parameters, send: @Sendable () async throws(ECSCallError) -> InstanceResponsesResponse)
+    {
         let ids = ids ?? batch.instanceIds
         let mode = batchMode ?? plan.options.batch
         let service = self.service
         switch plan.action {
         case .stop:
-            let r = StopInstancesRequest(regionId: batch.regionId, instanceIds: ids, forceStop: plan.options.forceStop ? true : nil,
-                                         stoppedMode: plan.options.stoppedMode, batchOptimization: mode, dryRun: dryRun ? true : nil)
+            let r = StopInstancesRequest(
+                regionId: batch.regionId, instanceIds: ids, forceStop: plan.options.forceStop ? true : nil,
+                stoppedMode: plan.options.stoppedMode, batchOptimization: mode, dryRun: dryRun ? true : nil)
             return (r.parameters, { () async throws(ECSCallError) in try await service.send(r) })
         case .start:
-            let r = StartInstancesRequest(regionId: batch.regionId, instanceIds: ids, batchOptimization: mode, dryRun: dryRun ? true : nil)
+            let r = StartInstancesRequest(
+                regionId: batch.regionId, instanceIds: ids, batchOptimization: mode, dryRun: dryRun ? true : nil)
             return (r.parameters, { () async throws(ECSCallError) in try await service.send(r) })
         }
     }
@@ -107,9 +129,14 @@ public struct OperationEngine: Sendable {
             return r
         }
         await board.update(sending)
-        guard record(plan, .send, region: batch.regionId, action: plan.action.apiAction, parameters: call.parameters, results: sending) else {
-            await fail(batch.instanceIds, board: board, code: "JournalUnavailable",
-                       message: "not sent: the journal could not be written, so the call would not be recorded")
+        guard
+            record(
+                plan, .send, region: batch.regionId, action: plan.action.apiAction, parameters: call.parameters,
+                results: sending)
+        else {
+            await fail(
+                batch.instanceIds, board: board, code: "JournalUnavailable",
+                message: "not sent: the journal could not be written, so the call would not be recorded")
             return
         }
         do {
@@ -125,43 +152,57 @@ public struct OperationEngine: Sendable {
                 changed.append(result)
             }
             await board.update(changed)
-            record(plan, .answer, region: batch.regionId, action: plan.action.apiAction, requestId: answer.requestId, results: changed)
+            record(
+                plan, .answer, region: batch.regionId, action: plan.action.apiAction, requestId: answer.requestId,
+                results: changed)
         } catch let error {
             // Cancelled while the call was out: it may have been applied. The results stay `sending`, so the
             // journal shows the operation unfinished and `journal --resume` re-reads these instances.
             if Task.isCancelled {
-                record(plan, .answer, region: batch.regionId, action: plan.action.apiAction,
-                       note: "interrupted before the answer arrived (\(error.message)); the status is re-read on resume")
+                record(
+                    plan, .answer, region: batch.regionId, action: plan.action.apiAction,
+                    note: "interrupted before the answer arrived (\(error.message)); the status is re-read on resume")
                 return
             }
-            if case let .noAnswer(_, applied, _) = error, applied {
-                record(plan, .answer, region: batch.regionId, action: plan.action.apiAction,
-                       note: "no answer (\(error.message)); re-reading status before any re-send")
+            if case .noAnswer(_, let applied, _) = error, applied {
+                record(
+                    plan, .answer, region: batch.regionId, action: plan.action.apiAction,
+                    note: "no answer (\(error.message)); re-reading status before any re-send")
                 await recover(batch, plan: plan, board: board, resend: resend, error: error)
                 return
             }
             let failed = await fail(batch.instanceIds, board: board, code: error.code, message: error.message)
-            record(plan, .answer, region: batch.regionId, action: plan.action.apiAction, requestId: error.apiError?.requestId ?? "", results: failed)
+            record(
+                plan, .answer, region: batch.regionId, action: plan.action.apiAction,
+                requestId: error.apiError?.requestId ?? "", results: failed)
         }
     }
 
-    private func recover(_ batch: OperationPlan.Batch, plan: OperationPlan, board: ResultBoard, resend: Bool, error: ECSCallError) async {
+    private func recover(
+        _ batch: OperationPlan.Batch, plan: OperationPlan, board: ResultBoard, resend: Bool, error: ECSCallError
+    ) async {
         guard let statuses = await rereadStatuses(batch) else {
             guard !Task.isCancelled else { return }
             // The stop may have been applied: the status is unknown, not the one from before the call.
-            var failed = await fail(batch.instanceIds, board: board, code: "NoAnswer",
-                                    message: "no answer, and the status could not be re-read within \(trackingTimeout.components.seconds) s; check the instances before retrying")
+            var failed = await fail(
+                batch.instanceIds, board: board, code: "NoAnswer",
+                message:
+                    "no answer, and the status could not be re-read within \(trackingTimeout.components.seconds) s; check the instances before retrying"
+            )
             for i in failed.indices { failed[i].currentStatus = "" }
             await board.update(failed)
             record(plan, .outcome, region: batch.regionId, action: plan.action.apiAction, results: failed)
             return
         }
-        var moved: [InstanceResult] = [], untouched: [String] = []
+        var moved: [InstanceResult] = []
+        var untouched: [String] = []
         for id in batch.instanceIds {
             guard var r = await board.result(id) else { continue }
             let s = statuses[id]
             if s == plan.action.transitionStatus || s == plan.action.targetStatus {
-                r.outcome = .accepted; r.code = "200"; r.message = "applied (the answer was lost; status re-read)"
+                r.outcome = .accepted
+                r.code = "200"
+                r.message = "applied (the answer was lost; status re-read)"
                 r.currentStatus = s?.rawValue ?? r.currentStatus
                 moved.append(r)
             } else {
@@ -169,12 +210,17 @@ public struct OperationEngine: Sendable {
             }
         }
         await board.update(moved)
-        if !moved.isEmpty { record(plan, .outcome, region: batch.regionId, action: plan.action.apiAction, results: moved) }
+        if !moved.isEmpty {
+            record(plan, .outcome, region: batch.regionId, action: plan.action.apiAction, results: moved)
+        }
         guard !untouched.isEmpty else { return }
         if resend {
-            await execute(.init(regionId: batch.regionId, instanceIds: untouched), plan: plan, board: board, resend: false)
+            await execute(
+                .init(regionId: batch.regionId, instanceIds: untouched), plan: plan, board: board, resend: false)
         } else {
-            let failed = await fail(untouched, board: board, code: "NoAnswer", message: "no answer twice; the instance did not change state")
+            let failed = await fail(
+                untouched, board: board, code: "NoAnswer", message: "no answer twice; the instance did not change state"
+            )
             record(plan, .outcome, region: batch.regionId, action: plan.action.apiAction, results: failed)
         }
     }
@@ -185,7 +231,9 @@ public struct OperationEngine: Sendable {
         let deadline = clock.now().addingTimeInterval(Double(trackingTimeout.components.seconds))
         var cadence = PollCadence(first: pollInitial, max: pollMax)
         while !Task.isCancelled {
-            if let statuses = try? await service.statuses(region: batch.regionId, instanceIds: batch.instanceIds) { return statuses }
+            if let statuses = try? await service.statuses(region: batch.regionId, instanceIds: batch.instanceIds) {
+                return statuses
+            }
             guard clock.now() < deadline else { return nil }
             do { try await cadence.wait(on: clock) } catch { return nil }
         }
@@ -193,11 +241,15 @@ public struct OperationEngine: Sendable {
     }
 
     @discardableResult
-    func fail(_ ids: [String], board: ResultBoard, code: String, message: String, outcome: Outcome = .failed) async -> [InstanceResult] {
+    func fail(_ ids: [String], board: ResultBoard, code: String, message: String, outcome: Outcome = .failed) async
+        -> [InstanceResult]
+    {
         var changed: [InstanceResult] = []
         for id in ids {
             guard var r = await board.result(id) else { continue }
-            r.outcome = outcome; r.code = code; r.message = message
+            r.outcome = outcome
+            r.code = code
+            r.message = message
             changed.append(r)
         }
         await board.update(changed)
@@ -206,14 +258,21 @@ public struct OperationEngine: Sendable {
 
     /// Writes a journal record; false when it could not be written.
     @discardableResult
-    func record(_ plan: OperationPlan, _ event: JournalRecord.Event, region: String = "", action: String? = nil,
-                parameters: Parameters = Parameters(), requestId: String = "", results: [InstanceResult] = [], note: String = "",
-                undoes: String = "") -> Bool {
+    func record(
+        _ plan: OperationPlan, _ event: JournalRecord.Event, region: String = "", action: String? = nil,
+        parameters: Parameters = Parameters(), requestId: String = "", results: [InstanceResult] = [],
+        note: String = "",
+        undoes: String = ""
+    ) -> Bool {
         guard let journal else { return true }
-        let r = JournalRecord(time: clock.now(), operation: plan.id, event: event, profile: profile, region: region,
-                              action: action ?? plan.action.rawValue, parameters: parameters.items.map { ($0.name, $0.value) },
-                              requestId: requestId, results: results, note: note, undoes: undoes)
-        do { try journal.append(r); return true } catch { return false }
+        let r = JournalRecord(
+            time: clock.now(), operation: plan.id, event: event, profile: profile, region: region,
+            action: action ?? plan.action.rawValue, parameters: parameters.items.map { ($0.name, $0.value) },
+            requestId: requestId, results: results, note: note, undoes: undoes)
+        do {
+            try journal.append(r)
+            return true
+        } catch { return false }
     }
 }
 
@@ -229,9 +288,17 @@ extension Array where Element: Sendable {
 func forEachConcurrently<T: Sendable>(_ items: [T], limit: Int, _ body: @escaping @Sendable (T) async -> Void) async {
     await withTaskGroup(of: Void.self) { group in
         var next = 0
-        while next < items.count && next < limit { let item = items[next]; group.addTask { await body(item) }; next += 1 }
+        while next < items.count && next < limit {
+            let item = items[next]
+            group.addTask { await body(item) }
+            next += 1
+        }
         while await group.next() != nil {
-            if next < items.count { let item = items[next]; group.addTask { await body(item) }; next += 1 }
+            if next < items.count {
+                let item = items[next]
+                group.addTask { await body(item) }
+                next += 1
+            }
         }
     }
 }

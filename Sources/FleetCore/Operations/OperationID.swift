@@ -16,7 +16,9 @@ public enum OperationID {
         let second = seconds - days * 86_400
         var text = twoDigits(y % 100) + twoDigits(m) + twoDigits(d) + "-"
         text += twoDigits(second / 3600) + twoDigits(second / 60 % 60) + twoDigits(second % 60) + "-"
-        for _ in 0..<4 { text.append(Character(Unicode.Scalar(alphabet[Int(generator.next() % UInt64(alphabet.count))]))) }
+        for _ in 0..<4 {
+            text.append(Character(Unicode.Scalar(alphabet[Int(generator.next() % UInt64(alphabet.count))])))
+        }
         return text
     }
 

@@ -23,8 +23,14 @@ public struct OperationOptions: Sendable, Equatable {
     public var batch: BatchOptimization = .allTogether
     public var dryRun = false
 
-    public init(forceStop: Bool = false, stoppedMode: StoppedMode? = nil, batch: BatchOptimization = .allTogether, dryRun: Bool = false) {
-        self.forceStop = forceStop; self.stoppedMode = stoppedMode; self.batch = batch; self.dryRun = dryRun
+    public init(
+        forceStop: Bool = false, stoppedMode: StoppedMode? = nil, batch: BatchOptimization = .allTogether,
+        dryRun: Bool = false
+    ) {
+        self.forceStop = forceStop
+        self.stoppedMode = stoppedMode
+        self.batch = batch
+        self.dryRun = dryRun
     }
 }
 
@@ -48,23 +54,37 @@ public struct InstanceResult: Sendable, Equatable {
     public var previousStatus: String
     public var currentStatus: String
 
-    public init(instanceId: String, regionId: String, outcome: Outcome, code: String = "", message: String = "",
-                previousStatus: String = "", currentStatus: String = "") {
-        self.instanceId = instanceId; self.regionId = regionId; self.outcome = outcome; self.code = code
-        self.message = message; self.previousStatus = previousStatus; self.currentStatus = currentStatus
+    public init(
+        instanceId: String, regionId: String, outcome: Outcome, code: String = "", message: String = "",
+        previousStatus: String = "", currentStatus: String = ""
+    ) {
+        self.instanceId = instanceId
+        self.regionId = regionId
+        self.outcome = outcome
+        self.code = code
+        self.message = message
+        self.previousStatus = previousStatus
+        self.currentStatus = currentStatus
     }
 
     /// `{"InstanceId", "RegionId", "Outcome", "Code", "Message", "PreviousStatus", "CurrentStatus"}`.
     public var json: JSONValue {
-        .object([("InstanceId", .string(instanceId)), ("RegionId", .string(regionId)), ("Outcome", .string(outcome.rawValue)),
-                 ("Code", .string(code)), ("Message", .string(message)), ("PreviousStatus", .string(previousStatus)),
-                 ("CurrentStatus", .string(currentStatus))])
+        .object([
+            ("InstanceId", .string(instanceId)), ("RegionId", .string(regionId)),
+            ("Outcome", .string(outcome.rawValue)),
+            ("Code", .string(code)), ("Message", .string(message)), ("PreviousStatus", .string(previousStatus)),
+            ("CurrentStatus", .string(currentStatus)),
+        ])
     }
 
     public init?(json: JSONValue) {
-        guard let id = json["InstanceId"]?.stringValue, let o = json["Outcome"]?.stringValue.flatMap(Outcome.init(rawValue:)) else { return nil }
-        self.init(instanceId: id, regionId: json["RegionId"]?.stringValue ?? "", outcome: o, code: json["Code"]?.stringValue ?? "",
-                  message: json["Message"]?.stringValue ?? "", previousStatus: json["PreviousStatus"]?.stringValue ?? "",
-                  currentStatus: json["CurrentStatus"]?.stringValue ?? "")
+        guard let id = json["InstanceId"]?.stringValue,
+            let o = json["Outcome"]?.stringValue.flatMap(Outcome.init(rawValue:))
+        else { return nil }
+        self.init(
+            instanceId: id, regionId: json["RegionId"]?.stringValue ?? "", outcome: o,
+            code: json["Code"]?.stringValue ?? "",
+            message: json["Message"]?.stringValue ?? "", previousStatus: json["PreviousStatus"]?.stringValue ?? "",
+            currentStatus: json["CurrentStatus"]?.stringValue ?? "")
     }
 }

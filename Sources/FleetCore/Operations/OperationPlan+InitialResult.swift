@@ -7,12 +7,14 @@ extension OperationPlan.Target {
     /// command exits non-zero, "retry failed" offers it); any other (already stopped, locked, ...) is `.skipped`.
     public var initialResult: InstanceResult {
         let status = instance?.status.rawValue ?? ""
-        guard case let .skip(code, reason) = preflight.verdict else {
-            return InstanceResult(instanceId: instanceId, regionId: regionId, outcome: .queued,
-                                  previousStatus: status, currentStatus: status)
+        guard case .skip(let code, let reason) = preflight.verdict else {
+            return InstanceResult(
+                instanceId: instanceId, regionId: regionId, outcome: .queued,
+                previousStatus: status, currentStatus: status)
         }
         let missing = [ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed].contains(code)
-        return InstanceResult(instanceId: instanceId, regionId: regionId, outcome: missing ? .failed : .skipped,
-                              code: code, message: reason, previousStatus: status, currentStatus: status)
+        return InstanceResult(
+            instanceId: instanceId, regionId: regionId, outcome: missing ? .failed : .skipped,
+            code: code, message: reason, previousStatus: status, currentStatus: status)
     }
 }

@@ -30,20 +30,30 @@ public struct OperationPlan: Sendable {
 
     /// Plans `action` for `targets` (ID and region, with what is known of each instance), in the order given;
     /// repeated IDs are planned once. Without an `id`, a new `OperationID` made at `now`.
-    public init(id: String? = nil, action: PowerAction, options: OperationOptions,
-                targets list: [(instanceId: String, regionId: String, instance: Instance?)], now: Date) {
-        self.id = id ?? OperationID.make(now: now); self.action = action; self.options = options
+    public init(
+        id: String? = nil, action: PowerAction, options: OperationOptions,
+        targets list: [(instanceId: String, regionId: String, instance: Instance?)], now: Date
+    ) {
+        self.id = id ?? OperationID.make(now: now)
+        self.action = action
+        self.options = options
         var seen = Set<String>()
         targets = list.filter { seen.insert($0.instanceId).inserted }.map { t in
-            Target(instanceId: t.instanceId, regionId: t.regionId, instance: t.instance,
-                   preflight: Preflight.judge(t.instance, id: t.instanceId, action: action, options: options, now: now))
+            Target(
+                instanceId: t.instanceId, regionId: t.regionId, instance: t.instance,
+                preflight: Preflight.judge(t.instance, id: t.instanceId, action: action, options: options, now: now))
         }
         var byRegion: [(String, [String])] = []
         for t in targets where t.preflight.willSend {
-            if let i = byRegion.firstIndex(where: { $0.0 == t.regionId }) { byRegion[i].1.append(t.instanceId) }
-            else { byRegion.append((t.regionId, [t.instanceId])) }
+            if let i = byRegion.firstIndex(where: { $0.0 == t.regionId }) {
+                byRegion[i].1.append(t.instanceId)
+            } else {
+                byRegion.append((t.regionId, [t.instanceId]))
+            }
         }
-        batches = byRegion.flatMap { region, ids in ids.chunked(Self.maxPerCall).map { Batch(regionId: region, instanceIds: $0) } }
+        batches = byRegion.flatMap { region, ids in
+            ids.chunked(Self.maxPerCall).map { Batch(regionId: region, instanceIds: $0) }
+        }
     }
 
     /// Targets that will be sent.

@@ -5,7 +5,10 @@ struct PollCadence {
     private(set) var next: Duration
     let max: Duration
 
-    init(first: Duration, max: Duration) { next = first; self.max = max }
+    init(first: Duration, max: Duration) {
+        next = first
+        self.max = max
+    }
 
     /// Waits the current interval on `clock`, then lengthens the next one.
     mutating func wait(on clock: any EngineClock) async throws {

@@ -22,12 +22,20 @@ public struct Preflight: Sendable, Equatable {
     }
 
     /// The verdict for an instance; `nil` means it was not found in its region.
-    public static func judge(_ instance: Instance?, id: String, action: PowerAction, options: OperationOptions, now: Date) -> Preflight {
+    public static func judge(
+        _ instance: Instance?, id: String, action: PowerAction, options: OperationOptions, now: Date
+    ) -> Preflight {
         if !isWellFormed(id) {
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceIdMalformed, reason: "not an instance ID (i- followed by letters and digits)"))
+            return Preflight(
+                instanceId: id,
+                verdict: .skip(
+                    code: ErrorCode.instanceIdMalformed,
+                    reason: "not an instance ID (i- followed by letters and digits)"))
         }
         guard let i = instance else {
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
+            return Preflight(
+                instanceId: id,
+                verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
         }
         // Already where the operator wants it: that is the news, whatever lock it also carries (nothing is sent).
         if i.status == action.targetStatus {
@@ -36,21 +44,30 @@ public struct Preflight: Sendable, Equatable {
             return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason))
         }
         if i.hasSecurityLock {
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceLockedForSecurity, reason: "locked for security reasons"))
+            return Preflight(
+                instanceId: id,
+                verdict: .skip(code: ErrorCode.instanceLockedForSecurity, reason: "locked for security reasons"))
         }
         let expired = i.instanceChargeType == "PrePaid" && (ECSTime.parse(i.expiredTime).map { $0 < now } ?? false)
         if i.hasFinancialLock || expired {
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceExpiredOrInArrears,
-                                                            reason: expired ? "subscription expired" : "financial lock (overdue payment)"))
+            return Preflight(
+                instanceId: id,
+                verdict: .skip(
+                    code: ErrorCode.instanceExpiredOrInArrears,
+                    reason: expired ? "subscription expired" : "financial lock (overdue payment)"))
         }
         if i.lockReasons.contains("recycling") {
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: "being recycled"))
+            return Preflight(
+                instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: "being recycled"))
         }
         if i.status == .pending {
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.instanceNotReady, reason: "still being created (Pending)"))
+            return Preflight(
+                instanceId: id,
+                verdict: .skip(code: ErrorCode.instanceNotReady, reason: "still being created (Pending)"))
         }
         if i.status != action.requiredStatus {
-            let reason = i.status == action.targetStatus ? "already \(i.status)" : "not \(action.requiredStatus) (\(i.status))"
+            let reason =
+                i.status == action.targetStatus ? "already \(i.status)" : "not \(action.requiredStatus) (\(i.status))"
             return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason))
         }
         if action == .stop, options.stoppedMode == .stopCharging, let why = ineligibility(i) {
@@ -74,7 +91,8 @@ public struct Preflight: Sendable, Equatable {
 
     /// `i-` followed by letters and digits.
     public static func isWellFormed(_ id: String) -> Bool {
-        id.hasPrefix("i-") && id.utf8.count > 2 && id.utf8.dropFirst(2).allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }
+        id.hasPrefix("i-") && id.utf8.count > 2
+            && id.utf8.dropFirst(2).allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }
     }
 
     /// Why economical mode cannot apply, or `nil` when it can.

@@ -15,7 +15,10 @@ public struct RegionLocator: Sendable {
     public struct Wanted: Sendable, Equatable {
         public var instanceId: String
         public var regionId: String?
-        public init(_ instanceId: String, regionId: String? = nil) { self.instanceId = instanceId; self.regionId = regionId }
+        public init(_ instanceId: String, regionId: String? = nil) {
+            self.instanceId = instanceId
+            self.regionId = regionId
+        }
     }
 
     /// The IDs each region is asked about: those known to be there, then, in the candidate `regions`, those of
@@ -26,7 +29,8 @@ public struct RegionLocator: Sendable {
         for w in wanted { if let r = w.regionId, !asked.contains(r) { asked.append(r) } }
         return asked.compactMap { region in
             // IDs of unknown region are looked for only in the candidate regions (`--region` limits the search).
-            let ids = wanted.filter { $0.regionId == region }.map(\.instanceId) + (regions.contains(region) ? unknown : [])
+            let ids =
+                wanted.filter { $0.regionId == region }.map(\.instanceId) + (regions.contains(region) ? unknown : [])
             return ids.isEmpty ? nil : (region, ids)
         }
     }
@@ -38,7 +42,8 @@ public struct RegionLocator: Sendable {
         let service = self.service
         let limit = max(1, maxConcurrentRegions)
         let all = await withTaskGroup(of: (Int, Result<[Instance], ECSCallError>).self) { group in
-            var next = 0, out: [Int: Result<[Instance], ECSCallError>] = [:]
+            var next = 0
+            var out: [Int: Result<[Instance], ECSCallError>] = [:]
             while next < questions.count && next < limit {
                 let (n, q) = (next, questions[next])
                 group.addTask { (n, await Self.ask(service, region: q.region, ids: q.ids)) }
@@ -57,8 +62,8 @@ public struct RegionLocator: Sendable {
         var found: [[Instance]] = []
         for i in questions.indices {
             switch all[i] {
-            case let .success(list): found.append(list)
-            case let .failure(error): throw error
+            case .success(let list): found.append(list)
+            case .failure(let error): throw error
             case nil: found.append([])
             }
         }
@@ -66,8 +71,11 @@ public struct RegionLocator: Sendable {
     }
 
     /// One region's answer, as a value a task can hand back.
-    static func ask(_ service: any ECSService, region: String, ids: [String]) async -> Result<[Instance], ECSCallError> {
-        do { return .success(try await service.instances(region: region, instanceIds: ids)) } catch { return .failure(error) }
+    static func ask(_ service: any ECSService, region: String, ids: [String]) async -> Result<[Instance], ECSCallError>
+    {
+        do { return .success(try await service.instances(region: region, instanceIds: ids)) } catch {
+            return .failure(error)
+        }
     }
 
     /// One wanted ID's place: its region and what `DescribeInstances` said of it.
@@ -77,7 +85,9 @@ public struct RegionLocator: Sendable {
         public var regionId: String?
         public var instance: Instance?
         public init(instanceId: String, regionId: String?, instance: Instance?) {
-            self.instanceId = instanceId; self.regionId = regionId; self.instance = instance
+            self.instanceId = instanceId
+            self.regionId = regionId
+            self.instance = instance
         }
     }
 

@@ -10,7 +10,10 @@ public struct SafetyPolicy: Sendable, Equatable {
         /// `product:ApiName` with `*` wildcards, matched case-insensitively.
         public var pattern: String
         public var action: Action
-        public init(pattern: String, action: Action) { self.pattern = pattern; self.action = action }
+        public init(pattern: String, action: Action) {
+            self.pattern = pattern
+            self.action = action
+        }
     }
 
     /// What the policy says about one API: the action and the rule that decided it.
@@ -26,24 +29,44 @@ public struct SafetyPolicy: Sendable, Equatable {
     /// Where the rules came from, for messages.
     public var source: String
 
-    public init(enabled: Bool, rules: [Rule], source: String) { self.enabled = enabled; self.rules = rules; self.source = source }
+    public init(enabled: Bool, rules: [Rule], source: String) {
+        self.enabled = enabled
+        self.rules = rules
+        self.source = source
+    }
 
     /// The decision for `api` (such as `ecs:StopInstances`).
     public func decide(_ api: String) -> Decision {
         guard enabled, let rule = rules.first(where: { Self.matches($0.pattern, api) }) else {
             return Decision(action: .allow, rule: nil, explanation: "no safety rule applies")
         }
-        return Decision(action: rule.action, rule: rule, explanation: "rule '\(rule.pattern)' (\(rule.action.rawValue)) in \(source)")
+        return Decision(
+            action: rule.action, rule: rule,
+            explanation: "rule '\(rule.pattern)' (\(rule.action.rawValue)) in \(source)")
     }
 
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.lowercased()), t = Array(text.lowercased())
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.lowercased())
+        let t = Array(text.lowercased())
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
-            if pi < p.count, p[pi] == t[ti] { pi += 1; ti += 1 }
-            else if pi < p.count, p[pi] == "*" { star = pi; mark = ti; pi += 1 }
-            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
-            else { return false }
+            if pi < p.count, p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
         }
         while pi < p.count, p[pi] == "*" { pi += 1 }
         return pi == p.count
@@ -70,7 +93,8 @@ public struct SafetyPolicy: Sendable, Equatable {
                 guard kv.count == 2, !kv[0].isEmpty else {
                     throw SafetyPolicyError("ALIBABA_CLOUD_SAFETY_POLICY_RULES: '\(part)' is not pattern=action")
                 }
-                policy.rules.append(Rule(pattern: kv[0], action: try parseAction(kv[1], where: "ALIBABA_CLOUD_SAFETY_POLICY_RULES")))
+                policy.rules.append(
+                    Rule(pattern: kv[0], action: try parseAction(kv[1], where: "ALIBABA_CLOUD_SAFETY_POLICY_RULES")))
             }
             policy.enabled = true
         }

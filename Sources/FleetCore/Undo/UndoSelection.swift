@@ -21,29 +21,42 @@ public struct UndoSelection: Sendable, Equatable {
 
     public static func == (l: UndoSelection, r: UndoSelection) -> Bool {
         l.operation == r.operation && l.action == r.action && l.skipped == r.skipped
-            && l.targets.map { $0.instanceId + "@" + $0.regionId } == r.targets.map { $0.instanceId + "@" + $0.regionId }
+            && l.targets.map { $0.instanceId + "@" + $0.regionId }
+                == r.targets.map { $0.instanceId + "@" + $0.regionId }
     }
 
     /// Selects what undoing `entry` reverses. `current` is each instance's status now (an instance absent from it
     /// no longer exists); `later` are the operations recorded after `entry`, whose changes the undo must not
     /// overturn.
-    public static func select(_ entry: OperationHistory.Entry, current: [String: InstanceStatus],
-                              later: [OperationHistory.Entry]) throws(UndoError) -> UndoSelection {
+    public static func select(
+        _ entry: OperationHistory.Entry, current: [String: InstanceStatus],
+        later: [OperationHistory.Entry]
+    ) throws(UndoError) -> UndoSelection {
         guard let action = PowerAction(rawValue: entry.action) else {
-            throw UndoError("Operation \(entry.operation) is not a stop or a start (its journal has no plan): there is nothing to undo.")
+            throw UndoError(
+                "Operation \(entry.operation) is not a stop or a start (its journal has no plan): there is nothing to undo."
+            )
         }
-        return try select(operation: entry.operation, action: action, isDryRun: entry.isDryRun, results: entry.results, current: current, later: later)
+        return try select(
+            operation: entry.operation, action: action, isDryRun: entry.isDryRun, results: entry.results,
+            current: current, later: later)
     }
 
     /// The same for an operation known by its parts (the screen's own runs).
-    public static func select(operation: String, action: PowerAction, isDryRun: Bool, results: [InstanceResult],
-                              current: [String: InstanceStatus], later: [OperationHistory.Entry]) throws(UndoError) -> UndoSelection {
-        guard !isDryRun else { throw UndoError("Operation \(operation) was a dry run: it changed nothing, so there is nothing to undo.") }
+    public static func select(
+        operation: String, action: PowerAction, isDryRun: Bool, results: [InstanceResult],
+        current: [String: InstanceStatus], later: [OperationHistory.Entry]
+    ) throws(UndoError) -> UndoSelection {
+        guard !isDryRun else {
+            throw UndoError("Operation \(operation) was a dry run: it changed nothing, so there is nothing to undo.")
+        }
         let reverse: PowerAction = action == .stop ? .start : .stop
         var out = UndoSelection(operation: operation, action: reverse, targets: [], skipped: [])
         let past = action == .stop ? "stopped" : "started"
         for r in results {
-            let skip = { (reason: String) in out.skipped.append(Skip(instanceId: r.instanceId, regionId: r.regionId, reason: reason)) }
+            let skip = { (reason: String) in
+                out.skipped.append(Skip(instanceId: r.instanceId, regionId: r.regionId, reason: reason))
+            }
             guard changed(r, by: action) else {
                 if r.previousStatus == action.targetStatus.rawValue {
                     skip("already \(action.targetStatus) before \(operation)")
@@ -52,14 +65,21 @@ public struct UndoSelection: Sendable, Equatable {
                 }
                 continue
             }
-            if let undone = later.first(where: { $0.action == reverse.rawValue && !$0.isDryRun && $0.results.contains { changed($0, r.instanceId, by: reverse) } }) {
+            if let undone = later.first(where: {
+                $0.action == reverse.rawValue && !$0.isDryRun
+                    && $0.results.contains { changed($0, r.instanceId, by: reverse) }
+            }) {
                 skip("\(reverse == .start ? "started" : "stopped") since, by \(undone.operation)")
                 continue
             }
-            guard let now = current[r.instanceId] else { skip("no longer exists"); continue }
+            guard let now = current[r.instanceId] else {
+                skip("no longer exists")
+                continue
+            }
             switch now {
             case action.targetStatus: out.targets.append((r.instanceId, r.regionId))
-            case reverse.targetStatus, reverse.transitionStatus: skip("\(reverse == .start ? "started" : "stopped") since (now \(now))")
+            case reverse.targetStatus, reverse.transitionStatus:
+                skip("\(reverse == .start ? "started" : "stopped") since (now \(now))")
             default: skip("now \(now), not \(action.targetStatus)")
             }
         }

@@ -11,5 +11,10 @@ public final class ActionInbox: Sendable {
     public func send(_ action: FleetAction) { queue.withLock { $0.append(action) } }
 
     /// Everything received since the last call, oldest first.
-    public func drain() -> [FleetAction] { queue.withLock { q in defer { q = [] }; return q } }
+    public func drain() -> [FleetAction] {
+        queue.withLock { q in
+            defer { q = [] }
+            return q
+        }
+    }
 }

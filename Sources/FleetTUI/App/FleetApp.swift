@@ -26,36 +26,54 @@ public final class FleetApp {
     /// Why the loop ended.
     public enum Exit: Sendable, Equatable { case quit, interrupted, terminated, hangup }
 
-    public init(state: FleetState, theme: Theme, terminal: any Terminal, runner: FleetEffectRunner, inbox: ActionInbox,
-                keymap: Keymap = Keymap(), ascii: Bool, mouse: Bool, loadTheme: @escaping (String) throws -> Theme) {
-        self.state = state; self.theme = theme; self.terminal = terminal; self.runner = runner; self.inbox = inbox
-        self.view = FleetView(keymap: keymap); self.ascii = ascii; self.mouse = mouse; self.loadTheme = loadTheme
+    public init(
+        state: FleetState, theme: Theme, terminal: any Terminal, runner: FleetEffectRunner, inbox: ActionInbox,
+        keymap: Keymap = Keymap(), ascii: Bool, mouse: Bool, loadTheme: @escaping (String) throws -> Theme
+    ) {
+        self.state = state
+        self.theme = theme
+        self.terminal = terminal
+        self.runner = runner
+        self.inbox = inbox
+        self.view = FleetView(keymap: keymap)
+        self.ascii = ascii
+        self.mouse = mouse
+        self.loadTheme = loadTheme
     }
 
     /// Runs until the operator quits or a signal arrives; the caller restores the terminal.
     public func run() async -> Exit {
         if mouse { terminal.setMouseReporting(true) }
         dispatch(.refreshNow)
-        var lastTick = Date(), lastFrame = Date(), renderedTick = -1
+        var lastTick = Date()
+        var lastFrame = Date()
+        var renderedTick = -1
         while true {
             for action in inbox.drain() { dispatch(action) }
-            if !operatorMoved, state.dialog == .none, let position = state.cursorPosition, position != 0 { dispatch(.moveToTop) }
+            if !operatorMoved, state.dialog == .none, let position = state.cursorPosition, position != 0 {
+                dispatch(.moveToTop)
+            }
             if let exit = pendingExit { return exit }
             if dirty || (isAnimating && tick != renderedTick) {
                 renderedTick = tick
                 let size = terminal.size
-                let frame = view.render(state, theme: theme, width: size.width, height: size.height,
-                                        options: .init(ascii: ascii, tick: tick, listOffset: listOffset, now: Date()))
+                let frame = view.render(
+                    state, theme: theme, width: size.width, height: size.height,
+                    options: .init(ascii: ascii, tick: tick, listOffset: listOffset, now: Date()))
                 listOffset = frame.listOffset
                 terminal.present(frame.grid)
                 dirty = false
                 // The rows on screen are read more often than the rest; the frame drawn already shows them.
                 let viewport = ListViewport(first: listOffset, rows: state.resultsView == nil ? layout.pageSize : 0)
-                if viewport != state.viewport { _ = FleetReducer.reduce(&state, .viewportChanged(viewport), now: Date()) }
+                if viewport != state.viewport {
+                    _ = FleetReducer.reduce(&state, .viewportChanged(viewport), now: Date())
+                }
             }
             // The inbox cannot wake a terminal wait, so while pages are expected it is looked at every 10 ms:
             // waiting 80 ms here put the first rows on screen up to 80 ms after they arrived.
-            if let event = terminal.nextEvent(timeout: .milliseconds(state.isLoading ? 10 : isAnimating ? 80 : 250)) { handle(event) }
+            if let event = terminal.nextEvent(timeout: .milliseconds(state.isLoading ? 10 : isAnimating ? 80 : 250)) {
+                handle(event)
+            }
             if let exit = pendingExit { return exit }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= 1 {
@@ -63,7 +81,10 @@ public final class FleetApp {
                 dispatch(.tick(now))
             }
             // Spinners step every 80 ms, however often the loop turns.
-            if isAnimating, now.timeIntervalSince(lastFrame) >= 0.08 { tick += 1; lastFrame = now }
+            if isAnimating, now.timeIntervalSince(lastFrame) >= 0.08 {
+                tick += 1
+                lastFrame = now
+            }
             await Task.yield()
         }
     }
@@ -127,7 +148,8 @@ public final class FleetApp {
                 do {
                     theme = try loadTheme(name)
                     // Without colours (NO_COLOR, --no-color, the terminal) every theme draws as mono: say so.
-                    let text = theme.name == Theme.mono.name && name != Theme.mono.name
+                    let text =
+                        theme.name == Theme.mono.name && name != Theme.mono.name
                         ? "Theme \(name) found, but this screen has no colours (NO_COLOR, --no-color or the terminal): mono is used."
                         : "Theme \(name)."
                     state.post(.info, text, topic: "theme", now: Date())
@@ -137,9 +159,13 @@ public final class FleetApp {
             case .setMouse(let on):
                 mouse = on
                 terminal.setMouseReporting(on)
-                state.post(.info, on ? "Mouse on: click to move, the wheel scrolls." : "Mouse off: the terminal's own selection works again.",
-                           topic: "mouse", now: Date())
-            case let .copy(text):
+                state.post(
+                    .info,
+                    on
+                        ? "Mouse on: click to move, the wheel scrolls."
+                        : "Mouse off: the terminal's own selection works again.",
+                    topic: "mouse", now: Date())
+            case .copy(let text):
                 terminal.copyToClipboard(text)
             default:
                 // Detached: a task started here would first wait for the main actor, which the loop keeps busy

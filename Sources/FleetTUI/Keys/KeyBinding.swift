@@ -31,11 +31,26 @@ public struct KeyBinding: Sendable {
     /// for the same key then gets a chance).
     public var action: @Sendable (_ state: FleetState, _ input: KeyInput) -> FleetAction?
 
-    public init(named name: String, _ keys: [Key], typesText: Bool = false, _ description: String, hint: String? = nil, hintPartner: String? = nil,
-                in contexts: Set<KeyContext>, hintIn hintContexts: Set<KeyContext>? = nil, dangerous: Bool = false, pinned: Bool = false,
-                hintFor: (@Sendable (FleetState) -> (label: String, enabled: Bool))? = nil, action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?) {
-        self.name = name; self.keys = keys; self.typesText = typesText; self.description = description; self.hint = hint; self.hintPartner = hintPartner
-        self.contexts = contexts; self.hintContexts = hintContexts; self.isDangerous = dangerous; self.isPinned = pinned; self.hintFor = hintFor; self.action = action
+    public init(
+        named name: String, _ keys: [Key], typesText: Bool = false, _ description: String, hint: String? = nil,
+        hintPartner: String? = nil,
+        in contexts: Set<KeyContext>, hintIn hintContexts: Set<KeyContext>? = nil, dangerous: Bool = false,
+        pinned: Bool = false,
+        hintFor: (@Sendable (FleetState) -> (label: String, enabled: Bool))? = nil,
+        action: @escaping @Sendable (FleetState, KeyInput) -> FleetAction?
+    ) {
+        self.name = name
+        self.keys = keys
+        self.typesText = typesText
+        self.description = description
+        self.hint = hint
+        self.hintPartner = hintPartner
+        self.contexts = contexts
+        self.hintContexts = hintContexts
+        self.isDangerous = dangerous
+        self.isPinned = pinned
+        self.hintFor = hintFor
+        self.action = action
     }
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding
@@ -63,7 +78,9 @@ public struct KeyInput: Sendable {
     public var typed: Character?
 
     public init(pageSize: Int, overlay: ScrollBounds? = nil, typed: Character? = nil) {
-        self.pageSize = pageSize; self.overlay = overlay; self.typed = typed
+        self.pageSize = pageSize
+        self.overlay = overlay
+        self.typed = typed
     }
 }
 

@@ -9,7 +9,9 @@ extension Keymap {
     /// A remapping that cannot be honoured is not applied, and said: an unknown action, a key name that is not
     /// one, an action that takes typed text, or a key another action already has in a context the two share
     /// (a printable character where text is typed included). That action keeps its default keys.
-    public func remapped(_ overrides: [(name: String, keys: [String], line: Int)]) -> (keymap: Keymap, problems: [KeymapProblem]) {
+    public func remapped(_ overrides: [(name: String, keys: [String], line: Int)]) -> (
+        keymap: Keymap, problems: [KeymapProblem]
+    ) {
         var copy = self
         var problems: [KeymapProblem] = []
         var remapped: [String: Int] = [:] // binding name -> config line
@@ -20,21 +22,31 @@ extension Keymap {
                 continue
             }
             guard !copy.bindings[index].typesText else {
-                problems.append(KeymapProblem(line: o.line, "'\(o.name)' takes the characters typed; it has no keys to remap"))
+                problems.append(
+                    KeymapProblem(line: o.line, "'\(o.name)' takes the characters typed; it has no keys to remap"))
                 continue
             }
             var keys: [Key] = []
             var bad: String?
             for part in o.keys.map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let key = Key(name: part) else { bad = part; break }
+                guard let key = Key(name: part) else {
+                    bad = part
+                    break
+                }
                 if !keys.contains(key) { keys.append(key) }
             }
             if let bad {
-                problems.append(KeymapProblem(line: o.line, "'\(bad)' is not a key name (try x, space, enter, esc, tab, ctrl-r, f5, up, pgdn); '\(o.name)' keeps \(copy.bindings[index].label)"))
+                problems.append(
+                    KeymapProblem(
+                        line: o.line,
+                        "'\(bad)' is not a key name (try x, space, enter, esc, tab, ctrl-r, f5, up, pgdn); '\(o.name)' keeps \(copy.bindings[index].label)"
+                    ))
                 continue
             }
             guard !keys.isEmpty else {
-                problems.append(KeymapProblem(line: o.line, "give at least one key for '\(o.name)'; it keeps \(copy.bindings[index].label)"))
+                problems.append(
+                    KeymapProblem(
+                        line: o.line, "give at least one key for '\(o.name)'; it keeps \(copy.bindings[index].label)"))
                 continue
             }
             copy.bindings[index].keys = keys
@@ -45,13 +57,19 @@ extension Keymap {
         while let clash = copy.firstCollision(among: Set(remapped.keys), allowedBy: self) {
             var (name, other) = (clash.name, clash.other)
             // Between two remappings, the later line gives way.
-            if let o = other, let theirs = remapped[o], let mine = remapped[name], theirs > mine { (name, other) = (o, name) }
+            if let o = other, let theirs = remapped[o], let mine = remapped[name], theirs > mine {
+                (name, other) = (o, name)
+            }
             let line = remapped.removeValue(forKey: name) ?? 0
             guard let index = copy.bindings.firstIndex(where: { $0.name == name }) else { break }
             copy.bindings[index].keys = bindings.first { $0.name == name }?.keys ?? copy.bindings[index].keys
             let (key, context) = (clash.key, clash.context)
             let what = other.map { "is already '\($0)'" } ?? "is typed as text"
-            problems.append(KeymapProblem(line: line, "\(key.helpName) for '\(name)' \(what) in \(context.title); '\(name)' keeps \(copy.bindings[index].label)"))
+            problems.append(
+                KeymapProblem(
+                    line: line,
+                    "\(key.helpName) for '\(name)' \(what) in \(context.title); '\(name)' keeps \(copy.bindings[index].label)"
+                ))
         }
         return (copy, problems.sorted { $0.line < $1.line })
     }
@@ -60,15 +78,20 @@ extension Keymap {
     /// or that is a printable character where text is typed: the binding, the other one (nil for typed text),
     /// the key and the context. Sharings the `defaults` table has on purpose (a binding that declines in some
     /// states, such as Esc cancelling a load) are not collisions.
-    func firstCollision(among names: Set<String>, allowedBy defaults: Keymap) -> (name: String, other: String?, key: Key, context: KeyContext)? {
+    func firstCollision(among names: Set<String>, allowedBy defaults: Keymap) -> (
+        name: String, other: String?, key: Key, context: KeyContext
+    )? {
         func sharedByDefault(_ a: String, _ b: String, _ key: Key) -> Bool {
-            defaults.bindings.contains { $0.name == a && $0.keys.contains(key) } && defaults.bindings.contains { $0.name == b && $0.keys.contains(key) }
+            defaults.bindings.contains { $0.name == a && $0.keys.contains(key) }
+                && defaults.bindings.contains { $0.name == b && $0.keys.contains(key) }
         }
         for b in bindings where names.contains(b.name) {
             for context in KeyContext.allCases where b.contexts.contains(context) {
                 for key in b.keys {
                     for other in bindings where other.name != b.name && other.contexts.contains(context) {
-                        if other.keys.contains(key), !sharedByDefault(b.name, other.name, key) { return (b.name, other.name, key, context) }
+                        if other.keys.contains(key), !sharedByDefault(b.name, other.name, key) {
+                            return (b.name, other.name, key, context)
+                        }
                         if other.typesText, other.takes(key) { return (b.name, nil, key, context) }
                     }
                 }
@@ -82,6 +105,9 @@ extension Keymap {
 public struct KeymapProblem: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var reason: String
-    public init(line: Int, _ reason: String) { self.line = line; self.reason = reason }
+    public init(line: Int, _ reason: String) {
+        self.line = line
+        self.reason = reason
+    }
     public var description: String { "line \(line): \(reason)" }
 }

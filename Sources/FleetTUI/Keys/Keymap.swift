@@ -18,12 +18,17 @@ public struct Keymap: Sendable {
         let typing = inContext.filter { !$0.keys.contains(event.key) && $0.takes(event.key) }
         var measured: KeyInput?
         for b in own + typing {
-            guard b.isEnabled(in: state) else { return .refusedReadOnly(key: "\(event.key.helpName) (\(b.hint ?? b.name))") }
+            guard b.isEnabled(in: state) else {
+                return .refusedReadOnly(key: "\(event.key.helpName) (\(b.hint ?? b.name))")
+            }
             // Measured once, when some binding has the key; only an open overlay costs anything to measure.
-            var input = measured
-                ?? KeyInput(pageSize: layout.pageSize, overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
+            var input =
+                measured
+                ?? KeyInput(
+                    pageSize: layout.pageSize,
+                    overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
             measured = input
-            if case let .character(c) = event.key, b.typesText { input.typed = c }
+            if case .character(let c) = event.key, b.typesText { input.typed = c }
             if let a = b.action(state, input) { return a }
         }
         return nil
@@ -36,11 +41,16 @@ public struct Keymap: Sendable {
         let context = KeyContext.of(state)
         // Any overlay length will do: only whether a binding acts at all is asked.
         let probe = KeyInput(pageSize: 10, overlay: ScrollBounds(lines: 2, rows: 1))
-        return bindings.filter { $0.contexts.contains(context) && ($0.hintContexts ?? $0.contexts).contains(context) && $0.hint != nil && $0.action(state, probe) != nil }.map { b in
+        return bindings.filter {
+            $0.contexts.contains(context) && ($0.hintContexts ?? $0.contexts).contains(context) && $0.hint != nil
+                && $0.action(state, probe) != nil
+        }.map { b in
             let partner = b.hintPartner.flatMap { name in bindings.first { $0.name == name } }?.keys.first?.helpName
             let key = b.keys.first?.helpName ?? ""
             let (label, enabled) = b.hintFor?(state) ?? (b.hint ?? "", true)
-            return KeyHint(partner.map { key + "/" + $0 } ?? key, label, enabled: enabled && b.isEnabled(in: state), pinned: b.isPinned)
+            return KeyHint(
+                partner.map { key + "/" + $0 } ?? key, label, enabled: enabled && b.isEnabled(in: state),
+                pinned: b.isPinned)
         }
     }
 
@@ -51,8 +61,11 @@ public struct Keymap: Sendable {
         let order = [current] + KeyContext.allCases.filter { $0 != current && $0 != .help }
         return order.compactMap { context in
             let entries = bindings.filter { $0.contexts.contains(context) }
-                .map { HelpEntry(keys: $0.label, description: ($0.isEnabled(in: state) ? "" : "(read-only) ") + $0.description,
-                                 enabled: $0.isEnabled(in: state)) }
+                .map {
+                    HelpEntry(
+                        keys: $0.label, description: ($0.isEnabled(in: state) ? "" : "(read-only) ") + $0.description,
+                        enabled: $0.isEnabled(in: state))
+                }
             return entries.isEmpty ? nil : HelpSection(context.title, entries)
         }
     }

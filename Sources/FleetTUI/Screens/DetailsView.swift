@@ -13,7 +13,11 @@ enum DetailsView {
         guard let i = state.instance(id) else { return [TextLine("\(id) is no longer in the list.", role: .warning)] }
         var lines: [TextLine] = []
         func field(_ name: String, _ value: String, _ role: ThemeRole? = nil) {
-            lines.append(TextLine([Span(DisplayWidth.pad(name, columns: 22), role: .dim), Span(value.isEmpty ? "-" : value, role: role)]))
+            lines.append(
+                TextLine([
+                    Span(DisplayWidth.pad(name, columns: 22), role: .dim),
+                    Span(value.isEmpty ? "-" : value, role: role),
+                ]))
         }
         let glyph = StatusGlyph(status: i.status.rawValue)
         field("Name", i.instanceName)
@@ -31,20 +35,29 @@ enum DetailsView {
         if i.instanceChargeType == "PrePaid" {
             field("Expires", expired ? "\(i.expiredTime)  EXPIRED" : i.expiredTime, expired ? .danger : nil)
         } else {
-            field("Auto-release", i.autoReleaseTime.isEmpty ? "never" : i.autoReleaseTime, i.autoReleaseTime.isEmpty ? nil : .warning)
+            field(
+                "Auto-release", i.autoReleaseTime.isEmpty ? "never" : i.autoReleaseTime,
+                i.autoReleaseTime.isEmpty ? nil : .warning)
         }
         field("Network", i.instanceNetworkType)
         field("VPC / vSwitch", i.vpcAttributes.map { "\($0.vpcId) / \($0.vSwitchId)" } ?? "")
         field("Security groups", i.securityGroupIds.joined(separator: ", "))
-        field("Private IP", i.vpcAttributes?.privateIpAddresses.joined(separator: ", ") ?? i.innerIpAddresses.joined(separator: ", "))
+        field(
+            "Private IP",
+            i.vpcAttributes?.privateIpAddresses.joined(separator: ", ") ?? i.innerIpAddresses.joined(separator: ", "))
         field("Public IP", i.publicIpAddresses.joined(separator: ", "))
         field("EIP", i.eipAddress.map { "\($0.ipAddress) (\($0.allocationId), \($0.bandwidth) Mbps)" } ?? "")
-        field("Local disks", i.localStorageAmount > 0 ? "\(i.localStorageAmount) (\(i.localStorageCapacity) GiB)" : "none")
-        field("Economical mode", Preflight.ineligibility(i) ?? "eligible", Preflight.ineligibility(i) == nil ? .success : .warning)
+        field(
+            "Local disks", i.localStorageAmount > 0 ? "\(i.localStorageAmount) (\(i.localStorageCapacity) GiB)" : "none"
+        )
+        field(
+            "Economical mode", Preflight.ineligibility(i) ?? "eligible",
+            Preflight.ineligibility(i) == nil ? .success : .warning)
         if i.operationLocks.isEmpty { field("Locks", "none") }
         for (n, lock) in i.operationLocks.enumerated() {
             let message = lock.lockMsg.isEmpty ? "" : " (\(lock.lockMsg))"
-            field(n == 0 ? "Locks" : "", "\(lock.lockReason): \(explanation(ofLock: lock.lockReason))\(message)", .danger)
+            field(
+                n == 0 ? "Locks" : "", "\(lock.lockReason): \(explanation(ofLock: lock.lockReason))\(message)", .danger)
         }
         if i.tags.isEmpty { field("Tags", "none") }
         for (n, tag) in i.tags.enumerated() { field(n == 0 ? "Tags" : "", "\(tag.key)=\(tag.value)") }
@@ -53,7 +66,9 @@ enum DetailsView {
         field("Deletion protection", i.deletionProtection ? "on" : "off")
         for run in state.operations.reversed() {
             guard let r = run.results.first(where: { $0.instanceId == id }) else { continue }
-            field("\(run.action.rawValue) \(run.id.prefix(8))", "\(r.outcome.rawValue) \(r.code) \(r.message)", r.outcome.role)
+            field(
+                "\(run.action.rawValue) \(run.id.prefix(8))", "\(r.outcome.rawValue) \(r.code) \(r.message)",
+                r.outcome.role)
         }
         return lines
     }
@@ -80,7 +95,9 @@ enum DetailsView {
         let offset = min(scroll, bounds.lastOffset)
         let shown = Array(all[offset..<min(all.count, offset + bounds.rows)])
         let width = OverlayLayout.dialogWidth(widest: all.map(\.width).max() ?? 0, base: 100, areaWidth: area.width)
-        let dialog = Dialog(title: id, body: shown, buttons: [DialogButton(key: "q", label: "Close")], focusedButton: 0, box: box, minWidth: width)
+        let dialog = Dialog(
+            title: id, body: shown, buttons: [DialogButton(key: "q", label: "Close")], focusedButton: 0, box: box,
+            minWidth: width)
         dialog.render(into: &grid, area: area, theme: theme)
         ScrollIndicator(offset: offset, rows: bounds.rows, total: all.count, ascii: ascii)
             .render(into: &grid, frame: dialog.frame(in: area), style: OverlayLayout.indicatorStyle(theme))

@@ -15,7 +15,10 @@ public struct FleetView: Sendable {
         public var listOffset = 0
         public var now = Date()
         public init(ascii: Bool = false, tick: Int = 0, listOffset: Int = 0, now: Date = Date()) {
-            self.ascii = ascii; self.tick = tick; self.listOffset = listOffset; self.now = now
+            self.ascii = ascii
+            self.tick = tick
+            self.listOffset = listOffset
+            self.now = now
         }
     }
 
@@ -37,7 +40,8 @@ public struct FleetView: Sendable {
                 .render(into: &grid, area: grid.bounds, theme: theme)
             return Frame(grid: grid, listOffset: options.listOffset)
         }
-        let body = layout.body, bottom = layout.hintBar
+        let body = layout.body
+        let bottom = layout.hintBar
         HeaderView.render(state, into: &grid, area: layout.header, theme: theme, options: options)
         var offset = options.listOffset
         if let results = state.resultsView, let run = state.operation(results.operationId) ?? state.operations.last {
@@ -47,36 +51,48 @@ public struct FleetView: Sendable {
         }
         HintBar(keymap.hints(for: state)).render(into: &grid, area: bottom, theme: theme)
         let box: BoxStyle = options.ascii ? .ascii : .unicode
-        renderDialog(state.dialog, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options, box: box)
+        renderDialog(
+            state.dialog, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options,
+            box: box)
         if options.ascii { Self.asciiEllipses(&grid) }
         return Frame(grid: grid, listOffset: offset)
     }
 
     /// Draws `dialog` over the body; help draws what it was opened over first, then itself on top.
-    func renderDialog(_ dialog: FleetDialog, state: FleetState, into grid: inout Grid, body: Rect, bottom: Rect, theme: Theme,
-                      options: Options, box: BoxStyle) {
+    func renderDialog(
+        _ dialog: FleetDialog, state: FleetState, into grid: inout Grid, body: Rect, bottom: Rect, theme: Theme,
+        options: Options, box: BoxStyle
+    ) {
         switch dialog {
         case .none: break
         case .stop(let d), .start(let d):
             PowerDialogView.render(d, state: state, into: &grid, area: body, theme: theme, box: box)
-        case let .details(id, scroll):
+        case .details(let id, let scroll):
             DetailsView.render(
                 state, id: id, scroll: scroll, into: &grid, area: body, theme: theme, box: box, ascii: options.ascii,
                 now: options.now)
         case .help(let h):
-            renderDialog(h.returnTo, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options, box: box)
+            renderDialog(
+                h.returnTo, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options,
+                box: box)
             HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)
         case .journal(let j):
-            JournalView.render(j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)
+            JournalView.render(
+                j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)
         case .commandLine(let text):
             grid.fill(bottom, style: theme[.input])
-            _ = grid.put(":" + text + (options.ascii ? "_" : "█"), x: 0, y: bottom.y, style: theme[.input], maxWidth: bottom.width)
+            _ = grid.put(
+                ":" + text + (options.ascii ? "_" : "█"), x: 0, y: bottom.y, style: theme[.input],
+                maxWidth: bottom.width)
         case .quitConfirmation:
-            let dialog = Dialog(title: "Quit?", body: [
-                TextLine("An operation is still in flight. Quitting stops tracking it;"),
-                TextLine("the journal keeps what was sent. To finish it later, run"),
-                TextLine("  " + OperationHistory.resumeCommand(profile: state.profile), role: .title),
-            ], buttons: [DialogButton(key: "y", label: "Quit"), DialogButton(key: "n", label: "Stay")], focusedButton: 1, box: box)
+            let dialog = Dialog(
+                title: "Quit?",
+                body: [
+                    TextLine("An operation is still in flight. Quitting stops tracking it;"),
+                    TextLine("the journal keeps what was sent. To finish it later, run"),
+                    TextLine("  " + OperationHistory.resumeCommand(profile: state.profile), role: .title),
+                ], buttons: [DialogButton(key: "y", label: "Quit"), DialogButton(key: "n", label: "Stay")],
+                focusedButton: 1, box: box)
             _ = dialog.render(into: &grid, area: body, theme: theme)
         }
     }

@@ -7,26 +7,37 @@ import TerminalUI
 /// Two lines on top: who and where, counts by status, marks, badges; then loading progress, the filter line,
 /// or the newest banner.
 enum HeaderView {
-    static func render(_ state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, options: FleetView.Options) {
+    static func render(_ state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, options: FleetView.Options)
+    {
         grid.fill(area.row(0), style: theme[.header])
         var right: [Span] = []
         if state.sandbox { right.append(Span(" SANDBOX ", role: .badge)) }
         if state.readOnly { right.append(Span(" READ-ONLY ", role: .warning)) }
         let rightLine = TextLine(right)
         let room = max(0, area.width - rightLine.width)
-        _ = grid.put(firstLine(state, room: room, ascii: options.ascii), x: area.x, y: area.y, base: theme[.header], theme: theme, maxWidth: room)
+        _ = grid.put(
+            firstLine(state, room: room, ascii: options.ascii), x: area.x, y: area.y, base: theme[.header],
+            theme: theme, maxWidth: room)
         if rightLine.width > 0 {
-            _ = grid.put(rightLine, x: area.maxX - rightLine.width, y: area.y, base: theme[.header], theme: theme, maxWidth: rightLine.width)
+            _ = grid.put(
+                rightLine, x: area.maxX - rightLine.width, y: area.y, base: theme[.header], theme: theme,
+                maxWidth: rightLine.width)
         }
         let second = area.row(1)
         if state.filter.isEditing {
-            _ = grid.put(TextLine([Span("/", role: .hintKey), Span(state.filter.text + (options.ascii ? "_" : "█"), role: .input),
-                                   Span("   Enter keeps, Esc clears", role: .dim)]), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
+            _ = grid.put(
+                TextLine([
+                    Span("/", role: .hintKey), Span(state.filter.text + (options.ascii ? "_" : "█"), role: .input),
+                    Span("   Enter keeps, Esc clears", role: .dim),
+                ]), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
             return
         }
         let hidden = state.hiddenMarkCount
-        var line: [Span] = [Span("\(state.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : ""),
-                                 role: state.marks.isEmpty ? .dim : .mark)]
+        var line: [Span] = [
+            Span(
+                "\(state.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : ""),
+                role: state.marks.isEmpty ? .dim : .mark)
+        ]
         if state.rangeMarking { line.append(Span("  RANGE MARK", role: .badge)) }
         if state.paused { line.append(Span("  PAUSED", role: .warning)) }
         line.append(Span("  "))
@@ -34,9 +45,13 @@ enum HeaderView {
         if !loading.isEmpty {
             let loaded = loading.reduce(0) { $0 + $1.loaded }
             let total = loading.reduce(0) { $0 + ($1.total ?? 0) }
-            line.append(Span(Spinner(tick: options.tick, ascii: options.ascii).frame + " loaded \(loaded.formatted())" +
-                             (total > 0 ? " / \(total.formatted())" : " / ...") + "  (Esc cancels)", role: .dim))
-        } else if let problem = state.shownRegions.sorted().compactMap({ state.loads[$0] }).compactMap(Self.problem).first {
+            line.append(
+                Span(
+                    Spinner(tick: options.tick, ascii: options.ascii).frame + " loaded \(loaded.formatted())"
+                        + (total > 0 ? " / \(total.formatted())" : " / ...") + "  (Esc cancels)", role: .dim))
+        } else if let problem = state.shownRegions.sorted().compactMap({ state.loads[$0] }).compactMap(Self.problem)
+            .first
+        {
             line.append(Span(problem, role: .warning))
         }
         if !state.filter.applied.isEmpty {
@@ -46,9 +61,16 @@ enum HeaderView {
         }
         let arrow = state.sort.ascending ? (options.ascii ? "^" : "▲") : (options.ascii ? "v" : "▼")
         line.append(Span("  sort: \(state.sort.column.rawValue) \(arrow)", role: .dim))
-        if let at = state.refreshedAt { line.append(Span("  refreshed " + age(since: at, now: options.now), role: .dim)) }
+        if let at = state.refreshedAt {
+            line.append(Span("  refreshed " + age(since: at, now: options.now), role: .dim))
+        }
         if let banner = state.banners.last(where: { $0.expires > options.now }) {
-            line = [line[0], Span("  " + banner.text, role: banner.level == .error ? .danger : banner.level == .warning ? .warning : .success)]
+            line = [
+                line[0],
+                Span(
+                    "  " + banner.text,
+                    role: banner.level == .error ? .danger : banner.level == .warning ? .warning : .success),
+            ]
         }
         _ = grid.put(TextLine(line), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
     }
@@ -79,8 +101,12 @@ enum HeaderView {
         var line = TextLine([])
         let who = state.credentialSource.isEmpty ? state.profile : state.credentialSource
         for candidate in candidates {
-            line = TextLine([Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header), Span(" \(candidate.regions) ", role: .header)]
-                            + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
+            line = TextLine(
+                [
+                    Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header),
+                    Span(" \(candidate.regions) ", role: .header),
+                ]
+                    + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
             if line.width <= room { return line }
         }
         // Even glyphs do not fit: keep the counts that do, and say some were left out.
@@ -119,7 +145,7 @@ enum HeaderView {
     }
 
     static func problem(_ load: RegionLoad) -> String? {
-        if case let .failed(message) = load.phase { return "\(load.region): \(message)" }
+        if case .failed(let message) = load.phase { return "\(load.region): \(message)" }
         return nil
     }
 }

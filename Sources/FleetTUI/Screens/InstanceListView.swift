@@ -13,7 +13,8 @@ enum InstanceListView {
             TableColumn("ID", width: .fixed(22), priority: 100),
             TableColumn("NAME", width: .flexible(min: 18, max: 40, weight: 3), priority: 95),
             TableColumn("STATUS", width: .fixed(10), priority: 99),
-            TableColumn("LAST OPERATION", width: .flexible(min: 16, max: 40, weight: 2), priority: anyOperation ? 90 : 20),
+            TableColumn(
+                "LAST OPERATION", width: .flexible(min: 16, max: 40, weight: 2), priority: anyOperation ? 90 : 20),
             TableColumn("TYPE", width: .flexible(min: 16, max: 20), priority: 50),
             // Zone IDs are 13-15 columns (cn-hangzhou-h, ap-southeast-1a): less cuts every one of them.
             TableColumn("ZONE", width: .flexible(min: 15, max: 18), priority: 40),
@@ -24,23 +25,32 @@ enum InstanceListView {
             TableColumn("LOCK", width: .fixed(9), priority: 70),
             TableColumn("TAGS", width: .flexible(min: 8, max: 60, weight: 2), priority: 10),
         ]
-        if multiRegion { c.insert(TableColumn("REGION", width: .flexible(min: 14, max: 16, weight: 0), priority: 80), at: 3) }
+        if multiRegion {
+            c.insert(TableColumn("REGION", width: .flexible(min: 14, max: 16, weight: 0), priority: 80), at: 3)
+        }
         return c
     }
 
     /// Draws the list; returns the viewport offset to keep.
-    static func render(_ state: FleetState, into grid: inout Grid, layout: ScreenLayout, theme: Theme, options: FleetView.Options) -> Int {
+    static func render(
+        _ state: FleetState, into grid: inout Grid, layout: ScreenLayout, theme: Theme, options: FleetView.Options
+    ) -> Int {
         let visible = state.visible
         let multiRegion = state.shownRegions.count > 1
         let bodyRows = layout.listRows.height
         let cursor = state.cursorPosition ?? 0
-        let offset = TableViewport.offset(cursor: cursor, previousOffset: options.listOffset, visibleRows: bodyRows, rowCount: visible.count)
+        let offset = TableViewport.offset(
+            cursor: cursor, previousOffset: options.listOffset, visibleRows: bodyRows, rowCount: visible.count)
         let window = visible.isEmpty ? [] : Array(visible[offset..<min(visible.count, offset + bodyRows)])
         let rows = window.map { id in row(state, id: id, multiRegion: multiRegion, ascii: options.ascii) }
         let columns = columns(multiRegion: multiRegion, anyOperation: !state.operations.isEmpty)
-        let sorted = columns.firstIndex { $0.title == title(of: state.sort.column) }.map { TableSort(column: $0, ascending: state.sort.ascending) }
-        let table = Table(columns: columns, rows: rows, cursor: visible.isEmpty ? nil : cursor - offset, offset: 0, ascii: options.ascii,
-                          sort: sorted, emptyText: visible.isEmpty ? emptyText(state) : "") // counts every region's instances
+        let sorted = columns.firstIndex { $0.title == title(of: state.sort.column) }.map {
+            TableSort(column: $0, ascending: state.sort.ascending)
+        }
+        let table = Table(
+            columns: columns, rows: rows, cursor: visible.isEmpty ? nil : cursor - offset, offset: 0,
+            ascii: options.ascii,
+            sort: sorted, emptyText: visible.isEmpty ? emptyText(state) : "") // counts every region's instances
         table.render(into: &grid, area: layout.body, theme: theme)
         return offset
     }
@@ -65,7 +75,8 @@ enum InstanceListView {
             TableCell(i.zoneId),
             TableCell(i.privateIp ?? "-"),
             TableCell(i.publicIp ?? "-"),
-            TableCell(i.instanceChargeType == "PrePaid" ? "prepaid" : (i.spotStrategy == "NoSpot" ? "postpaid" : "spot")),
+            TableCell(
+                i.instanceChargeType == "PrePaid" ? "prepaid" : (i.spotStrategy == "NoSpot" ? "postpaid" : "spot")),
             TableCell(i.isEconomicalModeEligible ? "yes" : "no", role: i.isEconomicalModeEligible ? nil : .dim),
             TableCell(lockBadge(i), role: i.operationLocks.isEmpty ? .dim : .danger),
             TableCell(i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")),
@@ -92,7 +103,9 @@ enum InstanceListView {
             return "No instance matches the filter (Esc on / clears it)."
         }
         let denied = state.shownRegions.compactMap { state.loads[$0] }.compactMap { load -> String? in
-            if case let .denied(why) = load.permission { return "\(load.region): no permission to list instances (\(why))" }
+            if case .denied(let why) = load.permission {
+                return "\(load.region): no permission to list instances (\(why))"
+            }
             return nil
         }
         if let first = denied.first { return first }

@@ -21,16 +21,26 @@ enum JournalView {
             var lines: [TextLine] = []
             for e in j.entries {
                 let counts = OperationEngine.summary(e.results)
-                lines.append(TextLine([Span(time(e.started) + "  ", role: .dim), Span(e.title + " ", role: .title),
-                                       Span("\(e.results.count) instance\(e.results.count == 1 ? "" : "s"): \(counts)"),
-                                       Span(e.options.isEmpty ? "" : "  (" + e.options.joined(separator: ", ") + ")", role: .dim),
-                                       status(of: e, running: running)]))
-                let failuresFirst = e.results.filter { OperationRun.isFailure($0.outcome) } + e.results.filter { !OperationRun.isFailure($0.outcome) }
+                lines.append(
+                    TextLine([
+                        Span(time(e.started) + "  ", role: .dim), Span(e.title + " ", role: .title),
+                        Span("\(e.results.count) instance\(e.results.count == 1 ? "" : "s"): \(counts)"),
+                        Span(e.options.isEmpty ? "" : "  (" + e.options.joined(separator: ", ") + ")", role: .dim),
+                        status(of: e, running: running),
+                    ]))
+                let failuresFirst =
+                    e.results.filter { OperationRun.isFailure($0.outcome) }
+                    + e.results.filter { !OperationRun.isFailure($0.outcome) }
                 for r in failuresFirst.prefix(resultsShown) {
-                    lines.append(TextLine("    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: r.outcome.role))
+                    lines.append(
+                        TextLine(
+                            "    \(r.instanceId)  \(r.outcome.rawValue)  \(r.code) \(r.message)", role: r.outcome.role))
                 }
                 if e.results.count > resultsShown {
-                    lines.append(TextLine("    ... \(e.results.count - resultsShown) more (ecsfleet journal lists every instance)", role: .dim))
+                    lines.append(
+                        TextLine(
+                            "    ... \(e.results.count - resultsShown) more (ecsfleet journal lists every instance)",
+                            role: .dim))
                 }
             }
             return lines
@@ -44,13 +54,17 @@ enum JournalView {
         return Span("  INTERRUPTED (\(e.resumeCommand))", role: .danger)
     }
 
-    static func render(_ j: JournalViewState, running: Set<String>, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
+    static func render(
+        _ j: JournalViewState, running: Set<String>, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle
+    ) {
         let all = lines(j, running: running, ascii: box.isASCII)
         let bounds = ScrollBounds(lines: all.count, rows: OverlayLayout.dialogRows(bodyHeight: area.height))
         let offset = min(j.scroll, bounds.lastOffset)
         let shown = Array(all[offset..<min(all.count, offset + bounds.rows)])
         let width = OverlayLayout.dialogWidth(widest: all.map(\.width).max() ?? 0, base: 110, areaWidth: area.width)
-        let dialog = Dialog(title: "Journal", body: shown, buttons: [DialogButton(key: "q", label: "Close")], focusedButton: 0, box: box, minWidth: width)
+        let dialog = Dialog(
+            title: "Journal", body: shown, buttons: [DialogButton(key: "q", label: "Close")], focusedButton: 0,
+            box: box, minWidth: width)
         dialog.render(into: &grid, area: area, theme: theme)
         ScrollIndicator(offset: offset, rows: bounds.rows, total: all.count, ascii: box.isASCII)
             .render(into: &grid, frame: dialog.frame(in: area), style: OverlayLayout.indicatorStyle(theme))

@@ -24,11 +24,16 @@ enum OverlayLayout {
     static func bounds(_ state: FleetState, keymap: Keymap, bodyHeight: Int) -> ScrollBounds? {
         switch state.dialog {
         case .help:
-            return ScrollBounds(lines: HelpView(sections: keymap.helpSections(for: state)).contentHeight, rows: helpRows(bodyHeight: bodyHeight))
-        case let .details(id, _):
-            return ScrollBounds(lines: DetailsView.lines(state, id: id, ascii: false, now: .distantPast).count, rows: dialogRows(bodyHeight: bodyHeight))
-        case let .journal(j):
-            return ScrollBounds(lines: JournalView.lines(j, ascii: false).count, rows: dialogRows(bodyHeight: bodyHeight))
+            return ScrollBounds(
+                lines: HelpView(sections: keymap.helpSections(for: state)).contentHeight,
+                rows: helpRows(bodyHeight: bodyHeight))
+        case .details(let id, _):
+            return ScrollBounds(
+                lines: DetailsView.lines(state, id: id, ascii: false, now: .distantPast).count,
+                rows: dialogRows(bodyHeight: bodyHeight))
+        case .journal(let j):
+            return ScrollBounds(
+                lines: JournalView.lines(j, ascii: false).count, rows: dialogRows(bodyHeight: bodyHeight))
         default:
             return nil
         }

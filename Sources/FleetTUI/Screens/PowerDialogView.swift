@@ -8,25 +8,42 @@ import TerminalUI
 /// the options with their consequences, the number of API calls, the equivalent `aliyun` command, and the
 /// buttons with the confirmation step.
 enum PowerDialogView {
-    static func render(_ d: PowerDialogState, state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle) {
+    static func render(
+        _ d: PowerDialogState, state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle
+    ) {
         let width = min(area.width - 2, 120)
         let height = area.height
         var lines: [TextLine] = []
         let verb = d.action == .stop ? "stop" : "start"
-        let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(separator: box.isASCII ? ", " : " · ")
-        lines.append(TextLine([Span("\(d.targets.count) target\(d.targets.count == 1 ? "" : "s"): ", role: .title), Span(counts)]))
-        lines.append(TextLine([Span("\(d.sendCount) will be sent in \(d.callCount) API call(s)", role: d.sendCount > 0 ? .success : .warning),
-                               Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : "")]))
+        let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(
+            separator: box.isASCII ? ", " : " · ")
+        lines.append(
+            TextLine([
+                Span("\(d.targets.count) target\(d.targets.count == 1 ? "" : "s"): ", role: .title), Span(counts),
+            ]))
+        lines.append(
+            TextLine([
+                Span(
+                    "\(d.sendCount) will be sent in \(d.callCount) API call(s)",
+                    role: d.sendCount > 0 ? .success : .warning),
+                Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : ""),
+            ]))
         for line in d.skipReasonLines(max: height >= 30 ? 6 : 3) { lines.append(TextLine("  " + line, role: .dim)) }
         if d.hiddenCount > 0 {
-            lines.append(TextLine([Span("\(d.hiddenCount) marked instance(s) are hidden by the filter and included; ", role: .warning),
-                                   Span("[d]", role: .hintKey), Span(" drop them")]))
+            lines.append(
+                TextLine([
+                    Span("\(d.hiddenCount) marked instance(s) are hidden by the filter and included; ", role: .warning),
+                    Span("[d]", role: .hintKey), Span(" drop them"),
+                ]))
         }
         lines.append(.empty)
         if d.action == .stop {
-            lines.append(TextLine([Span("[f]", role: .hintKey), Span(" ForceStop: "),
-                                   Span(d.options.forceStop ? "ON" : "off", role: d.options.forceStop ? .danger : nil),
-                                   Span("  " + d.forceStopConsequence, role: d.options.forceStop ? .danger : .dim)]))
+            lines.append(
+                TextLine([
+                    Span("[f]", role: .hintKey), Span(" ForceStop: "),
+                    Span(d.options.forceStop ? "ON" : "off", role: d.options.forceStop ? .danger : nil),
+                    Span("  " + d.forceStopConsequence, role: d.options.forceStop ? .danger : .dim),
+                ]))
             var mode = [Span("[m]", role: .hintKey), Span(" StoppedMode: "), Span(d.stoppedModeTitle, role: .title)]
             if d.notEligibleCount > 0, d.options.stoppedMode == .stopCharging {
                 mode.append(Span("  \(d.notEligibleCount) not eligible: will keep charging", role: .warning))
@@ -34,12 +51,19 @@ enum PowerDialogView {
             lines.append(TextLine(mode))
             lines.append(TextLine("    " + d.stoppedModeConsequence, role: .dim))
         }
-        lines.append(TextLine([Span("[b]", role: .hintKey), Span(" BatchOptimization: "), Span(d.options.batch.rawValue, role: .title),
-                               Span("  " + d.batchConsequence, role: .dim)]))
-        if case let .done(_, notes) = d.preview {
+        lines.append(
+            TextLine([
+                Span("[b]", role: .hintKey), Span(" BatchOptimization: "), Span(d.options.batch.rawValue, role: .title),
+                Span("  " + d.batchConsequence, role: .dim),
+            ]))
+        if case .done(_, let notes) = d.preview {
             if let c = d.previewCounts {
-                let summary = "\(c.passed) dry run passed, \(c.failed) failed" + (c.skipped > 0 ? ", \(c.skipped) skipped (not sent)" : "")
-                lines.append(TextLine([Span("preview: ", role: .title), Span(summary, role: c.failed == 0 ? .success : .danger)]))
+                let summary =
+                    "\(c.passed) dry run passed, \(c.failed) failed"
+                    + (c.skipped > 0 ? ", \(c.skipped) skipped (not sent)" : "")
+                lines.append(
+                    TextLine([Span("preview: ", role: .title), Span(summary, role: c.failed == 0 ? .success : .danger)])
+                )
             }
             for note in notes { lines.append(TextLine("preview: " + note, role: .dim)) }
         } else if case .running = d.preview {
@@ -50,14 +74,17 @@ enum PowerDialogView {
             let which = d.callCount > 1 ? "equivalent (call 1 of \(d.callCount)): " : "equivalent: "
             lines.append(TextLine([Span(which, role: .dim), Span(command)]))
         }
-        if let why = d.confirmDisabledReason { lines.append(TextLine("\(verb.capitalized) disabled: \(why)", role: .danger)) }
+        if let why = d.confirmDisabledReason {
+            lines.append(TextLine("\(verb.capitalized) disabled: \(why)", role: .danger))
+        }
         if let message = d.message { lines.append(TextLine(message, role: .warning)) }
         switch d.step {
         case .choosing: break
         case .askingYes: lines.append(TextLine(d.confirmationPrompt, role: .danger))
         case .typingCount(let typed):
             let question = String(d.confirmationPrompt.dropLast(typed.count))
-            lines.append(TextLine([Span(question, role: .danger), Span(typed + (box.isASCII ? "_" : "█"), role: .input)]))
+            lines.append(
+                TextLine([Span(question, role: .danger), Span(typed + (box.isASCII ? "_" : "█"), role: .input)]))
         }
         lines.append(.empty)
         // The body's rows are the area's height less the dialog's chrome (borders, padding, buttons); a list
@@ -68,23 +95,34 @@ enum PowerDialogView {
         for t in d.targets.dropFirst(start).prefix(listHeight) {
             let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }
             let verdictRole: ThemeRole = t.dryRun?.outcome == .dryRunFailed ? .danger : (t.willSend ? .success : .dim)
-            lines.append(TextLine([
-                // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
-                Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
-                Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
-                Span(DisplayWidth.pad(glyph?.text(ascii: box.isASCII) ?? "not found", columns: 11), role: glyph?.role ?? .danger),
-                Span(t.verdictText, role: verdictRole),
-            ]))
+            lines.append(
+                TextLine([
+                    // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
+                    Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
+                    Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
+                    Span(
+                        DisplayWidth.pad(glyph?.text(ascii: box.isASCII) ?? "not found", columns: 11),
+                        role: glyph?.role ?? .danger),
+                    Span(t.verdictText, role: verdictRole),
+                ]))
         }
         if d.targets.count > listHeight {
-            lines.append(TextLine("  \(start + 1)-\(min(d.targets.count, start + listHeight)) of \(d.targets.count) (j/k scroll)", role: .dim))
+            lines.append(
+                TextLine(
+                    "  \(start + 1)-\(min(d.targets.count, start + listHeight)) of \(d.targets.count) (j/k scroll)",
+                    role: .dim))
         }
-        let buttons = [DialogButton(key: "c", label: "Cancel"), DialogButton(key: "p", label: "Preview"),
-                       DialogButton(key: "s", label: d.confirmTitle, isDangerous: true)]
+        let buttons = [
+            DialogButton(key: "c", label: "Cancel"), DialogButton(key: "p", label: "Preview"),
+            DialogButton(key: "s", label: d.confirmTitle, isDangerous: true),
+        ]
         let focused = PowerDialogState.Button.allCases.firstIndex(of: d.focus)
-        let title = "\(d.confirmTitle) \(d.targets.count) instance\(d.targets.count == 1 ? "" : "s")" + (d.undoes.map { ", undo of \($0)" } ?? "")
-        let dialog = Dialog(title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
-                            isDangerous: d.options.forceStop)
+        let title =
+            "\(d.confirmTitle) \(d.targets.count) instance\(d.targets.count == 1 ? "" : "s")"
+            + (d.undoes.map { ", undo of \($0)" } ?? "")
+        let dialog = Dialog(
+            title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
+            isDangerous: d.options.forceStop)
         _ = dialog.render(into: &grid, area: area, theme: theme)
     }
 }

@@ -21,7 +21,9 @@ public struct ScreenLayout: Sendable, Equatable {
         self.height = max(0, height)
         let (top, rest) = Rect(x: 0, y: 0, width: self.width, height: self.height).splitTop(2)
         let (body, bottom) = rest.splitBottom(1)
-        header = top; self.body = body; hintBar = bottom
+        header = top
+        self.body = body
+        hintBar = bottom
     }
 
     /// The size asked for is smaller than the screen can be drawn in.

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// The dialog over the instance list, if any.
 public enum FleetDialog: Sendable, Equatable {
     /// No dialog.
@@ -22,15 +23,15 @@ public enum FleetDialog: Sendable, Equatable {
     /// preview results keep reaching it there).
     public var power: PowerDialogState? {
         switch self {
-        case let .stop(d), let .start(d): return d
-        case let .help(h): return h.returnTo.power
+        case .stop(let d), .start(let d): return d
+        case .help(let h): return h.returnTo.power
         default: return nil
         }
     }
 
     /// What help was opened over, or this dialog when help is not open: the dialog the operator returns to.
     public var beneathHelp: FleetDialog {
-        if case let .help(h) = self { return h.returnTo }
+        if case .help(let h) = self { return h.returnTo }
         return self
     }
 
@@ -45,7 +46,7 @@ public enum FleetDialog: Sendable, Equatable {
 
     /// Changes the dialog beneath help (or this one when help is not open), keeping help over it.
     mutating func changeBeneathHelp(_ change: (inout FleetDialog) -> Void) {
-        guard case var .help(h) = self else { return change(&self) }
+        guard case .help(var h) = self else { return change(&self) }
         self = .none // drops the only other reference, so `change` does not copy the dialog's state
         change(&h.returnTo)
         self = .help(h)

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// The help overlay: how far it is scrolled, and what it was opened over, so closing it returns there with
 /// nothing lost (a stop dialog's frozen targets, options, focus and preview; the details; the journal).
 public struct HelpViewState: Sendable, Equatable {
@@ -8,5 +9,8 @@ public struct HelpViewState: Sendable, Equatable {
     public var returnTo: FleetDialog
 
     /// Help over `returnTo`, from the top unless told.
-    public init(returnTo: FleetDialog = .none, scroll: Int = 0) { self.returnTo = returnTo; self.scroll = scroll }
+    public init(returnTo: FleetDialog = .none, scroll: Int = 0) {
+        self.returnTo = returnTo
+        self.scroll = scroll
+    }
 }

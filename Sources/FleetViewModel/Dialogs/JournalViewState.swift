@@ -1,8 +1,12 @@
 import FleetCore
+
 /// The journal view: past operations as the journal tells them.
 public struct JournalViewState: Sendable {
     /// Whether the journal has been read.
-    public enum Phase: Sendable, Equatable { case loading, loaded, failed(String) }
+    public enum Phase: Sendable, Equatable {
+        case loading, loaded
+        case failed(String)
+    }
 
     /// Reading, read, or failed (with why).
     public var phase: Phase
@@ -13,7 +17,9 @@ public struct JournalViewState: Sendable {
 
     /// A journal view, loading by default.
     public init(phase: Phase = .loading, entries: [OperationHistory.Entry] = [], scroll: Int = 0) {
-        self.phase = phase; self.entries = entries; self.scroll = scroll
+        self.phase = phase
+        self.entries = entries
+        self.scroll = scroll
     }
 }
 

@@ -68,10 +68,16 @@ extension PowerDialogState {
         switch button {
         case .cancel: return .cancel
         case .preview:
-            if let why = previewDisabledReason { message = why; return .none }
+            if let why = previewDisabledReason {
+                message = why
+                return .none
+            }
             return .preview
         case .confirm:
-            if let why = confirmDisabledReason { message = why; return .none }
+            if let why = confirmDisabledReason {
+                message = why
+                return .none
+            }
             step = needsTypedCount ? .typingCount("") : .askingYes
             return .none
         }
@@ -83,9 +89,12 @@ extension PowerDialogState {
         case .choosing: return .none
         case .askingYes:
             if c == "y" || c == "Y" { return confirm() }
-            if c == "n" || c == "N" { step = .choosing; message = nil }
+            if c == "n" || c == "N" {
+                step = .choosing
+                message = nil
+            }
             return .none
-        case let .typingCount(text):
+        case .typingCount(let text):
             guard c.isASCII, c.isNumber, text.count < 9 else { return .none }
             step = .typingCount(text + String(c))
             message = nil
@@ -95,7 +104,7 @@ extension PowerDialogState {
 
     /// Removes the last typed digit.
     mutating func backspace() {
-        if case let .typingCount(text) = step, !text.isEmpty { step = .typingCount(String(text.dropLast())) }
+        if case .typingCount(let text) = step, !text.isEmpty { step = .typingCount(String(text.dropLast())) }
     }
 
     /// Enter: checks the typed count, or presses the focused button.
@@ -103,9 +112,10 @@ extension PowerDialogState {
         switch step {
         case .choosing: return press(focus)
         case .askingYes: return .none
-        case let .typingCount(text):
+        case .typingCount(let text):
             if text == String(sendCount) { return confirm() }
-            message = "Typed \(text.isEmpty ? "nothing" : text); type \(sendCount) to \(action.rawValue) \(sendCount) instances."
+            message =
+                "Typed \(text.isEmpty ? "nothing" : text); type \(sendCount) to \(action.rawValue) \(sendCount) instances."
             step = .typingCount("")
             return .none
         }
@@ -113,12 +123,20 @@ extension PowerDialogState {
 
     /// Esc: leaves the confirmation step, or closes the dialog.
     mutating func escape() -> KeyResult {
-        if step != .choosing { step = .choosing; message = nil; return .none }
+        if step != .choosing {
+            step = .choosing
+            message = nil
+            return .none
+        }
         return .cancel
     }
 
     private mutating func confirm() -> KeyResult {
-        if let why = confirmDisabledReason { message = why; step = .choosing; return .none }
+        if let why = confirmDisabledReason {
+            message = why
+            step = .choosing
+            return .none
+        }
         return .confirmed
     }
 

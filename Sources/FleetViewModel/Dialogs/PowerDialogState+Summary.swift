@@ -11,14 +11,18 @@ extension PowerDialogState {
 
     /// Targets by state, in lifecycle order; `nil` counts targets that are not loaded.
     public var statusCounts: [(status: InstanceStatus?, count: Int)] {
-        var out: [(status: InstanceStatus?, count: Int)] = tally.statuses.keys.sorted().map { ($0, tally.statuses[$0]!) }
+        var out: [(status: InstanceStatus?, count: Int)] = tally.statuses.keys.sorted().map {
+            ($0, tally.statuses[$0]!)
+        }
         if tally.missing > 0 { out.append((nil, tally.missing)) }
         return out
     }
 
     /// Why targets will be skipped, most frequent first: `[("already Stopped", 4), ("locked for security reasons", 1)]`.
     public var skipReasons: [(reason: String, count: Int)] {
-        tally.skipReasons.map { (reason: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+        tally.skipReasons.map { (reason: $0.key, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason
+        }
     }
 
     /// The skip reasons as dialog lines, summing to every skipped target: each reason on its own line when
@@ -26,7 +30,8 @@ extension PowerDialogState {
     public func skipReasonLines(max lines: Int) -> [String] {
         let reasons = skipReasons
         guard reasons.count > lines, lines >= 1 else { return reasons.map { "skip \($0.count): \($0.reason)" } }
-        let shown = reasons.prefix(lines - 1), rest = reasons.dropFirst(lines - 1)
+        let shown = reasons.prefix(lines - 1)
+        let rest = reasons.dropFirst(lines - 1)
         let restCount = rest.reduce(0) { $0 + $1.count }
         return shown.map { "skip \($0.count): \($0.reason)" }
             + ["skip \(restCount): " + rest.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")]
@@ -46,7 +51,9 @@ extension PowerDialogState {
     public func plan(id: String, dryRun: Bool = false) -> OperationPlan {
         var o = options
         o.dryRun = dryRun
-        var plan = OperationPlan(id: id, action: action, options: o, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) }, now: judgedAt)
+        var plan = OperationPlan(
+            id: id, action: action, options: o, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
+            now: judgedAt)
         plan.undoes = undoes
         return plan
     }
@@ -61,8 +68,11 @@ extension PowerDialogState {
     public var firstCommandLine: String? {
         guard !firstCallIds.isEmpty else { return nil }
         let targets = firstCallIds.compactMap { id in targetIndex(of: id).map { self.targets[$0] } }
-        return OperationPlan(id: "dialog", action: action, options: options, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
-                             now: judgedAt).cliEquivalents.first
+        return OperationPlan(
+            id: "dialog", action: action, options: options,
+            targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
+            now: judgedAt
+        ).cliEquivalents.first
     }
 
     /// `Stop` or `Start`: the confirm button's title.
@@ -101,11 +111,13 @@ extension PowerDialogState {
 
     /// What the confirmation line asks.
     public var confirmationPrompt: String {
-        let what = "\(action.rawValue) \(sendCount) instance\(sendCount == 1 ? "" : "s")" + (options.forceStop ? " with ForceStop" : "")
+        let what =
+            "\(action.rawValue) \(sendCount) instance\(sendCount == 1 ? "" : "s")"
+            + (options.forceStop ? " with ForceStop" : "")
         switch step {
         case .choosing: return ""
         case .askingYes: return "Press y to \(what), n to go back."
-        case let .typingCount(text): return "Type \(sendCount) and Enter to \(what): \(text)"
+        case .typingCount(let text): return "Type \(sendCount) and Enter to \(what): \(text)"
         }
     }
 
@@ -116,12 +128,14 @@ extension PowerDialogState {
     public var stoppedModeConsequence: String {
         switch options.stoppedMode {
         case nil, .notApplicable?:
-            return "Account default: economical mode if the account enabled it and the instance qualifies, else standard."
+            return
+                "Account default: economical mode if the account enabled it and the instance qualifies, else standard."
         case .keepCharging?:
             return "Standard mode: resources are kept and keep being charged; a restart is quick and keeps its IP."
         case .stopCharging?:
             let n = notEligibleCount
-            return "Economical mode: compute is released and not charged; a restart can fail for lack of stock and a public IP without EIP may change."
+            return
+                "Economical mode: compute is released and not charged; a restart can fail for lack of stock and a public IP without EIP may change."
                 + (n > 0 ? " \(n) target\(n == 1 ? " is" : "s are") not eligible and will keep charging." : "")
         }
     }
@@ -129,13 +143,17 @@ extension PowerDialogState {
     /// One line on what the BatchOptimization choice means.
     public var batchConsequence: String {
         switch options.batch {
-        case .allTogether: return "AllTogether: all or nothing per call; if one instance fails the check, none in that call is \(action == .stop ? "stopped" : "started")."
+        case .allTogether:
+            return
+                "AllTogether: all or nothing per call; if one instance fails the check, none in that call is \(action == .stop ? "stopped" : "started")."
         case .successFirst: return "SuccessFirst: each instance on its own; the others go ahead when one fails."
         }
     }
 
     /// One line on ForceStop.
     public var forceStopConsequence: String {
-        options.forceStop ? "ForceStop: like pulling the power; unsaved data may be lost." : "Normal stop: the operating system shuts down cleanly."
+        options.forceStop
+            ? "ForceStop: like pulling the power; unsaved data may be lost."
+            : "Normal stop: the operating system shuts down cleanly."
     }
 }

@@ -42,11 +42,18 @@ public struct PowerDialogState: Sendable, Equatable {
         var keepsChargingReason: String?
 
         /// `id` judged for `action` at `now`, with its verdict for `stopCharging` (StoppedMode=StopCharging) or not.
-        init(instanceId: String, regionId: String, instance: Instance?, action: PowerAction, stopCharging: Bool, now: Date) {
-            self.instanceId = instanceId; self.regionId = regionId; self.instance = instance; dryRun = nil
+        init(
+            instanceId: String, regionId: String, instance: Instance?, action: PowerAction, stopCharging: Bool,
+            now: Date
+        ) {
+            self.instanceId = instanceId
+            self.regionId = regionId
+            self.instance = instance
+            dryRun = nil
             // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
             // the reason it would not apply are all the options need.
-            let base = Preflight.judge(instance, id: instanceId, action: action, options: OperationOptions(), now: now).verdict
+            let base = Preflight.judge(instance, id: instanceId, action: action, options: OperationOptions(), now: now)
+                .verdict
             keepsChargingReason = action == .stop && base == .proceed ? instance.flatMap(Preflight.ineligibility) : nil
             preflight = base
             setStopCharging(stopCharging)
@@ -71,14 +78,14 @@ public struct PowerDialogState: Sendable, Equatable {
         /// What the dialog shows for it: the dry run's verdict once previewed, else the preflight's.
         public var verdictText: String {
             if let r = dryRun, r.outcome == .dryRunPassed {
-                if case let .standardModeOnly(reason) = preflight { return "dry run passed; \(reason)" }
+                if case .standardModeOnly(let reason) = preflight { return "dry run passed; \(reason)" }
                 return "dry run passed"
             }
             if let r = dryRun, r.outcome == .dryRunFailed { return "dry run failed: \(r.code) \(r.message)" }
             switch preflight {
             case .proceed: return "will be sent"
-            case let .standardModeOnly(reason): return "will be sent; \(reason)"
-            case let .skip(_, reason): return "skipped: \(reason)"
+            case .standardModeOnly(let reason): return "will be sent; \(reason)"
+            case .skip(_, let reason): return "skipped: \(reason)"
             }
         }
     }
@@ -119,13 +126,18 @@ public struct PowerDialogState: Sendable, Equatable {
     private(set) var firstCallIds: [String]
 
     /// Opens the dialog on `targets` (ID, region and what is known), in order; `hidden` are the targets the filter hides.
-    public init(action: PowerAction, targets list: [(instanceId: String, regionId: String, instance: Instance?)],
-                hidden: Set<String> = [], options: OperationOptions = OperationOptions(), readOnly: Bool = false,
-                readOnlyFixed: Bool = false, safety: SafetyPolicy.Decision = PowerSafety.allowAll.stop, now: Date) {
+    public init(
+        action: PowerAction, targets list: [(instanceId: String, regionId: String, instance: Instance?)],
+        hidden: Set<String> = [], options: OperationOptions = OperationOptions(), readOnly: Bool = false,
+        readOnlyFixed: Bool = false, safety: SafetyPolicy.Decision = PowerSafety.allowAll.stop, now: Date
+    ) {
         self.action = action
         var o = options
         o.dryRun = false
-        if action == .start { o.forceStop = false; o.stoppedMode = nil }
+        if action == .start {
+            o.forceStop = false
+            o.stoppedMode = nil
+        }
         self.options = o
         var seen = Set<String>(minimumCapacity: list.count)
         let stopCharging = o.stoppedMode == .stopCharging
@@ -133,14 +145,24 @@ public struct PowerDialogState: Sendable, Equatable {
         var made: [Target] = []
         made.reserveCapacity(list.count)
         for i in list.indices where seen.insert(list[i].instanceId).inserted {
-            made.append(Target(instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance, action: action,
-                               stopCharging: stopCharging, now: now))
+            made.append(
+                Target(
+                    instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance,
+                    action: action,
+                    stopCharging: stopCharging, now: now))
         }
         targets = made
         place = Self.places(targets)
         hiddenIds = hidden.intersection(seen)
-        focus = .cancel; scroll = 0; step = .choosing; preview = .notRun
-        self.readOnly = readOnly; self.readOnlyFixed = readOnlyFixed; self.safety = safety; message = nil; judgedAt = now
+        focus = .cancel
+        scroll = 0
+        step = .choosing
+        preview = .notRun
+        self.readOnly = readOnly
+        self.readOnlyFixed = readOnlyFixed
+        self.safety = safety
+        message = nil
+        judgedAt = now
         tally = VerdictTally(targets)
         firstCallIds = []
         findFirstCall()
@@ -163,8 +185,9 @@ public struct PowerDialogState: Sendable, Equatable {
         judgedAt = now
         let stopCharging = options.stoppedMode == .stopCharging
         for i in targets.indices {
-            var t = Target(instanceId: targets[i].instanceId, regionId: targets[i].regionId, instance: targets[i].instance,
-                           action: action, stopCharging: stopCharging, now: now)
+            var t = Target(
+                instanceId: targets[i].instanceId, regionId: targets[i].regionId, instance: targets[i].instance,
+                action: action, stopCharging: stopCharging, now: now)
             t.dryRun = targets[i].dryRun
             targets[i] = t
         }
@@ -182,10 +205,12 @@ public struct PowerDialogState: Sendable, Equatable {
     /// Takes in fresher data for targets among `instances`, and forgets the data of targets among `gone` (no
     /// longer in their region); other instances are ignored: the set never changes.
     mutating func refresh(_ instances: [Instance], gone: [String] = [], now: Date) {
-        var any = false, sendChanged = false
+        var any = false
+        var sendChanged = false
         func change(_ i: Int, to instance: Instance?, id: String) {
-            var t = Target(instanceId: id, regionId: targets[i].regionId, instance: instance, action: action,
-                           stopCharging: options.stoppedMode == .stopCharging, now: now)
+            var t = Target(
+                instanceId: id, regionId: targets[i].regionId, instance: instance, action: action,
+                stopCharging: options.stoppedMode == .stopCharging, now: now)
             t.dryRun = targets[i].dryRun
             if t.willSend != targets[i].willSend { sendChanged = true }
             tally.replace(targets[i], with: t)
@@ -219,7 +244,7 @@ public struct PowerDialogState: Sendable, Equatable {
 
     /// Takes in a preview's results if they belong to the preview running now.
     mutating func applyPreview(_ report: OperationEngine.Report) {
-        guard case let .running(id) = preview, id == report.operation else { return }
+        guard case .running(let id) = preview, id == report.operation else { return }
         for r in report.results {
             guard let i = place[r.instanceId] else { continue }
             var t = targets[i]
@@ -235,7 +260,9 @@ public struct PowerDialogState: Sendable, Equatable {
         preview = .notRun
         guard tally.dryRuns > 0 else { return }
         for i in targets.indices { targets[i].dryRun = nil }
-        tally.dryRuns = 0; tally.dryRunPassed = 0; tally.dryRunFailed = 0
+        tally.dryRuns = 0
+        tally.dryRunPassed = 0
+        tally.dryRunFailed = 0
     }
 
     /// Scrolls the target list by `delta` rows, within bounds.

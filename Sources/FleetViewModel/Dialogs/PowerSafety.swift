@@ -1,4 +1,5 @@
 import FleetCore
+
 /// What the `aliyun` safety policy says about stopping and starting, decided once when the session starts.
 /// A `deny` disables the action in the dialog, naming the rule.
 public struct PowerSafety: Sendable, Equatable {
@@ -8,11 +9,16 @@ public struct PowerSafety: Sendable, Equatable {
     public var start: SafetyPolicy.Decision
 
     /// These two decisions.
-    public init(stop: SafetyPolicy.Decision, start: SafetyPolicy.Decision) { self.stop = stop; self.start = start }
+    public init(stop: SafetyPolicy.Decision, start: SafetyPolicy.Decision) {
+        self.stop = stop
+        self.start = start
+    }
 
     /// The decisions of `policy` for `ecs:StopInstances` and `ecs:StartInstances`.
     public init(policy: SafetyPolicy) {
-        self.init(stop: policy.decide("ecs:\(PowerAction.stop.apiAction)"), start: policy.decide("ecs:\(PowerAction.start.apiAction)"))
+        self.init(
+            stop: policy.decide("ecs:\(PowerAction.stop.apiAction)"),
+            start: policy.decide("ecs:\(PowerAction.start.apiAction)"))
     }
 
     /// No policy: everything allowed.

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// The results view: which operation it shows, and whether only failures.
 public struct ResultsViewState: Sendable, Equatable {
     /// The operation shown.
@@ -10,6 +11,8 @@ public struct ResultsViewState: Sendable, Equatable {
 
     /// The results of `operationId`, all rows, from the top unless told.
     public init(operationId: String, failuresOnly: Bool = false, scroll: Int = 0) {
-        self.operationId = operationId; self.failuresOnly = failuresOnly; self.scroll = scroll
+        self.operationId = operationId
+        self.failuresOnly = failuresOnly
+        self.scroll = scroll
     }
 }

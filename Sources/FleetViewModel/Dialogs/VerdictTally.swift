@@ -35,7 +35,7 @@ struct VerdictTally: Sendable, Equatable {
         } else {
             missing += sign
         }
-        if case let .skip(_, reason) = t.preflight {
+        if case .skip(_, let reason) = t.preflight {
             skipReasons[reason, default: 0] += sign
             if skipReasons[reason] == 0 { skipReasons[reason] = nil }
         } else {

@@ -43,16 +43,17 @@ extension FleetEffect: Equatable {
     public static func == (l: FleetEffect, r: FleetEffect) -> Bool {
         switch (l, r) {
         case (.loadRegionList, .loadRegionList), (.loadJournal, .loadJournal), (.quit, .quit): return true
-        case let (.loadInstances(a, g), .loadInstances(b, h)): return a == b && g == h
-        case let (.cancelLoading(a), .cancelLoading(b)): return a == b
-        case let (.checkPermission(a, g), .checkPermission(b, h)): return a == b && g == h
-        case let (.execute(a), .execute(b)), let (.preview(a), .preview(b)): return a.isSame(as: b)
-        case let (.refreshInstances(a, x), .refreshInstances(b, y)): return a == b && x == y
-        case let (.scheduleRefresh(a), .scheduleRefresh(b)): return a == b
-        case let (.setTheme(a), .setTheme(b)): return a == b
-        case let (.setMouse(a), .setMouse(b)): return a == b
-        case let (.export(p, c, n, o), .export(q, d, m, w)): return p == q && c == d && n == m && o == w
-        case let (.copy(a), .copy(b)): return a == b
+        case (.loadInstances(let a, let g), .loadInstances(let b, let h)): return a == b && g == h
+        case (.cancelLoading(let a), .cancelLoading(let b)): return a == b
+        case (.checkPermission(let a, let g), .checkPermission(let b, let h)): return a == b && g == h
+        case (.execute(let a), .execute(let b)), (.preview(let a), .preview(let b)): return a.isSame(as: b)
+        case (.refreshInstances(let a, let x), .refreshInstances(let b, let y)): return a == b && x == y
+        case (.scheduleRefresh(let a), .scheduleRefresh(let b)): return a == b
+        case (.setTheme(let a), .setTheme(let b)): return a == b
+        case (.setMouse(let a), .setMouse(let b)): return a == b
+        case (.export(let p, let c, let n, let o), .export(let q, let d, let m, let w)):
+            return p == q && c == d && n == m && o == w
+        case (.copy(let a), .copy(let b)): return a == b
         default: return false
         }
     }

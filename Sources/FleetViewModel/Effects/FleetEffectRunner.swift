@@ -25,25 +25,36 @@ public actor FleetEffectRunner {
     private var nextTask = 0
 
     /// A runner over `service`, `journal` and `clock`, running operations through `engine`.
-    public init(service: any ECSService, journal: Journal?, clock: any EngineClock, engine: OperationEngine,
-                batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void) {
-        self.service = service; self.journal = journal; self.clock = clock; self.engine = engine
-        self.batchSize = batchSize; self.send = send
+    public init(
+        service: any ECSService, journal: Journal?, clock: any EngineClock, engine: OperationEngine,
+        batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void
+    ) {
+        self.service = service
+        self.journal = journal
+        self.clock = clock
+        self.engine = engine
+        self.batchSize = batchSize
+        self.send = send
     }
 
     /// A runner using the engine's own service, journal and clock.
     public init(engine: OperationEngine, batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void) {
-        self.init(service: engine.service, journal: engine.journal, clock: engine.clock, engine: engine, batchSize: batchSize, send: send)
+        self.init(
+            service: engine.service, journal: engine.journal, clock: engine.clock, engine: engine, batchSize: batchSize,
+            send: send)
     }
 
     /// Starts `effect` in the background and returns at once. A load replaces a running load of the same region.
     public func perform(_ effect: FleetEffect) {
         switch effect {
-        case let .loadInstances(region, _):
+        case .loadInstances(let region, _):
             loads[region]?.cancel()
             loads[region] = Task { await self.run(effect) }
-        case let .cancelLoading(regions):
-            for r in regions { loads[r]?.cancel(); loads[r] = nil }
+        case .cancelLoading(let regions):
+            for r in regions {
+                loads[r]?.cancel()
+                loads[r] = nil
+            }
         case .scheduleRefresh:
             refreshTimer?.cancel()
             refreshTimer = Task { await self.run(effect) }
@@ -65,29 +76,38 @@ public actor FleetEffectRunner {
     public func run(_ effect: FleetEffect) async {
         switch effect {
         case .loadRegionList: await loadRegionList()
-        case let .loadInstances(region, generation): await load(region, generation: generation)
-        case let .cancelLoading(regions): for r in regions { loads[r]?.cancel(); loads[r] = nil }
-        case let .checkPermission(region, generation): await checkPermission(region, generation: generation)
-        case let .execute(plan):
+        case .loadInstances(let region, let generation): await load(region, generation: generation)
+        case .cancelLoading(let regions):
+            for r in regions {
+                loads[r]?.cancel()
+                loads[r] = nil
+            }
+        case .checkPermission(let region, let generation): await checkPermission(region, generation: generation)
+        case .execute(let plan):
             let send = self.send
-            let report = await engine.run(plan, wait: true) { changed in send(.operationUpdated(operationId: plan.id, results: changed)) }
+            let report = await engine.run(plan, wait: true) { changed in
+                send(.operationUpdated(operationId: plan.id, results: changed))
+            }
             send(.operationFinished(report))
-        case let .preview(plan):
+        case .preview(let plan):
             var dry = plan
             dry.options.dryRun = true
             send(.previewFinished(await engine.run(dry, wait: false)))
-        case let .refreshInstances(region, ids):
+        case .refreshInstances(let region, let ids):
             // A failed read is not reported: its IDs are asked again one interval later, and meanwhile the
             // header's "refreshed ... ago" says how old the data on screen is.
-            guard let found = try? await service.instances(region: region, instanceIds: ids), !Task.isCancelled else { return }
+            guard let found = try? await service.instances(region: region, instanceIds: ids), !Task.isCancelled else {
+                return
+            }
             send(.instancesRefreshed(region: region, asked: ids, instances: found))
         case .loadJournal: loadJournal()
-        case let .scheduleRefresh(at):
+        case .scheduleRefresh(let at):
             let wait = at.timeIntervalSince(clock.now())
             if wait > 0 { do { try await clock.sleep(for: .milliseconds(Int64(wait * 1000))) } catch { return } }
             guard !Task.isCancelled else { return }
             send(.tick(clock.now()))
-        case let .export(path, contents, rows, overwrite): send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
+        case .export(let path, let contents, let rows, let overwrite):
+            send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
         case .quit, .setTheme, .setMouse, .copy: break
         }
     }
@@ -97,7 +117,9 @@ public actor FleetEffectRunner {
         for t in loads.values { t.cancel() }
         for t in running.values { t.cancel() }
         refreshTimer?.cancel()
-        loads = [:]; running = [:]; refreshTimer = nil
+        loads = [:]
+        running = [:]
+        refreshTimer = nil
     }
 
     /// Waits until every effect started with `perform` (except a scheduled refresh) has finished.
@@ -117,7 +139,9 @@ public actor FleetEffectRunner {
     private func load(_ region: String, generation: Int) async {
         var request = DescribeInstancesRequest(regionId: region)
         request.maxResults = OperationPlan.maxPerCall
-        var loaded = 0, pending: [Instance] = [], first = true
+        var loaded = 0
+        var pending: [Instance] = []
+        var first = true
         do {
             while !Task.isCancelled {
                 let page = try await service.send(request)
@@ -126,8 +150,11 @@ public actor FleetEffectRunner {
                 pending += page.instances
                 let last = page.nextToken == nil || page.instances.isEmpty
                 if first || last || pending.count >= batchSize {
-                    send(.instancesLoaded(InstancePage(region: region, generation: generation, instances: pending, loaded: loaded,
-                                                       total: max(page.totalCount, loaded), isLast: last)))
+                    send(
+                        .instancesLoaded(
+                            InstancePage(
+                                region: region, generation: generation, instances: pending, loaded: loaded,
+                                total: max(page.totalCount, loaded), isLast: last)))
                     pending = []
                     first = false
                 }
@@ -150,7 +177,7 @@ public actor FleetEffectRunner {
         } catch {
             switch error {
             case .dryRunPassed: answer = .granted
-            case let .api(e) where Self.isPermissionDenial(e): answer = .denied("\(e.code): \(e.message)")
+            case .api(let e) where Self.isPermissionDenial(e): answer = .denied("\(e.code): \(e.message)")
             default: answer = .unknown(error.description)
             }
         }
@@ -202,7 +229,8 @@ extension FleetEffectRunner {
             let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .exportFinished(path: path, rows: rows, error: "Export to \(path) failed: \(String(cString: strerror(errno))).")
+                return .exportFinished(
+                    path: path, rows: rows, error: "Export to \(path) failed: \(String(cString: strerror(errno))).")
             }
             offset += n
         }

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// A query turned into checks against the table's indexes. Field and tag tokens are judged once per distinct
 /// value; checks that hold for every value are dropped, and one that holds for none empties the result.
 struct CompiledQuery {
@@ -16,19 +17,27 @@ struct CompiledQuery {
         if let regions { add(.field(codes: codes.rowRegion, allowed: codes.allowedRegions(regions)), negated: false) }
         for t in query.tokens {
             switch t.term {
-            case let .text(word): add(.text(Array(word.utf8)), negated: t.negated)
-            case let .field(field, values): add(.field(codes: codes.rows(field), allowed: codes.allowed(field, values: values)), negated: t.negated)
-            case let .tag(patterns): add(.tag(rowTags: codes.rowTags, allowed: codes.allowedTags(patterns)), negated: t.negated)
+            case .text(let word): add(.text(Array(word.utf8)), negated: t.negated)
+            case .field(let field, let values):
+                add(.field(codes: codes.rows(field), allowed: codes.allowed(field, values: values)), negated: t.negated)
+            case .tag(let patterns):
+                add(.tag(rowTags: codes.rowTags, allowed: codes.allowedTags(patterns)), negated: t.negated)
             }
         }
     }
 
     private mutating func add(_ check: Check, negated: Bool) {
-        if case let .field(_, allowed) = check {
-            if !allowed.contains(false) { if negated { matchesNothing = true }; return }
-            if !allowed.contains(true) { if !negated { matchesNothing = true }; return }
+        if case .field(_, let allowed) = check {
+            if !allowed.contains(false) {
+                if negated { matchesNothing = true }
+                return
+            }
+            if !allowed.contains(true) {
+                if !negated { matchesNothing = true }
+                return
+            }
         }
-        if case let .tag(_, allowed) = check, !allowed.contains(true) {
+        if case .tag(_, let allowed) = check, !allowed.contains(true) {
             if !negated { matchesNothing = true }
             return
         }
@@ -38,7 +47,7 @@ struct CompiledQuery {
     /// A word every match must contain, to scan the search buffer for first; and its check's index.
     var anchorWord: ([UInt8], Int)? {
         let candidates = checks.indices.compactMap { i -> ([UInt8], Int)? in
-            guard case let .text(word) = checks[i].check, !checks[i].negated else { return nil }
+            guard case .text(let word) = checks[i].check, !checks[i].negated else { return nil }
             return (word, i)
         }
         return candidates.max { $0.0.count < $1.0.count }
@@ -47,7 +56,8 @@ struct CompiledQuery {
     /// The rows among `live` (every live row) that match, one check at a time over all candidates.
     func filter(_ live: [Int32], in table: InstanceTable) -> [Int32] {
         if matchesNothing { return [] }
-        var rows = live, skip = -1
+        var rows = live
+        var skip = -1
         if let (word, n) = anchorWord {
             rows = table.search.rows(containing: word)
             skip = n
@@ -55,12 +65,12 @@ struct CompiledQuery {
         for n in checks.indices where n != skip && !rows.isEmpty {
             let negated = checks[n].negated
             switch checks[n].check {
-            case let .text(word): rows.removeAll { table.search.row($0, contains: word) == negated }
-            case let .field(codes, allowed):
+            case .text(let word): rows.removeAll { table.search.row($0, contains: word) == negated }
+            case .field(let codes, let allowed):
                 codes.withUnsafeBufferPointer { c in
                     allowed.withUnsafeBufferPointer { a in rows.removeAll { a[Int(c[Int($0)])] == negated } }
                 }
-            case let .tag(rowTags, allowed):
+            case .tag(let rowTags, let allowed):
                 allowed.withUnsafeBufferPointer { a in
                     rows.removeAll { r in rowTags[Int(r)].contains { Int($0) < a.count && a[Int($0)] } == negated }
                 }
@@ -79,8 +89,9 @@ struct CompiledQuery {
         for n in checks.indices {
             let negated = checks[n].negated
             switch checks[n].check {
-            case let .text(word): table.search.refine(&matched, containing: word, keep: !negated)
-            default: for r in visible where matched[Int(r)] && !passes(r, check: n, in: table) { matched[Int(r)] = false }
+            case .text(let word): table.search.refine(&matched, containing: word, keep: !negated)
+            default:
+                for r in visible where matched[Int(r)] && !passes(r, check: n, in: table) { matched[Int(r)] = false }
             }
         }
         return matched.withUnsafeBufferPointer { m in visible.filter { m[Int($0)] } }
@@ -88,11 +99,13 @@ struct CompiledQuery {
 
     /// Whether row `r` satisfies check `n` (negation applied).
     private func passes(_ r: Int32, check n: Int, in table: InstanceTable) -> Bool {
-        let i = Int(r), hit: Bool
+        let i = Int(r)
+        let hit: Bool
         switch checks[n].check {
-        case let .text(word): hit = table.search.row(r, contains: word)
-        case let .field(codes, allowed): hit = i < codes.count && allowed[Int(codes[i])]
-        case let .tag(rowTags, allowed): hit = i < rowTags.count && rowTags[i].contains { Int($0) < allowed.count && allowed[Int($0)] }
+        case .text(let word): hit = table.search.row(r, contains: word)
+        case .field(let codes, let allowed): hit = i < codes.count && allowed[Int(codes[i])]
+        case .tag(let rowTags, let allowed):
+            hit = i < rowTags.count && rowTags[i].contains { Int($0) < allowed.count && allowed[Int($0)] }
         }
         return hit != checks[n].negated
     }
@@ -104,9 +117,10 @@ struct CompiledQuery {
         for n in checks.indices {
             let hit: Bool
             switch checks[n].check {
-            case let .text(word): hit = table.search.row(r, contains: word)
-            case let .field(codes, allowed): hit = i < codes.count && allowed[Int(codes[i])]
-            case let .tag(rowTags, allowed): hit = i < rowTags.count && rowTags[i].contains { Int($0) < allowed.count && allowed[Int($0)] }
+            case .text(let word): hit = table.search.row(r, contains: word)
+            case .field(let codes, let allowed): hit = i < codes.count && allowed[Int(codes[i])]
+            case .tag(let rowTags, let allowed):
+                hit = i < rowTags.count && rowTags[i].contains { Int($0) < allowed.count && allowed[Int($0)] }
             }
             if hit == checks[n].negated { return false }
         }

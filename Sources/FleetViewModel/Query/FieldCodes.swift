@@ -21,14 +21,20 @@ struct FieldCodes: Sendable {
     private(set) var status = Interner(), name = Interner(), zone = Interner(), type = Interner(), region = Interner()
     /// Tag pairs as `key` + NUL + `value`, in their original case.
     private(set) var tags = Interner()
-    private(set) var rowStatus: [Int32] = [], rowName: [Int32] = [], rowZone: [Int32] = [], rowType: [Int32] = [], rowRegion: [Int32] = []
+    private(set) var rowStatus: [Int32] = [], rowName: [Int32] = [], rowZone: [Int32] = [], rowType: [Int32] = [],
+        rowRegion: [Int32] = []
     private(set) var rowTags: [[Int32]] = []
 
     /// Records the values of `row`.
     mutating func set(row: Int32, _ instance: Instance) {
         let r = Int(row)
         while rowStatus.count <= r {
-            rowStatus.append(0); rowName.append(0); rowZone.append(0); rowType.append(0); rowRegion.append(0); rowTags.append([])
+            rowStatus.append(0)
+            rowName.append(0)
+            rowZone.append(0)
+            rowType.append(0)
+            rowRegion.append(0)
+            rowTags.append([])
         }
         rowStatus[r] = status.code(instance.status.rawValue)
         rowName[r] = name.code(instance.instanceName)
@@ -66,7 +72,8 @@ struct FieldCodes: Sendable {
     func allowedTags(_ patterns: [InstanceQuery.TagPattern]) -> [Bool] {
         tags.values.map { pair in
             let parts = pair.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
-            return InstanceQuery.tagMatches(patterns, tag: Instance.Tag(key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : ""))
+            return InstanceQuery.tagMatches(
+                patterns, tag: Instance.Tag(key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : ""))
         }
     }
 

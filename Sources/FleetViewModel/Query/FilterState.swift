@@ -1,4 +1,5 @@
 import FleetCore
+
 /// The filter bar: the text being typed and the text last applied. While the operator types, the list follows
 /// the typed text; `apply` keeps it, `cancel` goes back to the applied text.
 public struct FilterState: Sendable, Equatable {
@@ -11,7 +12,9 @@ public struct FilterState: Sendable, Equatable {
 
     /// A filter bar with this text, applied text and editing flag.
     public init(text: String = "", applied: String = "", isEditing: Bool = false) {
-        self.text = text; self.applied = applied; self.isEditing = isEditing
+        self.text = text
+        self.applied = applied
+        self.isEditing = isEditing
     }
 
     /// The text the list is filtered by now: the typed text while editing, else the applied one.

@@ -38,7 +38,10 @@ public struct InstanceQuery: Sendable, Equatable {
         /// `nil` means any value.
         public var value: String?
         /// A pattern for `key`, with `value` or any value.
-        public init(key: String, value: String?) { self.key = key; self.value = value }
+        public init(key: String, value: String?) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// One word or token, possibly negated with `!`.
@@ -48,7 +51,10 @@ public struct InstanceQuery: Sendable, Equatable {
         /// Whether it was written with `!` (it must then not hold).
         public var negated: Bool
         /// A token asking `term`, negated or not.
-        public init(_ term: Term, negated: Bool = false) { self.term = term; self.negated = negated }
+        public init(_ term: Term, negated: Bool = false) {
+            self.term = term
+            self.negated = negated
+        }
     }
 
     /// The words and tokens, in the order typed; all must hold.
@@ -69,7 +75,9 @@ public struct InstanceQuery: Sendable, Equatable {
     /// which is probably not what was meant. Lower case, without the value.
     public var unknownKeys: [String] {
         tokens.compactMap { t in
-            guard case let .text(word) = t.term, let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return nil }
+            guard case .text(let word) = t.term, let colon = word.firstIndex(of: ":"), colon != word.startIndex else {
+                return nil
+            }
             let key = word[..<colon]
             // Letters only, so IPv6 addresses and `host:port` words are not taken for keys.
             guard key.allSatisfy({ $0.isLetter }), Field(rawValue: String(key)) == nil, key != "tag" else { return nil }
@@ -80,7 +88,7 @@ public struct InstanceQuery: Sendable, Equatable {
     /// States named in `status:` tokens that are not one of the five API states (probably a typo).
     public var unknownStatuses: [String] {
         tokens.flatMap { t -> [String] in
-            guard case let .field(.status, values) = t.term else { return [] }
+            guard case .field(.status, let values) = t.term else { return [] }
             return values.filter { v in !InstanceStatus.all.contains(where: { $0.rawValue.lowercased() == v }) }
         }
     }
@@ -91,9 +99,10 @@ public struct InstanceQuery: Sendable, Equatable {
         tokens.allSatisfy { t in
             let hit: Bool
             switch t.term {
-            case let .text(word): hit = SearchText.make(instance).contains(word)
-            case let .field(field, values): hit = Self.fieldMatches(field, values: values, actual: Self.value(of: field, in: instance).lowercased())
-            case let .tag(patterns): hit = instance.tags.contains { Self.tagMatches(patterns, tag: $0) }
+            case .text(let word): hit = SearchText.make(instance).contains(word)
+            case .field(let field, let values):
+                hit = Self.fieldMatches(field, values: values, actual: Self.value(of: field, in: instance).lowercased())
+            case .tag(let patterns): hit = instance.tags.contains { Self.tagMatches(patterns, tag: $0) }
             }
             return hit != t.negated
         }
@@ -105,7 +114,9 @@ public struct InstanceQuery: Sendable, Equatable {
         guard tokens.count >= other.tokens.count else { return false }
         return zip(tokens, other.tokens).allSatisfy { new, old in
             if new == old { return true }
-            guard case let .text(n) = new.term, case let .text(o) = old.term, !new.negated, !old.negated else { return false }
+            guard case .text(let n) = new.term, case .text(let o) = old.term, !new.negated, !old.negated else {
+                return false
+            }
             return n.contains(o)
         }
     }
@@ -128,7 +139,8 @@ public struct InstanceQuery: Sendable, Equatable {
 
     /// Whether `tag` matches any of `patterns` (lower case).
     static func tagMatches(_ patterns: [TagPattern], tag: Instance.Tag) -> Bool {
-        let key = tag.key.lowercased(), value = tag.value.lowercased()
+        let key = tag.key.lowercased()
+        let value = tag.value.lowercased()
         return patterns.contains { $0.key == key && ($0.value.map { $0 == value } ?? true) }
     }
 
@@ -136,15 +148,24 @@ public struct InstanceQuery: Sendable, Equatable {
 
     /// Splits on spaces outside double quotes; quotes are removed.
     static func split(_ text: String) -> [String] {
-        var out: [String] = [], current = "", quoted = false, any = false
+        var out: [String] = []
+        var current = ""
+        var quoted = false
+        var any = false
         for c in text {
-            if c == "\"" { quoted.toggle(); any = true; continue }
-            if !quoted, c.isWhitespace {
-                if any { out.append(current) }
-                current = ""; any = false
+            if c == "\"" {
+                quoted.toggle()
+                any = true
                 continue
             }
-            current.append(c); any = true
+            if !quoted, c.isWhitespace {
+                if any { out.append(current) }
+                current = ""
+                any = false
+                continue
+            }
+            current.append(c)
+            any = true
         }
         if any { out.append(current) }
         return out
@@ -153,11 +174,15 @@ public struct InstanceQuery: Sendable, Equatable {
     static func token(_ raw: String) -> Token? {
         var text = Substring(raw)
         var negated = false
-        if text.hasPrefix("!") { negated = true; text = text.dropFirst() }
+        if text.hasPrefix("!") {
+            negated = true
+            text = text.dropFirst()
+        }
         let clean = SearchText.clean(String(text)).lowercased()
         guard !clean.isEmpty else { return nil }
         if let colon = clean.firstIndex(of: ":") {
-            let key = String(clean[..<colon]), value = String(clean[clean.index(after: colon)...])
+            let key = String(clean[..<colon])
+            let value = String(clean[clean.index(after: colon)...])
             if key == "tag" {
                 let patterns = tagPatterns(value)
                 return patterns.isEmpty ? nil : Token(.tag(patterns), negated: negated)
@@ -176,7 +201,8 @@ public struct InstanceQuery: Sendable, Equatable {
         var out: [TagPattern] = []
         for alternative in value.split(separator: "|").map(String.init) {
             if let eq = alternative.firstIndex(of: "=") {
-                let k = String(alternative[..<eq]), v = String(alternative[alternative.index(after: eq)...])
+                let k = String(alternative[..<eq])
+                let v = String(alternative[alternative.index(after: eq)...])
                 if !k.isEmpty { out.append(TagPattern(key: k, value: v)) }
             } else if let last = out.last, last.value != nil {
                 out.append(TagPattern(key: last.key, value: alternative))

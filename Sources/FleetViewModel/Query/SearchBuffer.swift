@@ -83,8 +83,11 @@ struct SearchBuffer: Sendable {
                             for s in 0..<starts.count {
                                 let owner = Int(owners[s])
                                 guard owner >= 0, owner < flags.count, flags[owner] else { continue }
-                                let from = Int(starts[s]), to = (s + 1 < starts.count ? Int(starts[s + 1]) : buf.count) - 1
-                                let hit = nd.isEmpty || Self.contains(buf.baseAddress!, from: from, to: to, nd, anchor: anchor)
+                                let from = Int(starts[s])
+                                let to = (s + 1 < starts.count ? Int(starts[s + 1]) : buf.count) - 1
+                                let hit =
+                                    nd.isEmpty
+                                    || Self.contains(buf.baseAddress!, from: from, to: to, nd, anchor: anchor)
                                 if hit != keep { flags[owner] = false }
                             }
                         }
@@ -96,7 +99,9 @@ struct SearchBuffer: Sendable {
 
     /// Whether `needle` occurs in `base[from..<to]`, looking for its byte at `anchor` first.
     @inline(__always)
-    private static func contains(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ nd: UnsafeBufferPointer<UInt8>, anchor: Int) -> Bool {
+    private static func contains(
+        _ base: UnsafePointer<UInt8>, from: Int, to: Int, _ nd: UnsafeBufferPointer<UInt8>, anchor: Int
+    ) -> Bool {
         let len = nd.count
         guard to - from >= len else { return false }
         var p = from + anchor
@@ -116,18 +121,26 @@ struct SearchBuffer: Sendable {
         guard !needle.isEmpty, !bytes.isEmpty else { return needle.isEmpty ? segmentOwner.filter { $0 >= 0 } : [] }
         var out: [Int32] = []
         let anchor = needle.indices.min { histogram[Int(needle[$0])] < histogram[Int(needle[$1])] }!
-        let starts = segmentStart, owners = segmentOwner, count = segmentStart.count
+        let starts = segmentStart
+        let owners = segmentOwner
+        let count = segmentStart.count
         bytes.withUnsafeBufferPointer { buf in
             needle.withUnsafeBufferPointer { nd in
-                let base = buf.baseAddress!, n = buf.count, anchorByte = Int32(nd[anchor]), len = nd.count
-                var p = anchor, seg = 0
+                let base = buf.baseAddress!
+                let n = buf.count
+                let anchorByte = Int32(nd[anchor])
+                let len = nd.count
+                var p = anchor
+                var seg = 0
                 while p < n, let hit = memchr(base + p, anchorByte, n - p) {
                     let h = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                     let start = h - anchor
                     while seg + 1 < count && Int(starts[seg + 1]) <= start { seg += 1 }
                     let segEnd = (seg + 1 < count ? Int(starts[seg + 1]) : n) - 1
-                    if start >= Int(starts[seg]), start + len <= segEnd, base[start] == nd[0], base[start + len - 1] == nd[len - 1],
-                       memcmp(base + start, nd.baseAddress!, len) == 0 {
+                    if start >= Int(starts[seg]), start + len <= segEnd, base[start] == nd[0],
+                        base[start + len - 1] == nd[len - 1],
+                        memcmp(base + start, nd.baseAddress!, len) == 0
+                    {
                         if owners[seg] >= 0 { out.append(owners[seg]) }
                         p = segEnd + 1 + anchor
                         seg += 1
@@ -142,9 +155,12 @@ struct SearchBuffer: Sendable {
     }
 
     /// Where `needle` first occurs in `base[from..<to]`.
-    private static func firstMatch(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ nd: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func firstMatch(_ base: UnsafePointer<UInt8>, from: Int, to: Int, _ nd: UnsafeBufferPointer<UInt8>)
+        -> Int?
+    {
         var p = from
-        let first = Int32(nd[0]), len = nd.count
+        let first = Int32(nd[0])
+        let len = nd.count
         while p + len <= to, let hit = memchr(base + p, first, to - p) {
             let h = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             if h + len > to { return nil }

@@ -16,8 +16,10 @@ enum SearchText {
     static func bytes(_ instance: Instance) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(96)
-        let fields = [instance.instanceId, instance.instanceName, instance.privateIp ?? "", instance.publicIp ?? "",
-                      instance.instanceType, instance.zoneId]
+        let fields = [
+            instance.instanceId, instance.instanceName, instance.privateIp ?? "", instance.publicIp ?? "",
+            instance.instanceType, instance.zoneId,
+        ]
         for (i, f) in fields.enumerated() {
             if i > 0 { out.append(separator) }
             out.append(contentsOf: clean(f).lowercased().utf8)
@@ -28,6 +30,7 @@ enum SearchText {
     /// `text` with control characters turned into spaces.
     static func clean(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
     }
 }

@@ -5,7 +5,8 @@ extension FleetReducer {
     /// `y` and `Y`: what to copy, as an effect, and a banner saying what it was.
     static func copy(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         let run = s.resultsView.flatMap { s.operation($0.operationId) }
-        let lines: [String], what: String
+        let lines: [String]
+        let what: String
         switch action {
         case .copyCommands:
             guard let run else { return [] }

@@ -5,14 +5,17 @@ import Foundation
 extension FleetReducer {
     /// Opens the stop or start dialog on the marked instances (visible ones in list order, then hidden ones), or
     /// on the instance under the cursor when nothing is marked.
-    static func openPowerDialog(_ s: inout FleetState, _ action: PowerAction, now: Date, preview: Bool,
-                                ids chosen: [String]? = nil, options: OperationOptions = OperationOptions()) -> [FleetEffect] {
+    static func openPowerDialog(
+        _ s: inout FleetState, _ action: PowerAction, now: Date, preview: Bool,
+        ids chosen: [String]? = nil, options: OperationOptions = OperationOptions()
+    ) -> [FleetEffect] {
         var hidden = Set<String>()
         let ids: [String]
         if let chosen {
             ids = chosen
         } else if !s.marks.isEmpty {
-            var shown: [String] = [], notShown: [String] = []
+            var shown: [String] = []
+            var notShown: [String] = []
             if s.marks.count >= s.visible.count / 8 {
                 // Many marks: walking the list in order is cheaper than sorting the marks by place.
                 shown.reserveCapacity(s.marks.count)
@@ -37,9 +40,11 @@ extension FleetReducer {
             let instance = s.instance(id)
             return (instanceId: id, regionId: instance?.regionId ?? "", instance: instance)
         }
-        s.dialog = .power(PowerDialogState(action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
-                                          readOnlyFixed: s.readOnlyFixed,
-                                          safety: s.safety[action], now: now))
+        s.dialog = .power(
+            PowerDialogState(
+                action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
+                readOnlyFixed: s.readOnlyFixed,
+                safety: s.safety[action], now: now))
         return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
     }
 
@@ -50,7 +55,7 @@ extension FleetReducer {
         case .commandLine(let text):
             switch action {
             case .cancelDialog: s.dialog = .none
-            case let .typeCharacter(c): s.dialog = .commandLine(text + String(c))
+            case .typeCharacter(let c): s.dialog = .commandLine(text + String(c))
             case .typeBackspace: s.dialog = .commandLine(String(text.dropLast()))
             case .typeEnter: return dispatchCommandLine(&s, now: now)
             default: break
@@ -66,7 +71,7 @@ extension FleetReducer {
             case .cancelDialog, .typeEnter: s.dialog = .none
             default: break
             }
-        case let .help(h):
+        case .help(let h):
             switch action {
             case .cancelDialog, .typeEnter: s.dialog = h.returnTo
             default: break
@@ -79,12 +84,12 @@ extension FleetReducer {
     /// Scrolls help, the details or the journal, within `bounds`.
     static func scrollOverlay(_ s: inout FleetState, _ move: ScrollMove, _ bounds: ScrollBounds) {
         switch s.dialog {
-        case var .help(h):
+        case .help(var h):
             h.scroll = bounds.offset(h.scroll, moved: move)
             s.dialog = .help(h)
-        case let .details(id, scroll):
+        case .details(let id, let scroll):
             s.dialog = .details(instanceId: id, scroll: bounds.offset(scroll, moved: move))
-        case var .journal(j):
+        case .journal(var j):
             s.dialog = .none // leaves `j` the only reference to the entries, so the change does not copy them
             j.scroll = bounds.offset(j.scroll, moved: move)
             s.dialog = .journal(j)
@@ -93,7 +98,7 @@ extension FleetReducer {
     }
 
     private static func dispatchCommandLine(_ s: inout FleetState, now: Date) -> [FleetEffect] {
-        guard case let .commandLine(text) = s.dialog else { return [] }
+        guard case .commandLine(let text) = s.dialog else { return [] }
         s.dialog = .none
         return runCommandLine(&s, text, now: now)
     }
@@ -104,10 +109,11 @@ extension FleetReducer {
         guard let dialog = s.dialog.power, !dialog.hiddenIds.isEmpty else { return }
         let hidden = dialog.hiddenIds
         s.marks.subtract(hidden)
-        let left = s.withPowerDialog { d -> Int in
-            d.dropHidden()
-            return d.targets.count
-        } ?? 0
+        let left =
+            s.withPowerDialog { d -> Int in
+                d.dropHidden()
+                return d.targets.count
+            } ?? 0
         let dropped = "Dropped \(hidden.count) mark\(hidden.count == 1 ? "" : "s") hidden by the filter"
         if left == 0 {
             s.dialog = .none
@@ -122,24 +128,25 @@ extension FleetReducer {
             dropHiddenMarks(&s, now: now)
             return []
         }
-        let result: PowerDialogState.KeyResult = s.withPowerDialog { d in
-            switch action {
-            case .toggleForceStop: d.toggleForceStop()
-            case .cycleStoppedMode: d.cycleStoppedMode()
-            case .cycleBatchOptimization: d.cycleBatch()
-            case .focusNextButton: d.focusNext()
-            case .focusPreviousButton: d.focusPrevious()
-            case .pressFocusedButton: return d.press(d.focus)
-            case let .pressButton(button): return d.press(button)
-            case .cancelDialog: return d.escape()
-            case let .typeCharacter(c): return d.type(c)
-            case .typeBackspace: d.backspace()
-            case .typeEnter: return d.enter()
-            case let .scrollDialog(delta): d.scroll(by: delta)
-            default: break
-            }
-            return .none
-        } ?? .none
+        let result: PowerDialogState.KeyResult =
+            s.withPowerDialog { d in
+                switch action {
+                case .toggleForceStop: d.toggleForceStop()
+                case .cycleStoppedMode: d.cycleStoppedMode()
+                case .cycleBatchOptimization: d.cycleBatch()
+                case .focusNextButton: d.focusNext()
+                case .focusPreviousButton: d.focusPrevious()
+                case .pressFocusedButton: return d.press(d.focus)
+                case .pressButton(let button): return d.press(button)
+                case .cancelDialog: return d.escape()
+                case .typeCharacter(let c): return d.type(c)
+                case .typeBackspace: d.backspace()
+                case .typeEnter: return d.enter()
+                case .scrollDialog(let delta): d.scroll(by: delta)
+                default: break
+                }
+                return .none
+            } ?? .none
         switch result {
         case .none: return []
         case .cancel:
@@ -147,11 +154,13 @@ extension FleetReducer {
             return []
         case .preview:
             let id = s.nextOperationId("preview", now: now)
-            guard let plan = s.withPowerDialog({ d -> OperationPlan in
-                d.judge(now: now)
-                d.startPreview(id)
-                return d.plan(id: id, dryRun: true)
-            }) else { return [] }
+            guard
+                let plan = s.withPowerDialog({ d -> OperationPlan in
+                    d.judge(now: now)
+                    d.startPreview(id)
+                    return d.plan(id: id, dryRun: true)
+                })
+            else { return [] }
             return [.preview(plan)]
         case .confirmed:
             return startOperation(&s, now: now)
@@ -173,7 +182,8 @@ extension FleetReducer {
         s.operations.append(OperationRun(plan: plan, startedAt: now))
         s.resultsView = ResultsViewState(operationId: id)
         let verb = d.action == .stop ? "Stopping" : "Starting"
-        s.post(.info, "\(verb) \(plan.sendCount) instance\(plan.sendCount == 1 ? "" : "s") (operation \(id)).", now: now)
+        s.post(
+            .info, "\(verb) \(plan.sendCount) instance\(plan.sendCount == 1 ? "" : "s") (operation \(id)).", now: now)
         return [.execute(plan)]
     }
 
@@ -185,15 +195,23 @@ extension FleetReducer {
             return []
         }
         switch command {
-        case let .region(selection):
-            let unknown = s.regionListLoaded ? selection.regions(known: s.knownRegions).filter { !s.knownRegions.contains($0) } : []
+        case .region(let selection):
+            let unknown =
+                s.regionListLoaded
+                ? selection.regions(known: s.knownRegions).filter { !s.knownRegions.contains($0) } : []
             if !unknown.isEmpty {
-                s.post(.error, "No region \(unknown.joined(separator: ", ")) in this account; regions: \(s.knownRegions.joined(separator: ", ")).", now: now)
+                s.post(
+                    .error,
+                    "No region \(unknown.joined(separator: ", ")) in this account; regions: \(s.knownRegions.joined(separator: ", ")).",
+                    now: now)
                 return []
             }
             s.regionsShown = selection
             // Marks in regions no longer shown would be stopped unseen; they go, and the banner says so.
-            let outside = selection.allowed.map { allowed in s.marks.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true } } ?? []
+            let outside =
+                selection.allowed.map { allowed in
+                    s.marks.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true }
+                } ?? []
             s.marks.subtract(outside)
             var effects: [FleetEffect] = []
             if selection == .all { effects.append(.loadRegionList) }
@@ -203,24 +221,31 @@ extension FleetReducer {
                 if case .failed = load.phase { return true }
                 return load.phase == .cancelled
             }
-            let unmarked = outside.isEmpty ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
+            let unmarked =
+                outside.isEmpty
+                ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
             s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
             return effects + startLoads(&s, regions: unloaded, now: now)
-        case let .theme(name):
+        case .theme(let name):
             return [.setTheme(name)]
-        case let .readOnly(on):
+        case .readOnly(let on):
             if !on && s.readOnlyFixed {
-                s.post(.warning, "Started with --readonly: stop and start stay disabled in this session (restart without --readonly to enable them).", now: now)
+                s.post(
+                    .warning,
+                    "Started with --readonly: stop and start stay disabled in this session (restart without --readonly to enable them).",
+                    now: now)
                 return []
             }
             s.readOnly = on
-            s.post(.info, on ? "Read-only: stop and start are disabled." : "Read-only off: stop and start are enabled.", now: now)
+            s.post(
+                .info, on ? "Read-only: stop and start are disabled." : "Read-only off: stop and start are enabled.",
+                now: now)
             return []
-        case let .mouse(on):
+        case .mouse(let on):
             return [.setMouse(on)]
         case .quit:
             return quit(&s)
-        case let .export(path, overwrite):
+        case .export(let path, let overwrite):
             return [export(&s, path: path, overwrite: overwrite)]
         }
     }
@@ -230,9 +255,12 @@ extension FleetReducer {
         // The command line accepts only the two extensions.
         let format = FleetExport.Format(path: path) ?? .csv
         if let id = s.resultsView?.operationId, let run = s.operation(id) {
-            return .export(path: path, contents: FleetExport.results(run.results, operation: id, as: format), rows: run.results.count, overwrite: overwrite)
+            return .export(
+                path: path, contents: FleetExport.results(run.results, operation: id, as: format),
+                rows: run.results.count, overwrite: overwrite)
         }
         let rows = s.visible.compactMap { s.instance($0) }
-        return .export(path: path, contents: FleetExport.instances(rows, as: format), rows: rows.count, overwrite: overwrite)
+        return .export(
+            path: path, contents: FleetExport.instances(rows, as: format), rows: rows.count, overwrite: overwrite)
     }
 }

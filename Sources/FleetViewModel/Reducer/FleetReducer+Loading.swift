@@ -40,7 +40,7 @@ extension FleetReducer {
 
     static func loading(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         switch action {
-        case let .regionsLoaded(list):
+        case .regionsLoaded(let list):
             // The account's own list is the truth: a region only named by the operator (a typo) is not in it.
             s.knownRegions = list
             s.regionListLoaded = true
@@ -48,25 +48,29 @@ extension FleetReducer {
             guard s.regionsShown == .all else { return [] }
             for r in s.loads.keys where !list.contains(r) { s.loads[r] = nil }
             return startLoads(&s, regions: s.knownRegions.filter { s.loads[$0] == nil }, now: now)
-        case let .regionListFailed(message):
+        case .regionListFailed(let message):
             s.post(.error, "The region list could not be loaded: \(message)", topic: "regions", now: now)
-        case let .instancesLoaded(page):
+        case .instancesLoaded(let page):
             return pageLoaded(&s, page, now: now)
-        case let .loadFailed(region, generation, message):
+        case .loadFailed(let region, let generation, let message):
             guard var load = s.loads[region], load.generation == generation, load.isLoading else { return [] }
             load.phase = .failed(message)
             load.finishedAt = now
             load.permission = .checking
             s.loads[region] = load
             // A region no longer shown (`:region` moved on while it loaded) is not worth a banner.
-            if s.shownRegions.contains(region) { s.post(.error, "\(region): \(message)", topic: "region:" + region, now: now) }
+            if s.shownRegions.contains(region) {
+                s.post(.error, "\(region): \(message)", topic: "region:" + region, now: now)
+            }
             return [.checkPermission(region: region, generation: generation)]
-        case let .permissionChecked(region, generation, answer):
+        case .permissionChecked(let region, let generation, let answer):
             guard var load = s.loads[region], load.generation == generation else { return [] }
             load.permission = answer
             s.loads[region] = load
-            if case let .denied(message) = answer, s.shownRegions.contains(region) {
-                s.post(.error, "No permission to list instances in \(region): \(message)", topic: "region:" + region, now: now)
+            if case .denied(let message) = answer, s.shownRegions.contains(region) {
+                s.post(
+                    .error, "No permission to list instances in \(region): \(message)", topic: "region:" + region,
+                    now: now)
             }
         default: break
         }

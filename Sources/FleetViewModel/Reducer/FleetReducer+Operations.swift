@@ -19,15 +19,24 @@ extension FleetReducer {
         let run = s.operations[i]
         record(&s, run.action, run.id, report.results, now: now)
         let failed = run.failures.count
-        s.post(failed > 0 ? .warning : .info, "\(run.action.rawValue) finished: \(OperationEngine.summary(run.results)).", now: now)
+        s.post(
+            failed > 0 ? .warning : .info, "\(run.action.rawValue) finished: \(OperationEngine.summary(run.results)).",
+            now: now)
     }
 
-    private static func record(_ s: inout FleetState, _ action: PowerAction, _ id: String, _ results: [InstanceResult], now: Date) {
+    private static func record(
+        _ s: inout FleetState, _ action: PowerAction, _ id: String, _ results: [InstanceResult], now: Date
+    ) {
         var changed: [Instance] = []
         for r in results {
-            s.table.setLastOperation(r.instanceId, LastOperation(operationId: id, action: action, outcome: r.outcome, code: r.code,
-                                                                 message: r.message, time: now))
-            if !r.currentStatus.isEmpty, let instance = s.instance(r.instanceId), instance.status.rawValue != r.currentStatus {
+            s.table.setLastOperation(
+                r.instanceId,
+                LastOperation(
+                    operationId: id, action: action, outcome: r.outcome, code: r.code,
+                    message: r.message, time: now))
+            if !r.currentStatus.isEmpty, let instance = s.instance(r.instanceId),
+                instance.status.rawValue != r.currentStatus
+            {
                 s.table.update(r.instanceId) { $0.status = InstanceStatus(rawValue: r.currentStatus) }
                 if let updated = s.instance(r.instanceId) { changed.append(updated) }
             }
@@ -37,7 +46,7 @@ extension FleetReducer {
 
     static func resultsView(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         switch action {
-        case let .showResults(id):
+        case .showResults(let id):
             guard let id = id ?? s.operations.last?.id, s.operation(id) != nil else {
                 s.post(.info, "No operation has run in this session.", now: now)
                 return []
@@ -47,7 +56,7 @@ extension FleetReducer {
         case .toggleFailuresOnly:
             s.resultsView?.failuresOnly.toggle()
             s.resultsView?.scroll = 0
-        case let .scrollResults(delta):
+        case .scrollResults(let delta):
             guard var view = s.resultsView else { return [] }
             view.scroll = max(0, min(view.scroll + delta, max(0, s.resultRows.count - 1)))
             s.resultsView = view

@@ -10,9 +10,11 @@ extension FleetReducer {
         s.banners.removeAll { $0.expires <= now }
         guard !s.paused, let interval = s.autoRefreshInterval, s.lastRefresh != nil else { return [] }
         let inputs = s.refreshInputs()
-        let plan = s.refreshes.plan(now: now, interval: interval, onScreen: inputs.onScreen, inTransition: inputs.inTransition,
-                                    regions: inputs.regions)
-        return startLoads(&s, regions: plan.relist, now: now) + plan.calls.map { .refreshInstances(region: $0.region, ids: $0.ids) }
+        let plan = s.refreshes.plan(
+            now: now, interval: interval, onScreen: inputs.onScreen, inTransition: inputs.inTransition,
+            regions: inputs.regions)
+        return startLoads(&s, regions: plan.relist, now: now)
+            + plan.calls.map { .refreshInstances(region: $0.region, ids: $0.ids) }
     }
 
     /// When the next automatic refresh falls due, if one should (`now` when something is due already).
@@ -20,8 +22,9 @@ extension FleetReducer {
         guard !s.paused, let interval = s.autoRefreshInterval else { return nil }
         var scheduler = s.refreshes
         let inputs = s.refreshInputs()
-        let plan = scheduler.plan(now: now, interval: interval, onScreen: inputs.onScreen, inTransition: inputs.inTransition,
-                                  regions: inputs.regions)
+        let plan = scheduler.plan(
+            now: now, interval: interval, onScreen: inputs.onScreen, inTransition: inputs.inTransition,
+            regions: inputs.regions)
         if !plan.relist.isEmpty || !plan.calls.isEmpty { return now }
         return plan.nextDue.map { max(now, $0) }
     }
@@ -29,9 +32,9 @@ extension FleetReducer {
     /// Answers to reads by ID, and the rows on screen.
     static func liveUpdate(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         switch action {
-        case let .viewportChanged(viewport):
+        case .viewportChanged(let viewport):
             s.viewport = viewport
-        case let .instancesRefreshed(region, asked, instances):
+        case .instancesRefreshed(let region, let asked, let instances):
             s.refreshes.answered(asked)
             // Seen now, so as current as the region's latest listing: that listing must not remove them.
             let generation = s.loads[region]?.generation ?? 0
@@ -51,7 +54,9 @@ extension FleetReducer {
 extension FleetState {
     /// What the refresh scheduler needs: the rows on screen, the instances in a transition that no operation of
     /// this session tracks (the engine reads those itself), and the regions shown with their listings.
-    func refreshInputs() -> (onScreen: [RefreshScheduler.Row], inTransition: [RefreshScheduler.Row], regions: [RefreshScheduler.Region]) {
+    func refreshInputs() -> (
+        onScreen: [RefreshScheduler.Row], inTransition: [RefreshScheduler.Row], regions: [RefreshScheduler.Region]
+    ) {
         let onScreen = onScreenIds.compactMap { table.refreshRow($0) }
         var inTransition = table.inTransition(regions: regionsShown.allowed)
         let tracking = inFlightOperations
@@ -61,8 +66,9 @@ extension FleetState {
         }
         let regions = shownRegions.map { r in
             let load = loads[r]
-            return RefreshScheduler.Region(name: r, instances: load.map { max($0.loaded, $0.total ?? 0) } ?? 0,
-                                           listedAt: load?.isLoading == true ? nil : load?.finishedAt, isListing: load?.isLoading ?? false)
+            return RefreshScheduler.Region(
+                name: r, instances: load.map { max($0.loaded, $0.total ?? 0) } ?? 0,
+                listedAt: load?.isLoading == true ? nil : load?.finishedAt, isListing: load?.isLoading ?? false)
         }
         return (onScreen, inTransition, regions)
     }

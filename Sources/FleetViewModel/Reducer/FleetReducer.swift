@@ -17,11 +17,11 @@ public enum FleetReducer {
         switch action {
         case .moveUp: moveBy(&s, -1)
         case .moveDown: moveBy(&s, 1)
-        case let .pageUp(size): moveBy(&s, -max(1, size))
-        case let .pageDown(size): moveBy(&s, max(1, size))
+        case .pageUp(let size): moveBy(&s, -max(1, size))
+        case .pageDown(let size): moveBy(&s, max(1, size))
         case .moveToTop: move(&s, to: 0)
         case .moveToBottom: move(&s, to: s.visible.count - 1)
-        case let .moveTo(id): moveTo(&s, id, now: now)
+        case .moveTo(let id): moveTo(&s, id, now: now)
         case .toggleMark: toggleMark(&s)
         case .toggleMarkAndMoveDown:
             toggleMark(&s)
@@ -29,15 +29,16 @@ public enum FleetReducer {
         case .markAllVisible: s.marks.formUnion(s.visible)
         case .invertVisibleMarks: for id in s.visible { if s.marks.remove(id) == nil { s.marks.insert(id) } }
         case .clearMarks: s.marks = []
-        case let .setRangeMarking(on):
+        case .setRangeMarking(let on):
             s.rangeMarking = on
             if on, let c = s.cursor { s.marks.insert(c) }
         case .beginFilter, .editFilter, .applyFilter, .cancelFilter, .clearFilter,
-             .sortByNextColumn, .sortByPreviousColumn, .invertSort:
+            .sortByNextColumn, .sortByPreviousColumn, .invertSort:
             filterOrSort(&s, action, now: now)
         case .openDetails: if let c = s.cursor { s.dialog = .details(instanceId: c) }
         case .openStopDialog: return openPowerDialog(&s, .stop, now: now, preview: false, ids: s.detailsTarget)
-        case .openStopDialogWithPreview: return openPowerDialog(&s, .stop, now: now, preview: true, ids: s.detailsTarget)
+        case .openStopDialogWithPreview:
+            return openPowerDialog(&s, .stop, now: now, preview: true, ids: s.detailsTarget)
         case .openStartDialog: return openPowerDialog(&s, .start, now: now, preview: false, ids: s.detailsTarget)
         case .openHelp:
             if case .help = s.dialog { break }
@@ -47,20 +48,20 @@ public enum FleetReducer {
             return [.loadJournal]
         case .openCommandLine: s.dialog = .commandLine("")
         case .toggleForceStop, .cycleStoppedMode, .cycleBatchOptimization, .dropHiddenMarks, .focusNextButton,
-             .focusPreviousButton, .pressFocusedButton, .pressButton, .cancelDialog, .typeCharacter, .typeBackspace,
-             .typeEnter, .scrollDialog:
+            .focusPreviousButton, .pressFocusedButton, .pressButton, .cancelDialog, .typeCharacter, .typeBackspace,
+            .typeEnter, .scrollDialog:
             return dialogKey(&s, action, now: now)
-        case let .scrollOverlay(move, bounds): scrollOverlay(&s, move, bounds)
-        case let .editCommandLine(text): if case .commandLine = s.dialog { s.dialog = .commandLine(text) }
+        case .scrollOverlay(let move, let bounds): scrollOverlay(&s, move, bounds)
+        case .editCommandLine(let text): if case .commandLine = s.dialog { s.dialog = .commandLine(text) }
         case .executeCommandLine:
-            guard case let .commandLine(text) = s.dialog else { return [] }
+            guard case .commandLine(let text) = s.dialog else { return [] }
             s.dialog = .none
             return runCommandLine(&s, text, now: now)
         case .refreshNow: return refresh(&s, now: now)
         case .cancelLoading: return cancelLoading(&s, now: now)
         case .togglePause: return togglePause(&s, now: now)
         case .quit: return quit(&s)
-        case let .refusedReadOnly(key):
+        case .refusedReadOnly(let key):
             // In the dialog its own message line says why; elsewhere a banner does.
             if s.withPowerDialog({ _ = $0.press(.confirm) }) == nil {
                 s.post(.warning, "\(key) is disabled: \(s.disabledReason(.stop) ?? "read-only mode").", now: now)
@@ -71,23 +72,34 @@ public enum FleetReducer {
             return loading(&s, action, now: now)
         case .copyIds, .copyCommands: return copy(&s, action, now: now)
         case .undoOperation: return undo(&s, now: now)
-        case let .exportFinished(path, rows, error):
-            if let error { s.post(.error, error, now: now) } else { s.post(.info, "Exported \(rows) row\(rows == 1 ? "" : "s") to \(path).", now: now) }
-        case let .operationUpdated(id, results): operationUpdated(&s, id, results, now: now)
-        case let .operationFinished(report): operationFinished(&s, report, now: now)
-        case let .previewFinished(report):
-            s.withPowerDialog { $0.applyPreview(report) }
-        case let .journalLoaded(entries):
-            s.dialog.changeBeneathHelp { d in
-                if case var .journal(j) = d { j.phase = .loaded; j.entries = entries.reversed(); d = .journal(j) }
+        case .exportFinished(let path, let rows, let error):
+            if let error {
+                s.post(.error, error, now: now)
+            } else {
+                s.post(.info, "Exported \(rows) row\(rows == 1 ? "" : "s") to \(path).", now: now)
             }
-        case let .journalFailed(message):
+        case .operationUpdated(let id, let results): operationUpdated(&s, id, results, now: now)
+        case .operationFinished(let report): operationFinished(&s, report, now: now)
+        case .previewFinished(let report):
+            s.withPowerDialog { $0.applyPreview(report) }
+        case .journalLoaded(let entries):
             s.dialog.changeBeneathHelp { d in
-                if case var .journal(j) = d { j.phase = .failed(message); d = .journal(j) }
+                if case .journal(var j) = d {
+                    j.phase = .loaded
+                    j.entries = entries.reversed()
+                    d = .journal(j)
+                }
+            }
+        case .journalFailed(let message):
+            s.dialog.changeBeneathHelp { d in
+                if case .journal(var j) = d {
+                    j.phase = .failed(message)
+                    d = .journal(j)
+                }
             }
         case .instancesRefreshed, .viewportChanged:
             return liveUpdate(&s, action, now: now)
-        case let .tick(time): return tick(&s, now: time)
+        case .tick(let time): return tick(&s, now: time)
         }
         return []
     }
@@ -111,8 +123,11 @@ public enum FleetReducer {
 
     static func moveTo(_ s: inout FleetState, _ id: String, now: Date) {
         if let p = s.visiblePosition(of: id) { return move(&s, to: p) }
-        if s.instance(id) != nil { s.post(.warning, "\(id) is hidden by the filter or the regions shown.", now: now) }
-        else { s.post(.warning, "\(id) is not loaded.", now: now) }
+        if s.instance(id) != nil {
+            s.post(.warning, "\(id) is hidden by the filter or the regions shown.", now: now)
+        } else {
+            s.post(.warning, "\(id) is not loaded.", now: now)
+        }
     }
 
     static func toggleMark(_ s: inout FleetState) {
@@ -125,7 +140,7 @@ public enum FleetReducer {
         case .beginFilter:
             s.filter.text = s.filter.applied
             s.filter.isEditing = true
-        case let .editFilter(text):
+        case .editFilter(let text):
             s.filter.isEditing = true
             s.filter.text = text
         case .applyFilter:
@@ -135,11 +150,15 @@ public enum FleetReducer {
             let unknownKeys = s.filter.query.unknownKeys
             s.clearBanners(topic: "filter")
             if !unknownKeys.isEmpty {
-                s.post(.warning, "No filter key is called \(unknownKeys.map { $0 + ":" }.joined(separator: ", ")) (matched as text); keys are status: tag: zone: type: region:.",
-                       topic: "filter", now: now)
+                s.post(
+                    .warning,
+                    "No filter key is called \(unknownKeys.map { $0 + ":" }.joined(separator: ", ")) (matched as text); keys are status: tag: zone: type: region:.",
+                    topic: "filter", now: now)
             } else if !unknown.isEmpty {
-                s.post(.warning, "No state is called \(unknown.joined(separator: ", ")); states are Pending, Starting, Running, Stopping, Stopped.",
-                       topic: "filter", now: now)
+                s.post(
+                    .warning,
+                    "No state is called \(unknown.joined(separator: ", ")); states are Pending, Starting, Running, Stopping, Stopped.",
+                    topic: "filter", now: now)
             }
         case .cancelFilter:
             s.filter.text = s.filter.applied

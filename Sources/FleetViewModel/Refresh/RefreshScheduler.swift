@@ -21,7 +21,11 @@ public struct RefreshScheduler: Sendable, Equatable {
         public var id: String
         public var region: String
         public var refreshedAt: Date?
-        public init(id: String, region: String, refreshedAt: Date?) { self.id = id; self.region = region; self.refreshedAt = refreshedAt }
+        public init(id: String, region: String, refreshedAt: Date?) {
+            self.id = id
+            self.region = region
+            self.refreshedAt = refreshedAt
+        }
     }
 
     /// A region shown: how many instances its last listing counted, and when that listing ended.
@@ -33,7 +37,10 @@ public struct RefreshScheduler: Sendable, Equatable {
         /// A listing is under way.
         public var isListing: Bool
         public init(name: String, instances: Int, listedAt: Date?, isListing: Bool) {
-            self.name = name; self.instances = instances; self.listedAt = listedAt; self.isListing = isListing
+            self.name = name
+            self.instances = instances
+            self.listedAt = listedAt
+            self.isListing = isListing
         }
     }
 
@@ -47,7 +54,9 @@ public struct RefreshScheduler: Sendable, Equatable {
         /// operator scrolls); `nil` when nothing ever will.
         public var nextDue: Date?
         public init(relist: [String] = [], calls: [Call] = [], nextDue: Date? = nil) {
-            self.relist = relist; self.calls = calls; self.nextDue = nextDue
+            self.relist = relist
+            self.calls = calls
+            self.nextDue = nextDue
         }
     }
 
@@ -55,7 +64,10 @@ public struct RefreshScheduler: Sendable, Equatable {
     public struct Call: Sendable, Equatable {
         public var region: String
         public var ids: [String]
-        public init(region: String, ids: [String]) { self.region = region; self.ids = ids }
+        public init(region: String, ids: [String]) {
+            self.region = region
+            self.ids = ids
+        }
     }
 
     /// IDs in one call (the API's limit for `InstanceIds`).
@@ -90,7 +102,9 @@ public struct RefreshScheduler: Sendable, Equatable {
     /// What is due at `now`: `onScreen` are the rows the operator sees, `inTransition` every instance of the
     /// shown regions in a transition (those an operation tracks left out), `regions` the regions shown.
     /// Remembers the IDs it asks for and when transitions began.
-    public mutating func plan(now: Date, interval: TimeInterval, onScreen: [Row], inTransition: [Row], regions: [Region]) -> Plan {
+    public mutating func plan(
+        now: Date, interval: TimeInterval, onScreen: [Row], inTransition: [Row], regions: [Region]
+    ) -> Plan {
         var plan = Plan()
         var nextDue: Date?
         func consider(_ date: Date) { nextDue = min(nextDue ?? date, date) }
@@ -106,9 +120,14 @@ public struct RefreshScheduler: Sendable, Equatable {
         var listing: Set<String> = []
         for region in regions {
             let period = Self.listingPeriod(instances: region.instances, interval: interval)
-            if region.isListing { listing.insert(region.name) }
-            else if let last = region.listedAt, now < last.addingTimeInterval(period) { consider(last.addingTimeInterval(period)) }
-            else { plan.relist.append(region.name); listing.insert(region.name) }
+            if region.isListing {
+                listing.insert(region.name)
+            } else if let last = region.listedAt, now < last.addingTimeInterval(period) {
+                consider(last.addingTimeInterval(period))
+            } else {
+                plan.relist.append(region.name)
+                listing.insert(region.name)
+            }
             if period > interval { byId.insert(region.name) }
         }
 
@@ -116,23 +135,32 @@ public struct RefreshScheduler: Sendable, Equatable {
         var due: [Row] = []
         var chosen: Set<String> = []
         func take(_ row: Row, period: TimeInterval, largeRegionsOnly: Bool) {
-            guard !listing.contains(row.region), !largeRegionsOnly || byId.contains(row.region), !chosen.contains(row.id) else { return }
+            guard !listing.contains(row.region), !largeRegionsOnly || byId.contains(row.region),
+                !chosen.contains(row.id)
+            else { return }
             if let at = asked[row.id] { return consider(at.addingTimeInterval(interval)) }
-            if let last = row.refreshedAt, now < last.addingTimeInterval(period) { return consider(last.addingTimeInterval(period)) }
+            if let last = row.refreshedAt, now < last.addingTimeInterval(period) {
+                return consider(last.addingTimeInterval(period))
+            }
             due.append(row)
             chosen.insert(row.id)
         }
         for row in onScreen { take(row, period: interval, largeRegionsOnly: true) }
         let transitions = inTransition.enumerated().sorted { a, b in
-            let x = a.element.refreshedAt ?? .distantPast, y = b.element.refreshedAt ?? .distantPast
+            let x = a.element.refreshedAt ?? .distantPast
+            let y = b.element.refreshedAt ?? .distantPast
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         for row in transitions {
-            take(row, period: Self.transitionPeriod(after: now.timeIntervalSince(since[row.id] ?? now), interval: interval), largeRegionsOnly: false)
+            take(
+                row,
+                period: Self.transitionPeriod(after: now.timeIntervalSince(since[row.id] ?? now), interval: interval),
+                largeRegionsOnly: false)
         }
 
         // Calls per region, in the order regions first appear, 100 IDs each, up to the cap.
-        var order: [String] = [], groups: [String: [String]] = [:]
+        var order: [String] = []
+        var groups: [String: [String]] = [:]
         for row in due {
             if groups[row.region] == nil { order.append(row.region) }
             groups[row.region, default: []].append(row.id)
@@ -140,7 +168,10 @@ public struct RefreshScheduler: Sendable, Equatable {
         for region in order {
             for chunk in stride(from: 0, to: groups[region]!.count, by: Self.idsPerCall) {
                 let ids = Array(groups[region]![chunk..<min(chunk + Self.idsPerCall, groups[region]!.count)])
-                if plan.calls.count == Self.maxCallsPerPlan { consider(now); continue }
+                if plan.calls.count == Self.maxCallsPerPlan {
+                    consider(now)
+                    continue
+                }
                 plan.calls.append(Call(region: region, ids: ids))
                 for id in ids { asked[id] = now }
                 consider(now.addingTimeInterval(interval))

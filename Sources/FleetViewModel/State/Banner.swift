@@ -18,7 +18,10 @@ public struct Banner: Sendable, Equatable {
 
     /// A banner shown until `expires`.
     public init(level: Level, text: String, expires: Date, topic: String? = nil) {
-        self.level = level; self.text = text; self.expires = expires; self.topic = topic
+        self.level = level
+        self.text = text
+        self.expires = expires
+        self.topic = topic
     }
 
     /// How long a banner of each level stays, in seconds.

@@ -17,7 +17,8 @@ public enum FleetCommand: Sendable, Equatable {
     case export(path: String, overwrite: Bool)
 
     /// The commands, for help and errors.
-    public static let usage = ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :export FILE.csv|.json   :q"
+    public static let usage =
+        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :export FILE.csv|.json   :q"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
@@ -28,26 +29,41 @@ public enum FleetCommand: Sendable, Equatable {
         let args = Array(words.dropFirst())
         switch name {
         case "region", "regions":
-            let list = args.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !list.isEmpty else { throw FleetCommandError(":region needs a region (cn-hangzhou), several (cn-hangzhou,cn-shanghai) or all") }
+            let list = args.joined(separator: ",").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard !list.isEmpty else {
+                throw FleetCommandError(
+                    ":region needs a region (cn-hangzhou), several (cn-hangzhou,cn-shanghai) or all")
+            }
             if list.count == 1, list[0].lowercased() == "all" { return .region(.all) }
             var seen = Set<String>()
             return .region(.only(list.filter { seen.insert($0).inserted }))
         case "theme":
-            guard args.count == 1 else { throw FleetCommandError(":theme needs one theme name or path, such as :theme light or :theme high-contrast") }
+            guard args.count == 1 else {
+                throw FleetCommandError(
+                    ":theme needs one theme name or path, such as :theme light or :theme high-contrast")
+            }
             return .theme(args[0])
         case "readonly", "ro":
             guard args.count <= 1 else { throw FleetCommandError(":readonly takes on or off") }
-            guard let on = args.isEmpty ? true : switchValue(args[0]) else { throw FleetCommandError(":readonly takes on or off, not '\(args[0])'") }
+            guard let on = args.isEmpty ? true : switchValue(args[0]) else {
+                throw FleetCommandError(":readonly takes on or off, not '\(args[0])'")
+            }
             return .readOnly(on)
         case "mouse":
-            guard args.count == 1, let on = switchValue(args[0]) else { throw FleetCommandError(":mouse takes on or off") }
+            guard args.count == 1, let on = switchValue(args[0]) else {
+                throw FleetCommandError(":mouse takes on or off")
+            }
             return .mouse(on)
         case "export", "export!":
             // The rest of the line is the path, spaces included.
             let path = text.drop { !$0.isWhitespace }.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else { throw FleetCommandError(":export needs a file ending in .csv or .json, such as :export fleet.csv") }
-            guard FleetExport.Format(path: path) != nil else { throw FleetCommandError(":export writes .csv or .json files; '\(path)' is neither") }
+            guard !path.isEmpty else {
+                throw FleetCommandError(":export needs a file ending in .csv or .json, such as :export fleet.csv")
+            }
+            guard FleetExport.Format(path: path) != nil else {
+                throw FleetCommandError(":export writes .csv or .json files; '\(path)' is neither")
+            }
             return .export(path: path, overwrite: name == "export!")
         case "q", "quit", "q!":
             guard args.isEmpty else { throw FleetCommandError(":q takes nothing after it") }

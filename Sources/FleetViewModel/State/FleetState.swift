@@ -68,15 +68,18 @@ public struct FleetState: Sendable, Equatable {
 
     /// The instance whose details are open: the one target of a stop or start asked for from there.
     public var detailsTarget: [String]? {
-        if case let .details(id, _) = dialog { return [id] }
+        if case .details(let id, _) = dialog { return [id] }
         return nil
     }
 
     /// A session's starting state; `instances` are taken as already loaded.
-    public init(profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],
-                readOnly: Bool = false, sandbox: Bool = false, safety: PowerSafety = .allowAll,
-                autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String? = nil, operationIdSeed: UInt64 = .random(in: .min ... .max),
-                credentialSource: String = "") {
+    public init(
+        profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],
+        readOnly: Bool = false, sandbox: Bool = false, safety: PowerSafety = .allowAll,
+        autoRefreshInterval: TimeInterval? = 60, operationIdPrefix: String? = nil,
+        operationIdSeed: UInt64 = .random(in: .min ... .max),
+        credentialSource: String = ""
+    ) {
         self.profile = profile
         self.credentialSource = credentialSource
         regionsShown = regions
@@ -86,17 +89,31 @@ public struct FleetState: Sendable, Equatable {
         regionListLoaded = false
         loads = [:]
         table = InstanceTable()
-        cursor = nil; marks = []; rangeMarking = false
-        filter = FilterState(); sort = InstanceSort(); dialog = .none
-        operations = []; resultsView = nil; banners = []
-        self.readOnly = readOnly; readOnlyFixed = readOnly; self.sandbox = sandbox; paused = false
-        self.autoRefreshInterval = autoRefreshInterval; lastRefresh = nil
-        viewport = ListViewport(); refreshes = RefreshScheduler()
+        cursor = nil
+        marks = []
+        rangeMarking = false
+        filter = FilterState()
+        sort = InstanceSort()
+        dialog = .none
+        operations = []
+        resultsView = nil
+        banners = []
+        self.readOnly = readOnly
+        readOnlyFixed = readOnly
+        self.sandbox = sandbox
+        paused = false
+        self.autoRefreshInterval = autoRefreshInterval
+        lastRefresh = nil
+        viewport = ListViewport()
+        refreshes = RefreshScheduler()
         self.safety = safety
-        self.operationIdPrefix = operationIdPrefix; operationCounter = 0
+        self.operationIdPrefix = operationIdPrefix
+        operationCounter = 0
         // With a prefix the source is unused: a fixed seed keeps states made alike equal.
         operationIdSource = OperationIDSource(seed: operationIdPrefix == nil ? operationIdSeed : 0)
-        for (region, list) in Dictionary(grouping: instances, by: \.regionId) { table.upsert(list, region: region, generation: 0) }
+        for (region, list) in Dictionary(grouping: instances, by: \.regionId) {
+            table.upsert(list, region: region, generation: 0)
+        }
         syncVisible()
     }
 
@@ -186,9 +203,11 @@ public struct FleetState: Sendable, Equatable {
 
     func cursorContext() -> CursorContext {
         guard let p = cursorPosition else { return CursorContext(position: nil, before: [], after: []) }
-        let v = visible, reach = 64
-        return CursorContext(position: p, before: (max(0, p - reach)..<p).reversed().map { v[$0] },
-                             after: ((p + 1)..<min(v.count, p + 1 + reach)).map { v[$0] })
+        let v = visible
+        let reach = 64
+        return CursorContext(
+            position: p, before: (max(0, p - reach)..<p).reversed().map { v[$0] },
+            after: ((p + 1)..<min(v.count, p + 1 + reach)).map { v[$0] })
     }
 
     /// Recomputes the visible list if its inputs changed and keeps the cursor on its instance, or on the nearest
@@ -199,10 +218,19 @@ public struct FleetState: Sendable, Equatable {
         table.cacheHiddenMarks(marks)
         if let c = cursor, visiblePosition(of: c) != nil { return }
         let v = visible
-        guard !v.isEmpty else { cursor = nil; return }
+        guard !v.isEmpty else {
+            cursor = nil
+            return
+        }
         for k in 0..<max(context.before.count, context.after.count) {
-            if k < context.after.count, visiblePosition(of: context.after[k]) != nil { cursor = context.after[k]; return }
-            if k < context.before.count, visiblePosition(of: context.before[k]) != nil { cursor = context.before[k]; return }
+            if k < context.after.count, visiblePosition(of: context.after[k]) != nil {
+                cursor = context.after[k]
+                return
+            }
+            if k < context.before.count, visiblePosition(of: context.before[k]) != nil {
+                cursor = context.before[k]
+                return
+            }
         }
         cursor = v[min(context.position ?? 0, v.count - 1)]
     }
@@ -212,7 +240,9 @@ public struct FleetState: Sendable, Equatable {
     /// Shows a banner for its level's lifetime. It replaces what was shown: an older message coming back
     /// once a newer one expires would speak of something already past.
     public mutating func post(_ level: Banner.Level, _ text: String, topic: String? = nil, now: Date) {
-        banners = [Banner(level: level, text: text, expires: now.addingTimeInterval(Banner.lifetime(level)), topic: topic)]
+        banners = [
+            Banner(level: level, text: text, expires: now.addingTimeInterval(Banner.lifetime(level)), topic: topic)
+        ]
     }
 
     /// Removes the banners about `topic`: their cause is gone.

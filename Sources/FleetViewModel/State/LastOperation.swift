@@ -17,9 +17,15 @@ public struct LastOperation: Sendable, Equatable {
     public var time: Date
 
     /// A last operation as of `time`.
-    public init(operationId: String, action: PowerAction, outcome: Outcome, code: String = "", message: String = "", time: Date) {
-        self.operationId = operationId; self.action = action; self.outcome = outcome
-        self.code = code; self.message = message; self.time = time
+    public init(
+        operationId: String, action: PowerAction, outcome: Outcome, code: String = "", message: String = "", time: Date
+    ) {
+        self.operationId = operationId
+        self.action = action
+        self.outcome = outcome
+        self.code = code
+        self.message = message
+        self.time = time
     }
 
     /// `stop: stopped`, `start: failed (IncorrectInstanceStatus)`.

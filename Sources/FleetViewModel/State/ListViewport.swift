@@ -6,5 +6,8 @@ public struct ListViewport: Sendable, Equatable {
     /// How many rows fit (0 until the UI has drawn the list).
     public var rows: Int
 
-    public init(first: Int = 0, rows: Int = 0) { self.first = max(0, first); self.rows = max(0, rows) }
+    public init(first: Int = 0, rows: Int = 0) {
+        self.first = max(0, first)
+        self.rows = max(0, rows)
+    }
 }

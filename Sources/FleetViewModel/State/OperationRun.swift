@@ -23,7 +23,8 @@ public struct OperationRun: Sendable {
         self.plan = plan
         self.startedAt = startedAt
         results = plan.targets.map(\.initialResult)
-        place = Dictionary(results.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        place = Dictionary(
+            results.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The operation's ID.
@@ -46,7 +47,9 @@ public struct OperationRun: Sendable {
 
     /// Why the instance stops in standard mode although `StopCharging` was asked (its preflight verdict), or nil.
     public func standardModeReason(of instanceId: String) -> String? {
-        guard let i = place[instanceId], case let .standardModeOnly(reason) = plan.targets[i].preflight.verdict else { return nil }
+        guard let i = place[instanceId], case .standardModeOnly(let reason) = plan.targets[i].preflight.verdict else {
+            return nil
+        }
         return reason
     }
 

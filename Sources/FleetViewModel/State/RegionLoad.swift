@@ -46,8 +46,14 @@ public struct RegionLoad: Sendable, Equatable {
 
     /// A load of `region` just started: nothing received yet.
     public init(region: String, generation: Int, startedAt: Date) {
-        self.region = region; self.generation = generation; self.startedAt = startedAt
-        loaded = 0; total = nil; phase = .loading; permission = .notChecked; finishedAt = nil
+        self.region = region
+        self.generation = generation
+        self.startedAt = startedAt
+        loaded = 0
+        total = nil
+        phase = .loading
+        permission = .notChecked
+        finishedAt = nil
     }
 
     /// Whether pages are still arriving (and so the load can be cancelled).
@@ -57,11 +63,14 @@ public struct RegionLoad: Sendable, Equatable {
 
     /// `loaded 300 / 1200`, `1200 instances`, `no instances`, `no permission: ...`, `failed: ...`.
     public var summary: String {
-        if case let .denied(why) = permission { return "no permission: \(why)" }
+        if case .denied(let why) = permission { return "no permission: \(why)" }
         switch phase {
         case .loading: return "loaded \(loaded) / \(total.map(String.init) ?? "?")"
-        case .done: return loaded == 0 ? (permission == .checking ? "no instances (checking permission)" : "no instances") : "\(loaded) instance\(loaded == 1 ? "" : "s")"
-        case let .failed(why): return "failed: \(why)"
+        case .done:
+            return loaded == 0
+                ? (permission == .checking ? "no instances (checking permission)" : "no instances")
+                : "\(loaded) instance\(loaded == 1 ? "" : "s")"
+        case .failed(let why): return "failed: \(why)"
         case .cancelled: return "cancelled at \(loaded) / \(total.map(String.init) ?? "?")"
         }
     }

@@ -18,7 +18,11 @@ public struct InstancePage: Sendable, Equatable {
 
     /// A page as the loader reports it.
     public init(region: String, generation: Int, instances: [Instance], loaded: Int, total: Int, isLast: Bool) {
-        self.region = region; self.generation = generation; self.instances = instances
-        self.loaded = loaded; self.total = total; self.isLast = isLast
+        self.region = region
+        self.generation = generation
+        self.instances = instances
+        self.loaded = loaded
+        self.total = total
+        self.isLast = isLast
     }
 }

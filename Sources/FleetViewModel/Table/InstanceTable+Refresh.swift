@@ -12,20 +12,24 @@ extension InstanceTable {
     func refreshRow(_ id: String) -> RefreshScheduler.Row? {
         guard let r = row(id) else { return nil }
         let i = Int(r)
-        return RefreshScheduler.Row(id: id, region: instances[i].regionId,
-                                    refreshedAt: readAt[i].isNaN ? nil : Date(timeIntervalSinceReferenceDate: readAt[i]))
+        return RefreshScheduler.Row(
+            id: id, region: instances[i].regionId,
+            refreshedAt: readAt[i].isNaN ? nil : Date(timeIntervalSinceReferenceDate: readAt[i]))
     }
 
     /// The loaded instances of `regions` (all when `nil`) in a transition: `Pending`, `Starting` or `Stopping`.
     /// One pass over the status codes (no instance is read unless it is in a transition).
     func inTransition(regions: Set<String>?) -> [RefreshScheduler.Row] {
         let moving = codes.status.values.map { value in
-            value == InstanceStatus.pending.rawValue || value == InstanceStatus.starting.rawValue || value == InstanceStatus.stopping.rawValue
+            value == InstanceStatus.pending.rawValue || value == InstanceStatus.starting.rawValue
+                || value == InstanceStatus.stopping.rawValue
         }
         guard moving.contains(true) else { return [] }
         var out: [RefreshScheduler.Row] = []
         for (i, code) in codes.rowStatus.enumerated() where moving[Int(code)] && alive[i] {
-            guard regions.map({ $0.contains(instances[i].regionId) }) ?? true, let row = refreshRow(ids[i]) else { continue }
+            guard regions.map({ $0.contains(instances[i].regionId) }) ?? true, let row = refreshRow(ids[i]) else {
+                continue
+            }
             out.append(row)
         }
         return out

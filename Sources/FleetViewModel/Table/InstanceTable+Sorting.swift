@@ -25,11 +25,17 @@ extension InstanceTable {
     /// Takes the changed rows out of the sorted list and puts the live ones back at their places.
     mutating func resort(_ pending: [Int32]) {
         var leaving = false
-        for r in pending where listed[Int(r)] { listed[Int(r)] = false; leaving = true }
+        for r in pending where listed[Int(r)] {
+            listed[Int(r)] = false
+            leaving = true
+        }
         var rest = sorted
         if leaving { rest.removeAll { !listed[Int($0)] } }
         let moving = pending.filter { alive[Int($0)] }
-        guard !moving.isEmpty else { sorted = rest; return }
+        guard !moving.isEmpty else {
+            sorted = rest
+            return
+        }
         var keyed = moving.map { (row: $0, key: key(of: $0)) }
         keyed.sort { precedes($0.row, $0.key, $1.row, $1.key) }
         let keys = Dictionary(keyed.map { ($0.row, $0.key) }, uniquingKeysWith: { a, _ in a })
@@ -62,7 +68,10 @@ extension InstanceTable {
         var byRow = [UInt64](repeating: 0, count: all.count)
         for (n, r) in fresh.enumerated() { byRow[Int(r)] = ranks[n] }
         SortRanks.stableSort(&fresh, by: byRow)
-        idOrder = idOrder.isEmpty ? fresh : SortRanks.merge(fresh, into: idOrder) { all[Int($0)].utf8.lexicographicallyPrecedes(all[Int($1)].utf8) }
+        idOrder =
+            idOrder.isEmpty
+            ? fresh
+            : SortRanks.merge(fresh, into: idOrder) { all[Int($0)].utf8.lexicographicallyPrecedes(all[Int($1)].utf8) }
         idOrdered = all.count
     }
 
@@ -74,7 +83,10 @@ extension InstanceTable {
         case .id: return nil
         case .name: return coded(sortCodes.rowName, sortCodes.names.rankTable())
         case .charge: return coded(sortCodes.rowCharge, sortCodes.charges.rankTable())
-        case .status: return coded(codes.rowStatus, SortRanks.dense(codes.status.values.map { SortKey.status(InstanceStatus(rawValue: $0)) }))
+        case .status:
+            return coded(
+                codes.rowStatus,
+                SortRanks.dense(codes.status.values.map { SortKey.status(InstanceStatus(rawValue: $0)) }))
         case .type: return coded(codes.rowType, textRanks(codes.type.values))
         case .zone: return coded(codes.rowZone, textRanks(codes.zone.values))
         case .region: return coded(codes.rowRegion, textRanks(codes.region.values))
@@ -100,7 +112,8 @@ extension InstanceTable {
         // Missing addresses become the smallest number above every other, so fewer digits need sorting.
         let none = SortKey.otherAddress << 1
         var out = numbers.map { $0 == SortKey.missing ? none : $0 }
-        var others: [Int32] = [], otherKeys: [SortKey] = []
+        var others: [Int32] = []
+        var otherKeys: [SortKey] = []
         for i in numbers.indices where numbers[i] == SortKey.otherAddress && alive[i] {
             others.append(Int32(i))
             otherKeys.append(SortKey.address(address(instances[i])))

@@ -6,12 +6,15 @@ extension InstanceTable {
     /// re-judges every row (one scan of the search buffer); a changed sort re-sorts; otherwise only rows that
     /// changed since the last sync are re-judged and moved. Returns whether the visible list may have changed.
     @discardableResult
-    mutating func sync(query newQuery: InstanceQuery, regions newRegions: Set<String>?, sort newSort: InstanceSort) -> Bool {
+    mutating func sync(query newQuery: InstanceQuery, regions newRegions: Set<String>?, sort newSort: InstanceSort)
+        -> Bool
+    {
         var narrowing = false
         if newQuery != query || newRegions != regions {
             // Typing a word further only removes matches: re-check the visible rows only, and keep their order
             // (so not when the sort changes too).
-            narrowing = !needsFullFilter && !needsFullSort && changed.isEmpty && newSort == sort && newRegions == regions
+            narrowing =
+                !needsFullFilter && !needsFullSort && changed.isEmpty && newSort == sort && newRegions == regions
                 && newQuery.narrows(query)
             needsFullFilter = needsFullFilter || !narrowing
             query = newQuery
@@ -28,7 +31,9 @@ extension InstanceTable {
         changed = []
         if needsFullSort { sortAll() } else { resort(pending) }
         var narrowed: [Int32]?
-        if needsFullFilter { filterAll() } else if narrowing {
+        if needsFullFilter {
+            filterAll()
+        } else if narrowing {
             var flags = matched
             matched = []
             narrowed = CompiledQuery(query, regions: regions, codes: codes).narrow(&flags, visible: visible, in: self)

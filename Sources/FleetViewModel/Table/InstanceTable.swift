@@ -119,13 +119,23 @@ struct InstanceTable: Sendable {
                 seenIn[i] = max(seenIn[i], generation)
                 readAt[i] = stamp
                 if alive[i] && instances[i] == instance { continue }
-                if !alive[i] { alive[i] = true; count += 1 }
+                if !alive[i] {
+                    alive[i] = true
+                    count += 1
+                }
                 store(instance, row: r)
             } else {
                 let r = Int32(ids.count)
-                ids.append(instance.instanceId); instances.append(instance); alive.append(true); lastOperations.append(nil); seenIn.append(generation)
+                ids.append(instance.instanceId)
+                instances.append(instance)
+                alive.append(true)
+                lastOperations.append(nil)
+                seenIn.append(generation)
                 readAt.append(stamp)
-                listed.append(false); matched.append(false); visiblePlace.append(-1); isChanged.append(false)
+                listed.append(false)
+                matched.append(false)
+                visiblePlace.append(-1)
+                isChanged.append(false)
                 rowOf[instance.instanceId] = r
                 count += 1
                 store(instance, row: r)
@@ -196,13 +206,18 @@ struct InstanceTable: Sendable {
     }
 
     mutating func markChanged(_ r: Int32) {
-        if !isChanged[Int(r)] { isChanged[Int(r)] = true; changed.append(r) }
+        if !isChanged[Int(r)] {
+            isChanged[Int(r)] = true
+            changed.append(r)
+        }
     }
 
     /// Renumbers the live rows after many removals; every index is rebuilt on the next sync.
     private mutating func compact() {
         var fresh = InstanceTable()
-        fresh.sort = sort; fresh.query = query; fresh.regions = regions
+        fresh.sort = sort
+        fresh.query = query
+        fresh.regions = regions
         for i in instances.indices {
             guard alive[i] else { continue }
             let instance = instances[i]
@@ -227,7 +242,8 @@ extension InstanceTable: Equatable {
             guard l.alive[i] else { continue }
             let instance = l.instances[i]
             guard let j = r.row(instance.instanceId), r.instances[Int(j)] == instance,
-                  r.lastOperations[Int(j)] == l.lastOperations[i] else { return false }
+                r.lastOperations[Int(j)] == l.lastOperations[i]
+            else { return false }
         }
         return zip(l.visible, r.visible).allSatisfy { l.ids[Int($0)] == r.ids[Int($1)] }
     }

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// How far an overlay's text can scroll: it is `lines` long and `rows` of it show at once. The screen layer
 /// measures it (it lays the text out) and passes it with each scroll, so the reducer stops exactly where the
 /// screen's last line is.
@@ -9,7 +10,10 @@ public struct ScrollBounds: Sendable, Equatable {
     public var rows: Int
 
     /// Bounds for a text `lines` long shown `rows` at a time.
-    public init(lines: Int, rows: Int) { self.lines = max(0, lines); self.rows = max(1, rows) }
+    public init(lines: Int, rows: Int) {
+        self.lines = max(0, lines)
+        self.rows = max(1, rows)
+    }
 
     /// The largest first line: the one that puts the last line at the bottom.
     public var lastOffset: Int { max(0, lines - rows) }
@@ -18,8 +22,8 @@ public struct ScrollBounds: Sendable, Equatable {
     public func offset(_ offset: Int, moved move: ScrollMove) -> Int {
         let target: Int
         switch move {
-        case let .lines(n): target = Self.saturating(offset, plus: n)
-        case let .pages(n):
+        case .lines(let n): target = Self.saturating(offset, plus: n)
+        case .pages(let n):
             let (lines, overflow) = n.multipliedReportingOverflow(by: rows)
             target = Self.saturating(offset, plus: overflow ? (n < 0 ? Int.min : Int.max) : lines)
         case .top: target = 0

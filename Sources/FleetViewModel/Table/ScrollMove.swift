@@ -1,4 +1,5 @@
 import FleetCore
+
 /// A scroll the operator asked for: by lines (`j`/`k`), by pages (`PgDn`/`PgUp`), or to either end (`g`/`G`).
 public enum ScrollMove: Sendable, Equatable {
     /// Down by this many lines (negative: up).

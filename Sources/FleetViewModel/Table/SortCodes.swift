@@ -15,7 +15,10 @@ struct SortCodes: Sendable {
     mutating func set(row: Int32, _ instance: borrowing Instance) {
         let r = Int(row)
         while rowName.count <= r {
-            rowName.append(0); rowCharge.append(0); rowPrivateIp.append(SortKey.missing); rowPublicIp.append(SortKey.missing)
+            rowName.append(0)
+            rowCharge.append(0)
+            rowPrivateIp.append(SortKey.missing)
+            rowPublicIp.append(SortKey.missing)
         }
         rowName[r] = names.code(instance.instanceName)
         rowCharge[r] = charges.code(instance.instanceChargeType)

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// A column the instance list can be sorted by, in the order `sort next column` walks them.
 public enum SortColumn: String, Sendable, CaseIterable {
     case id = "ID"

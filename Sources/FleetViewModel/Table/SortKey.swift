@@ -58,13 +58,19 @@ struct SortKey: Sendable, Equatable {
 
     /// The numeric value of a dotted IPv4 address, or `nil`.
     static func ipv4(_ ip: String) -> UInt64? {
-        var value: UInt64 = 0, octet: UInt64 = 0, digits = 0, dots = 0
+        var value: UInt64 = 0
+        var octet: UInt64 = 0
+        var digits = 0
+        var dots = 0
         for b in ip.utf8 {
             if b == 0x2E, digits > 0, dots < 3 {
                 value = value << 8 | octet
-                octet = 0; digits = 0; dots += 1
+                octet = 0
+                digits = 0
+                dots += 1
             } else if b >= 0x30, b <= 0x39, digits < 3 {
-                octet = octet * 10 + UInt64(b - 0x30); digits += 1
+                octet = octet * 10 + UInt64(b - 0x30)
+                digits += 1
                 if octet > 255 { return nil }
             } else {
                 return nil
@@ -76,9 +82,13 @@ struct SortKey: Sendable, Equatable {
 
     /// Lower case; ASCII text (the usual case) without going through Unicode case mapping.
     static func normalized(_ s: String) -> String {
-        var ascii = true, upper = false
+        var ascii = true
+        var upper = false
         for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
             if b >= 0x41 && b <= 0x5A { upper = true }
         }
         if !ascii { return s.lowercased() }

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// Sorting helpers for the instance list at 100,000 rows: dense ranks of many keys (compared as packed integers,
 /// the full text only when the first 24 bytes tie), and a stable radix sort of rows by a 64-bit key per row.
 enum SortRanks {
@@ -38,8 +39,11 @@ enum SortRanks {
         if a.w1 != b.w1 { return a.w1 < b.w1 ? .less : .greater }
         if a.w2 != b.w2 { return a.w2 < b.w2 ? .less : .greater }
         // Zero padding is the smallest byte, so equal words mean one text starts with the other, up to 24 bytes.
-        if a.length <= 24 && b.length <= 24 { return a.length == b.length ? .equal : (a.length < b.length ? .less : .greater) }
-        let ta = keys[Int(a.index)].text.utf8, tb = keys[Int(b.index)].text.utf8
+        if a.length <= 24 && b.length <= 24 {
+            return a.length == b.length ? .equal : (a.length < b.length ? .less : .greater)
+        }
+        let ta = keys[Int(a.index)].text.utf8
+        let tb = keys[Int(b.index)].text.utf8
         if ta.elementsEqual(tb) { return .equal }
         return ta.lexicographicallyPrecedes(tb) ? .less : .greater
     }
@@ -70,7 +74,9 @@ enum SortRanks {
     /// the digits on which every key agrees.
     static func stableSort(_ rows: inout [Int32], by keys: [UInt64]) {
         guard rows.count > 1 else { return }
-        let bits: UInt64 = rows.count >= 1 << 14 ? 16 : 8, buckets = 1 << Int(bits), mask = UInt64(buckets - 1)
+        let bits: UInt64 = rows.count >= 1 << 14 ? 16 : 8
+        let buckets = 1 << Int(bits)
+        let mask = UInt64(buckets - 1)
         keys.withUnsafeBufferPointer { k in
             let first = k[Int(rows[0])]
             var differing: UInt64 = 0
@@ -88,7 +94,11 @@ enum SortRanks {
                             c.update(repeating: 0)
                             for r in src { c[Int((k[Int(r)] >> shift) & mask)] += 1 }
                             var total = 0
-                            for i in 0..<buckets { let n = c[i]; c[i] = total; total += n }
+                            for i in 0..<buckets {
+                                let n = c[i]
+                                c[i] = total
+                                total += n
+                            }
                             for r in src {
                                 let d = Int((k[Int(r)] >> shift) & mask)
                                 dst[c[d]] = r
@@ -109,7 +119,8 @@ enum SortRanks {
         out.reserveCapacity(rest.count + moving.count)
         var low = 0
         for m in moving {
-            var a = low, b = rest.count
+            var a = low
+            var b = rest.count
             while a < b {
                 let mid = (a + b) / 2
                 if precedes(rest[mid], m) { a = mid + 1 } else { b = mid }

@@ -1,4 +1,5 @@
 import FleetCore
+
 /// The distinct values of one sort column (names, charge types), numbered as they first appear, with their order
 /// kept as values arrive: new values are sorted among themselves and merged in, so a sort by the column never
 /// sorts again the values it already knows, and a refresh that brings no new value costs nothing.
@@ -32,7 +33,9 @@ struct SortValues: Sendable {
         for (n, c) in fresh.enumerated() { byCode[Int(c)] = freshRanks[n] }
         SortRanks.stableSort(&fresh, by: byCode)
         let all = keys
-        ordered = ordered.isEmpty ? fresh : SortRanks.merge(fresh, into: ordered) { SortKey.order(all[Int($0)], all[Int($1)]) == true }
+        ordered =
+            ordered.isEmpty
+            ? fresh : SortRanks.merge(fresh, into: ordered) { SortKey.order(all[Int($0)], all[Int($1)]) == true }
         ranks = [UInt64](repeating: 0, count: keys.count)
         var rank: UInt64 = 0
         for n in ordered.indices {

@@ -1,11 +1,15 @@
 import FleetCore
+
 /// The IDs the instance list shows, filter and sort applied, in order. A light view on the state's cached
 /// list: indexing is O(1) and nothing is copied.
 public struct VisibleInstances: RandomAccessCollection, Sendable, Equatable {
     private let ids: [String]
     private let rows: [Int32]
 
-    init(ids: [String], rows: [Int32]) { self.ids = ids; self.rows = rows }
+    init(ids: [String], rows: [Int32]) {
+        self.ids = ids
+        self.rows = rows
+    }
 
     /// The first place, 0.
     public var startIndex: Int { 0 }

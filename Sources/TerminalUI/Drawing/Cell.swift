@@ -10,7 +10,8 @@ public struct Cell: Hashable, Sendable {
 
     /// Creates a cell.
     public init(_ text: String = " ", style: Style = .plain) {
-        self.text = text; self.style = style
+        self.text = text
+        self.style = style
     }
 
     /// A blank cell in `style`.

@@ -54,16 +54,22 @@ public enum Color: Hashable, Sendable {
     /// accepted, `grey`/`gray` = bright-black), a palette index `0`...`255`, or `#RRGGBB`. Returns nil otherwise.
     public init?(parsing text: String) {
         let t = text.lowercased()
-        if t == "default" { self = .default; return }
+        if t == "default" {
+            self = .default
+            return
+        }
         if t.hasPrefix("#") {
             let hex = Array(t.utf8.dropFirst())
             guard hex.count == 6, let r = Self.hexByte(hex[0], hex[1]), let g = Self.hexByte(hex[2], hex[3]),
-                  let b = Self.hexByte(hex[4], hex[5]) else { return nil }
-            self = .rgb(r, g, b); return
+                let b = Self.hexByte(hex[4], hex[5])
+            else { return nil }
+            self = .rgb(r, g, b)
+            return
         }
         if let n = Int(t) {
             guard (0...255).contains(n) else { return nil }
-            self = .indexed(UInt8(n)); return
+            self = .indexed(UInt8(n))
+            return
         }
         var name = t.replacingUnderscoresWithHyphens()
         if name == "grey" || name == "gray" { name = "bright-black" }
@@ -128,7 +134,8 @@ public enum Color: Hashable, Sendable {
         ]
         if index < 16 { return base[index] }
         if index < 232 {
-            let i = index - 16, steps = [0, 95, 135, 175, 215, 255]
+            let i = index - 16
+            let steps = [0, 95, 135, 175, 215, 255]
             return (steps[i / 36], steps[(i / 6) % 6], steps[i % 6])
         }
         let v = 8 + (index - 232) * 10
@@ -136,11 +143,15 @@ public enum Color: Hashable, Sendable {
     }
 
     static func nearest(_ c: (r: Int, g: Int, b: Int), in range: Range<Int>) -> Int {
-        var best = range.lowerBound, bestDistance = Int.max
+        var best = range.lowerBound
+        var bestDistance = Int.max
         for i in range {
             let p = xtermRGB(i)
             let d = (p.r - c.r) * (p.r - c.r) + (p.g - c.g) * (p.g - c.g) + (p.b - c.b) * (p.b - c.b)
-            if d < bestDistance { best = i; bestDistance = d }
+            if d < bestDistance {
+                best = i
+                bestDistance = d
+            }
         }
         return best
     }

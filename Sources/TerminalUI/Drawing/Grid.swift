@@ -13,7 +13,8 @@ public struct Grid: Hashable, Sendable {
 
     /// A grid of blank cells in `style`.
     public init(width: Int, height: Int, style: Style = .plain) {
-        self.width = max(0, width); self.height = max(0, height)
+        self.width = max(0, width)
+        self.height = max(0, height)
         cells = Array(repeating: .blank(style), count: self.width * self.height)
     }
 
@@ -57,21 +58,28 @@ public struct Grid: Hashable, Sendable {
             let w = DisplayWidth.of(scalar)
             if w == 0 {
                 // A combining mark joins the character just written (ncurses allows four per cell).
-                if let i = lastIndex, marks < 4 { cells[i].text.unicodeScalars.append(scalar); marks += 1 }
+                if let i = lastIndex, marks < 4 {
+                    cells[i].text.unicodeScalars.append(scalar)
+                    marks += 1
+                }
                 continue
             }
             if column >= limit { break }
             marks = 0
             if column + w > limit {
                 // The character would straddle the limit: pad what is left with spaces.
-                while column < limit { if column >= 0 { set(.blank(style), x: column, y: y) }; column += 1 }
+                while column < limit {
+                    if column >= 0 { set(.blank(style), x: column, y: y) }
+                    column += 1
+                }
                 lastIndex = nil
                 break
             }
             if column < 0 {
                 // Clipped on the left; a wide character half inside shows as a space.
                 if column + w > 0 { set(.blank(style), x: 0, y: y) }
-                column += w; lastIndex = nil
+                column += w
+                lastIndex = nil
                 continue
             }
             set(Cell(String(scalar), style: style), x: column, y: y)

@@ -14,9 +14,15 @@ public struct Style: Hashable, Sendable {
     public var underline: Bool
 
     /// Creates a style; every part defaults to the terminal's own.
-    public init(fg: Color = .default, bg: Color = .default, bold: Bool = false, dim: Bool = false,
-                reverse: Bool = false, underline: Bool = false) {
-        self.fg = fg; self.bg = bg; self.bold = bold; self.dim = dim; self.reverse = reverse
+    public init(
+        fg: Color = .default, bg: Color = .default, bold: Bool = false, dim: Bool = false,
+        reverse: Bool = false, underline: Bool = false
+    ) {
+        self.fg = fg
+        self.bg = bg
+        self.bold = bold
+        self.dim = dim
+        self.reverse = reverse
         self.underline = underline
     }
 
@@ -26,10 +32,11 @@ public struct Style: Hashable, Sendable {
     /// This style with `overlay` laid on top: the overlay's colours replace these unless they are `.default`
     /// (which means "keep what is beneath"), and attributes are combined.
     public func patched(with overlay: Style) -> Style {
-        Style(fg: overlay.fg == .default ? fg : overlay.fg,
-              bg: overlay.bg == .default ? bg : overlay.bg,
-              bold: bold || overlay.bold, dim: dim || overlay.dim,
-              reverse: reverse || overlay.reverse, underline: underline || overlay.underline)
+        Style(
+            fg: overlay.fg == .default ? fg : overlay.fg,
+            bg: overlay.bg == .default ? bg : overlay.bg,
+            bold: bold || overlay.bold, dim: dim || overlay.dim,
+            reverse: reverse || overlay.reverse, underline: underline || overlay.underline)
     }
 
     /// This style without colours, for terminals that have none: attributes are kept, and a style that set a

@@ -51,15 +51,25 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// Parses a name made by `name` (case-insensitive for everything but single characters, and also
     /// accepting `C-x`, `^x`, `return`, `esc`, `pageup`, `pagedown`, `shift-tab`).
     public init?(name: String) {
-        if name.count == 1, let c = name.first { self = .character(c); return }
+        if name.count == 1, let c = name.first {
+            self = .character(c)
+            return
+        }
         let n = name.lowercased()
-        if let found = Self.namedKeys.first(where: { $0.0 == n }) { self = found.1; return }
+        if let found = Self.namedKeys.first(where: { $0.0 == n }) {
+            self = found.1
+            return
+        }
         for prefix in ["ctrl-", "ctrl+", "c-", "^"] where n.hasPrefix(prefix) {
             let rest = n.dropFirst(prefix.count)
             guard rest.count == 1, let c = rest.first, c.isLetter, c.isASCII else { return nil }
-            self = .ctrl(c); return
+            self = .ctrl(c)
+            return
         }
-        if n.hasPrefix("f"), let k = Int(n.dropFirst()), (1...12).contains(k) { self = .function(k); return }
+        if n.hasPrefix("f"), let k = Int(n.dropFirst()), (1...12).contains(k) {
+            self = .function(k)
+            return
+        }
         return nil
     }
 

@@ -6,7 +6,10 @@ public struct KeyEvent: Hashable, Sendable, CustomStringConvertible {
     public var alt: Bool
 
     /// Creates a key event.
-    public init(_ key: Key, alt: Bool = false) { self.key = key; self.alt = alt }
+    public init(_ key: Key, alt: Bool = false) {
+        self.key = key
+        self.alt = alt
+    }
 
     /// A printable character key.
     public static func char(_ c: Character) -> KeyEvent { KeyEvent(.character(c)) }

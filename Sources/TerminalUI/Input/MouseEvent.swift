@@ -18,5 +18,9 @@ public struct MouseEvent: Hashable, Sendable {
     public var y: Int
 
     /// Creates a mouse event.
-    public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }

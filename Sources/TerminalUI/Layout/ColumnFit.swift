@@ -23,8 +23,11 @@ public enum ColumnFit {
 
         /// Creates a column.
         public init(minimum: Int, natural: Int?, maximum: Int?, weight: Int, priority: Int) {
-            self.minimum = max(0, minimum); self.natural = natural.map { max(0, $0) }
-            self.maximum = maximum; self.weight = max(0, weight); self.priority = priority
+            self.minimum = max(0, minimum)
+            self.natural = natural.map { max(0, $0) }
+            self.maximum = maximum
+            self.weight = max(0, weight)
+            self.priority = priority
         }
     }
 
@@ -81,11 +84,15 @@ public enum ColumnFit {
             for item in open {
                 var share = spare * item.weight / totalWeight
                 if let maximum = columns[visible[item.slot]].maximum { share = min(share, maximum - widths[item.slot]) }
-                widths[item.slot] += share; given += share
+                widths[item.slot] += share
+                given += share
             }
             if given == 0 {
                 // Every share rounded down to nothing: give the open columns one each, left to right.
-                for item in open where given < spare { widths[item.slot] += 1; given += 1 }
+                for item in open where given < spare {
+                    widths[item.slot] += 1
+                    given += 1
+                }
             }
             spare -= given
         }

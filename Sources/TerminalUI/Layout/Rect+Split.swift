@@ -26,8 +26,10 @@ extension Rect {
     /// The bottom `rows` rows and the rest.
     public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
         let n = Swift.min(Swift.max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: height - n),
-                Rect(x: x, y: maxY - n, width: width, height: n))
+        return (
+            Rect(x: x, y: y, width: width, height: height - n),
+            Rect(x: x, y: maxY - n, width: width, height: n)
+        )
     }
 
     /// The left `columns` columns and the rest.
@@ -39,8 +41,10 @@ extension Rect {
     /// The right `columns` columns and the rest.
     public func splitRight(_ columns: Int) -> (rest: Rect, right: Rect) {
         let n = Swift.min(Swift.max(0, columns), width)
-        return (Rect(x: x, y: y, width: width - n, height: height),
-                Rect(x: maxX - n, y: y, width: n, height: height))
+        return (
+            Rect(x: x, y: y, width: width - n, height: height),
+            Rect(x: maxX - n, y: y, width: n, height: height)
+        )
     }
 
     /// Splits along `axis` into one rectangle per constraint. Fixed lengths are served first (in order, while
@@ -52,10 +56,16 @@ extension Rect {
         var sizes = Array(repeating: 0, count: constraints.count)
         var left = total
         for (i, c) in constraints.enumerated() {
-            if case .length(let n) = c { sizes[i] = Swift.min(Swift.max(0, n), left); left -= sizes[i] }
+            if case .length(let n) = c {
+                sizes[i] = Swift.min(Swift.max(0, n), left)
+                left -= sizes[i]
+            }
         }
         for (i, c) in constraints.enumerated() {
-            if case .min(let n) = c { sizes[i] = Swift.min(Swift.max(0, n), left); left -= sizes[i] }
+            if case .min(let n) = c {
+                sizes[i] = Swift.min(Swift.max(0, n), left)
+                left -= sizes[i]
+            }
         }
         let weights = constraints.map { c -> Int in
             switch c {
@@ -69,15 +79,18 @@ extension Rect {
             var given = 0
             for i in sizes.indices where weights[i] > 0 {
                 let share = left * weights[i] / weightSum
-                sizes[i] += share; given += share
+                sizes[i] += share
+                given += share
             }
             if let last = weights.lastIndex(where: { $0 > 0 }) { sizes[last] += left - given }
         }
-        var rects: [Rect] = [], offset = 0
+        var rects: [Rect] = []
+        var offset = 0
         for size in sizes {
-            rects.append(axis == .vertical
-                ? Rect(x: x, y: y + offset, width: width, height: size)
-                : Rect(x: x + offset, y: y, width: size, height: height))
+            rects.append(
+                axis == .vertical
+                    ? Rect(x: x, y: y + offset, width: width, height: size)
+                    : Rect(x: x + offset, y: y, width: size, height: height))
             offset += size
         }
         return rects

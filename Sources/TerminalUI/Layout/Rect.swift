@@ -11,7 +11,10 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a rectangle; negative sizes become 0.
     public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
     }
 
     /// The empty rectangle at the origin.
@@ -32,8 +35,10 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// The overlap of two rectangles (empty if none).
     public func intersection(_ other: Rect) -> Rect {
-        let left = max(x, other.x), top = max(y, other.y)
-        let right = min(maxX, other.maxX), bottom = min(maxY, other.maxY)
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = min(maxX, other.maxX)
+        let bottom = min(maxY, other.maxY)
         guard right > left && bottom > top else { return Rect(x: left, y: top, width: 0, height: 0) }
         return Rect(x: left, y: top, width: right - left, height: bottom - top)
     }
@@ -45,7 +50,8 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// A rectangle of at most `width` x `height` centred inside this one.
     public func centered(width w: Int, height h: Int) -> Rect {
-        let cw = min(max(0, w), width), ch = min(max(0, h), height)
+        let cw = min(max(0, w), width)
+        let ch = min(max(0, h), height)
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
 

@@ -16,7 +16,8 @@ public final class HeadlessTerminal: Terminal {
 
     /// Creates a headless terminal of the given size with the given events queued.
     public init(width: Int = 80, height: Int = 24, events: [TerminalEvent] = []) {
-        size = (width, height); pending = events
+        size = (width, height)
+        pending = events
     }
 
     /// The most recently presented grid.

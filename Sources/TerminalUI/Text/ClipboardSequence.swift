@@ -6,7 +6,8 @@ import Foundation
 public enum ClipboardSequence {
     /// `ESC ] 52 ; c ; <base64> BEL` for `text`, each line sanitised.
     public static func bytes(for text: String) -> [UInt8] {
-        let clean = text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.clean(String($0)) }.joined(separator: "\n")
+        let clean = text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.clean(String($0)) }
+            .joined(separator: "\n")
         return Array("\u{1B}]52;c;\(Data(clean.utf8).base64EncodedString())\u{07}".utf8)
     }
 }

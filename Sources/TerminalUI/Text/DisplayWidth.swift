@@ -28,10 +28,17 @@ public enum DisplayWidth {
 
     /// True when `v` is inside one of the sorted, non-overlapping `ranges` (binary search).
     static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
-        var low = 0, high = ranges.count - 1
+        var low = 0
+        var high = ranges.count - 1
         while low <= high {
             let mid = (low + high) / 2
-            if v < ranges[mid].lowerBound { high = mid - 1 } else if v > ranges[mid].upperBound { low = mid + 1 } else { return true }
+            if v < ranges[mid].lowerBound {
+                high = mid - 1
+            } else if v > ranges[mid].upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }
@@ -41,12 +48,14 @@ public enum DisplayWidth {
     public static func fit(_ text: String, columns: Int) -> String {
         guard columns > 0 else { return "" }
         if of(text) <= columns { return text }
-        var out = String.UnicodeScalarView(), used = 0
+        var out = String.UnicodeScalarView()
+        var used = 0
         let limit = columns - 1
         for s in text.unicodeScalars {
             let w = of(s)
             if used + w > limit { break }
-            out.append(s); used += w
+            out.append(s)
+            used += w
         }
         return String(out) + String(repeating: " ", count: limit - used) + "…"
     }

@@ -5,13 +5,14 @@ public enum Sanitizer {
     /// in a name shows as `�[2J` and cannot act. Tabs, newlines and U+2028/U+2029 become spaces.
     public static func clean(_ text: String) -> String {
         var needs = false
-        for s in text.unicodeScalars where isUnsafe(s) || isLineBreak(s) { needs = true; break }
+        for s in text.unicodeScalars where isUnsafe(s) || isLineBreak(s) {
+            needs = true
+            break
+        }
         guard needs else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if isLineBreak(s) { out.append(" ") }
-            else if isUnsafe(s) { out.append("\u{FFFD}") }
-            else { out.append(s) }
+            if isLineBreak(s) { out.append(" ") } else if isUnsafe(s) { out.append("\u{FFFD}") } else { out.append(s) }
         }
         return String(out)
     }

@@ -6,7 +6,10 @@ public struct Span: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var role: ThemeRole?
 
     /// Creates a span.
-    public init(_ text: String, role: ThemeRole? = nil) { self.text = text; self.role = role }
+    public init(_ text: String, role: ThemeRole? = nil) {
+        self.text = text
+        self.role = role
+    }
 
     /// A span in the surrounding style.
     public init(stringLiteral value: String) { self.init(value) }

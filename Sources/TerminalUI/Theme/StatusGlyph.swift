@@ -26,7 +26,7 @@ public enum StatusGlyph: String, CaseIterable, Hashable, Sendable {
         case .starting: return ascii ? "~" : "◑"
         case .stopping: return ascii ? "~" : "◐"
         case .stopped: return ascii ? "o" : "○"
-        case .pending: return ascii ? "." : "◌"  // not `…`, which reads as text cut short
+        case .pending: return ascii ? "." : "◌" // not `…`, which reads as text cut short
         }
     }
 

@@ -32,7 +32,11 @@ public struct TOMLEntry: Hashable, Sendable {
     public var line: Int
 
     /// Creates an entry.
-    public init(key: String, value: Value, line: Int) { self.key = key; self.value = value; self.line = line }
+    public init(key: String, value: Value, line: Int) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
 }
 
 /// A `[section.name]` table and its settings (the root table has the name "").
@@ -46,7 +50,9 @@ public struct TOMLSection: Hashable, Sendable {
 
     /// Creates a section.
     public init(name: String, line: Int, entries: [TOMLEntry]) {
-        self.name = name; self.line = line; self.entries = entries
+        self.name = name
+        self.line = line
+        self.entries = entries
     }
 }
 
@@ -60,7 +66,10 @@ public struct TOMLError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "line \(line): \(message)" }
 
     /// Creates an error.
-    public init(line: Int, message: String) { self.line = line; self.message = message }
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Reads theme and config files with TOMLKit (TOML 1.0), as sections of settings that know their lines, so that a
@@ -86,8 +95,10 @@ public enum TOML {
         return [rootSection] + sections.sorted { $0.line < $1.line }
     }
 
-    private static func collect(_ table: TOMLKit.TOMLTable, path: [String], lines: TOMLLines,
-                                into sections: inout [TOMLSection]) throws(TOMLError) {
+    private static func collect(
+        _ table: TOMLKit.TOMLTable, path: [String], lines: TOMLLines,
+        into sections: inout [TOMLSection]
+    ) throws(TOMLError) {
         let line = path.isEmpty ? 0 : lines.line(of: path)
         var section = TOMLSection(name: path.joined(separator: "."), line: line, entries: [])
         var children: [(String, TOMLKit.TOMLTable)] = []
@@ -97,8 +108,10 @@ public enum TOML {
                 continue
             }
             let entryLine = lines.line(of: path + [key])
-            section.entries.append(TOMLEntry(key: key, value: try convert(value, key: key, line: entryLine),
-                                             line: entryLine))
+            section.entries.append(
+                TOMLEntry(
+                    key: key, value: try convert(value, key: key, line: entryLine),
+                    line: entryLine))
         }
         section.entries.sort { $0.line < $1.line }
         if path.isEmpty || !section.entries.isEmpty || lines.hasHeader(path) || table.inline {
@@ -109,8 +122,10 @@ public enum TOML {
         }
     }
 
-    private static func convert(_ value: any TOMLValueConvertible, key: String,
-                                line: Int) throws(TOMLError) -> TOMLEntry.Value {
+    private static func convert(
+        _ value: any TOMLValueConvertible, key: String,
+        line: Int
+    ) throws(TOMLError) -> TOMLEntry.Value {
         switch value.type {
         case .string: if let s = value.string { return .string(s) }
         case .int: if let n = value.int { return .integer(n) }
@@ -120,7 +135,8 @@ public enum TOML {
                 var values: [TOMLEntry.Value] = []
                 for element in array {
                     guard element.type != .table else {
-                        throw TOMLError(line: line, message: "'\(key)' is an array of tables, which is not supported here")
+                        throw TOMLError(
+                            line: line, message: "'\(key)' is an array of tables, which is not supported here")
                     }
                     values.append(try convert(element, key: key, line: line))
                 }
@@ -128,7 +144,9 @@ public enum TOML {
             }
         default: break
         }
-        throw TOMLError(line: line, message: "'\(key)' is a \(value.type); expected a string, an integer, true/false "
-            + "or an array of those")
+        throw TOMLError(
+            line: line,
+            message: "'\(key)' is a \(value.type); expected a string, an integer, true/false "
+                + "or an array of those")
     }
 }

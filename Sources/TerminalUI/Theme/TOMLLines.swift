@@ -24,7 +24,11 @@ struct TOMLLines {
                 let inner = line.dropFirst(isArray ? 2 : 1)
                 guard let parts = Self.dottedKey(inner, until: "]") else { continue }
                 section = parts
-                if isArray { keys[parts] = keys[parts] ?? number } else if headers[parts] == nil { headers[parts] = number }
+                if isArray {
+                    keys[parts] = keys[parts] ?? number
+                } else if headers[parts] == nil {
+                    headers[parts] = number
+                }
                 continue
             }
             // A dotted key (`a.b = 1`) also defines the tables it names (`a`).
@@ -65,7 +69,7 @@ struct TOMLLines {
                     rest = rest.dropFirst()
                     if c == "\\", first == "\"", let next = rest.first {
                         rest = rest.dropFirst()
-                        part.append(next)  // enough to compare keys; real escapes are the parser's job
+                        part.append(next) // enough to compare keys; real escapes are the parser's job
                     } else {
                         part.append(c)
                     }
@@ -80,7 +84,10 @@ struct TOMLLines {
                 rest = rest.dropFirst(bare.count)
             }
             rest = rest.drop { $0 == " " || $0 == "\t" }
-            if rest.first == "." { rest = rest.dropFirst(); continue }
+            if rest.first == "." {
+                rest = rest.dropFirst()
+                continue
+            }
             return rest.first == terminator ? parts : nil
         }
     }
@@ -89,10 +96,17 @@ struct TOMLLines {
 extension Substring {
     /// How many times `needle` occurs, without overlaps.
     fileprivate func occurrences(of needle: String) -> Int {
-        let bytes = Array(utf8), target = Array(needle.utf8)
-        var count = 0, i = 0
+        let bytes = Array(utf8)
+        let target = Array(needle.utf8)
+        var count = 0
+        var i = 0
         while i + target.count <= bytes.count {
-            if bytes[i..<(i + target.count)].elementsEqual(target) { count += 1; i += target.count } else { i += 1 }
+            if bytes[i..<(i + target.count)].elementsEqual(target) {
+                count += 1
+                i += target.count
+            } else {
+                i += 1
+            }
         }
         return count
     }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Theme {
@@ -63,7 +63,8 @@ enum FileText {
         guard Int(info.st_size) <= limit else { return .failure(ReadError("file is larger than \(limit) bytes")) }
         guard let file = fopen(path, "rb") else { return .failure(ReadError("cannot open: \(errorText(errno))")) }
         defer { fclose(file) }
-        var bytes: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 4096)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let n = fread(&buffer, 1, buffer.count, file)
             if n > 0 { bytes += buffer[0..<n] }

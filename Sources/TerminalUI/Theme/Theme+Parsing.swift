@@ -15,27 +15,38 @@ extension Theme {
     ///   - file: The path (or other label) used in error messages.
     ///   - base: Where unset roles come from when the file has no `extends`.
     /// - Throws: `ThemeError` with the file, the line and what is wrong.
-    public static func parse(_ text: String, name: String, file: String? = nil,
-                             base: Theme? = nil) throws(ThemeError) -> Theme {
+    public static func parse(
+        _ text: String, name: String, file: String? = nil,
+        base: Theme? = nil
+    ) throws(ThemeError) -> Theme {
         let tables: [TOMLSection]
-        do { tables = try TOML.parse(text) } catch { throw ThemeError(file: file, line: error.line, message: error.message) }
-        func fail(_ line: Int?, _ message: String) -> ThemeError { ThemeError(file: file, line: line, message: message) }
+        do { tables = try TOML.parse(text) } catch {
+            throw ThemeError(file: file, line: error.line, message: error.message)
+        }
+        func fail(_ line: Int?, _ message: String) -> ThemeError {
+            ThemeError(file: file, line: line, message: message)
+        }
 
-        var summary = "", inherited = base
+        var summary = ""
+        var inherited = base
         for entry in tables[0].entries {
             switch (entry.key, entry.value) {
             case ("description", .string(let s)): summary = s
             case ("extends", .string(let s)):
                 guard let theme = builtin(named: s) else {
-                    throw fail(entry.line, "extends = \"\(s)\": no built-in theme has that name "
-                        + "(built-ins: \(builtinNames.joined(separator: ", ")))")
+                    throw fail(
+                        entry.line,
+                        "extends = \"\(s)\": no built-in theme has that name "
+                            + "(built-ins: \(builtinNames.joined(separator: ", ")))")
                 }
                 inherited = theme
             case ("description", _), ("extends", _):
                 throw fail(entry.line, "'\(entry.key)' must be a string in quotes")
             default:
-                throw fail(entry.line, "unknown top-level key '\(entry.key)' (expected description or extends; "
-                    + "styles go in [role] tables)")
+                throw fail(
+                    entry.line,
+                    "unknown top-level key '\(entry.key)' (expected description or extends; "
+                        + "styles go in [role] tables)")
             }
         }
 
@@ -44,8 +55,10 @@ extension Theme {
         for table in tables.dropFirst() {
             let role = ThemeRole(table.name)
             guard known.contains(role) else {
-                throw fail(table.line, "unknown role [\(table.name)] (known roles: "
-                    + ThemeRole.all.map(\.name).joined(separator: ", ") + ")")
+                throw fail(
+                    table.line,
+                    "unknown role [\(table.name)] (known roles: "
+                        + ThemeRole.all.map(\.name).joined(separator: ", ") + ")")
             }
             var style = Style()
             for entry in table.entries {
@@ -55,13 +68,17 @@ extension Theme {
                     switch entry.value {
                     case .string(let s):
                         guard let c = Color(parsing: s) else {
-                            throw fail(entry.line, "\(entry.key) = \"\(s)\" in [\(table.name)] is not a colour "
-                                + "(use an ANSI name like \"red\" or \"bright-blue\", 0-255, \"#RRGGBB\" or \"default\")")
+                            throw fail(
+                                entry.line,
+                                "\(entry.key) = \"\(s)\" in [\(table.name)] is not a colour "
+                                    + "(use an ANSI name like \"red\" or \"bright-blue\", 0-255, \"#RRGGBB\" or \"default\")"
+                            )
                         }
                         color = c
                     case .integer(let n):
                         guard (0...255).contains(n) else {
-                            throw fail(entry.line, "\(entry.key) = \(n) in [\(table.name)] is outside the palette 0-255")
+                            throw fail(
+                                entry.line, "\(entry.key) = \(n) in [\(table.name)] is outside the palette 0-255")
                         }
                         color = .indexed(UInt8(n))
                     case .boolean, .array:
@@ -70,8 +87,10 @@ extension Theme {
                     if entry.key == "fg" { style.fg = color } else { style.bg = color }
                 case "bold", "dim", "reverse", "underline":
                     guard case .boolean(let b) = entry.value else {
-                        throw fail(entry.line, "\(entry.key) in [\(table.name)] must be true or false, "
-                            + "not \(entry.value)")
+                        throw fail(
+                            entry.line,
+                            "\(entry.key) in [\(table.name)] must be true or false, "
+                                + "not \(entry.value)")
                     }
                     switch entry.key {
                     case "bold": style.bold = b
@@ -80,8 +99,10 @@ extension Theme {
                     default: style.underline = b
                     }
                 default:
-                    throw fail(entry.line, "unknown key '\(entry.key)' in [\(table.name)] (expected "
-                        + styleKeys.joined(separator: ", ") + ")")
+                    throw fail(
+                        entry.line,
+                        "unknown key '\(entry.key)' in [\(table.name)] (expected "
+                            + styleKeys.joined(separator: ", ") + ")")
                 }
             }
             styles[role] = style

@@ -10,7 +10,9 @@ public struct Theme: Hashable, Sendable {
 
     /// Creates a theme.
     public init(name: String, summary: String = "", styles: [ThemeRole: Style]) {
-        self.name = name; self.summary = summary; self.styles = styles
+        self.name = name
+        self.summary = summary
+        self.styles = styles
     }
 
     /// The style for `role`: its own entry, else its parent's (`status.running` → `status`), else plain.

@@ -9,7 +9,9 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// Creates an error.
     public init(file: String? = nil, line: Int? = nil, message: String) {
-        self.file = file; self.line = line; self.message = message
+        self.file = file
+        self.line = line
+        self.message = message
     }
 
     /// `file:line: message` (parts omitted when unknown).

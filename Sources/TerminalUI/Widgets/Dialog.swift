@@ -9,7 +9,9 @@ public struct DialogButton: Hashable, Sendable {
 
     /// Creates a button.
     public init(key: Character, label: String, isDangerous: Bool = false) {
-        self.key = key; self.label = label; self.isDangerous = isDangerous
+        self.key = key
+        self.label = label
+        self.isDangerous = isDangerous
     }
 
     /// `[c] Cancel`.
@@ -36,10 +38,17 @@ public struct Dialog: Hashable, Sendable {
     public var isDangerous: Bool
 
     /// Creates a dialog.
-    public init(title: String, body: [TextLine], buttons: [DialogButton] = [], focusedButton: Int? = nil,
-                box: BoxStyle = .unicode, minWidth: Int = 36, isDangerous: Bool = false) {
-        self.title = title; self.body = body; self.buttons = buttons; self.focusedButton = focusedButton
-        self.box = box; self.minWidth = minWidth; self.isDangerous = isDangerous
+    public init(
+        title: String, body: [TextLine], buttons: [DialogButton] = [], focusedButton: Int? = nil,
+        box: BoxStyle = .unicode, minWidth: Int = 36, isDangerous: Bool = false
+    ) {
+        self.title = title
+        self.body = body
+        self.buttons = buttons
+        self.focusedButton = focusedButton
+        self.box = box
+        self.minWidth = minWidth
+        self.isDangerous = isDangerous
     }
 
     /// Rows the box needs: border, padding, body, padding, buttons, border.
@@ -65,7 +74,8 @@ public struct Dialog: Hashable, Sendable {
         let style = theme[.dialog]
         grid.fill(frame, style: style)
         let borderStyle = style.patched(with: isDangerous ? theme[.danger] : theme[.dialogBorder])
-        grid.drawBox(frame, box: box, style: borderStyle, title: title, titleStyle: style.patched(with: theme[.dialogTitle]))
+        grid.drawBox(
+            frame, box: box, style: borderStyle, title: title, titleStyle: style.patched(with: theme[.dialogTitle]))
         let inner = frame.insetBy(dx: 2, dy: 1)
         let bodyRows = max(0, min(body.count, inner.height - (chromeHeight - 2)))
         let bodyRect = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: bodyRows)
@@ -109,8 +119,11 @@ public struct Dialog: Hashable, Sendable {
         for (i, span) in buttonSpans(inner: inner).enumerated() {
             let button = buttons[i]
             var style = base.patched(with: theme[.button])
-            if i == focusedButton { style = base.patched(with: theme[.buttonFocused]) }
-            else if button.isDangerous { style = style.patched(with: theme[.danger]) }
+            if i == focusedButton {
+                style = base.patched(with: theme[.buttonFocused])
+            } else if button.isDangerous {
+                style = style.patched(with: theme[.danger])
+            }
             let room = inner.maxX - span.x
             guard room > 0 else { break }
             grid.put(span.text, x: span.x, y: y, style: style, maxWidth: room)

@@ -9,7 +9,9 @@ public struct HelpEntry: Hashable, Sendable {
 
     /// Creates an entry.
     public init(keys: String, description: String, enabled: Bool = true) {
-        self.keys = keys; self.description = description; self.enabled = enabled
+        self.keys = keys
+        self.description = description
+        self.enabled = enabled
     }
 }
 
@@ -21,7 +23,10 @@ public struct HelpSection: Hashable, Sendable {
     public var entries: [HelpEntry]
 
     /// Creates a section.
-    public init(_ title: String, _ entries: [HelpEntry]) { self.title = title; self.entries = entries }
+    public init(_ title: String, _ entries: [HelpEntry]) {
+        self.title = title
+        self.entries = entries
+    }
 }
 
 /// The help screen: sections one under the other (a title, its entries, a blank line), keys aligned, disabled
@@ -36,7 +41,10 @@ public struct HelpView: Hashable, Sendable {
     static let keyGap = 2
 
     /// Creates a help view.
-    public init(sections: [HelpSection], offset: Int = 0) { self.sections = sections; self.offset = offset }
+    public init(sections: [HelpSection], offset: Int = 0) {
+        self.sections = sections
+        self.offset = offset
+    }
 
     /// Width of the keys column (the widest keys, at most 18).
     var keysWidth: Int {
@@ -65,12 +73,15 @@ public struct HelpView: Hashable, Sendable {
         var y = area.y - scroll
         for section in sections {
             if y >= area.y && y < area.maxY {
-                grid.put(DisplayWidth.fit(Sanitizer.clean(section.title), columns: width), x: area.x, y: y,
-                         style: base.patched(with: theme[.title]), maxWidth: width)
+                grid.put(
+                    DisplayWidth.fit(Sanitizer.clean(section.title), columns: width), x: area.x, y: y,
+                    style: base.patched(with: theme[.title]), maxWidth: width)
             }
             y += 1
             for entry in section.entries {
-                if y >= area.y && y < area.maxY { draw(entry, into: &grid, x: area.x, y: y, width: width, theme: theme) }
+                if y >= area.y && y < area.maxY {
+                    draw(entry, into: &grid, x: area.x, y: y, width: width, theme: theme)
+                }
                 y += 1
             }
             y += 1
@@ -87,7 +98,8 @@ public struct HelpView: Hashable, Sendable {
         let used = grid.put(keys, x: x, y: y, style: keyStyle, maxWidth: width)
         let room = width - used - Self.keyGap
         guard room > 0 else { return }
-        grid.put(DisplayWidth.fit(Sanitizer.clean(entry.description), columns: room), x: x + used + Self.keyGap, y: y,
-                 style: textStyle, maxWidth: room)
+        grid.put(
+            DisplayWidth.fit(Sanitizer.clean(entry.description), columns: room), x: x + used + Self.keyGap, y: y,
+            style: textStyle, maxWidth: room)
     }
 }

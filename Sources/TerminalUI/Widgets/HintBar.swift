@@ -11,7 +11,10 @@ public struct KeyHint: Hashable, Sendable {
 
     /// Creates a hint.
     public init(_ key: String, _ label: String, enabled: Bool = true, pinned: Bool = false) {
-        self.key = key; self.label = label; self.enabled = enabled; self.pinned = pinned
+        self.key = key
+        self.label = label
+        self.enabled = enabled
+        self.pinned = pinned
     }
 
     /// Columns the hint takes: key, a space, label.
@@ -27,16 +30,21 @@ public struct HintBar: Hashable, Sendable {
     public var gap: Int
 
     /// Creates a hint bar.
-    public init(_ hints: [KeyHint], gap: Int = 2) { self.hints = hints; self.gap = max(1, gap) }
+    public init(_ hints: [KeyHint], gap: Int = 2) {
+        self.hints = hints
+        self.gap = max(1, gap)
+    }
 
     /// The hints that fit in `width` columns (after a one-column left margin): room is kept for the pinned
     /// hints first, then the others fill the rest in order (the longest prefix of them that fits).
     public func fitted(width: Int) -> [KeyHint] {
-        var used = 1, count = 0
+        var used = 1
+        var count = 0
         func take(_ hint: KeyHint) -> Bool {
             let need = (count == 0 ? 0 : gap) + hint.width
             guard used + need <= width else { return false }
-            used += need; count += 1
+            used += need
+            count += 1
             return true
         }
         var keep = Set<Int>()

@@ -11,7 +11,10 @@ public struct ProgressBar: Hashable, Sendable {
 
     /// Creates a progress bar.
     public init(completed: Int, total: Int, label: String? = nil, ascii: Bool = false) {
-        self.completed = completed; self.total = total; self.label = label; self.ascii = ascii
+        self.completed = completed
+        self.total = total
+        self.label = label
+        self.ascii = ascii
     }
 
     /// Done as a fraction in 0...1.
@@ -30,7 +33,10 @@ public struct ProgressBar: Hashable, Sendable {
         let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         var done = String(repeating: "█", count: full)
         var cells = full
-        if full < width && eighths % 8 > 0 { done += partials[eighths % 8]; cells += 1 }
+        if full < width && eighths % 8 > 0 {
+            done += partials[eighths % 8]
+            cells += 1
+        }
         return (done, String(repeating: "░", count: width - cells))
     }
 
@@ -45,7 +51,8 @@ public struct ProgressBar: Hashable, Sendable {
         let base = theme[.dialog]
         var x = area.x
         x += grid.put(done, x: x, y: area.y, style: base.patched(with: theme[.progressDone]), maxWidth: barWidth)
-        grid.put(todo, x: x, y: area.y, style: base.patched(with: theme[.progressTodo]), maxWidth: area.x + barWidth - x)
+        grid.put(
+            todo, x: x, y: area.y, style: base.patched(with: theme[.progressTodo]), maxWidth: area.x + barWidth - x)
         if showText { grid.put(" " + text, x: area.x + barWidth, y: area.y, style: base, maxWidth: textWidth + 1) }
     }
 }

@@ -12,7 +12,10 @@ public struct ScrollIndicator: Hashable, Sendable {
 
     /// An indicator for `total` lines shown `rows` at a time from line `offset`.
     public init(offset: Int, rows: Int, total: Int, ascii: Bool = false) {
-        self.offset = max(0, offset); self.rows = max(1, rows); self.total = max(0, total); self.ascii = ascii
+        self.offset = max(0, offset)
+        self.rows = max(1, rows)
+        self.total = max(0, total)
+        self.ascii = ascii
     }
 
     /// Whether some of the text is hidden (above or below).

@@ -6,7 +6,10 @@ public struct Spinner: Hashable, Sendable {
     public var ascii: Bool
 
     /// Creates a spinner at a tick.
-    public init(tick: Int, ascii: Bool = false) { self.tick = tick; self.ascii = ascii }
+    public init(tick: Int, ascii: Bool = false) {
+        self.tick = tick
+        self.ascii = ascii
+    }
 
     /// Unicode frames.
     public static let unicodeFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]

@@ -10,7 +10,9 @@ public struct StatusLine: Hashable, Sendable {
 
     /// Creates a status line.
     public init(left: TextLine = .empty, right: TextLine = .empty, role: ThemeRole = .statusLine) {
-        self.left = left; self.right = right; self.role = role
+        self.left = left
+        self.right = right
+        self.role = role
     }
 
     /// Draws the line on the first row of `area`, with a one-column margin at each end.

@@ -8,19 +8,22 @@ extension Table {
     public func columnLayout(width: Int, measuring measured: Range<Int>? = nil) -> [ColumnPlacement] {
         let gutter = showsMarks ? 2 : 0
         let rowRange = (measured ?? rows.indices).clamped(to: rows.indices)
-        let fitted = ColumnFit.fit(columns.indices.map { index in
-            let column = columns[index]
-            switch column.width {
-            case .fixed:
-                let n = column.minimumWidth
-                return ColumnFit.Column(minimum: n, natural: n, maximum: n, weight: 0, priority: column.priority)
-            case .flexible(_, let maxWidth, let weight):
-                return ColumnFit.Column(minimum: column.minimumWidth,
-                                        natural: rowRange.isEmpty ? nil : contentWidth(index, rows: rowRange),
-                                        maximum: maxWidth, weight: weight, priority: column.priority)
-            }
-        }, width: width - gutter, gap: columnGap)
-        var placements: [ColumnPlacement] = [], x = gutter
+        let fitted = ColumnFit.fit(
+            columns.indices.map { index in
+                let column = columns[index]
+                switch column.width {
+                case .fixed:
+                    let n = column.minimumWidth
+                    return ColumnFit.Column(minimum: n, natural: n, maximum: n, weight: 0, priority: column.priority)
+                case .flexible(_, let maxWidth, let weight):
+                    return ColumnFit.Column(
+                        minimum: column.minimumWidth,
+                        natural: rowRange.isEmpty ? nil : contentWidth(index, rows: rowRange),
+                        maximum: maxWidth, weight: weight, priority: column.priority)
+                }
+            }, width: width - gutter, gap: columnGap)
+        var placements: [ColumnPlacement] = []
+        var x = gutter
         for slot in fitted {
             placements.append(ColumnPlacement(index: slot.index, x: x, width: min(slot.width, max(0, width - x))))
             x += slot.width + columnGap
@@ -36,7 +39,9 @@ extension Table {
         for r in range where index < rows[r].cells.count {
             let text = rows[r].cells[index].text
             // Printable ASCII (most cells) is as wide as it is long; measured every frame, so skip the general path.
-            let width = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? text.utf8.count : DisplayWidth.of(Sanitizer.clean(text))
+            let width =
+                text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+                ? text.utf8.count : DisplayWidth.of(Sanitizer.clean(text))
             widest = max(widest, width)
         }
         return widest

@@ -6,7 +6,10 @@ public struct TableSort: Hashable, Sendable {
     public var ascending: Bool
 
     /// Creates a sort indicator.
-    public init(column: Int, ascending: Bool = true) { self.column = column; self.ascending = ascending }
+    public init(column: Int, ascending: Bool = true) {
+        self.column = column
+        self.ascending = ascending
+    }
 }
 
 /// A table with a header, a cursor row kept in view, marked rows, and columns that drop by priority when
@@ -39,13 +42,23 @@ public struct Table: Hashable, Sendable {
     public var emptyText: String
 
     /// Creates a table.
-    public init(columns: [TableColumn], rows: [TableRow], cursor: Int? = nil, offset: Int = 0,
-                showsHeader: Bool = true, showsMarks: Bool = true, striped: Bool = false, columnGap: Int = 1,
-                ascii: Bool = false, sort: TableSort? = nil, emptyText: String = "") {
-        self.columns = columns; self.rows = rows; self.cursor = cursor; self.offset = offset
-        self.showsHeader = showsHeader; self.showsMarks = showsMarks; self.striped = striped
-        self.columnGap = max(0, columnGap); self.ascii = ascii; self.markGlyph = ascii ? "+" : "✓"
-        self.sort = sort; self.emptyText = emptyText
+    public init(
+        columns: [TableColumn], rows: [TableRow], cursor: Int? = nil, offset: Int = 0,
+        showsHeader: Bool = true, showsMarks: Bool = true, striped: Bool = false, columnGap: Int = 1,
+        ascii: Bool = false, sort: TableSort? = nil, emptyText: String = ""
+    ) {
+        self.columns = columns
+        self.rows = rows
+        self.cursor = cursor
+        self.offset = offset
+        self.showsHeader = showsHeader
+        self.showsMarks = showsMarks
+        self.striped = striped
+        self.columnGap = max(0, columnGap)
+        self.ascii = ascii
+        self.markGlyph = ascii ? "+" : "✓"
+        self.sort = sort
+        self.emptyText = emptyText
     }
 
     /// Rows of `area` available for table rows (below the header).
@@ -56,14 +69,16 @@ public struct Table: Hashable, Sendable {
         guard let cursor else {
             return max(0, min(offset, rows.count - visibleRows(in: area)))
         }
-        return TableViewport.offset(cursor: cursor, previousOffset: offset, visibleRows: visibleRows(in: area),
-                                    rowCount: rows.count)
+        return TableViewport.offset(
+            cursor: cursor, previousOffset: offset, visibleRows: visibleRows(in: area),
+            rowCount: rows.count)
     }
 
     /// The row under screen position `y` when rendered into `area`, for mouse clicks.
     public func row(atScreenY y: Int, in area: Rect) -> Int? {
-        TableViewport.row(atScreenY: y, bodyTop: area.y + (showsHeader ? 1 : 0), visibleRows: visibleRows(in: area),
-                          offset: scrollOffset(in: area), rowCount: rows.count)
+        TableViewport.row(
+            atScreenY: y, bodyTop: area.y + (showsHeader ? 1 : 0), visibleRows: visibleRows(in: area),
+            offset: scrollOffset(in: area), rowCount: rows.count)
     }
 
     /// Draws the table. Returns the offset used, to be stored as `offset` for the next frame.
@@ -81,32 +96,37 @@ public struct Table: Hashable, Sendable {
                 if let sort, sort.column == p.index {
                     title += ascii ? (sort.ascending ? "^" : "v") : (sort.ascending ? "▲" : "▼")
                 }
-                drawText(title, in: &grid, x: area.x + p.x, y: area.y, width: p.width,
-                         alignment: columns[p.index].alignment, style: theme[.header])
+                drawText(
+                    title, in: &grid, x: area.x + p.x, y: area.y, width: p.width,
+                    alignment: columns[p.index].alignment, style: theme[.header])
             }
             body = area.splitTop(1).rest
         }
         if rows.isEmpty, !emptyText.isEmpty, body.height > 0 {
             let text = DisplayWidth.fit(Sanitizer.clean(emptyText), columns: body.width)
-            grid.put(text, x: body.x + (body.width - DisplayWidth.of(text)) / 2, y: body.y,
-                     style: theme[.row].patched(with: theme[.dim]))
+            grid.put(
+                text, x: body.x + (body.width - DisplayWidth.of(text)) / 2, y: body.y,
+                style: theme[.row].patched(with: theme[.dim]))
         }
         for i in 0..<body.height {
             let r = start + i
             guard r < rows.count else { break }
-            let row = rows[r], y = body.y + i
+            let row = rows[r]
+            let y = body.y + i
             let isCursor = cursor.map { TableViewport.clamp($0, rowCount: rows.count) == r } ?? false
             let base = rowStyle(row, index: r, isCursor: isCursor, theme: theme)
             grid.fill(body.row(i), style: base)
             if showsMarks && row.isMarked {
-                grid.put(markGlyph, x: body.x, y: y, style: isCursor ? base : base.patched(with: theme[.mark]),
-                         maxWidth: 1)
+                grid.put(
+                    markGlyph, x: body.x, y: y, style: isCursor ? base : base.patched(with: theme[.mark]),
+                    maxWidth: 1)
             }
             for p in placements {
                 let cell = p.index < row.cells.count ? row.cells[p.index] : TableCell("")
                 let style = isCursor ? base : (cell.role.map { base.patched(with: theme[$0]) } ?? base)
-                drawText(cell.text, in: &grid, x: area.x + p.x, y: y, width: p.width,
-                         alignment: columns[p.index].alignment, style: style)
+                drawText(
+                    cell.text, in: &grid, x: area.x + p.x, y: y, width: p.width,
+                    alignment: columns[p.index].alignment, style: style)
             }
         }
         return start
@@ -128,8 +148,10 @@ public struct Table: Hashable, Sendable {
     }
 
     /// Draws sanitised, fitted and aligned text in a column.
-    func drawText(_ text: String, in grid: inout Grid, x: Int, y: Int, width: Int,
-                  alignment: TableColumn.Alignment, style: Style) {
+    func drawText(
+        _ text: String, in grid: inout Grid, x: Int, y: Int, width: Int,
+        alignment: TableColumn.Alignment, style: Style
+    ) {
         guard width > 0 else { return }
         let fitted = DisplayWidth.fit(Sanitizer.clean(text), columns: width)
         let gap = width - DisplayWidth.of(fitted)

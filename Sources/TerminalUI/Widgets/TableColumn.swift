@@ -30,7 +30,10 @@ public struct TableColumn: Hashable, Sendable {
 
     /// Creates a column.
     public init(_ title: String, width: Width, priority: Int = 0, alignment: Alignment = .left) {
-        self.title = title; self.width = width; self.priority = priority; self.alignment = alignment
+        self.title = title
+        self.width = width
+        self.priority = priority
+        self.alignment = alignment
     }
 
     /// The fewest columns it needs.
@@ -50,7 +53,10 @@ public struct TableCell: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var role: ThemeRole?
 
     /// Creates a cell.
-    public init(_ text: String, role: ThemeRole? = nil) { self.text = text; self.role = role }
+    public init(_ text: String, role: ThemeRole? = nil) {
+        self.text = text
+        self.role = role
+    }
 
     /// A cell without a role.
     public init(stringLiteral value: String) { self.init(value) }
@@ -67,7 +73,9 @@ public struct TableRow: Hashable, Sendable {
 
     /// Creates a row.
     public init(_ cells: [TableCell], isMarked: Bool = false, role: ThemeRole? = nil) {
-        self.cells = cells; self.isMarked = isMarked; self.role = role
+        self.cells = cells
+        self.isMarked = isMarked
+        self.role = role
     }
 }
 

@@ -24,23 +24,35 @@ public enum TableViewport {
 
     /// Page Down: the cursor and the view both move one page, so the cursor keeps its place on screen; at the
     /// end the cursor goes to the last row.
-    public static func pageDown(cursor: Int, offset: Int, visibleRows: Int,
-                                rowCount: Int) -> (cursor: Int, offset: Int) {
+    public static func pageDown(
+        cursor: Int, offset: Int, visibleRows: Int,
+        rowCount: Int
+    ) -> (cursor: Int, offset: Int) {
         let page = max(1, visibleRows)
         let newCursor = clamp(cursor + page, rowCount: rowCount)
         let newOffset = min(offset + page, max(0, rowCount - page))
-        return (newCursor, self.offset(cursor: newCursor, previousOffset: newOffset, visibleRows: visibleRows,
-                                       rowCount: rowCount))
+        return (
+            newCursor,
+            self.offset(
+                cursor: newCursor, previousOffset: newOffset, visibleRows: visibleRows,
+                rowCount: rowCount)
+        )
     }
 
     /// Page Up: the mirror of `pageDown`; at the top the cursor goes to the first row.
-    public static func pageUp(cursor: Int, offset: Int, visibleRows: Int,
-                              rowCount: Int) -> (cursor: Int, offset: Int) {
+    public static func pageUp(
+        cursor: Int, offset: Int, visibleRows: Int,
+        rowCount: Int
+    ) -> (cursor: Int, offset: Int) {
         let page = max(1, visibleRows)
         let newCursor = clamp(cursor - page, rowCount: rowCount)
         let newOffset = max(0, offset - page)
-        return (newCursor, self.offset(cursor: newCursor, previousOffset: newOffset, visibleRows: visibleRows,
-                                       rowCount: rowCount))
+        return (
+            newCursor,
+            self.offset(
+                cursor: newCursor, previousOffset: newOffset, visibleRows: visibleRows,
+                rowCount: rowCount)
+        )
     }
 
     /// The row shown at screen row `y` (for mouse clicks), or nil when `y` is on no row.

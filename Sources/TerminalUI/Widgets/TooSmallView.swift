@@ -10,7 +10,9 @@ public struct TooSmallView: Hashable, Sendable {
 
     /// Creates the view.
     public init(minWidth: Int = 60, minHeight: Int = 15, hint: String? = "press q to quit") {
-        self.minWidth = minWidth; self.minHeight = minHeight; self.hint = hint
+        self.minWidth = minWidth
+        self.minHeight = minHeight
+        self.hint = hint
     }
 
     /// True when a terminal of this size is too small.

@@ -17,13 +17,13 @@ enum CommandError: Error, CustomStringConvertible {
         case .usage: return 2
         case .failed: return 1
         case .refused: return 3
-        case let .interrupted(_, signal): return 128 + signal
+        case .interrupted(_, let signal): return 128 + signal
         }
     }
 
     var description: String {
         switch self {
-        case let .usage(m), let .failed(m), let .refused(m), let .interrupted(m, _): return m
+        case .usage(let m), .failed(let m), .refused(let m), .interrupted(let m, _): return m
         }
     }
 }

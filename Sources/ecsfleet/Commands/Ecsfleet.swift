@@ -6,7 +6,8 @@ import ECSAPI
 struct Ecsfleet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecsfleet",
-        abstract: "ecsfleet \(ProductVersion.current): stop, start and watch Alibaba Cloud ECS instances across regions, safely and in bulk.",
+        abstract:
+            "ecsfleet \(ProductVersion.current): stop, start and watch Alibaba Cloud ECS instances across regions, safely and in bulk.",
         discussion: """
             Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
             (and ALIBABA_CLOUD_SECURITY_TOKEN), else the aliyun CLI's ~/.aliyun/config.json profile.
@@ -24,7 +25,10 @@ struct Ecsfleet: AsyncParsableCommand {
         subcommands: [ListCommand.self, StopCommand.self, StartCommand.self, StatusCommand.self, JournalCommand.self])
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Colour theme: default, light, mono, high-contrast, colorblind, a file, or one in $XDG_CONFIG_HOME/ecsfleet/themes.", valueName: "name|path"))
+    @Option(
+        help: ArgumentHelp(
+            "Colour theme: default, light, mono, high-contrast, colorblind, a file, or one in $XDG_CONFIG_HOME/ecsfleet/themes.",
+            valueName: "name|path"))
     var theme: String?
     @Flag(help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Click to move, wheel to scroll.") var mouse = false
@@ -34,7 +38,9 @@ struct Ecsfleet: AsyncParsableCommand {
 
     /// With no subcommand: the interactive screen.
     func run() async throws {
-        let options = ScreenOptions(theme: theme, noColor: noColor, mouse: mouse, readOnly: readOnly, refresh: refresh, allRegions: scope.allRegions)
+        let options = ScreenOptions(
+            theme: theme, noColor: noColor, mouse: mouse, readOnly: readOnly, refresh: refresh,
+            allRegions: scope.allRegions)
         try await InteractiveScreen(global: global, options: options).run()
     }
 

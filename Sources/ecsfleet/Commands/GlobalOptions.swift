@@ -8,15 +8,22 @@ struct GlobalOptions: ParsableArguments {
     var profile: String?
 
     @Option(
-        name: .customLong("region"), help: ArgumentHelp("The region (repeatable; for stop, start and status the regions to look in).", valueName: "region"),
+        name: .customLong("region"),
+        help: ArgumentHelp(
+            "The region (repeatable; for stop, start and status the regions to look in).", valueName: "region"),
         completion: .list(RegionCatalog.regions.map(\.id)))
     var regions: [String] = []
 
-    @Option(help: ArgumentHelp("Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "Send every call, for every region, to this URL (for example an ecs-sim endpoint).", valueName: "url"))
     var endpoint: String?
 
-    @Option(name: .customLong("sts-endpoint"),
-            help: ArgumentHelp("Send STS calls (role credentials) to this URL instead of sts[.<region>].aliyuncs.com (env ECSFLEET_STS_ENDPOINT).", valueName: "url"))
+    @Option(
+        name: .customLong("sts-endpoint"),
+        help: ArgumentHelp(
+            "Send STS calls (role credentials) to this URL instead of sts[.<region>].aliyuncs.com (env ECSFLEET_STS_ENDPOINT).",
+            valueName: "url"))
     var stsEndpoint: String?
 
     @Option(help: "Request signature: v3 (ACS3-HMAC-SHA256) or v1 (HMAC-SHA1).")
@@ -25,13 +32,17 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Run against a built-in simulated account (no cloud account or credentials needed).")
     var sandbox = false
 
-    @Flag(help: "Log each request (action, region, status, request id, time taken) to stderr; secrets are never logged.")
+    @Flag(
+        help: "Log each request (action, region, status, request id, time taken) to stderr; secrets are never logged.")
     var verbose = false
 
     @Flag(help: "Allow a plain http:// endpoint that is not on this machine (requests cross the network unencrypted).")
     var insecureHTTP = false
 
-    @Option(help: ArgumentHelp("At most this many calls of one API in one region at once; fewer while the service throttles or slows down.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "At most this many calls of one API in one region at once; fewer while the service throttles or slows down.",
+            valueName: "n"))
     var maxConcurrency = AdaptiveLimit.Settings.defaultCeiling
 
     /// `journal --resume` opens its session in one region (the journal names each instance's): a second
@@ -40,7 +51,9 @@ struct GlobalOptions: ParsableArguments {
         var seen = Set<String>()
         let distinct = regions.filter { seen.insert($0).inserted }
         guard distinct.count > 1 else { return }
-        throw .usage("\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (list, stop, start and status take several).")
+        throw .usage(
+            "\(command) works in one region, but --region names \(distinct.count) (\(distinct.joined(separator: ", "))): run it once per region (list, stop, start and status take several)."
+        )
     }
 
 }

@@ -11,14 +11,21 @@ extension InstanceSelection {
         guard body.first(where: { !$0.isWhitespace }) == "[" else { return nil }
         let json: JSONValue
         do { json = try JSONValue(parsing: String(body)) } catch {
-            throw .usage("--ids-from: \(name) starts like a JSON array but is not valid JSON (\(error)); give the output of list --output json, or one ID a line.")
+            throw .usage(
+                "--ids-from: \(name) starts like a JSON array but is not valid JSON (\(error)); give the output of list --output json, or one ID a line."
+            )
         }
-        guard case let .array(items) = json else { return nil }
+        guard case .array(let items) = json else { return nil }
         var out: [RegionLocator.Wanted] = []
         for (n, item) in items.enumerated() {
-            if let id = item.stringValue { out.append(.init(id)); continue }
+            if let id = item.stringValue {
+                out.append(.init(id))
+                continue
+            }
             guard let id = item["InstanceId"]?.stringValue else {
-                throw .usage("--ids-from: element \(n + 1) of \(name) has no InstanceId; give the output of list --output json, or one ID a line.")
+                throw .usage(
+                    "--ids-from: element \(n + 1) of \(name) has no InstanceId; give the output of list --output json, or one ID a line."
+                )
             }
             let region = item["RegionId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             out.append(.init(id, regionId: region))

@@ -6,12 +6,21 @@ import Foundation
 /// `--instance-id ID ...`, `--ids-from FILE|-`, or `--where QUERY`.
 struct InstanceSelection: ParsableArguments {
     /// `.upToNextOption`: `--instance-id A B C` names three, as repeating `--instance-id` does.
-    @Option(name: .customLong("instance-id"), parsing: .upToNextOption,
-            help: ArgumentHelp("Instance IDs (--instance-id A B C, or repeated); from any region of the account.", valueName: "id"))
+    @Option(
+        name: .customLong("instance-id"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Instance IDs (--instance-id A B C, or repeated); from any region of the account.", valueName: "id"))
     var instanceIds: [String] = []
-    @Option(help: ArgumentHelp("Read instance IDs from a file, or - for standard input: IDs separated by whitespace, commas or lines (# starts a comment), or the JSON array list --output json prints (its RegionId saves the search).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Read instance IDs from a file, or - for standard input: IDs separated by whitespace, commas or lines (# starts a comment), or the JSON array list --output json prints (its RegionId saves the search).",
+            valueName: "file"))
     var idsFrom: String?
-    @Option(name: .customLong("where"), help: ArgumentHelp("Select the instances matching a query, as the screen's filter: 'tag:env=dev status:running !name:db-' (see the README). In --region, --all-regions, or the default regions.", valueName: "query"))
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "Select the instances matching a query, as the screen's filter: 'tag:env=dev status:running !name:db-' (see the README). In --region, --all-regions, or the default regions.",
+            valueName: "query"))
     var query: String?
 
     /// The IDs named, in order, each once, with the region `--ids-from` JSON gave them.
@@ -23,14 +32,18 @@ struct InstanceSelection: ParsableArguments {
             let text = try Self.text(bytes, name: name)
             let listed = try Self.listedJSON(text, name: name) ?? Self.parse(text).map { RegionLocator.Wanted($0) }
             guard !listed.isEmpty else {
-                throw .usage("--ids-from: \(name) holds no instance IDs\(bytes.isEmpty ? " (it is empty)" : " (only blank lines or # comments)").")
+                throw .usage(
+                    "--ids-from: \(name) holds no instance IDs\(bytes.isEmpty ? " (it is empty)" : " (only blank lines or # comments)")."
+                )
             }
             wanted += listed
         }
         var seen = Set<String>()
         wanted = wanted.filter { !$0.instanceId.isEmpty && seen.insert($0.instanceId).inserted }
         guard !wanted.isEmpty else {
-            throw .usage("Name the instances: --instance-id ID (repeatable), --ids-from FILE (- for standard input) or --where QUERY.")
+            throw .usage(
+                "Name the instances: --instance-id ID (repeatable), --ids-from FILE (- for standard input) or --where QUERY."
+            )
         }
         return wanted
     }

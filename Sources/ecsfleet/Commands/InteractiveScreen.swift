@@ -2,8 +2,8 @@ import CursesTerminal
 import ECSAPI
 import ECSClient
 import FleetCore
-import FleetViewModel
 import FleetTUI
+import FleetViewModel
 import Foundation
 import TerminalUI
 
@@ -14,7 +14,9 @@ struct InteractiveScreen {
 
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CommandError.usage("The interactive screen needs a terminal. In scripts use a subcommand: ecsfleet list|stop|start|status|journal (see --help).")
+            throw CommandError.usage(
+                "The interactive screen needs a terminal. In scripts use a subcommand: ecsfleet list|stop|start|status|journal (see --help)."
+            )
         }
         guard options.refresh >= 0 else { throw CommandError.usage("--refresh must be 0 (off) or a number of seconds") }
         let environment = ProcessInfo.processInfo.environment
@@ -24,14 +26,17 @@ struct InteractiveScreen {
         let config = try ScreenConfig.load(path: paths.configFile)
         var theme = Theme.default
         if let name = options.theme ?? config.theme {
-            do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch { throw CommandError.usage("--theme: \(error)") }
+            do { theme = try Theme.load(nameOrPath: name, userDirectory: themeDirectory) } catch {
+                throw CommandError.usage("--theme: \(error)")
+            }
         }
         if monochrome { theme = Theme.mono }
         let policy: SafetyPolicy
         do { policy = try SafetyPolicy.load(path: paths.safetyPolicy, environment: environment) } catch {
             throw CommandError.usage(error.description)
         }
-        let session = try await CloudSession.open(global, fallbackRegion: options.allRegions ? ListCommand.regionsCallRegion : nil)
+        let session = try await CloudSession.open(
+            global, fallbackRegion: options.allRegions ? ListCommand.regionsCallRegion : nil)
         let journal: Journal
         do { journal = try Journal(path: paths.journal) } catch {
             await session.close()
@@ -39,11 +44,15 @@ struct InteractiveScreen {
         }
         let regions: RegionSelection = options.allRegions ? .all : .only(session.regions(global))
         // Said before the screen takes the terminal (it stays above the screen once it ends) and on the screen.
-        for problem in config.keyProblems { FileHandle.standardError.write(Data("ecsfleet: \(SafeText.escaped("\(paths.configFile): \(problem)"))\n".utf8)) }
-        var state = FleetState(profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
-                               readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
-                               autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
-                               credentialSource: session.source.description)
+        for problem in config.keyProblems {
+            FileHandle.standardError.write(
+                Data("ecsfleet: \(SafeText.escaped("\(paths.configFile): \(problem)"))\n".utf8))
+        }
+        var state = FleetState(
+            profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
+            readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
+            autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
+            credentialSource: session.source.description)
         if let banner = Self.interruptedBanner(journalPath: journal.path, profile: session.account.profile) {
             state.post(.warning, banner, topic: "interrupted", now: Date())
         }
@@ -59,9 +68,12 @@ struct InteractiveScreen {
         let logPath = paths.screenLog
         let logFile = LogFile(path: logPath)
         let stderrRedirect = StderrRedirect(to: logPath)
-        logFile.write("\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n")
-        let (exit, inFlight) = await Self.runScreen(state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
-                                                    runner: runner, inbox: inbox, themeDirectory: themeDirectory)
+        logFile.write(
+            "\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n"
+        )
+        let (exit, inFlight) = await Self.runScreen(
+            state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
+            runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         stderrRedirect.restore()
         await runner.cancelAll()
         // The terminal is back and the engine stopped: what was in flight, as the commands say it after a Ctrl-C.
@@ -69,7 +81,10 @@ struct InteractiveScreen {
         let journaled = (try? Journal.read(path: journal.path)).map { OperationHistory(records: $0).entries } ?? []
         for run in inFlight {
             let results = journaled.last { $0.operation == run.id }?.results ?? run.results
-            TerminalFacts.printError("ecsfleet: " + SafeText.escaped(InterruptionNotice.line(plan: run.plan, results: results, profile: session.account.profile)))
+            TerminalFacts.printError(
+                "ecsfleet: "
+                    + SafeText.escaped(
+                        InterruptionNotice.line(plan: run.plan, results: results, profile: session.account.profile)))
         }
         await session.close()
         switch exit {
@@ -82,15 +97,19 @@ struct InteractiveScreen {
     }
 
     @MainActor
-    static func runScreen(state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
-                          inbox: ActionInbox, themeDirectory: String) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [OperationRun]) {
+    static func runScreen(
+        state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
+        inbox: ActionInbox, themeDirectory: String
+    ) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [OperationRun]) {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
             return (.failure(ScreenError("cannot start the screen: \(error)")), [])
         }
         let theme = terminal.hasColors ? theme : Theme.mono
-        let app = FleetApp(state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox, keymap: keymap,
-                           ascii: !CursesTerminal.isUTF8Locale, mouse: mouse) { name throws -> Theme in
+        let app = FleetApp(
+            state: state, theme: theme, terminal: terminal, runner: runner, inbox: inbox, keymap: keymap,
+            ascii: !CursesTerminal.isUTF8Locale, mouse: mouse
+        ) { name throws -> Theme in
             monochrome ? Theme.mono : try Theme.load(nameOrPath: name, userDirectory: themeDirectory)
         }
         let exit = await app.run()
@@ -102,8 +121,11 @@ struct InteractiveScreen {
     /// there are none (or the journal cannot be read, which the journal view then says).
     static func interruptedBanner(journalPath: String, profile: String) -> String? {
         guard let records = try? Journal.read(path: journalPath) else { return nil }
-        let count = OperationHistory(records: records).entries.filter { $0.isInterrupted && $0.profile == profile && !$0.isDryRun }.count
+        let count = OperationHistory(records: records).entries.filter {
+            $0.isInterrupted && $0.profile == profile && !$0.isDryRun
+        }.count
         guard count > 0 else { return nil }
-        return count == 1 ? "1 operation was interrupted: @ to review" : "\(count) operations were interrupted: @ to review"
+        return count == 1
+            ? "1 operation was interrupted: @ to review" : "\(count) operations were interrupted: @ to review"
     }
 }

@@ -10,7 +10,9 @@ struct UndoOptions: ParsableArguments {
     @Flag(help: "With --undo: check without changing anything.") var dryRun = false
     @Flag(help: "With --undo: do not ask for confirmation (needed without a terminal).") var yes = false
     @Flag(help: "With --undo: wait until each instance reaches its final state.") var wait = false
-    @Option(parsing: .unconditional, help: ArgumentHelp("With --undo --wait, give up waiting after this many seconds.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("With --undo --wait, give up waiting after this many seconds.", valueName: "seconds"))
     var timeout: Int = 600
 }
 
@@ -23,8 +25,9 @@ extension JournalCommand {
         }
         let entry = history.entries[index]
         if (entry.profile == "sandbox") != global.sandbox {
-            throw CommandError.usage(ResumeAdvice.otherProfile(entry, current: global.sandbox ? "sandbox" : nil)
-                .replacingOccurrences(of: "resume it with", with: "undo it with the same credentials, as in"))
+            throw CommandError.usage(
+                ResumeAdvice.otherProfile(entry, current: global.sandbox ? "sandbox" : nil)
+                    .replacingOccurrences(of: "resume it with", with: "undo it with the same credentials, as in"))
         }
         let action: PowerAction = entry.action == PowerAction.stop.rawValue ? .start : .stop
         var arguments = ["--output", output.rawValue, "--timeout", String(undoOptions.timeout)]
@@ -32,41 +35,58 @@ extension JournalCommand {
         if undoOptions.yes { arguments.append("--yes") }
         if undoOptions.wait { arguments.append("--wait") }
         let run = try RunOptions.parse(arguments)
-        let runner = PowerRunner(action: action, options: OperationOptions(dryRun: undoOptions.dryRun), global: global, run: run)
+        let runner = PowerRunner(
+            action: action, options: OperationOptions(dryRun: undoOptions.dryRun), global: global, run: run)
         try runner.checkTimeout()
         let decision = try runner.policyDecision()
         let session = try await CloudSession.open(global, fallbackRegion: entry.regions.first)
         guard entry.profile == session.account.profile else {
             await session.close()
-            throw CommandError.usage(ResumeAdvice.otherProfile(entry, current: session.account.profile)
-                .replacingOccurrences(of: "resume it with", with: "undo it with the same credentials, as in"))
+            throw CommandError.usage(
+                ResumeAdvice.otherProfile(entry, current: session.account.profile)
+                    .replacingOccurrences(of: "resume it with", with: "undo it with the same credentials, as in"))
         }
-        let wanted = entry.results.map { RegionLocator.Wanted($0.instanceId, regionId: $0.regionId.isEmpty ? nil : $0.regionId) }
+        let wanted = entry.results.map {
+            RegionLocator.Wanted($0.instanceId, regionId: $0.regionId.isEmpty ? nil : $0.regionId)
+        }
         let located: [RegionLocator.Located]
-        do { located = try await RegionLocator(service: session.service).locate(wanted.filter { $0.regionId != nil }, regions: []) } catch {
+        do {
+            located = try await RegionLocator(service: session.service).locate(
+                wanted.filter { $0.regionId != nil }, regions: [])
+        } catch {
             await session.close()
-            throw CallFailure.commandError(error, action: ECSAction.describeInstances, region: entry.regions.first ?? session.account.region,
-                                           retry: session.client.configuration.retry, consequence: "Nothing was sent: the undo needs each instance's state.")
+            throw CallFailure.commandError(
+                error, action: ECSAction.describeInstances, region: entry.regions.first ?? session.account.region,
+                retry: session.client.configuration.retry,
+                consequence: "Nothing was sent: the undo needs each instance's state.")
         }
-        let instances = Dictionary(located.compactMap { l in l.instance.map { (l.instanceId, $0) } }, uniquingKeysWith: { a, _ in a })
+        let instances = Dictionary(
+            located.compactMap { l in l.instance.map { (l.instanceId, $0) } }, uniquingKeysWith: { a, _ in a })
         let selection: UndoSelection
         do {
-            selection = try UndoSelection.select(entry, current: instances.mapValues(\.status), later: Array(history.entries[(index + 1)...]))
+            selection = try UndoSelection.select(
+                entry, current: instances.mapValues(\.status), later: Array(history.entries[(index + 1)...]))
         } catch {
             await session.close()
             throw CommandError.usage(error.description)
         }
-        var plan = OperationPlan(action: action, options: runner.options,
-                                 targets: selection.targets.map { ($0.instanceId, $0.regionId, instances[$0.instanceId]) }, now: Date())
+        var plan = OperationPlan(
+            action: action, options: runner.options,
+            targets: selection.targets.map { ($0.instanceId, $0.regionId, instances[$0.instanceId]) }, now: Date())
         plan.undoes = entry.operation
         let skipped = selection.skipped.map { s in
-            InstanceResult(instanceId: s.instanceId, regionId: s.regionId, outcome: .skipped, code: "NotUndone", message: s.reason,
-                           currentStatus: instances[s.instanceId]?.status.rawValue ?? "")
+            InstanceResult(
+                instanceId: s.instanceId, regionId: s.regionId, outcome: .skipped, code: "NotUndone", message: s.reason,
+                currentStatus: instances[s.instanceId]?.status.rawValue ?? "")
         }
         let verb = action == .stop ? "stops" : "starts"
-        TerminalFacts.printError("ecsfleet: " + SafeText.escaped(
-            "Undo of \(entry.title) \(entry.operation): \(verb) \(plan.targets.count) instance\(plan.targets.count == 1 ? "" : "s"), leaves \(skipped.count) alone"
-                + (action == .stop ? "; the stop uses the standard options (no ForceStop, the account's StoppedMode, AllTogether)." : ".")))
+        TerminalFacts.printError(
+            "ecsfleet: "
+                + SafeText.escaped(
+                    "Undo of \(entry.title) \(entry.operation): \(verb) \(plan.targets.count) instance\(plan.targets.count == 1 ? "" : "s"), leaves \(skipped.count) alone"
+                        + (action == .stop
+                            ? "; the stop uses the standard options (no ForceStop, the account's StoppedMode, AllTogether)."
+                            : ".")))
         try await runner.execute(plan, decision: decision, session: session, extra: skipped)
     }
 }

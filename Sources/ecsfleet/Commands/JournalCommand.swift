@@ -25,11 +25,17 @@ struct JournalCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     /// `.unconditional`, as `--timeout`: `--last -3` reaches the check below instead of being read as a flag.
     @Option(parsing: .unconditional, help: "How many recent operations to show.") var last: Int = 10
-    @Flag(help: "Finish interrupted operations (a crash, Ctrl-C, a quit): re-read their instances' status and record final outcomes.") var resume = false
+    @Flag(
+        help:
+            "Finish interrupted operations (a crash, Ctrl-C, a quit): re-read their instances' status and record final outcomes."
+    ) var resume = false
     @Option(help: "table or json (with --undo also csv or ids).") var output: OutputFormat = .table
     @Argument(help: ArgumentHelp("Only this operation (its ID, as `journal` shows it).", valueName: "operation"))
     var operation: String?
-    @Option(help: ArgumentHelp("Reverse an operation: start what its stop stopped (or stop what its start started) that is still where it left it.", valueName: "operation"))
+    @Option(
+        help: ArgumentHelp(
+            "Reverse an operation: start what its stop stopped (or stop what its start started) that is still where it left it.",
+            valueName: "operation"))
     var undo: String?
     @OptionGroup var undoOptions: UndoOptions
 
@@ -40,17 +46,22 @@ struct JournalCommand: AsyncParsableCommand {
         if resume { try global.requireOneRegion(for: "journal --resume") }
         let records: [JournalRecord]
         do { records = try Journal.read(path: path) } catch {
-            throw CommandError.usage("\(error.description); set XDG_STATE_HOME to the directory that holds ecsfleet/journal.jsonl")
+            throw CommandError.usage(
+                "\(error.description); set XDG_STATE_HOME to the directory that holds ecsfleet/journal.jsonl")
         }
         var history = OperationHistory(records: records)
         if let undo {
             try await undoOperation(undo, history: history, path: path)
             return
         }
-        guard output == .table || output == .json else { throw CommandError.usage("journal --output takes table or json (csv and ids are for --undo).") }
+        guard output == .table || output == .json else {
+            throw CommandError.usage("journal --output takes table or json (csv and ids are for --undo).")
+        }
         if let operation {
             history.entries = history.entries.filter { $0.operation == operation }
-            guard !history.entries.isEmpty else { throw CommandError.usage("No operation \(operation) in \(path); `ecsfleet journal` lists them.") }
+            guard !history.entries.isEmpty else {
+                throw CommandError.usage("No operation \(operation) in \(path); `ecsfleet journal` lists them.")
+            }
         }
         if resume {
             try await resumeInterrupted(history, path: path)
@@ -58,23 +69,34 @@ struct JournalCommand: AsyncParsableCommand {
         }
         history.entries = Array(history.entries.suffix(last))
         if output == .json {
-            print(JSONValue.array(history.entries.map { e in
-                .object([("Operation", .string(e.operation)), ("Action", .string(e.action)), ("DryRun", .bool(e.isDryRun)),
-                         ("Options", .array(e.options.map { .string($0) })), ("Profile", .string(e.profile)),
-                         ("Started", .string(SignatureV3.formatTimestamp(e.started))),
-                         ("Ended", e.ended.map { .string(SignatureV3.formatTimestamp($0)) } ?? .null),
-                         ("Undoes", e.undoes.map { .string($0) } ?? .null),
-                         ("Results", .array(e.results.map(\.json)))])
-            }).jsonText(pretty: true))
+            print(
+                JSONValue.array(
+                    history.entries.map { e in
+                        .object([
+                            ("Operation", .string(e.operation)), ("Action", .string(e.action)),
+                            ("DryRun", .bool(e.isDryRun)),
+                            ("Options", .array(e.options.map { .string($0) })), ("Profile", .string(e.profile)),
+                            ("Started", .string(SignatureV3.formatTimestamp(e.started))),
+                            ("Ended", e.ended.map { .string(SignatureV3.formatTimestamp($0)) } ?? .null),
+                            ("Undoes", e.undoes.map { .string($0) } ?? .null),
+                            ("Results", .array(e.results.map(\.json))),
+                        ])
+                    }
+                ).jsonText(pretty: true))
             return
         }
-        guard !history.entries.isEmpty else { print(SafeText.escaped("No operations in \(path) yet.")); return }
+        guard !history.entries.isEmpty else {
+            print(SafeText.escaped("No operations in \(path) yet."))
+            return
+        }
         let width = TerminalFacts.width()
         for e in history.entries {
             for line in FieldLine.wrap(Self.headline(e), width: width) { print(line) }
-            var t = TableWriter(columns: [.init(title: "  ID", priority: 100), .init(title: "OUTCOME", priority: 100),
-                                          .init(title: "CODE", priority: 80), .init(title: "CURRENT", priority: 60),
-                                          .init(title: "MESSAGE", priority: 50, minWidth: 10, flexible: true)])
+            var t = TableWriter(columns: [
+                .init(title: "  ID", priority: 100), .init(title: "OUTCOME", priority: 100),
+                .init(title: "CODE", priority: 80), .init(title: "CURRENT", priority: 60),
+                .init(title: "MESSAGE", priority: 50, minWidth: 10, flexible: true),
+            ])
             for r in e.results { t.add(["  " + r.instanceId, r.outcome.rawValue, r.code, r.currentStatus, r.message]) }
             print(t.render(width: width))
         }
@@ -84,8 +106,11 @@ struct JournalCommand: AsyncParsableCommand {
     /// credentials and options, and whether it ended. The journal is a file anyone with the account may have
     /// edited, so its text is escaped like the API's.
     static func headline(_ e: OperationHistory.Entry) -> [String] {
-        var fields = [SignatureV3.formatTimestamp(e.started), e.title.isEmpty ? "?" : e.title, "\(e.results.count) instance\(e.results.count == 1 ? "" : "s")",
-                      e.regions.isEmpty ? "-" : e.regions.joined(separator: ","), "profile \(e.profile)"]
+        var fields = [
+            SignatureV3.formatTimestamp(e.started), e.title.isEmpty ? "?" : e.title,
+            "\(e.results.count) instance\(e.results.count == 1 ? "" : "s")",
+            e.regions.isEmpty ? "-" : e.regions.joined(separator: ","), "profile \(e.profile)",
+        ]
         if !e.options.isEmpty { fields.append(e.options.joined(separator: ", ")) }
         if let undone = e.undoes { fields.append("undo of \(undone)") }
         fields.append(e.isInterrupted ? "INTERRUPTED (run `\(e.resumeCommand) \(e.operation)`)" : "done")

@@ -21,11 +21,18 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var scope: RegionScope
     @Option(help: "Only instances in this state.")
     var status: StatusArgument?
-    @Option(help: ArgumentHelp("Only instances whose name matches; * matches any run of characters.", valueName: "glob"))
+    @Option(
+        help: ArgumentHelp("Only instances whose name matches; * matches any run of characters.", valueName: "glob"))
     var name: String?
-    @Option(help: ArgumentHelp("Only instances with this tag (KEY=VALUE, or KEY for any value); repeatable.", valueName: "key=value"))
+    @Option(
+        help: ArgumentHelp(
+            "Only instances with this tag (KEY=VALUE, or KEY for any value); repeatable.", valueName: "key=value"))
     var tag: [String] = []
-    @Option(name: .customLong("where"), help: ArgumentHelp("Only instances matching a query, as the screen's filter: 'tag:env=dev|test status:running !name:db-' (see the README).", valueName: "query"))
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "Only instances matching a query, as the screen's filter: 'tag:env=dev|test status:running !name:db-' (see the README).",
+            valueName: "query"))
     var query: String?
     @Option(help: "table, json, csv, or ids (one ID a line).") var output: OutputFormat = .table
 
@@ -39,13 +46,16 @@ struct ListCommand: AsyncParsableCommand {
             return .init(key: key, value: kv.count == 2 ? kv[1] : nil)
         }
         if scope.allRegions && !global.regions.isEmpty {
-            throw CommandError.usage("--all-regions lists every region; leave out --region, or drop --all-regions to list only \(global.regions.joined(separator: ", "))")
+            throw CommandError.usage(
+                "--all-regions lists every region; leave out --region, or drop --all-regions to list only \(global.regions.joined(separator: ", "))"
+            )
         }
         // DescribeRegions takes no RegionId and lists the account's regions from any regional endpoint, so
         // --all-regions needs no region of the operator's. Without one (no --region, ALIBABA_CLOUD_REGION_ID or
         // profile region_id) the call goes to cn-hangzhou, whose endpoint is the plain ecs.aliyuncs.com (notes
         // section 7); each region is then listed at the RegionEndpoint the answer names ("prefer it once known").
-        let session = try await CloudSession.open(global, fallbackRegion: scope.allRegions ? Self.regionsCallRegion : nil)
+        let session = try await CloudSession.open(
+            global, fallbackRegion: scope.allRegions ? Self.regionsCallRegion : nil)
         defer { Task { await session.close() } }
         let retry = session.client.configuration.retry
         var regions = session.regions(global)
@@ -55,14 +65,17 @@ struct ListCommand: AsyncParsableCommand {
                 session.client.learnEndpoints(answer.regions)
                 regions = answer.regions.map(\.regionId)
             } catch {
-                throw CallFailure.commandError(error, action: ECSAction.describeRegions, region: session.account.region, retry: retry,
-                                               consequence: "Nothing was listed.")
+                throw CallFailure.commandError(
+                    error, action: ECSAction.describeRegions, region: session.account.region, retry: retry,
+                    consequence: "Nothing was listed.")
             }
         }
         if output == .json {
             let pieces = try await Self.fetchJSON(regions, session: session, retry: retry, query: query) { region in
                 var r = DescribeInstancesRequest(regionId: region)
-                r.status = status?.rawValue; r.instanceName = name; r.tags = tags
+                r.status = status?.rawValue
+                r.instanceName = name
+                r.tags = tags
                 return r
             }
             await session.close()
@@ -72,9 +85,13 @@ struct ListCommand: AsyncParsableCommand {
         var instances: [Instance] = []
         for region in regions {
             var r = DescribeInstancesRequest(regionId: region)
-            r.status = status?.rawValue; r.instanceName = name; r.tags = tags
+            r.status = status?.rawValue
+            r.instanceName = name
+            r.tags = tags
             do {
-                for try await page in session.client.numberedInstancePages(r) { instances += query.map { page.filter($0.matches) } ?? page }
+                for try await page in session.client.numberedInstancePages(r) {
+                    instances += query.map { page.filter($0.matches) } ?? page
+                }
             } catch let error as ECSCallError {
                 throw Self.failure(error, region: region, retry: retry)
             }
@@ -87,15 +104,18 @@ struct ListCommand: AsyncParsableCommand {
         let table = Self.table(instances, showRegion: regions.count > 1).renderBytes(width: TerminalFacts.width())
         var counts: [String: Int] = [:]
         for i in instances { counts[i.status.rawValue, default: 0] += 1 }
-        let summary = InstanceStatus.all.compactMap { s in counts[s.rawValue].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+        let summary = InstanceStatus.all.compactMap { s in counts[s.rawValue].map { "\($0) \(s.rawValue)" } }.joined(
+            separator: ", ")
         let footer = "\n\(instances.count) instances" + (summary.isEmpty ? "" : ": \(summary)") + "\n"
         Self.writeStandardOutput([table[...], Array(footer.utf8)[...]])
     }
 
     /// The JSON array of every instance of `regions`, in pieces. Each page is rendered by a task of its own as it
     /// arrives, so rendering runs alongside fetching and decoding, on every core.
-    static func fetchJSON(_ regions: [String], session: CloudSession, retry: RetryPolicy, query: InstanceQuery?,
-                          request: (String) -> DescribeInstancesRequest) async throws -> [ArraySlice<UInt8>] {
+    static func fetchJSON(
+        _ regions: [String], session: CloudSession, retry: RetryPolicy, query: InstanceQuery?,
+        request: (String) -> DescribeInstancesRequest
+    ) async throws -> [ArraySlice<UInt8>] {
         let pages = try await withThrowingTaskGroup(of: (Int, [UInt8], Int).self) { group in
             var count = 0
             for region in regions {
@@ -127,8 +147,9 @@ struct ListCommand: AsyncParsableCommand {
     /// A failed page: nothing is printed (a partial list would pass for a whole one), and the status says
     /// whose the failure is.
     static func failure(_ error: ECSCallError, region: String, retry: RetryPolicy) -> CommandError {
-        CallFailure.commandError(error, action: ECSAction.describeInstances, region: region, retry: retry,
-                                 consequence: "Nothing was listed (a partial list would look complete).")
+        CallFailure.commandError(
+            error, action: ECSAction.describeInstances, region: region, retry: retry,
+            consequence: "Nothing was listed (a partial list would look complete).")
     }
 
     /// `write(2)` straight from the bytes instead of `print` (17 MB of JSON for 10,000 instances, which `print`
@@ -153,17 +174,26 @@ struct ListCommand: AsyncParsableCommand {
         var t = TableWriter(columns: [
             // NAME is capped: one generated name of 135 columns would otherwise push out every column but ID and
             // STATUS. Longer names end in `…` (the JSON output has them whole).
-            .init(title: "ID", priority: 100, minWidth: 22), .init(title: "NAME", priority: 90, minWidth: 8, maxWidth: 36),
+            .init(title: "ID", priority: 100, minWidth: 22),
+            .init(title: "NAME", priority: 90, minWidth: 8, maxWidth: 36),
             .init(title: "STATUS", priority: 100, minWidth: 8), .init(title: "REGION", priority: showRegion ? 80 : -1),
-            .init(title: "TYPE", priority: 50), .init(title: "ZONE", priority: 40), .init(title: "PRIVATE IP", priority: 60),
-            .init(title: "PUBLIC IP", priority: 55), .init(title: "CHARGE", priority: 30), .init(title: "ECONOMICAL", priority: 20),
+            .init(title: "TYPE", priority: 50), .init(title: "ZONE", priority: 40),
+            .init(title: "PRIVATE IP", priority: 60),
+            .init(title: "PUBLIC IP", priority: 55), .init(title: "CHARGE", priority: 30),
+            .init(title: "ECONOMICAL", priority: 20),
             .init(title: "LOCKS", priority: 35), .init(title: "TAGS", priority: 10),
         ])
         for i in instances {
-            t.add([i.instanceId, i.instanceName, i.status.rawValue, i.regionId, i.instanceType, i.zoneId, i.privateIp ?? "-",
-                   i.publicIp ?? "-", i.instanceChargeType == "PrePaid" ? "subscription" : (i.spotStrategy == "NoSpot" ? "pay-as-you-go" : "spot"),
-                   i.isEconomicalModeEligible ? "yes" : "no", i.operationLocks.isEmpty ? "-" : i.lockReasons.joined(separator: ","),
-                   i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")])
+            t.add([
+                i.instanceId, i.instanceName, i.status.rawValue, i.regionId, i.instanceType, i.zoneId,
+                i.privateIp ?? "-",
+                i.publicIp ?? "-",
+                i.instanceChargeType == "PrePaid"
+                    ? "subscription" : (i.spotStrategy == "NoSpot" ? "pay-as-you-go" : "spot"),
+                i.isEconomicalModeEligible ? "yes" : "no",
+                i.operationLocks.isEmpty ? "-" : i.lockReasons.joined(separator: ","),
+                i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+            ])
         }
         return t
     }

@@ -23,15 +23,18 @@ struct StopCommand: AsyncParsableCommand {
     @OptionGroup var selection: InstanceSelection
     @OptionGroup var scope: RegionScope
     @Flag(help: "ForceStop: like pulling the power; data not yet written to disk may be lost.") var force = false
-    @Option(help: "KeepCharging or StopCharging (economical mode; only VPC pay-as-you-go instances without local disks).")
+    @Option(
+        help: "KeepCharging or StopCharging (economical mode; only VPC pay-as-you-go instances without local disks).")
     var stoppedMode: StoppedModeArgument?
     @Option(help: "AllTogether (one failure stops none) or SuccessFirst (each on its own).")
     var batch: BatchArgument = .allTogether
     @OptionGroup var run: RunOptions
 
     func run() async throws {
-        let options = OperationOptions(forceStop: force, stoppedMode: stoppedMode?.value, batch: batch.value, dryRun: run.dryRun)
-        try await PowerRunner(action: .stop, options: options, global: global, run: run).execute(selection, scope: scope)
+        let options = OperationOptions(
+            forceStop: force, stoppedMode: stoppedMode?.value, batch: batch.value, dryRun: run.dryRun)
+        try await PowerRunner(action: .stop, options: options, global: global, run: run).execute(
+            selection, scope: scope)
     }
 }
 
@@ -53,8 +56,10 @@ struct StartCommand: AsyncParsableCommand {
     @OptionGroup var run: RunOptions
 
     func run() async throws {
-        try await PowerRunner(action: .start, options: OperationOptions(batch: batch.value, dryRun: run.dryRun), global: global, run: run)
-            .execute(selection, scope: scope)
+        try await PowerRunner(
+            action: .start, options: OperationOptions(batch: batch.value, dryRun: run.dryRun), global: global, run: run
+        )
+        .execute(selection, scope: scope)
     }
 }
 
@@ -65,7 +70,10 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Wait until each instance reaches its final state.") var wait = false
     /// `.unconditional`: the next word is the value even when it looks like an option, so `--timeout -1` gets
     /// the command's own "must be a positive number" rather than ArgumentParser's "Missing value".
-    @Option(parsing: .unconditional, help: ArgumentHelp("With --wait, give up waiting after this many seconds.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("With --wait, give up waiting after this many seconds.", valueName: "seconds"))
     var timeout: Int = 600
-    @Option(help: "table, json, csv, or ids (the IDs that reached the outcome, one a line).") var output: OutputFormat = .table
+    @Option(help: "table, json, csv, or ids (the IDs that reached the outcome, one a line).") var output: OutputFormat =
+        .table
 }

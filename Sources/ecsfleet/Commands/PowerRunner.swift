@@ -31,11 +31,12 @@ struct PowerRunner {
                 // Without the preflight nothing can be judged, so nothing is sent: a failed operation (1) unless
                 // the region, credentials or endpoint are wrong (2).
                 return .success(
-                    try await resolution.targets(selected, consequence: "Nothing was sent: the preflight needs each instance's state."))
+                    try await resolution.targets(
+                        selected, consequence: "Nothing was sent: the preflight needs each instance's state."))
             } catch { return .failure(error) }
         }
-        watch.stop()
         if let signal = watch.caught {
+            watch.stop()
             await session.close()
             throw CommandError.interrupted("interrupted during the preflight; nothing was sent.", signal: signal)
         }
@@ -43,22 +44,31 @@ struct PowerRunner {
         switch preflight {
         case .success(let found): located = found
         case .failure(let error):
+            watch.stop()
             await session.close()
             throw error
         }
         guard !located.isEmpty else {
+            watch.stop()
             await session.close()
-            TerminalFacts.printError("ecsfleet: " + SafeText.escaped("No instance matches --where \(selection.query ?? ""); nothing to \(action.rawValue)."))
+            TerminalFacts.printError(
+                "ecsfleet: "
+                    + SafeText.escaped(
+                        "No instance matches --where \(selection.query ?? ""); nothing to \(action.rawValue)."))
             if run.output == .json { print("[]") }
             return
         }
-        let plan = OperationPlan(action: action, options: options, targets: located.map { ($0.instanceId, $0.regionId ?? "", $0.instance) }, now: Date())
-        try await execute(plan, decision: decision, session: session)
+        let plan = OperationPlan(
+            action: action, options: options, targets: located.map { ($0.instanceId, $0.regionId ?? "", $0.instance) },
+            now: Date())
+        try await execute(plan, decision: decision, session: session, watch: watch)
     }
 
     /// `--timeout` is a positive number of seconds.
     func checkTimeout() throws(CommandError) {
-        guard run.timeout > 0 else { throw .usage("--timeout must be a positive number of seconds, got \(run.timeout)") }
+        guard run.timeout > 0 else {
+            throw .usage("--timeout must be a positive number of seconds, got \(run.timeout)")
+        }
     }
 
     /// What the aliyun safety policy says of this action; a denied real run is refused here.
@@ -71,21 +81,27 @@ struct PowerRunner {
         }
         let decision = policy.decide("ecs:\(action.apiAction)")
         if decision.action == .deny, !options.dryRun {
-            throw .refused("Refused by the aliyun safety policy: \(decision.explanation) denies ecs:\(action.apiAction).")
+            throw .refused(
+                "Refused by the aliyun safety policy: \(decision.explanation) denies ecs:\(action.apiAction).")
         }
         return decision
     }
 
     /// Confirms and runs `plan` (closing `session`), prints the results with `extra` rows after the plan's own
     /// (an undo's skipped instances), and ends with the exit status.
-    func execute(_ plan: OperationPlan, decision: SafetyPolicy.Decision, session: CloudSession, extra: [InstanceResult] = []) async throws {
+    /// `watch`, when given, is the one that already guards the preflight: one watch from there to the end.
+    func execute(
+        _ plan: OperationPlan, decision: SafetyPolicy.Decision, session: CloudSession, extra: [InstanceResult] = [],
+        watch given: InterruptWatch? = nil
+    ) async throws {
         let standardMode = standardModeNote(plan)
         // From the confirmation to the end of the operation, SIGINT and SIGTERM are told what was sent.
-        let watch = InterruptWatch.start()
+        let watch = given ?? InterruptWatch.start()
         var report: OperationEngine.Report
         do {
-            report = try await confirmAndRun(plan, decision: decision, standardModeCount: standardMode.count,
-                                             session: session, environment: session.environment, watch: watch)
+            report = try await confirmAndRun(
+                plan, decision: decision, standardModeCount: standardMode.count,
+                session: session, environment: session.environment, watch: watch)
         } catch {
             watch.stop()
             await session.close()
@@ -101,19 +117,25 @@ struct PowerRunner {
 
     /// Asks (unless a dry run, `--yes`, or nothing to send), opens the journal and runs the engine, which a signal
     /// cancels: the operation then ends as `CommandError.interrupted`, saying what was sent.
-    func confirmAndRun(_ plan: OperationPlan, decision: SafetyPolicy.Decision, standardModeCount: Int,
-                       session: CloudSession, environment: [String: String], watch: InterruptWatch) async throws(CommandError) -> OperationEngine.Report {
+    func confirmAndRun(
+        _ plan: OperationPlan, decision: SafetyPolicy.Decision, standardModeCount: Int,
+        session: CloudSession, environment: [String: String], watch: InterruptWatch
+    ) async throws(CommandError) -> OperationEngine.Report {
         if !options.dryRun && plan.sendCount > 0 {
             try await confirm(plan, decision: decision, standardModeCount: standardModeCount, watch: watch)
         }
-        let journal = try JournalAccess.open(path: AppPaths(environment: environment).journal, consequence: "Nothing was sent.")
+        let journal = try JournalAccess.open(
+            path: AppPaths(environment: environment).journal, consequence: "Nothing was sent.")
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         // Dry runs: as many at once as the client may make; its adaptive limit decides how many really go.
         engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
         engine.trackingTimeout = .seconds(run.timeout)
-        let progress = ProgressLine(enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)
+        let progress = ProgressLine(
+            enabled: TerminalFacts.stderrIsTerminal && run.output == .table, total: plan.targets.count, action: action)
         let wait = run.wait
-        let report = await watch.run { [engine] in await engine.run(plan, wait: wait) { changed in progress.update(changed) } }
+        let report = await watch.run { [engine] in
+            await engine.run(plan, wait: wait) { changed in progress.update(changed) }
+        }
         progress.finish()
         if let signal = watch.caught {
             throw .interrupted(interruptedMessage(report, plan: plan, profile: session.account.profile), signal: signal)
@@ -140,7 +162,9 @@ struct PowerRunner {
     /// Skipped by the preflight only because it is already in the action's final state (whatever lock it also
     /// has: the preflight names the lock, but the instance is where the operator wants it).
     static func isAlreadyThere(_ target: OperationPlan.Target, action: PowerAction) -> Bool {
-        guard case let .skip(code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus, let i = target.instance else { return false }
+        guard case .skip(let code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus,
+            let i = target.instance
+        else { return false }
         return i.status == action.targetStatus
     }
 }

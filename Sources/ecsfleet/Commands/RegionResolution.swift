@@ -22,15 +22,21 @@ struct RegionResolution {
             session.client.learnEndpoints(answer.regions)
             return answer.regions.map(\.regionId)
         } catch {
-            throw CallFailure.commandError(error, action: ECSAction.describeRegions, region: session.account.region, retry: retry, consequence: consequence)
+            throw CallFailure.commandError(
+                error, action: ECSAction.describeRegions, region: session.account.region, retry: retry,
+                consequence: consequence)
         }
     }
 
     /// `--region` (each once), every region with `--all-regions`, else `fallback`.
-    func regions(consequence: String, fallback: () async throws(CommandError) -> [String]) async throws(CommandError) -> [String] {
+    func regions(consequence: String, fallback: () async throws(CommandError) -> [String]) async throws(CommandError)
+        -> [String]
+    {
         if scope.allRegions {
             guard global.regions.isEmpty else {
-                throw .usage("--all-regions means every region; leave out --region, or drop --all-regions to use only \(global.regions.joined(separator: ", "))")
+                throw .usage(
+                    "--all-regions means every region; leave out --region, or drop --all-regions to use only \(global.regions.joined(separator: ", "))"
+                )
             }
             return try await accountRegions(consequence: consequence)
         }
@@ -41,22 +47,29 @@ struct RegionResolution {
     /// The instances `selection` names, each with its region and what `DescribeInstances` says of it (nothing
     /// for IDs no region has). With `--where`, the instances of the listed regions that match, narrowed to the
     /// IDs named if any.
-    func targets(_ selection: InstanceSelection.Resolved, consequence: String) async throws(CommandError) -> [RegionLocator.Located] {
+    func targets(_ selection: InstanceSelection.Resolved, consequence: String) async throws(CommandError)
+        -> [RegionLocator.Located]
+    {
         guard let wanted = selection.wanted else {
             guard let query = selection.query else { return [] }
-            let regions = try await regions(consequence: consequence) { () async throws(CommandError) in session.regions(global) }
+            let regions = try await regions(consequence: consequence) { () async throws(CommandError) in
+                session.regions(global)
+            }
             return try await matching(query, regions: regions, consequence: consequence)
                 .map { RegionLocator.Located(instanceId: $0.instanceId, regionId: $0.regionId, instance: $0) }
         }
         // IDs whose region the JSON gave need no search; the others are looked for everywhere allowed.
         var search: [String] = []
         if wanted.contains(where: { $0.regionId == nil }) {
-            search = try await regions(consequence: consequence) { () async throws(CommandError) in try await accountRegions(consequence: consequence) }
+            search = try await regions(consequence: consequence) { () async throws(CommandError) in
+                try await accountRegions(consequence: consequence)
+            }
         }
         let located: [RegionLocator.Located]
         do { located = try await RegionLocator(service: session.service).locate(wanted, regions: search) } catch {
-            throw CallFailure.commandError(error, action: ECSAction.describeInstances, region: search.first ?? session.account.region,
-                                           retry: retry, consequence: consequence)
+            throw CallFailure.commandError(
+                error, action: ECSAction.describeInstances, region: search.first ?? session.account.region,
+                retry: retry, consequence: consequence)
         }
         guard let query = selection.query else { return located }
         return located.filter { $0.instance.map(query.matches) ?? false }
@@ -64,7 +77,9 @@ struct RegionResolution {
 
     /// Every instance of `regions` that matches `query`, region by region. A single `status:` value is also
     /// asked of the API, so a stop of the Running few does not page through the whole fleet.
-    func matching(_ query: InstanceQuery, regions: [String], consequence: String) async throws(CommandError) -> [Instance] {
+    func matching(_ query: InstanceQuery, regions: [String], consequence: String) async throws(CommandError)
+        -> [Instance]
+    {
         var out: [Instance] = []
         for region in regions {
             var r = DescribeInstancesRequest(regionId: region)
@@ -72,7 +87,8 @@ struct RegionResolution {
             do {
                 for try await page in session.client.numberedInstancePages(r) { out += page.filter(query.matches) }
             } catch let error as ECSCallError {
-                throw CallFailure.commandError(error, action: ECSAction.describeInstances, region: region, retry: retry, consequence: consequence)
+                throw CallFailure.commandError(
+                    error, action: ECSAction.describeInstances, region: region, retry: retry, consequence: consequence)
             } catch {
                 throw .failed("Listing \(region) failed: \(error). \(consequence)")
             }
@@ -83,7 +99,7 @@ struct RegionResolution {
     /// The API's spelling of the state when the query asks for exactly one (`status:running` → `Running`).
     static func apiStatus(_ query: InstanceQuery) -> String? {
         let states = query.tokens.compactMap { t -> [String]? in
-            guard case let .field(.status, values) = t.term, !t.negated else { return nil }
+            guard case .field(.status, let values) = t.term, !t.negated else { return nil }
             return values
         }
         guard states.count == 1, states[0].count == 1 else { return nil }
@@ -94,12 +110,18 @@ struct RegionResolution {
     /// misspelt key (`stauts:running` would be searched as text), a state that does not exist.
     static func parse(_ text: String) throws(CommandError) -> InstanceQuery {
         let query = InstanceQuery(parsing: text)
-        guard !query.isEmpty else { throw .usage("--where needs a query, such as 'tag:env=dev status:running' (see the README).") }
+        guard !query.isEmpty else {
+            throw .usage("--where needs a query, such as 'tag:env=dev status:running' (see the README).")
+        }
         if let key = query.unknownKeys.first {
-            throw .usage("--where: '\(key):' is not a filter key (status, name, tag, zone, type, region); put a word in double quotes to search for it as text.")
+            throw .usage(
+                "--where: '\(key):' is not a filter key (status, name, tag, zone, type, region); put a word in double quotes to search for it as text."
+            )
         }
         if let state = query.unknownStatuses.first {
-            throw .usage("--where: '\(state)' is not an instance state (\(InstanceStatus.all.map(\.rawValue).joined(separator: ", "))).")
+            throw .usage(
+                "--where: '\(state)' is not an instance state (\(InstanceStatus.all.map(\.rawValue).joined(separator: ", ")))."
+            )
         }
         return query
     }

@@ -1,5 +1,5 @@
-import Foundation
 import FleetTUI
+import Foundation
 import TerminalUI
 
 /// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
@@ -17,7 +17,9 @@ struct ScreenConfig {
         var config = ScreenConfig()
         guard let data = FileManager.default.contents(atPath: path) else { return config }
         let tables: [TOMLSection]
-        do { tables = try TOML.parse(String(decoding: data, as: UTF8.self)) } catch { throw .usage("\(path): \(error)") }
+        do { tables = try TOML.parse(String(decoding: data, as: UTF8.self)) } catch {
+            throw .usage("\(path): \(error)")
+        }
         var overrides: [(name: String, keys: [String], line: Int)] = []
         for table in tables {
             for entry in table.entries {
@@ -30,11 +32,14 @@ struct ScreenConfig {
                 case ("keys", _):
                     guard let keys = keyNames(entry.value) else {
                         throw .usage(
-                            "\(path): line \(entry.line): \(entry.key) must be a key name or a list of them, such as [\"space\", \"x\"]")
+                            "\(path): line \(entry.line): \(entry.key) must be a key name or a list of them, such as [\"space\", \"x\"]"
+                        )
                     }
                     overrides.append((entry.key, keys, entry.line))
                 default:
-                    throw .usage("\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)")
+                    throw .usage(
+                        "\(path): line \(entry.line): unknown setting \(table.name.isEmpty ? "" : table.name + ".")\(entry.key)"
+                    )
                 }
             }
         }

@@ -30,13 +30,18 @@ struct StatusCommand: AsyncParsableCommand {
         let selected = try selection.resolved()
         let malformed = InstanceSelection.malformed((selected.wanted ?? []).map(\.instanceId))
         if !malformed.isEmpty {
-            let shown = malformed.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (malformed.count > 5 ? " and \(malformed.count - 5) more" : "")
-            throw CommandError.usage("\(shown) \(malformed.count == 1 ? "is not an instance ID" : "are not instance IDs") (i- followed by letters and digits, such as i-bp67acfmxazb4p1); nothing was looked up.")
+            let shown =
+                malformed.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+                + (malformed.count > 5 ? " and \(malformed.count - 5) more" : "")
+            throw CommandError.usage(
+                "\(shown) \(malformed.count == 1 ? "is not an instance ID" : "are not instance IDs") (i- followed by letters and digits, such as i-bp67acfmxazb4p1); nothing was looked up."
+            )
         }
         let session = try await CloudSession.open(global)
         let located: [RegionLocator.Located]
         do {
-            located = try await RegionResolution(session: session, global: global, scope: scope).targets(selected, consequence: "No status was read.")
+            located = try await RegionResolution(session: session, global: global, scope: scope).targets(
+                selected, consequence: "No status was read.")
         } catch {
             await session.close()
             throw error
@@ -45,7 +50,12 @@ struct StatusCommand: AsyncParsableCommand {
         let rows = located.map { ($0.instanceId, $0.regionId ?? "", $0.instance?.status.rawValue ?? "NotFound") }
         switch output {
         case .json:
-            print(JSONValue.array(rows.map { .object([("InstanceId", .string($0.0)), ("RegionId", .string($0.1)), ("Status", .string($0.2))]) }).jsonText(pretty: true))
+            print(
+                JSONValue.array(
+                    rows.map {
+                        .object([("InstanceId", .string($0.0)), ("RegionId", .string($0.1)), ("Status", .string($0.2))])
+                    }
+                ).jsonText(pretty: true))
         case .csv:
             var csv = CSVText(header: ["InstanceId", "RegionId", "Status"])
             for (id, region, status) in rows { csv.add([id, region, status]) }
@@ -53,7 +63,10 @@ struct StatusCommand: AsyncParsableCommand {
         case .ids:
             for (id, _, status) in rows where status != "NotFound" { print(Sanitizer.clean(id)) }
         case .table:
-            var t = TableWriter(columns: [.init(title: "ID", priority: 100), .init(title: "REGION", priority: 50), .init(title: "STATUS", priority: 100)])
+            var t = TableWriter(columns: [
+                .init(title: "ID", priority: 100), .init(title: "REGION", priority: 50),
+                .init(title: "STATUS", priority: 100),
+            ])
             for (id, region, status) in rows { t.add([id, region.isEmpty ? "-" : region, status]) }
             print(t.render(width: TerminalFacts.width()))
         }

@@ -5,16 +5,21 @@ import TerminalUI
 enum FieldLine {
     static func wrap(_ fields: [String], width: Int?) -> [String] {
         guard let width else { return [fields.joined(separator: "  ")] }
-        var lines: [String] = [], line = "", used = 0
+        var lines: [String] = []
+        var line = ""
+        var used = 0
         for field in fields {
             let w = DisplayWidth.of(field)
             if line.isEmpty {
-                line = field; used = w
+                line = field
+                used = w
             } else if used + 2 + w <= width {
-                line += "  " + field; used += 2 + w
+                line += "  " + field
+                used += 2 + w
             } else {
                 lines.append(line)
-                line = "  " + field; used = 2 + w
+                line = "  " + field
+                used = 2 + w
             }
         }
         if !line.isEmpty { lines.append(line) }

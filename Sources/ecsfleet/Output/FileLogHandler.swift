@@ -34,5 +34,7 @@ final class LogFile: Sendable {
 }
 
 enum SignatureTime {
-    static func now() -> String { ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime]) }
+    static func now() -> String {
+        ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime])
+    }
 }

@@ -40,7 +40,10 @@ struct TableWriter {
     /// Sanitised ASCII (printable, as `Sanitizer` leaves it) takes one column a byte; anything else is measured.
     private static func displayWidth(_ cell: String) -> Int {
         var ascii = true
-        for b in cell.utf8 where b >= 0x80 { ascii = false; break }
+        for b in cell.utf8 where b >= 0x80 {
+            ascii = false
+            break
+        }
         return ascii ? cell.utf8.count : DisplayWidth.of(cell)
     }
 
@@ -56,14 +59,17 @@ struct TableWriter {
         if let width {
             // The screen's algorithm (`ColumnFit`): a column is shown whole (up to its cap) or dropped, except a
             // flexible one, which may shrink to its floor first and takes the room left over.
-            let fitted = ColumnFit.fit(visible.map { c in
-                let floor = max(columns[c].minWidth, DisplayWidth.of(columns[c].title))
-                let natural = columns[c].maxWidth.map { cap in
-                    min(columnWidths[c], max(floor, min(cap, width * Self.maxShareTenths / 10)))
-                } ?? columnWidths[c]
-                return ColumnFit.Column(minimum: columns[c].flexible ? min(natural, floor) : natural, natural: natural,
-                                        maximum: natural, weight: columns[c].flexible ? 1 : 0, priority: columns[c].priority)
-            }, width: width, gap: 2)
+            let fitted = ColumnFit.fit(
+                visible.map { c in
+                    let floor = max(columns[c].minWidth, DisplayWidth.of(columns[c].title))
+                    let natural =
+                        columns[c].maxWidth.map { cap in
+                            min(columnWidths[c], max(floor, min(cap, width * Self.maxShareTenths / 10)))
+                        } ?? columnWidths[c]
+                    return ColumnFit.Column(
+                        minimum: columns[c].flexible ? min(natural, floor) : natural, natural: natural,
+                        maximum: natural, weight: columns[c].flexible ? 1 : 0, priority: columns[c].priority)
+                }, width: width, gap: 2)
             for slot in fitted { columnWidths[visible[slot.index]] = slot.width }
             visible = fitted.map { visible[$0.index] }
         }
@@ -79,11 +85,16 @@ struct TableWriter {
 
     /// One line: each visible cell padded (or cut with `…`) to its column, two spaces between columns, no
     /// trailing spaces.
-    private func appendLine(_ cells: [String], _ cellWidths: [Int], _ visible: [Int], _ columnWidths: [Int], into out: inout [UInt8]) {
+    private func appendLine(
+        _ cells: [String], _ cellWidths: [Int], _ visible: [Int], _ columnWidths: [Int], into out: inout [UInt8]
+    ) {
         let start = out.count
         var ascii = true
         for (n, c) in visible.enumerated() {
-            if n > 0 { out.append(0x20); out.append(0x20) }
+            if n > 0 {
+                out.append(0x20)
+                out.append(0x20)
+            }
             let gap = columnWidths[c] - cellWidths[c]
             if gap >= 0, columnWidths[c] > 0 {
                 // What `DisplayWidth.pad` gives when the text fits, without making a string per cell.
@@ -91,7 +102,9 @@ struct TableWriter {
                 out.append(contentsOf: cells[c].utf8)
                 if !columns[c].alignRight { out.append(contentsOf: repeatElement(0x20, count: gap)) }
             } else {
-                out.append(contentsOf: DisplayWidth.pad(cells[c], columns: columnWidths[c], alignRight: columns[c].alignRight).utf8)
+                out.append(
+                    contentsOf: DisplayWidth.pad(cells[c], columns: columnWidths[c], alignRight: columns[c].alignRight)
+                        .utf8)
             }
             // A non-ASCII scalar takes more bytes than columns, so equal counts mean plain ASCII.
             if ascii, cellWidths[c] != cells[c].utf8.count { ascii = false }

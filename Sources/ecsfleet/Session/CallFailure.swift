@@ -15,18 +15,21 @@ enum CallFailure {
     static let configurationCodes = [
         ErrorCode.invalidRegionIdNotFound, ErrorCode.invalidAccessKeyIdNotFound, ErrorCode.signatureDoesNotMatch,
         ErrorCode.incompleteSignature, "InvalidSecurityToken", ErrorCode.invalidTimeStampExpired, "Forbidden",
-        ErrorCode.invalidActionNotFound, ErrorCode.missingParameter, ErrorCode.invalidParameter, ErrorCode.invalidStatusNotFound,
+        ErrorCode.invalidActionNotFound, ErrorCode.missingParameter, ErrorCode.invalidParameter,
+        ErrorCode.invalidStatusNotFound,
     ]
 
     /// The command's error for `error` from `action` in `region`. `consequence` says what did not happen
     /// ("Nothing was sent."); `retry` is the client's policy, to say how often a failure that it retries was tried.
-    static func commandError(_ error: ECSCallError, action: String, region: String, retry: RetryPolicy, consequence: String) -> CommandError {
+    static func commandError(
+        _ error: ECSCallError, action: String, region: String, retry: RetryPolicy, consequence: String
+    ) -> CommandError {
         if isConfiguration(error) { return .usage(describe(error, region: region) + " " + consequence) }
         let transient: Bool
         var failed = "failed"
         var detail = error.description
         switch error {
-        case let .api(e):
+        case .api(let e):
             transient = e.isThrottling || e.httpStatus >= 500
             // Throttled answers are not attempts: the client waits its turn and retries up to its own count.
             if e.isThrottling, retry.maxThrottledAnswers > 0 {
@@ -34,12 +37,14 @@ enum CallFailure {
             } else if retry.maxAttempts > 1, retry.shouldRetry(action: action, error: e) {
                 failed += " after \(retry.maxAttempts) attempts"
             }
-        case let .noAnswer(why, _, attempts):
+        case .noAnswer(let why, _, let attempts):
             transient = true
             // `why` starts with the action, which the sentence already names. A deadline or an oversized answer
             // says it all; other reasons read as why no answer came.
             let reason = why.hasPrefix(action + ": ") ? String(why.dropFirst(action.count + 2)) : why
-            detail = reason.hasPrefix("no complete answer") || reason.hasPrefix("the answer was larger") ? reason : "no answer (\(reason))"
+            detail =
+                reason.hasPrefix("no complete answer") || reason.hasPrefix("the answer was larger")
+                ? reason : "no answer (\(reason))"
             if attempts > 1 { failed += " after \(attempts) attempts" }
         default:
             transient = false
@@ -55,8 +60,8 @@ enum CallFailure {
         case .configuration: return true
         // No connection could be made (a refused port, a host name that does not resolve, a failed TLS
         // handshake): nothing was sent, and the endpoint or the network is what to fix, not the service.
-        case let .noAnswer(_, applied, _): return !applied
-        case let .api(e): return configurationCodes.contains { e.code.hasPrefix($0) }
+        case .noAnswer(_, let applied, _): return !applied
+        case .api(let e): return configurationCodes.contains { e.code.hasPrefix($0) }
         case .dryRunPassed, .invalidResponse: return false
         }
     }
@@ -64,17 +69,20 @@ enum CallFailure {
     /// A sentence for an error that is the operator's to fix, naming what to check.
     static func describe(_ error: ECSCallError, region: String) -> String {
         switch error {
-        case let .api(e) where e.code == ErrorCode.invalidRegionIdNotFound:
-            return "Region '\(region)' does not exist. List regions with the aliyun CLI (aliyun ecs DescribeRegions) or check --region."
-        case let .api(e) where e.code == ErrorCode.invalidAccessKeyIdNotFound:
-            return "The access key is not known to the service: check ALIBABA_CLOUD_ACCESS_KEY_ID or the profile (\(e.code))."
-        case let .api(e) where e.code == ErrorCode.signatureDoesNotMatch:
+        case .api(let e) where e.code == ErrorCode.invalidRegionIdNotFound:
+            return
+                "Region '\(region)' does not exist. List regions with the aliyun CLI (aliyun ecs DescribeRegions) or check --region."
+        case .api(let e) where e.code == ErrorCode.invalidAccessKeyIdNotFound:
+            return
+                "The access key is not known to the service: check ALIBABA_CLOUD_ACCESS_KEY_ID or the profile (\(e.code))."
+        case .api(let e) where e.code == ErrorCode.signatureDoesNotMatch:
             return "The request signature was rejected: the access key secret is probably wrong (\(e.code))."
-        case let .noAnswer(why, applied, _):
+        case .noAnswer(let why, let applied, _):
             // `why` is `Action: cannot connect: reason` from the client; the sentence says the first two its own way.
             let parts = why.components(separatedBy: ": cannot connect: ")
             if !applied, parts.count == 2 {
-                return "Cannot reach the ECS endpoint for \(parts[0]) in \(region): \(parts[1]). Check the network, --endpoint, or try --sandbox."
+                return
+                    "Cannot reach the ECS endpoint for \(parts[0]) in \(region): \(parts[1]). Check the network, --endpoint, or try --sandbox."
             }
             return "No answer from the ECS endpoint: \(why). Check the network, --endpoint, or try --sandbox."
         default:

@@ -24,13 +24,17 @@ struct CloudSession {
         let environment = ProcessInfo.processInfo.environment
         let signature = g.signature.value
         if g.sandbox, let sts = g.stsEndpoint {
-            throw .usage("--sandbox answers STS itself, so --sts-endpoint \(sts) cannot be used with it: drop one of them.")
+            throw .usage(
+                "--sandbox answers STS itself, so --sts-endpoint \(sts) cannot be used with it: drop one of them.")
         }
-        guard (1...256).contains(g.maxConcurrency) else { throw .usage("--max-concurrency must be from 1 to 256, got \(g.maxConcurrency)") }
+        guard (1...256).contains(g.maxConcurrency) else {
+            throw .usage("--max-concurrency must be from 1 to 256, got \(g.maxConcurrency)")
+        }
         try checkRegionIDs(g.regions, source: "--region")
         if g.sandbox, let endpoint = g.endpoint {
             // Both would leave the operator unsure which fleet a stop reached.
-            throw .usage("--sandbox runs its own simulator, so --endpoint \(endpoint) cannot be used with it: drop one of them.")
+            throw .usage(
+                "--sandbox runs its own simulator, so --endpoint \(endpoint) cannot be used with it: drop one of them.")
         }
         var sandbox: Sandbox?
         var account: Account
@@ -42,20 +46,26 @@ struct CloudSession {
                 let s = try await Sandbox.start(stateDirectory: AppPaths(environment: environment).stateDirectory)
                 sandbox = s
                 endpointText = s.endpoint
-                account = try Sandbox.account(profile: g.profile, region: g.regions.first, environment: environment, home: home)
+                account = try Sandbox.account(
+                    profile: g.profile, region: g.regions.first, environment: environment, home: home)
             } else {
                 do throws(AccountError) {
-                    account = try AccountResolver.resolve(profile: g.profile, region: g.regions.first, environment: environment,
-                                                          configPath: AppPaths(environment: environment).aliyunConfig,
-                                                          credentialsPath: AppPaths(environment: environment).credentialsFile, fallbackRegion: fallbackRegion)
+                    account = try AccountResolver.resolve(
+                        profile: g.profile, region: g.regions.first, environment: environment,
+                        configPath: AppPaths(environment: environment).aliyunConfig,
+                        credentialsPath: AppPaths(environment: environment).credentialsFile,
+                        fallbackRegion: fallbackRegion)
                 } catch {
                     throw linesThenUsage(error.description)
                 }
             }
             for warning in account.warnings { TerminalFacts.printError("ecsfleet: " + SafeText.escaped(warning)) }
-            try checkRegionIDs([account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
+            try checkRegionIDs(
+                [account.region], source: "the region (ALIBABA_CLOUD_REGION_ID or the profile's region_id)")
             if let endpointText {
-                do { endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch { throw CommandError.usage("--endpoint: \(error)") }
+                do { endpointOverride = try Endpoint(parsing: endpointText, insecureHTTP: g.insecureHTTP) } catch {
+                    throw CommandError.usage("--endpoint: \(error)")
+                }
             }
         } catch {
             sandbox?.stop()
@@ -70,8 +80,12 @@ struct CloudSession {
         let credentialTransport = AsyncHTTPTransport()
         let resolved: CredentialChain.Resolved
         do throws(CommandError) {
-            let fetcher = try credentialFetcher(g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint, logger: logger)
-            do throws(CredentialError) { resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher) } catch { throw linesThenUsage(error.description) }
+            let fetcher = try credentialFetcher(
+                g, environment: environment, transport: credentialTransport, sandboxURL: sandbox?.endpoint,
+                logger: logger)
+            do throws(CredentialError) {
+                resolved = try await CredentialChain.resolve(account.steps, fetcher: fetcher)
+            } catch { throw linesThenUsage(error.description) }
         } catch {
             await credentialTransport.shutdown()
             sandbox?.stop()
@@ -82,12 +96,16 @@ struct CloudSession {
         configuration.concurrency = .init(ceiling: g.maxConcurrency)
         configuration.endpointOverride = endpointOverride
         configuration.credentialProvider = resolved.provider
-        if g.verbose { TerminalFacts.printError("ecsfleet: credentials from " + SafeText.escaped(resolved.source.description)) }
+        if g.verbose {
+            TerminalFacts.printError("ecsfleet: credentials from " + SafeText.escaped(resolved.source.description))
+        }
         let client = ECSClient(
-            configuration: configuration, transport: AsyncHTTPTransport(maxConnectionsPerHost: max(16, g.maxConcurrency)),
+            configuration: configuration,
+            transport: AsyncHTTPTransport(maxConnectionsPerHost: max(16, g.maxConcurrency)),
             logger: logger)
-        return CloudSession(account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
-                            sandbox: sandbox, environment: environment)
+        return CloudSession(
+            account: account, source: resolved.source, client: client, credentialTransport: credentialTransport,
+            sandbox: sandbox, environment: environment)
     }
 
     /// A message of several lines (the chain's steps, one a line) as lines on stderr, each escaped as `main`
@@ -101,7 +119,12 @@ struct CloudSession {
     /// Region IDs are letters, digits and `-`. Anything else is a typing mistake, and would otherwise go into the
     /// host name of a public endpoint (`ecs.<region>.aliyuncs.com`) and come back as a DNS error.
     static func checkRegionIDs(_ regions: [String], source: String) throws(CommandError) {
-        for r in regions where r.isEmpty || !r.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+        for r in regions
+        where r.isEmpty
+            || !r.utf8.allSatisfy({
+                ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
+            })
+        {
             throw .usage("\(source): '\(r)' is not a region ID (letters, digits and '-', such as cn-hangzhou)")
         }
     }

@@ -43,7 +43,10 @@ final class InterruptWatch: Sendable {
     /// Stops watching and puts back the signals' default action. Safe to call more than once.
     func stop() {
         let watching = state.withLock { s -> Bool in
-            defer { s.sources = []; s.onSignal = nil }
+            defer {
+                s.sources = []
+                s.onSignal = nil
+            }
             for source in s.sources { source.cancel() }
             return !s.sources.isEmpty
         }

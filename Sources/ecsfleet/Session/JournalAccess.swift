@@ -8,7 +8,9 @@ enum JournalAccess {
     /// The journal at `path`, open for appending. `consequence` ends the message ("Nothing was sent.").
     static func open(path: String, consequence: String) throws(CommandError) -> Journal {
         do { return try Journal(path: path) } catch {
-            throw .usage("The journal \(path) cannot be written: \(reason(path: path, error: error)). Set XDG_STATE_HOME to a writable directory (the journal is $XDG_STATE_HOME/ecsfleet/journal.jsonl). \(consequence)")
+            throw .usage(
+                "The journal \(path) cannot be written: \(reason(path: path, error: error)). Set XDG_STATE_HOME to a writable directory (the journal is $XDG_STATE_HOME/ecsfleet/journal.jsonl). \(consequence)"
+            )
         }
     }
 
@@ -24,7 +26,9 @@ enum JournalAccess {
         }
         var dir = (path as NSString).deletingLastPathComponent
         while dir.count > 1, !files.fileExists(atPath: dir) { dir = (dir as NSString).deletingLastPathComponent }
-        if files.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue { return "\(dir) is a file, not a directory" }
+        if files.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return "\(dir) is a file, not a directory"
+        }
         if access(dir, W_OK) != 0 { return "\(dir) is not writable (permission denied)" }
         return plain(error)
     }
@@ -32,6 +36,7 @@ enum JournalAccess {
     /// The journal's own words, unless they are Foundation's opaque error domain text.
     static func plain(_ error: JournalError) -> String {
         let text = error.description
-        return text.contains("NSCocoaErrorDomain") || text.contains("Error Domain") ? "it cannot be created there" : text
+        return text.contains("NSCocoaErrorDomain") || text.contains("Error Domain")
+            ? "it cannot be created there" : text
     }
 }

@@ -16,9 +16,11 @@ enum ResumeAdvice {
         case "sandbox":
             return "\(op) was made in the sandbox: resume it with `\(entry.resumeCommand)`."
         case "environment":
-            return "\(op) was made with credentials from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or another step of the default chain: OIDC, credentials.ini, the instance role): set them up for that account as they were and run `\(entry.resumeCommand)` without --profile or --sandbox."
+            return
+                "\(op) was made with credentials from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or another step of the default chain: OIDC, credentials.ini, the instance role): set them up for that account as they were and run `\(entry.resumeCommand)` without --profile or --sandbox."
         default:
-            return "\(op) was made with profile \(entry.profile)\(current.map { ", not \($0)" } ?? ""): resume it with `\(entry.resumeCommand)`."
+            return
+                "\(op) was made with profile \(entry.profile)\(current.map { ", not \($0)" } ?? ""): resume it with `\(entry.resumeCommand)`."
         }
     }
 }

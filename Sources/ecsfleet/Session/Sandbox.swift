@@ -25,7 +25,8 @@ struct Sandbox {
         configuration.statePath = stateDirectory + "/sandbox-state.json"
         let gateway: APIGateway
         do {
-            gateway = try await Simulator.makeGateway(source: .generated(count: 300, regions: regions), configuration: configuration)
+            gateway = try await Simulator.makeGateway(
+                source: .generated(count: 300, regions: regions), configuration: configuration)
         } catch {
             throw .usage("--sandbox: \(error)")
         }
@@ -34,11 +35,19 @@ struct Sandbox {
         let server = SimulatorServer(gateway: gateway, host: "127.0.0.1", port: 0, logger: quiet)
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)
         let task = Task {
-            do { try await server.run { continuation.yield($0); continuation.finish() } } catch {}
+            do {
+                try await server.run {
+                    continuation.yield($0)
+                    continuation.finish()
+                }
+            } catch {}
             continuation.finish()
         }
         var endpoint: String?
-        for await url in stream { endpoint = url; break }
+        for await url in stream {
+            endpoint = url
+            break
+        }
         guard let endpoint else { throw .usage("--sandbox: the embedded simulator could not start") }
         return Sandbox(endpoint: endpoint, task: task)
     }
@@ -48,11 +57,16 @@ struct Sandbox {
     /// The sandbox's account: its own key, or with `--profile` that aliyun CLI profile, whose STS and metadata
     /// calls go to the sandbox too (so every mode can be tried without a cloud account). The journal records
     /// `sandbox` either way, so `--sandbox journal --resume` finds the operation.
-    static func account(profile: String?, region: String?, environment: [String: String], home: String) throws(CommandError) -> Account {
+    static func account(profile: String?, region: String?, environment: [String: String], home: String)
+        throws(CommandError) -> Account
+    {
         let region = region ?? regions[0]
-        guard let profile else { return Account(credentials: credentials, region: region, profile: "sandbox", source: .sandbox) }
+        guard let profile else {
+            return Account(credentials: credentials, region: region, profile: "sandbox", source: .sandbox)
+        }
         do throws(AccountError) {
-            var account = try AccountResolver.resolve(profile: profile, region: region, environment: environment, configPath: home + "/.aliyun/config.json")
+            var account = try AccountResolver.resolve(
+                profile: profile, region: region, environment: environment, configPath: home + "/.aliyun/config.json")
             account.profile = "sandbox"
             return account
         } catch {

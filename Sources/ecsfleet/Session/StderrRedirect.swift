@@ -9,11 +9,17 @@ struct StderrRedirect {
     init(to path: String) {
         saved = dup(STDERR_FILENO)
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        if fd >= 0 { dup2(fd, STDERR_FILENO); close(fd) }
+        if fd >= 0 {
+            dup2(fd, STDERR_FILENO)
+            close(fd)
+        }
     }
 
     /// Puts the original stderr back.
     func restore() {
-        if saved >= 0 { dup2(saved, STDERR_FILENO); close(saved) }
+        if saved >= 0 {
+            dup2(saved, STDERR_FILENO)
+            close(saved)
+        }
     }
 }

@@ -10,7 +10,9 @@ enum StatusArgument: String, ExpressibleByArgument, CaseIterable {
     case stopped = "Stopped"
 
     init?(argument: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {
+            return nil
+        }
         self = match
     }
 
