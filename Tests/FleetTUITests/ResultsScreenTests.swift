@@ -134,7 +134,7 @@ import Testing
         UI.reduce(&s, .hideResults)
         let g = UI.render(s, size)
         #expect(g.lines[2].contains("ID") && g.lines[2].contains("NAME"), "\(UI.dump(g))")
-        #expect(UI.line(UI.id(2), in: g).contains("◐ Stopping"), "the list shows the new state")
+        #expect(UI.line(UI.id(2), in: g).contains("↓ Stopping"), "the list shows the new state")
         // Quitting now asks first.
         UI.reduce(&s, .quit)
         let quit = UI.render(s, size)

@@ -43,6 +43,9 @@ import Testing
         ("status:running", [1, 3, 5, 6]),
         ("STATUS:stopped", [2]),
         ("!status:Running", [2, 4]),
+        ("status:stop", [2, 4]),  // the start of a state's name: Stopped and Stopping
+        ("status:Stoppi", [4]),
+        ("status:run|stopped", [1, 2, 3, 5, 6]),
         ("tag:env=prod", [1]),
         ("tag:env=dev", [2]),
         ("tag:env", [1, 2]),
@@ -98,6 +101,7 @@ import Testing
         #expect(Q(parsing: "foo:bar zone: !").tokens == [.init(.text("foo:bar"))])
         #expect(Q(parsing: "  ").isEmpty)
         #expect(Q(parsing: "status:Runing").unknownStatuses == ["runing"])
+        #expect(Q(parsing: "status:stop").unknownStatuses.isEmpty)
     }
 
     @Test func theRegionsShownFilterToo() {

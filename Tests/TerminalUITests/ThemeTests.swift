@@ -128,3 +128,13 @@ import Testing
         }
     }
 }
+
+@Suite struct StatusGlyphTests {
+    /// Every state has a glyph of its own, in UTF-8 and in ASCII: Starting and Stopping are not told apart by
+    /// which half of a circle is filled.
+    @Test(arguments: [false, true]) func everyStateHasItsOwnGlyph(ascii: Bool) {
+        let glyphs = StatusGlyph.allCases.map { $0.glyph(ascii: ascii) }
+        #expect(Set(glyphs).count == glyphs.count, "\(glyphs)")
+        #expect(glyphs.allSatisfy { DisplayWidth.of($0) == 1 })
+    }
+}

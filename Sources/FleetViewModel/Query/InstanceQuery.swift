@@ -4,7 +4,7 @@ import FleetCore
 /// A parsed filter. Words are matched case-insensitively as substrings of an instance's ID, name, private IP,
 /// public IP, type and zone. Tokens narrow by field:
 ///
-/// - `status:Running`: the state, whole and case-insensitive;
+/// - `status:Running`: the state or the start of its name (`status:stop` is Stopping and Stopped), any case;
 /// - `tag:env=prod` (key and value) or `tag:env` (the key with any value), case-insensitive;
 /// - `name:`, `zone:`, `type:`, `region:`: the field contains the text, case-insensitive (`name:web-`, `type:g7`);
 /// - `|` inside a token gives alternatives, any of which may hold: `status:Running|Starting`, `type:g7|c7`,
@@ -85,11 +85,11 @@ public struct InstanceQuery: Sendable, Equatable {
         }
     }
 
-    /// States named in `status:` tokens that are not one of the five API states (probably a typo).
+    /// States named in `status:` tokens that begin none of the five API states (probably a typo).
     public var unknownStatuses: [String] {
         tokens.flatMap { t -> [String] in
             guard case .field(.status, let values) = t.term else { return [] }
-            return values.filter { v in !InstanceStatus.all.contains(where: { $0.rawValue.lowercased() == v }) }
+            return values.filter { v in !InstanceStatus.all.contains(where: { $0.rawValue.lowercased().hasPrefix(v) }) }
         }
     }
 
@@ -132,9 +132,9 @@ public struct InstanceQuery: Sendable, Equatable {
         }
     }
 
-    /// `status` is whole; the other fields match when they contain a value. Both sides lower case.
+    /// `status` matches from the start of the state's name; the other fields match when they contain a value. Both sides lower case.
     static func fieldMatches(_ field: Field, values: [String], actual: String) -> Bool {
-        values.contains { field == .status ? actual == $0 : actual.contains($0) }
+        values.contains { field == .status ? actual.hasPrefix($0) : actual.contains($0) }
     }
 
     /// Whether `tag` matches any of `patterns` (lower case).

@@ -1,7 +1,8 @@
 /// How an instance state is shown: a glyph, a word and a theme role, so colour is never the only signal.
 ///
-/// UTF-8: ● Running, ◑ Starting, ◐ Stopping, ○ Stopped, ◌ Pending.
-/// ASCII: `*` Running, `~` Starting and Stopping, `o` Stopped, `.` Pending.
+/// UTF-8: ● Running, ↑ Starting, ↓ Stopping, ○ Stopped, ◌ Pending: the two transitions point where they go, so
+/// they cannot be told apart only by which half of a circle is filled.
+/// ASCII: `*` Running, `^` Starting, `v` Stopping, `o` Stopped, `.` Pending.
 public enum StatusGlyph: String, CaseIterable, Hashable, Sendable {
     /// Running.
     case running
@@ -23,8 +24,8 @@ public enum StatusGlyph: String, CaseIterable, Hashable, Sendable {
     public func glyph(ascii: Bool = false) -> String {
         switch self {
         case .running: return ascii ? "*" : "●"
-        case .starting: return ascii ? "~" : "◑"
-        case .stopping: return ascii ? "~" : "◐"
+        case .starting: return ascii ? "^" : "↑"
+        case .stopping: return ascii ? "v" : "↓"
         case .stopped: return ascii ? "o" : "○"
         case .pending: return ascii ? "." : "◌" // not `…`, which reads as text cut short
         }

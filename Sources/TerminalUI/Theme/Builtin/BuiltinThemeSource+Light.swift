@@ -45,8 +45,8 @@ extension BuiltinThemeSource {
         bold = true
 
         # Instance state Running. The screen always shows a glyph and the word too, so colour
-        # is never the only signal: ● Running, ◑ Starting, ◐ Stopping, ○ Stopped, ◌ Pending
-        # (in ASCII: * Running, ~ Starting and Stopping, o Stopped, . Pending).
+        # is never the only signal: ● Running, ↑ Starting, ↓ Stopping, ○ Stopped, ◌ Pending
+        # (in ASCII: * Running, ^ Starting, v Stopping, o Stopped, . Pending).
         [status.running]
         fg = 22
 
