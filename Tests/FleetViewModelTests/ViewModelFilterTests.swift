@@ -43,7 +43,7 @@ import Testing
         ("status:running", [1, 3, 5, 6]),
         ("STATUS:stopped", [2]),
         ("!status:Running", [2, 4]),
-        ("status:stop", [2, 4]),  // the start of a state's name: Stopped and Stopping
+        ("status:stop", [2, 4]), // the start of a state's name: Stopped and Stopping
         ("status:Stoppi", [4]),
         ("status:run|stopped", [1, 2, 3, 5, 6]),
         ("tag:env=prod", [1]),
