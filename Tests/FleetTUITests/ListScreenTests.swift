@@ -124,6 +124,17 @@ import Testing
         #expect(UI.shows("No instance matches the filter", g))
     }
 
+    /// While a filter is still being typed (before Enter), the list is already filtered by it, and the empty
+    /// text says so instead of calling the regions empty.
+    @Test(arguments: ScreenSize.both)
+    func emptyTextWhileTypingAFilter(size: ScreenSize) throws {
+        var s = UI.state()
+        UI.reduce(&s, .beginFilter, .editFilter("qqqq"))
+        let g = UI.render(s, size)
+        #expect(UI.shows("No instance matches the filter", g), "\(UI.dump(g))")
+        #expect(!UI.shows("No instances in", g))
+    }
+
     @Test(arguments: ScreenSize.both)
     func marksAndHiddenMarksInTheHeader(size: ScreenSize) throws {
         var s = UI.state()

@@ -99,7 +99,8 @@ enum InstanceListView {
     static func emptyText(_ state: FleetState) -> String {
         if state.isLoading { return "loading..." }
         let counts = state.instanceCountsByRegion
-        if !state.filter.applied.isEmpty, state.shownRegions.contains(where: { counts[$0, default: 0] > 0 }) {
+        // The filter being typed counts too: the rows are already filtered by it.
+        if !state.filter.effectiveText.isEmpty, state.shownRegions.contains(where: { counts[$0, default: 0] > 0 }) {
             return "No instance matches the filter (Esc on / clears it)."
         }
         let denied = state.shownRegions.compactMap { state.loads[$0] }.compactMap { load -> String? in
