@@ -100,6 +100,11 @@ def test_14_sandbox_at_80x24_without_credentials(screens):
     s = screens("s4", "--sandbox", cols=80, rows=24, sandbox=True)
     s.wait(lambda v: len(v.ids()) >= 10 and "SANDBOX" in v.lines[0] and v.hints() and len(v.lines) == 24,
            "the sandbox list", timeout=30)
+    # A mistyped region is refused, naming the sandbox's regions, as a listed account does.
+    s.keys(":")
+    s.type("region cn-shanhai")
+    s.keys("Enter")
+    s.wait(lambda v: "No region cn-shanhai" in v.text and "cn-hangzhou" in v.text, "the typo refused", timeout=10)
     s.keys("q")
     s.wait(lambda v: "EXIT=0" in v.text, "q exits 0", exits=True)
 

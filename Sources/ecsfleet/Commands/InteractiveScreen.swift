@@ -53,6 +53,11 @@ struct InteractiveScreen {
             readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
             autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
             credentialSource: session.source.description)
+        if session.sandbox != nil {
+            // The sandbox's regions are all there is: `:region cn-shanhai` is refused as in a listed account.
+            state.knownRegions = Sandbox.regions
+            state.regionListLoaded = true
+        }
         if let banner = Self.interruptedBanner(journalPath: journal.path, profile: session.account.profile) {
             state.post(.warning, banner, topic: "interrupted", now: Date())
         }
