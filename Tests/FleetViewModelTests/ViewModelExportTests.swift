@@ -72,6 +72,13 @@ import Testing
         #expect(s.banners.first?.text.hasPrefix("Copied 2 IDs") == true)
     }
 
+    /// From the details, `y` copies that instance's ID, whatever is marked.
+    @Test func fromTheDetailsTheirInstance() {
+        var s = VM.state(4)
+        VM.reduce(&s, [.toggleMarkAndMoveDown, .moveDown, .openDetails])
+        #expect(VM.reduce(&s, .copyIds) == [.copy(VM.id(3))])
+    }
+
     @Test func inTheResultsViewTheOperationsIdsAndCommands() {
         var s = VM.state(3)
         VM.reduce(

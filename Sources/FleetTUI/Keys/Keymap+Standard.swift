@@ -109,7 +109,7 @@ extension Keymap {
         KeyBinding(
             named: "copy", [.character("y")],
             "copy the marked IDs (or the current one; here, the operation's) to the clipboard",
-            in: [.list, .results]
+            in: [.list, .results, .details], hintIn: [.list, .results]
         ) { _, _ in .copyIds },
         KeyBinding(named: "copy-commands", [.character("Y")], "copy the operation as aliyun commands", in: [.results]) {
             _, _ in .copyCommands

@@ -13,7 +13,9 @@ extension FleetReducer {
             lines = run.plan.cliEquivalents
             what = "\(lines.count) aliyun command\(lines.count == 1 ? "" : "s") of \(run.id)"
         default:
-            if let run {
+            if let target = s.detailsTarget {
+                lines = target
+            } else if let run {
                 lines = run.results.map(\.instanceId)
             } else if !s.marks.isEmpty {
                 // Marked IDs in the list's order, hidden ones after.
