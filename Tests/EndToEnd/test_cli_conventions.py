@@ -28,3 +28,27 @@ def test_a_mistyped_subcommand_gets_a_suggestion(operator, typed, meant):
 def test_a_word_far_from_every_subcommand_gets_no_guess(operator):
     r = operator.raw("frobnicate")
     assert r.rc == 2 and "Did you mean" not in r.err, r
+
+
+def test_profile_completion_lists_the_cli_config_profiles(operator):
+    config = operator.home / ".aliyun" / "config.json"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('{"current": "ops", "profiles": [{"name": "ops", "mode": "AK"}, {"name": "dev", "mode": "AK"}]}')
+    try:
+        r = operator.raw("---completion", "--", "--profile", "1", "0")
+        assert r.rc == 0 and r.out.split() == ["ops", "dev"], r
+    finally:
+        config.unlink()
+
+
+def test_theme_completion_lists_built_ins_and_the_users_themes(operator):
+    themes = operator.config / "ecsfleet" / "themes"
+    themes.mkdir(parents=True, exist_ok=True)
+    (themes / "night.toml").write_text("")
+    r = operator.raw("---completion", "--", "--theme", "1", "0")
+    assert r.rc == 0 and r.out.split()[0] == "default" and "night" in r.out.split(), r
+
+
+def test_region_completion_lists_the_vendors_regions(operator):
+    r = operator.raw("--generate-completion-script", "bash")
+    assert r.rc == 0 and "cn-hangzhou" in r.out and "ap-southeast-1" in r.out, r

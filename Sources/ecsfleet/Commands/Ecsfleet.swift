@@ -28,7 +28,8 @@ struct Ecsfleet: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Colour theme: default, light, mono, high-contrast, colorblind, a file, or one in $XDG_CONFIG_HOME/ecsfleet/themes.",
-            valueName: "name|path"))
+            valueName: "name|path"),
+        completion: .custom { _, _, _ in Completions.themes() })
     var theme: String?
     @Flag(help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Click to move, wheel to scroll.") var mouse = false

@@ -4,7 +4,9 @@ import ECSSimulator
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "The aliyun CLI profile to use (default: ALIBABA_CLOUD_PROFILE, then the config's current profile).")
+    @Option(
+        help: "The aliyun CLI profile to use (default: ALIBABA_CLOUD_PROFILE, then the config's current profile).",
+        completion: .custom { _, _, _ in Completions.profiles() })
     var profile: String?
 
     @Option(
