@@ -159,8 +159,12 @@ public final class CursesTerminal: Terminal {
     /// Turns on reporting of left clicks and wheel turns.
     /// Writes the OSC 52 sequence straight to the terminal, between frames: ncurses has flushed its output by
     /// then, and the sequence moves no cursor and draws nothing.
-    public func copyToClipboard(_ text: String) {
-        let bytes = ClipboardSequence.bytes(for: text)
+    public func copyToClipboard(_ text: String) { writeRaw(ClipboardSequence.bytes(for: text)) }
+
+    public func notify(title: String, body: String) { writeRaw(NotificationSequence.bytes(title: title, body: body)) }
+
+    /// Bytes that are not drawing (escape sequences for the terminal itself), written past ncurses.
+    private func writeRaw(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }

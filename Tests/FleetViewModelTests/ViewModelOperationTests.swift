@@ -54,6 +54,27 @@ import Testing
         #expect(s.instance(VM.id(3))?.status == .running)
     }
 
+    /// An operation of over 10 seconds rings the bell and notifies when it ends; a shorter one, or any with
+    /// notifications off (`--quiet`, `notify = false`), does not.
+    @Test func aLongOperationNotifiesWhenItEnds() {
+        let final = [Self.result(1, .stopped, "Stopped")]
+        func finish(after seconds: TimeInterval, notifyAfter: TimeInterval?) -> [FleetEffect] {
+            var (s, plan) = Self.stopping()
+            s.notifyAfter = notifyAfter
+            let report = OperationEngine.Report(operation: plan.id, results: final, notes: [])
+            return VM.reduce(&s, .operationFinished(report), now: VM.t0.addingTimeInterval(seconds))
+        }
+        let long = finish(after: 11, notifyAfter: 10)
+        guard case .notify(let title, let body)? = long.first else {
+            Issue.record("no notification: \(long)")
+            return
+        }
+        #expect(title.hasPrefix("ecsfleet: stop "))
+        #expect(body.hasPrefix("stop finished: "))
+        #expect(finish(after: 9, notifyAfter: 10).isEmpty)
+        #expect(finish(after: 600, notifyAfter: nil).isEmpty)
+    }
+
     @Test func aFinishedOperationIsMarkedAndAnnounced() {
         let (initial, plan) = Self.stopping()
         var s = initial

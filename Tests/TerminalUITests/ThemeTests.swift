@@ -138,3 +138,17 @@ import Testing
         #expect(glyphs.allSatisfy { DisplayWidth.of($0) == 1 })
     }
 }
+
+@Suite struct NotificationSequenceTests {
+    /// The bell, OSC 9 and OSC 777, with nothing in the text able to end or reshape them.
+    @Test func bellAndBothDesktopSequencesWithSafeText() {
+        let bytes = NotificationSequence.bytes(title: "ecsfleet: stop", body: "evil\u{07}\u{1B}]0;x;y\nnext")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("\u{07}\u{1B}]9;ecsfleet: stop: "))
+        #expect(text.contains("\u{1B}]777;notify;ecsfleet: stop;"))
+        // Exactly three BELs (the bell and one ending each sequence) and two ESCs: the body added none.
+        #expect(bytes.filter { $0 == 0x07 }.count == 3)
+        #expect(bytes.filter { $0 == 0x1B }.count == 2)
+        #expect(text.components(separatedBy: ";").count == 5, "\(text.debugDescription)")
+    }
+}

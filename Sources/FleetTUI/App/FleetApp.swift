@@ -167,6 +167,8 @@ public final class FleetApp {
                     topic: "mouse", now: Date())
             case .copy(let text):
                 terminal.copyToClipboard(text)
+            case .notify(let title, let body):
+                terminal.notify(title: title, body: body)
             default:
                 // Detached: a task started here would first wait for the main actor, which the loop keeps busy
                 // in the terminal wait between its turns.

@@ -36,6 +36,8 @@ public enum FleetEffect: Sendable {
     case export(path: String, contents: String, rows: Int, overwrite: Bool)
     /// Puts `text` on the clipboard through the terminal (the app loop's).
     case copy(String)
+    /// Rings the bell and sends a desktop notification (the app loop's): a long operation ended.
+    case notify(title: String, body: String)
 }
 
 extension FleetEffect: Equatable {

@@ -5,7 +5,7 @@ import Foundation
 /// Performs the reducer's effects against ECS, the journal and the clock, and sends what happened back as
 /// actions. Loading reads `DescribeInstances` pages (the first 100 reported at once, the rest in batches);
 /// stops and starts go through the one `OperationEngine`, with its updates sent as `operationUpdated`.
-/// Screen effects (`quit`, `setTheme`, `setMouse`) are the app loop's; the runner ignores them.
+/// Screen effects (`quit`, `setTheme`, `setMouse`, `copy`, `notify`) are the app loop's; the runner ignores them.
 public actor FleetEffectRunner {
     /// Where `DescribeInstances`, `DescribeRegions` and permission checks go.
     public nonisolated let service: any ECSService
@@ -58,7 +58,7 @@ public actor FleetEffectRunner {
         case .scheduleRefresh:
             refreshTimer?.cancel()
             refreshTimer = Task { await self.run(effect) }
-        case .quit, .setTheme, .setMouse, .copy:
+        case .quit, .setTheme, .setMouse, .copy, .notify:
             break
         default:
             let n = nextTask
@@ -108,7 +108,7 @@ public actor FleetEffectRunner {
             send(.tick(clock.now()))
         case .export(let path, let contents, let rows, let overwrite):
             send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
-        case .quit, .setTheme, .setMouse, .copy: break
+        case .quit, .setTheme, .setMouse, .copy, .notify: break
         }
     }
 

@@ -11,17 +11,19 @@ extension FleetReducer {
         record(&s, s.operations[i].action, id, results, now: now)
     }
 
-    static func operationFinished(_ s: inout FleetState, _ report: OperationEngine.Report, now: Date) {
-        guard let i = s.operations.lastIndex(where: { $0.id == report.operation }) else { return }
+    static func operationFinished(_ s: inout FleetState, _ report: OperationEngine.Report, now: Date) -> [FleetEffect] {
+        guard let i = s.operations.lastIndex(where: { $0.id == report.operation }) else { return [] }
         s.operations[i].apply(report.results)
         s.operations[i].notes = report.notes
         s.operations[i].finishedAt = now
         let run = s.operations[i]
         record(&s, run.action, run.id, report.results, now: now)
         let failed = run.failures.count
-        s.post(
-            failed > 0 ? .warning : .info, "\(run.action.rawValue) finished: \(OperationEngine.summary(run.results)).",
-            now: now)
+        let summary = "\(run.action.rawValue) finished: \(OperationEngine.summary(run.results))."
+        s.post(failed > 0 ? .warning : .info, summary, now: now)
+        // An operator who looked away during a long one hears and sees that it ended.
+        guard let after = s.notifyAfter, now.timeIntervalSince(run.startedAt) > after else { return [] }
+        return [.notify(title: "ecsfleet: \(run.action.rawValue) \(run.id)", body: summary)]
     }
 
     private static func record(

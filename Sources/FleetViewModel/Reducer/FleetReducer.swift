@@ -79,7 +79,7 @@ public enum FleetReducer {
                 s.post(.info, "Exported \(rows) row\(rows == 1 ? "" : "s") to \(path).", now: now)
             }
         case .operationUpdated(let id, let results): operationUpdated(&s, id, results, now: now)
-        case .operationFinished(let report): operationFinished(&s, report, now: now)
+        case .operationFinished(let report): return operationFinished(&s, report, now: now)
         case .previewFinished(let report):
             s.withPowerDialog { $0.applyPreview(report) }
         case .journalLoaded(let entries):

@@ -72,6 +72,10 @@ public struct FleetState: Sendable, Equatable {
         return nil
     }
 
+    /// Seconds an operation must have run for its end to ring the bell and send a desktop notification; `nil`
+    /// for never (`--quiet`, `notify = false`).
+    public var notifyAfter: TimeInterval? = 10
+
     /// A session's starting state; `instances` are taken as already loaded.
     public init(
         profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],

@@ -55,4 +55,8 @@ public final class HeadlessTerminal: Terminal {
     /// The texts copied, oldest first.
     public private(set) var copied: [String] = []
     public func copyToClipboard(_ text: String) { copied.append(text) }
+
+    /// The notifications sent, oldest first.
+    public private(set) var notifications: [(title: String, body: String)] = []
+    public func notify(title: String, body: String) { notifications.append((title, body)) }
 }

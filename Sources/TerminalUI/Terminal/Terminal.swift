@@ -20,4 +20,7 @@ public protocol Terminal: AnyObject {
 
     /// Puts `text` on the clipboard through the terminal (OSC 52, `ClipboardSequence`).
     func copyToClipboard(_ text: String)
+
+    /// Rings the bell and sends a desktop notification through the terminal (`NotificationSequence`).
+    func notify(title: String, body: String)
 }

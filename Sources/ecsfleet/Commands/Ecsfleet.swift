@@ -33,6 +33,8 @@ struct Ecsfleet: AsyncParsableCommand {
     var theme: String?
     @Flag(help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Click to move, wheel to scroll.") var mouse = false
+    @Flag(help: "No bell or desktop notification when an operation of over 10 seconds ends (config: notify = false).")
+    var quiet = false
     @Flag(name: .customLong("readonly"), help: "Browse only: stop and start are disabled.") var readOnly = false
     @Option(help: ArgumentHelp("Refresh the list every N seconds (0 = off).", valueName: "seconds")) var refresh = 30
     @OptionGroup var scope: RegionScope
@@ -41,7 +43,7 @@ struct Ecsfleet: AsyncParsableCommand {
     func run() async throws {
         let options = ScreenOptions(
             theme: theme, noColor: noColor, mouse: mouse, readOnly: readOnly, refresh: refresh,
-            allRegions: scope.allRegions)
+            allRegions: scope.allRegions, quiet: quiet)
         try await InteractiveScreen(global: global, options: options).run()
     }
 

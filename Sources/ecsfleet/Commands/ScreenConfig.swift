@@ -9,6 +9,8 @@ import TerminalUI
 /// leaves that action's default keys and is reported in `keyProblems`; the rest of the file still applies.
 struct ScreenConfig {
     var theme: String?
+    /// Whether the end of a long operation rings the bell and sends a desktop notification.
+    var notify = true
     var keymap = Keymap()
     /// The remappings not applied, each with its line in the file.
     var keyProblems: [KeymapProblem] = []
@@ -29,6 +31,11 @@ struct ScreenConfig {
                         throw .usage("\(path): line \(entry.line): theme must be a string in quotes")
                     }
                     config.theme = value
+                case ("", "notify"):
+                    guard case .boolean(let value) = entry.value else {
+                        throw .usage("\(path): line \(entry.line): notify must be true or false")
+                    }
+                    config.notify = value
                 case ("keys", _):
                     guard let keys = keyNames(entry.value) else {
                         throw .usage(

@@ -6,4 +6,6 @@ struct ScreenOptions {
     var readOnly = false
     var refresh = 30
     var allRegions = false
+    /// No bell or desktop notification when a long operation ends.
+    var quiet = false
 }
