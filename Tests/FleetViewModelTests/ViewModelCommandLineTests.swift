@@ -17,6 +17,11 @@ import Testing
         (":ro on", .readOnly(true)),
         (":mouse on", .mouse(true)),
         (":mouse off", .mouse(false)),
+        (":sort name", .sort(.name, ascending: true)),
+        (":sort private-ip desc", .sort(.privateIp, ascending: false)),
+        (":sort ip", .sort(.privateIp, ascending: true)),
+        (":sort Last Operation", .sort(.lastOperation, ascending: true)),
+        (":sort stat asc", .sort(.status, ascending: true)),
         (":q", .quit),
         ("  :quit", .quit),
     ])
@@ -35,6 +40,15 @@ import Testing
     ])
     func rejects(_ line: String, _ message: String) {
         #expect(throws: FleetCommandError(message)) { try FleetCommand.parse(line) }
+    }
+
+    @Test func sortByAColumnAndRefuseAnUnknownOne() throws {
+        var s = VM.state(3)
+        VM.reduce(&s, [.openCommandLine, .editCommandLine("sort zone desc"), .executeCommandLine])
+        #expect(s.sort == InstanceSort(column: .zone, ascending: false))
+        VM.reduce(&s, [.openCommandLine, .editCommandLine("sort colour"), .executeCommandLine])
+        #expect(s.sort == InstanceSort(column: .zone, ascending: false))
+        #expect(s.banners.last?.text.hasPrefix("No column 'colour' to sort by; columns: id, name, status") == true)
     }
 
     @Test func theCommandLineRunsCommands() {

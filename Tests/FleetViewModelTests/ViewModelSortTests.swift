@@ -25,9 +25,10 @@ import Testing
             columns.append(s.sort.column)
         }
         #expect(
-            columns == [.name, .status, .type, .zone, .privateIp, .publicIp, .charge, .region, .lastOperation, .id])
+            columns == [.name, .status, .region, .lastOperation, .type, .zone, .privateIp, .publicIp, .charge, .id],
+            "the order the list shows them")
         VM.reduce(&s, .sortByPreviousColumn)
-        #expect(s.sort == InstanceSort(column: .lastOperation, ascending: true))
+        #expect(s.sort == InstanceSort(column: .charge, ascending: true))
     }
 
     @Test(arguments: [

@@ -243,6 +243,10 @@ extension FleetReducer {
             return []
         case .mouse(let on):
             return [.setMouse(on)]
+        case .sort(let column, let ascending):
+            s.sort = InstanceSort(column: column)
+            s.sort.ascending = ascending
+            return []
         case .quit:
             return quit(&s)
         case .export(let path, let overwrite):

@@ -11,6 +11,8 @@ public enum FleetCommand: Sendable, Equatable {
     case readOnly(Bool)
     /// `:mouse on|off`.
     case mouse(Bool)
+    /// `:sort COLUMN [asc|desc]`.
+    case sort(SortColumn, ascending: Bool)
     /// `:q`, `:quit`.
     case quit
     /// `:export PATH` (`.csv` or `.json`): the visible rows, or the results view's; `:export! PATH` overwrites.
@@ -18,7 +20,7 @@ public enum FleetCommand: Sendable, Equatable {
 
     /// The commands, for help and errors.
     public static let usage =
-        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :export FILE.csv|.json   :q"
+        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   :export FILE.csv|.json   :q"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
@@ -50,6 +52,19 @@ public enum FleetCommand: Sendable, Equatable {
                 throw FleetCommandError(":readonly takes on or off, not '\(args[0])'")
             }
             return .readOnly(on)
+        case "sort":
+            let columns = SortColumn.allCases.map { $0.rawValue.lowercased() }.joined(separator: ", ")
+            guard let first = args.first else { throw FleetCommandError(":sort needs a column: \(columns)") }
+            var words = args
+            var ascending = true
+            if let last = words.last?.lowercased(), ["asc", "desc"].contains(last), words.count > 1 {
+                ascending = last == "asc"
+                words.removeLast()
+            }
+            guard let column = SortColumn(named: words.joined(separator: " ")) else {
+                throw FleetCommandError("No column '\(first)' to sort by; columns: \(columns) (then asc or desc)")
+            }
+            return .sort(column, ascending: ascending)
         case "mouse":
             guard args.count == 1, let on = switchValue(args[0]) else {
                 throw FleetCommandError(":mouse takes on or off")
