@@ -124,6 +124,14 @@ import Testing
         #expect(UI.shows("No instance matches the filter", g))
     }
 
+    /// `1`, `0`, `j` through the key table moves ten rows; help lists the digits as `0-9`.
+    @Test func countPrefixThroughTheKeys() throws {
+        var s = UI.state()
+        for key in ["1", "0", "j"] { #expect(UI.press(.character(Character(key)), &s, .large)) }
+        #expect(s.cursorPosition == 10)
+        #expect(Keymap().helpSections(for: s, current: .list)[0].entries.contains { $0.keys == "0-9" })
+    }
+
     /// While a filter is still being typed (before Enter), the list is already filtered by it, and the empty
     /// text says so instead of calling the regions empty.
     @Test(arguments: ScreenSize.both)

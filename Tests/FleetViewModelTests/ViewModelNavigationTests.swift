@@ -32,6 +32,26 @@ import Testing
         #expect(s == expected)
     }
 
+    /// Count prefixes as in vim and less: `12j` moves twelve rows, `3k` three back, `5G` to row 5, `2` PgDn two
+    /// pages; a page arriving between digits keeps the count, another key drops it, and a lone 0 is no count.
+    @Test func countPrefixesMultiplyMovesAndPickRows() {
+        var s = VM.state(40)
+        VM.reduce(&s, [.addCountDigit(1), .addCountDigit(2), .moveDown])
+        #expect(s.cursor == VM.id(13) && s.pendingCount == nil)
+        VM.reduce(&s, [.addCountDigit(3), .tick(VM.t0), .moveUp])
+        #expect(s.cursor == VM.id(10), "a tick between the digit and the move keeps the count")
+        VM.reduce(&s, [.addCountDigit(5), .moveToBottom])
+        #expect(s.cursor == VM.id(5))
+        VM.reduce(&s, [.addCountDigit(2), .pageDown(pageSize: 10)])
+        #expect(s.cursor == VM.id(25))
+        VM.reduce(&s, [.addCountDigit(4), .toggleMark, .moveDown])
+        #expect(s.cursor == VM.id(26) && s.marks == [VM.id(25)], "another key drops the count")
+        VM.reduce(&s, [.addCountDigit(0), .moveDown])
+        #expect(s.cursor == VM.id(27), "0 alone is no count")
+        VM.reduce(&s, [.addCountDigit(9), .addCountDigit(9), .moveToTop])
+        #expect(s.cursor == VM.id(40), "a count past the end goes to the last row")
+    }
+
     @Test func pagingMovesByThePageAndClamps() {
         var s = VM.state(10)
         var expected = s

@@ -55,7 +55,11 @@ public struct KeyBinding: Sendable {
 
     /// How the keys are written in help: `j, Down`. Made from the keys themselves, so a remapped binding
     /// shows its new keys and no key is ever listed under a binding it does not belong to.
-    public var label: String { (keys.map(\.helpName) + (typesText ? ["characters"] : [])).joined(separator: ", ") }
+    public var label: String {
+        // The ten digits (the count prefix) read better as a range.
+        if keys == (0...9).map({ Key.character(Character(String($0))) }) { return "0-9" }
+        return (keys.map(\.helpName) + (typesText ? ["characters"] : [])).joined(separator: ", ")
+    }
 
     /// Whether `key` is one of this binding's: one of `keys`, or a printable character when it types text.
     public func takes(_ key: Key) -> Bool {

@@ -26,6 +26,12 @@ extension Keymap {
         KeyBinding(named: "top", [.character("g"), .home], "first instance", in: [.list]) { _, _ in .moveToTop },
         KeyBinding(named: "bottom", [.character("G"), .end], "last instance", in: [.list]) { _, _ in .moveToBottom },
         KeyBinding(
+            named: "count", (0...9).map { .character(Character(String($0))) },
+            "count prefix: 10j moves ten rows, 3 PgDn three pages, 5G goes to row 5", in: [.list]
+        ) { _, input in
+            input.typed.flatMap { $0.wholeNumberValue }.map { .addCountDigit($0) }
+        },
+        KeyBinding(
             named: "filter", [.character("/")],
             "filter by ID/name/IP/type/zone; status:Running tag:env=prod zone: type: region: (! negates)",
             hint: "filter", in: [.list, .results]

@@ -28,7 +28,9 @@ public struct Keymap: Sendable {
                     pageSize: layout.pageSize,
                     overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
             measured = input
-            if case .character(let c) = event.key, b.typesText { input.typed = c }
+            // The character pressed: a text binding types it, and a binding of several characters (the count
+            // prefix's digits) reads which one it was.
+            if case .character(let c) = event.key { input.typed = c }
             if let a = b.action(state, input) { return a }
         }
         return nil

@@ -165,4 +165,6 @@ public enum FleetAction: Sendable {
     case copyCommands
     /// `u` in the results view: the dialog that reverses the operation (start what it stopped, stop what it started).
     case undoOperation
+    /// A digit of a count prefix (`10j` moves ten rows, `5G` goes to row 5).
+    case addCountDigit(Int)
 }

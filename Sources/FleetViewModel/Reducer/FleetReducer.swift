@@ -8,6 +8,15 @@ public enum FleetReducer {
     public static func reduce(_ state: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         state.syncVisible()
         let context = state.cursorContext()
+        var action = action
+        if case .addCountDigit(let digit) = action {
+            addCountDigit(&state, digit)
+            return []
+        }
+        if action.isFromTheOperator, let count = state.pendingCount {
+            state.pendingCount = nil
+            action = counted(action, count: count, in: state)
+        }
         let effects = dispatch(&state, action, now: now)
         state.syncVisible(from: context)
         return effects
@@ -70,6 +79,7 @@ public enum FleetReducer {
             return resultsView(&s, action, now: now)
         case .regionsLoaded, .regionListFailed, .instancesLoaded, .loadFailed, .permissionChecked:
             return loading(&s, action, now: now)
+        case .addCountDigit: return []
         case .copyIds, .copyCommands: return copy(&s, action, now: now)
         case .undoOperation: return undo(&s, now: now)
         case .exportFinished(let path, let rows, let error):

@@ -72,6 +72,9 @@ public struct FleetState: Sendable, Equatable {
         return nil
     }
 
+    /// The count prefix being typed (`10` of `10j`), until a movement uses it or another key drops it.
+    public var pendingCount: Int?
+
     /// Seconds an operation must have run for its end to ring the bell and send a desktop notification; `nil`
     /// for never (`--quiet`, `notify = false`).
     public var notifyAfter: TimeInterval? = 10
