@@ -132,6 +132,24 @@ import Testing
         #expect(Keymap().helpSections(for: s, current: .list)[0].entries.contains { $0.keys == "0-9" })
     }
 
+    /// Ctrl-W erases the last word and Ctrl-U the whole line, in `/` and in `:` alike.
+    @Test func lineEditingInTheFilterAndTheCommandLine() throws {
+        var s = UI.state()
+        UI.press(.character("/"), &s, .large)
+        for c in "tag:env=dev status:ru" { UI.press(.character(c), &s, .large) }
+        UI.press(.ctrl("w"), &s, .large)
+        #expect(s.filter.text == "tag:env=dev ")
+        UI.press(.ctrl("u"), &s, .large)
+        #expect(s.filter.text == "")
+        UI.press(.escape, &s, .large)
+        UI.press(.character(":"), &s, .large)
+        for c in "region cn-hangzhou" { UI.press(.character(c), &s, .large) }
+        UI.press(.ctrl("w"), &s, .large)
+        #expect(s.dialog == .commandLine("region "))
+        UI.press(.ctrl("u"), &s, .large)
+        #expect(s.dialog == .commandLine(""))
+    }
+
     /// While a filter is still being typed (before Enter), the list is already filtered by it, and the empty
     /// text says so instead of calling the regions empty.
     @Test(arguments: ScreenSize.both)

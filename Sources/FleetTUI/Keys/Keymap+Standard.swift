@@ -41,6 +41,9 @@ extension Keymap {
         KeyBinding(named: "filter-erase", [.backspace], "erase the last character", in: [.filter]) { s, _ in
             .editFilter(String(s.filter.text.dropLast()))
         },
+        KeyBinding(named: "filter-erase-word", [.ctrl("w")], "erase the last word", in: [.filter]) { s, _ in
+            .editFilter(LineEditing.withoutLastWord(s.filter.text))
+        },
         KeyBinding(named: "filter-erase-all", [.ctrl("u")], "erase the whole filter", in: [.filter]) { _, _ in
             .editFilter("")
         },
@@ -242,6 +245,13 @@ extension Keymap {
         ) { s, _ in
             guard case .commandLine(let text) = s.dialog else { return nil }
             return text.isEmpty ? .cancelDialog : .typeBackspace
+        },
+        KeyBinding(named: "command-erase-word", [.ctrl("w")], "erase the last word", in: [.commandLine]) { s, _ in
+            guard case .commandLine(let text) = s.dialog else { return nil }
+            return .editCommandLine(LineEditing.withoutLastWord(text))
+        },
+        KeyBinding(named: "command-erase-all", [.ctrl("u")], "erase the whole line", in: [.commandLine]) { _, _ in
+            .editCommandLine("")
         },
         KeyBinding(named: "command-type", [], typesText: true, "type the command", in: [.commandLine]) { _, input in
             input.typed.map { .typeCharacter($0) }
