@@ -1,10 +1,11 @@
+import ECSAPI
 import FleetCore
 import Foundation
 import Testing
 
 @Suite struct OperationIDTests {
     @Test func startsWithTheUTCTimeAndEndsWithFourRandomCharacters() {
-        var source = OperationIDSource(seed: 7)
+        var source = SeededRandom(seed: 7)
         // 2026-12-05 03:17:12 UTC.
         let id = OperationID.make(now: Date(timeIntervalSince1970: 1_796_440_632), using: &source)
         #expect(id.hasPrefix("261205-031712-"))
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func datesAcrossLeapYearsAndCenturies() {
-        var source = OperationIDSource(seed: 1)
+        var source = SeededRandom(seed: 1)
         #expect(OperationID.make(now: Date(timeIntervalSince1970: 0), using: &source).hasPrefix("700101-000000-"))
         #expect(
             OperationID.make(now: Date(timeIntervalSince1970: 951_782_400), using: &source).hasPrefix("000229-000000-"))
@@ -23,15 +24,15 @@ import Testing
     }
 
     @Test func idsMadeInTheSameSecondDiffer() {
-        var source = OperationIDSource(seed: 42)
+        var source = SeededRandom(seed: 42)
         let now = Date(timeIntervalSince1970: 1_796_440_632)
         let ids = (0..<1000).map { _ in OperationID.make(now: now, using: &source) }
         #expect(Set(ids).count == 1000)
     }
 
     @Test func theSameSeedGivesTheSameIds() {
-        var a = OperationIDSource(seed: 3)
-        var b = OperationIDSource(seed: 3)
+        var a = SeededRandom(seed: 3)
+        var b = SeededRandom(seed: 3)
         let now = Date(timeIntervalSince1970: 1_796_440_632)
         #expect(OperationID.make(now: now, using: &a) == OperationID.make(now: now, using: &b))
     }

@@ -1,3 +1,5 @@
+import ECSAPI
+
 /// A range of seconds written `MIN-MAX` (or one number), such as `2-6` or `0.2-0.4`.
 public struct DelayRange: Sendable, Equatable, CustomStringConvertible {
     public var min: Double

@@ -44,21 +44,3 @@ public enum OperationID {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
-
-/// The random part of the screen's operation IDs, as a value: SplitMix64 from a seed drawn at launch, so that
-/// the reducer, which makes the IDs, stays a pure function of its state.
-public struct OperationIDSource: Sendable, Equatable, RandomNumberGenerator {
-    private var state: UInt64
-
-    /// A source starting at `seed`.
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

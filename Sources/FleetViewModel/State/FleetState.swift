@@ -62,7 +62,7 @@ public struct FleetState: Sendable, Equatable {
     /// random part comes from `operationIdSource`, so the reducer stays a function of its state.
     public var operationIdPrefix: String?
     /// The random part of operation IDs, seeded at launch.
-    public var operationIdSource: OperationIDSource
+    public var operationIdSource: SeededRandom
     /// How many operation IDs were handed out.
     public var operationCounter: Int
 
@@ -117,7 +117,7 @@ public struct FleetState: Sendable, Equatable {
         self.operationIdPrefix = operationIdPrefix
         operationCounter = 0
         // With a prefix the source is unused: a fixed seed keeps states made alike equal.
-        operationIdSource = OperationIDSource(seed: operationIdPrefix == nil ? operationIdSeed : 0)
+        operationIdSource = SeededRandom(seed: operationIdPrefix == nil ? operationIdSeed : 0)
         for (region, list) in Dictionary(grouping: instances, by: \.regionId) {
             table.upsert(list, region: region, generation: 0)
         }

@@ -1,9 +1,13 @@
-/// A small, fast, seedable generator (SplitMix64), so `--seed` reproduces fleets, delays and faults.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+/// A small, fast, seedable generator (SplitMix64). The simulator draws fleets, delays and faults from it, so
+/// `--seed` reproduces them; the screen draws the random part of operation IDs from it, so the reducer stays a
+/// pure function of its state.
+public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
     private var state: UInt64
 
+    /// A generator starting at `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
