@@ -3,6 +3,7 @@ mistyped subcommand."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -52,3 +53,19 @@ def test_theme_completion_lists_built_ins_and_the_users_themes(operator):
 def test_region_completion_lists_the_vendors_regions(operator):
     r = operator.raw("--generate-completion-script", "bash")
     assert r.rc == 0 and "cn-hangzhou" in r.out and "ap-southeast-1" in r.out, r
+
+
+def test_the_man_page_source_covers_every_subcommand_and_option(operator):
+    """`swift package plugin generate-manual` writes the man page from this dump; a subcommand or option missing
+    from it, or without its help text, would be missing from the man page."""
+    r = operator.raw("--experimental-dump-help")
+    assert r.rc == 0, r
+    root = json.loads(r.out)["command"]
+    subcommands = {c["commandName"]: c for c in root["subcommands"]}
+    assert {"list", "stop", "start", "status", "journal"} <= set(subcommands), subcommands.keys()
+    for name in ("list", "stop", "start", "status", "journal"):
+        command = subcommands[name]
+        assert command.get("abstract"), name
+        for argument in command.get("arguments", []):
+            if argument.get("shouldDisplay", True) and argument["kind"] != "positional":
+                assert argument.get("abstract"), (name, argument["valueName"])
