@@ -61,7 +61,7 @@ def test_switch_to_a_second_profile_and_list_it(operator, e2e_sims):
 
         # What help shows is enough: the command line and its :profile.
         s.keys("?")
-        s.wait(lambda v: re.search(r":\s+command line: .*:profile NAME", v.text) is not None, "help names :profile")
+        s.wait(lambda v: re.search(r":\s+command line: .*:profile", v.text) is not None, "help names :profile")
         s.keys("Escape")
         s.wait(lambda v: v.hints(), "the list again")
 

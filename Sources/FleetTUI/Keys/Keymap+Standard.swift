@@ -230,7 +230,8 @@ extension Keymap {
             in: [.list]
         ) { _, _ in .openJournal },
         KeyBinding(
-            named: "command", [.character(":")], "command line: :region NAME|all, :profile NAME, :theme NAME, :sort COLUMN, :q (Tab completes)",
+            named: "command", [.character(":")],
+            "command line: :region, :profile, :theme, :sort, :export, :q (Tab completes them)",
             in: [.list]
         ) { _, _ in .openCommandLine },
         KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },
