@@ -14,7 +14,7 @@ extension FleetReducer {
         if s.sandbox {
             s.post(
                 .warning,
-                "The sandbox has one account: to use profile \(name), run ecsfleet --profile \(name) without --sandbox.",
+                "Sandbox: one account. For profile \(name), run ecsfleet --profile \(name).",
                 topic: "profile", now: now)
             return []
         }
@@ -71,9 +71,9 @@ extension FleetReducer {
             s.regionListLoaded = false
         }
         if s.regionsShown != .all { s.regionsShown = .only([account.region]) }
-        let who = account.credentialSource.isEmpty ? account.profile : account.credentialSource
+        // The header names the credentials in full; the banner says what changed in words that fit 80 columns.
         let marks = dropped == 0 ? "" : "; \(dropped) mark\(dropped == 1 ? "" : "s") cleared"
-        s.post(.info, "Now on \(who), \(s.regionsShown.title)\(marks).", topic: "profile", now: now)
+        s.post(.info, "Now on profile \(account.profile), \(s.regionsShown.title)\(marks).", topic: "profile", now: now)
         return refresh(&s, now: now)
     }
 }
