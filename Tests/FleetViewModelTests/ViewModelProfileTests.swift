@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func theSandboxHasOneAccount() {
-        var s = FleetState(profile: "sandbox", regions: .only([VM.hangzhou]), sandbox: true, credentialSource: "sandbox")
+        var s = FleetState(
+            profile: "sandbox", regions: .only([VM.hangzhou]), sandbox: true, credentialSource: "sandbox")
         s.profiles = ["work"]
         #expect(Self.command(&s, "profile work").isEmpty)
         #expect(s.banners.last?.text == "Sandbox: one account. For profile work, run ecsfleet --profile work.")
@@ -110,8 +111,8 @@ import Testing
         #expect(s.switchingTo == nil && s.profile == "test" && s.marks.count == 1 && s.visible.count == 5)
         #expect(s.banners.last?.level == .error)
         #expect(
-            s.banners.last?.text == "Still on test: profile work cannot be used: InvalidAccessKeyId.NotFound: no such key"
-        )
+            s.banners.last?.text
+                == "Still on test: profile work cannot be used: InvalidAccessKeyId.NotFound: no such key")
     }
 
     @Test func nothingIsSentWhileSigningIn() {
@@ -172,7 +173,10 @@ final class VMSwitcher: AccountSwitching {
     @Test func anUnknownProfileOrAFailingKeyKeepsTheOldAccount() async {
         let old = VMFakeECS([VM.hangzhou: [VM.instance(1)]])
         let badKey = VMRefusingECS(
-            error: .api(APIError(code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found.", httpStatus: 404)))
+            error: .api(
+                APIError(
+                    code: "InvalidAccessKeyId.NotFound", message: "Specified access key is not found.", httpStatus: 404
+                )))
         let noRegions = VMRefusingECS(
             error: .api(APIError(code: "Forbidden.RAM", message: "User not authorized.", httpStatus: 403)))
         let switcher = VMSwitcher(["badkey": badKey, "limited": noRegions])

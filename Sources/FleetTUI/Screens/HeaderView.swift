@@ -139,7 +139,9 @@ enum HeaderView {
     /// and port say where; the scheme is left out for room).
     static func endpoint(_ state: FleetState) -> String {
         guard var text = state.endpoint, !text.isEmpty else { return "" }
-        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) { text.removeFirst(scheme.count) }
+        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
+            text.removeFirst(scheme.count)
+        }
         while text.hasSuffix("/") { text.removeLast() }
         return " @ " + text
     }

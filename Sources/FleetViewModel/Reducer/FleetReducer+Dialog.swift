@@ -55,7 +55,8 @@ extension FleetReducer {
         case .commandLine(let command):
             switch action {
             case .cancelDialog: s.dialog = .none
-            case .typeCharacter(let c): s.dialog = .commandLine(CommandLineState(command.line.applying(.insert(String(c)))))
+            case .typeCharacter(let c):
+                s.dialog = .commandLine(CommandLineState(command.line.applying(.insert(String(c)))))
             case .typeBackspace: s.dialog = .commandLine(CommandLineState(command.line.applying(.eraseBackward)))
             case .typeEnter: return dispatchCommandLine(&s, now: now)
             default: break

@@ -72,7 +72,9 @@ public enum FleetReducer {
         case .profileSwitched(let account): return profileSwitched(&s, account, now: now)
         case .profileSwitchFailed(let profile, let message):
             s.switchingTo = nil
-            s.post(.error, "Still on \(s.profile): profile \(profile) cannot be used: \(message)", topic: "profile", now: now)
+            s.post(
+                .error, "Still on \(s.profile): profile \(profile) cannot be used: \(message)", topic: "profile",
+                now: now)
         case .refreshNow: return refresh(&s, now: now)
         case .cancelLoading: return cancelLoading(&s, now: now)
         case .togglePause: return togglePause(&s, now: now)

@@ -59,7 +59,8 @@ public struct CommandCompletion: Sendable, Equatable {
         case ("profile", 1): return make("profiles", typed: typed, from: state.profiles, line: before)
         case ("sort", 1): return make("columns", typed: typed, from: columnNames, line: before)
         case ("sort", 2): return make("directions", typed: typed, from: ["asc", "desc"], line: before)
-        case ("readonly", 1), ("ro", 1), ("mouse", 1): return make("values", typed: typed, from: ["on", "off"], line: before)
+        case ("readonly", 1), ("ro", 1), ("mouse", 1):
+            return make("values", typed: typed, from: ["on", "off"], line: before)
         default: return nil
         }
     }
