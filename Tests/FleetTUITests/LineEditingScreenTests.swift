@@ -40,6 +40,18 @@ import Testing
         #expect(g.lines[1].hasPrefix("/x█"), "at the end: a block after the text")
     }
 
+    @Test func aLineWiderThanTheScreenScrollsToKeepTheCursorInView() {
+        var s = UI.state()
+        let long = (1...30).map { "w\($0)" }.joined(separator: " ")  // 110 characters
+        UI.press(.character(":"), &s, .small)
+        Self.type(long, &s)
+        var g = UI.render(s, .small)
+        #expect(g.lines[23].hasPrefix(":…") && g.lines[23].hasSuffix("w29 w30█"), "\(UI.dump(g))")
+        UI.press(.home, &s, .small)
+        g = UI.render(s, .small)
+        #expect(g.lines[23].hasPrefix(":w1 w2 w3") && g[1, 23].style.reverse != UI.theme[.input].reverse)
+    }
+
     @Test func theCommandLineEditsWithTheSameKeys() throws {
         var s = UI.state()
         UI.press(.character(":"), &s, .small)
