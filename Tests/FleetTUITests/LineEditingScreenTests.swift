@@ -108,7 +108,7 @@ import Testing
             let c = command.first { $0.hasPrefix(keys + " ") }
             #expect(f != nil && f == c, "\(keys): \(String(describing: f)) / \(String(describing: c))")
         }
-        #expect(command.contains { $0.hasPrefix("Tab complete") })
+        #expect(command.contains { $0.hasPrefix("Tab complete command/region/theme/profile/column") })
     }
 
     @Test(arguments: ScreenSize.both)

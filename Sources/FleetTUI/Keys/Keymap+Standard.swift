@@ -236,7 +236,7 @@ extension Keymap {
         ) { _, _ in .openCommandLine },
         KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },
         KeyBinding(
-            named: "command-erase", [.backspace], "erase the character before the cursor (on an empty line: leave it)",
+            named: "command-erase", [.backspace], "erase before the cursor (on an empty line: leave it)",
             in: [.commandLine]
         ) { s, _ in
             guard case .commandLine(let command) = s.dialog else { return nil }
@@ -244,7 +244,7 @@ extension Keymap {
         },
         KeyBinding(
             named: "command-complete", [.tab],
-            "complete the command, region, theme, profile or column; again: the next candidate", in: [.commandLine]
+            "complete command/region/theme/profile/column; again: next", in: [.commandLine]
         ) { _, _ in .completeCommandLine(backward: false) },
         KeyBinding(named: "command-complete-back", [.backTab], "the previous candidate", in: [.commandLine]) {
             _, _ in .completeCommandLine(backward: true)
