@@ -24,6 +24,8 @@ import Testing
         (":sort stat asc", .sort(.status, ascending: true)),
         (":q", .quit),
         ("  :quit", .quit),
+        (":profile", .profile(nil)),
+        (":profile work", .profile("work")),
     ])
     func parses(_ line: String, _ expected: FleetCommand) throws {
         #expect(try FleetCommand.parse(line) == expected)
@@ -36,7 +38,8 @@ import Testing
         (":readonly sometimes", ":readonly takes on or off, not 'sometimes'"),
         (":q now", ":q takes nothing after it"),
         (":", "Type a command: \(FleetCommand.usage)"),
-        (":frobnicate", "Unknown command ':frobnicate'; commands: :region :theme :readonly :mouse :export :q"),
+        (":frobnicate", "Unknown command ':frobnicate'; Tab on an empty : line lists the commands"),
+        (":profile a b", ":profile takes one profile name (Tab lists them)"),
     ])
     func rejects(_ line: String, _ message: String) {
         #expect(throws: FleetCommandError(message)) { try FleetCommand.parse(line) }

@@ -38,17 +38,12 @@ extension Keymap {
         ) { _, _ in .beginFilter },
         KeyBinding(named: "filter-keep", [.enter], "keep the filter", in: [.filter]) { _, _ in .applyFilter },
         KeyBinding(named: "filter-clear", [.escape], "clear the filter", in: [.filter]) { _, _ in .clearFilter },
-        KeyBinding(named: "filter-erase", [.backspace], "erase the last character", in: [.filter]) { s, _ in
-            .editFilter(String(s.filter.text.dropLast()))
+        KeyBinding(named: "filter-erase", [.backspace], "erase the character before the cursor", in: [.filter]) {
+            _, _ in .editLine(.eraseBackward)
         },
-        KeyBinding(named: "filter-erase-word", [.ctrl("w")], "erase the last word", in: [.filter]) { s, _ in
-            .editFilter(LineEditing.withoutLastWord(s.filter.text))
-        },
-        KeyBinding(named: "filter-erase-all", [.ctrl("u")], "erase the whole filter", in: [.filter]) { _, _ in
-            .editFilter("")
-        },
-        KeyBinding(named: "filter-type", [], typesText: true, "type the filter", in: [.filter]) { s, input in
-            input.typed.map { .editFilter(s.filter.text + String($0)) }
+    ] + lineEditing("filter", in: .filter) + [
+        KeyBinding(named: "filter-type", [], typesText: true, "type the filter", in: [.filter]) { _, input in
+            input.typed.map { .editLine(.insert(String($0))) }
         },
     ]
 
@@ -235,24 +230,26 @@ extension Keymap {
             in: [.list]
         ) { _, _ in .openJournal },
         KeyBinding(
-            named: "command", [.character(":")], "command line: :region NAME|all, :theme NAME, :readonly, :q",
+            named: "command", [.character(":")],
+            "command line: :region, :profile, :theme, :sort, :export, :q (Tab completes them)",
             in: [.list]
         ) { _, _ in .openCommandLine },
         KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },
         KeyBinding(
-            named: "command-erase", [.backspace], "erase the last character (on an empty line: leave it)",
+            named: "command-erase", [.backspace], "erase before the cursor (on an empty line: leave it)",
             in: [.commandLine]
         ) { s, _ in
-            guard case .commandLine(let text) = s.dialog else { return nil }
-            return text.isEmpty ? .cancelDialog : .typeBackspace
+            guard case .commandLine(let command) = s.dialog else { return nil }
+            return command.text.isEmpty ? .cancelDialog : .editLine(.eraseBackward)
         },
-        KeyBinding(named: "command-erase-word", [.ctrl("w")], "erase the last word", in: [.commandLine]) { s, _ in
-            guard case .commandLine(let text) = s.dialog else { return nil }
-            return .editCommandLine(LineEditing.withoutLastWord(text))
+        KeyBinding(
+            named: "command-complete", [.tab],
+            "complete command/region/theme/profile/column; again: next", in: [.commandLine]
+        ) { _, _ in .completeCommandLine(backward: false) },
+        KeyBinding(named: "command-complete-back", [.backTab], "the previous candidate", in: [.commandLine]) {
+            _, _ in .completeCommandLine(backward: true)
         },
-        KeyBinding(named: "command-erase-all", [.ctrl("u")], "erase the whole line", in: [.commandLine]) { _, _ in
-            .editCommandLine("")
-        },
+    ] + lineEditing("command", in: .commandLine) + [
         KeyBinding(named: "command-type", [], typesText: true, "type the command", in: [.commandLine]) { _, input in
             input.typed.map { .typeCharacter($0) }
         },

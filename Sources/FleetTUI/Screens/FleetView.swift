@@ -79,11 +79,16 @@ public struct FleetView: Sendable {
         case .journal(let j):
             JournalView.render(
                 j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)
-        case .commandLine(let text):
+        case .commandLine(let command):
             grid.fill(bottom, style: theme[.input])
-            _ = grid.put(
-                ":" + text + (options.ascii ? "_" : "█"), x: 0, y: bottom.y, style: theme[.input],
-                maxWidth: bottom.width)
+            let prompt = grid.put(":", x: bottom.x, y: bottom.y, style: theme[.input], maxWidth: bottom.width)
+            TypedLineView.render(
+                command.line, into: &grid, x: bottom.x + prompt, y: bottom.y, width: bottom.width - prompt,
+                style: theme[.input], ascii: options.ascii)
+            if let completion = command.completion, body.height > 0 {
+                CompletionLine.render(
+                    completion, into: &grid, area: body.row(body.height - 1), theme: theme, ascii: options.ascii)
+            }
         case .quitConfirmation:
             let dialog = Dialog(
                 title: "Quit?",

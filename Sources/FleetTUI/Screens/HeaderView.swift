@@ -25,11 +25,21 @@ enum HeaderView {
         }
         let second = area.row(1)
         if state.filter.isEditing {
-            _ = grid.put(
-                TextLine([
-                    Span("/", role: .hintKey), Span(state.filter.text + (options.ascii ? "_" : "█"), role: .input),
-                    Span("   Enter keeps, Esc clears", role: .dim),
-                ]), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
+            let x = second.x
+                + grid.put(
+                    TextLine([Span("/", role: .hintKey)]), x: second.x, y: second.y, base: theme[.row], theme: theme,
+                    maxWidth: second.width)
+            let hint = TextLine([Span("   Enter keeps, Esc clears", role: .dim)])
+            let left = second.maxX - x
+            // The hint gives way to the text on a narrow screen.
+            let room = left - hint.width >= 12 ? left - hint.width : left
+            let used = TypedLineView.render(
+                state.filter.line, into: &grid, x: x, y: second.y, width: room,
+                style: theme[.row].patched(with: theme[.input]), ascii: options.ascii
+            ).used
+            if room < left {
+                _ = grid.put(hint, x: x + used, y: second.y, base: theme[.row], theme: theme, maxWidth: left - used)
+            }
             return
         }
         let hidden = state.hiddenMarkCount
@@ -96,11 +106,21 @@ enum HeaderView {
         }
         let regions = state.shownRegions
         let compactRegions = regions.count > 1 ? "\(regions.count) regions" : state.regionsShown.title
-        var candidates: [(regions: String, style: CountStyle)] = [(state.regionsShown.title, .words)]
-        for style in CountStyle.allCases { candidates.append((compactRegions, style)) }
+        let source = state.credentialSource.isEmpty ? state.profile : state.credentialSource
+        // The role a profile assumes goes before the counts shrink to nothing: the profile, its mode and the
+        // endpoint say which account this is.
+        var whos = [source + endpoint(state)]
+        if let arrow = source.range(of: " → "), source.hasSuffix(")") {
+            whos.append(String(source[..<arrow.lowerBound]) + ")" + endpoint(state))
+        }
+        var candidates: [(who: String, regions: String, style: CountStyle)] = []
+        for who in whos {
+            candidates.append((who, state.regionsShown.title, .words))
+            for style in CountStyle.allCases { candidates.append((who, compactRegions, style)) }
+        }
         var line = TextLine([])
-        let who = state.credentialSource.isEmpty ? state.profile : state.credentialSource
         for candidate in candidates {
+            let who = candidate.who
             line = TextLine(
                 [
                     Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header),
@@ -113,6 +133,17 @@ enum HeaderView {
         while line.spans.count > 3 && line.width + 2 > room { line.spans.removeLast() }
         if line.spans.count < 3 + shown.count { line.spans.append(Span(" …", role: .dim)) }
         return line
+    }
+
+    /// ` @ 127.0.0.1:8080` when `--endpoint` sends every call elsewhere than the vendor's endpoints (the host
+    /// and port say where; the scheme is left out for room).
+    static func endpoint(_ state: FleetState) -> String {
+        guard var text = state.endpoint, !text.isEmpty else { return "" }
+        for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
+            text.removeFirst(scheme.count)
+        }
+        while text.hasSuffix("/") { text.removeLast() }
+        return " @ " + text
     }
 
     static func countSpan(_ glyph: StatusGlyph, _ n: Int, style: CountStyle, ascii: Bool) -> Span {

@@ -14,8 +14,8 @@ public enum FleetDialog: Sendable, Equatable {
     indirect case help(HelpViewState)
     /// Past operations from the journal.
     case journal(JournalViewState)
-    /// The `:` command line, with the text typed so far.
-    case commandLine(String)
+    /// The `:` command line, with the text typed so far, its cursor and Tab's completions.
+    case commandLine(CommandLineState)
     /// "An operation is still running. Quit anyway?"
     case quitConfirmation
 

@@ -36,6 +36,9 @@ public enum FleetEffect: Sendable {
     case export(path: String, contents: String, rows: Int, overwrite: Bool)
     /// Puts `text` on the clipboard through the terminal (the app loop's).
     case copy(String)
+    /// Signs in with another profile of the CLI's config file (`:profile NAME`), checks the credentials, and
+    /// moves the runner to that account; answered with `profileSwitched` or `profileSwitchFailed`.
+    case switchProfile(String)
     /// Rings the bell and sends a desktop notification (the app loop's): a long operation ended.
     case notify(title: String, body: String)
 }
@@ -56,6 +59,7 @@ extension FleetEffect: Equatable {
         case (.export(let p, let c, let n, let o), .export(let q, let d, let m, let w)):
             return p == q && c == d && n == m && o == w
         case (.copy(let a), .copy(let b)): return a == b
+        case (.switchProfile(let a), .switchProfile(let b)): return a == b
         default: return false
         }
     }

@@ -7,14 +7,16 @@ import Foundation
 /// stops and starts go through the one `OperationEngine`, with its updates sent as `operationUpdated`.
 /// Screen effects (`quit`, `setTheme`, `setMouse`, `copy`, `notify`) are the app loop's; the runner ignores them.
 public actor FleetEffectRunner {
-    /// Where `DescribeInstances`, `DescribeRegions` and permission checks go.
-    public nonisolated let service: any ECSService
+    /// Where `DescribeInstances`, `DescribeRegions` and permission checks go (the new account's after `:profile`).
+    public private(set) var service: any ECSService
     /// The journal the journal view reads; `nil` when the session has none.
     public nonisolated let journal: Journal?
     /// Time for scheduled refreshes.
     public nonisolated let clock: any EngineClock
     /// Runs stops, starts and their dry runs.
-    public nonisolated let engine: OperationEngine
+    public private(set) var engine: OperationEngine
+    /// Signs in with another profile for `:profile`; `nil` where the session cannot switch.
+    public nonisolated let switcher: (any AccountSwitching)?
     /// After the first page, pages are sent on in batches of at least this many instances (fewer actions to
     /// reduce on large fleets); the last page always goes at once.
     public var batchSize: Int
@@ -23,13 +25,17 @@ public actor FleetEffectRunner {
     private var refreshTimer: Task<Void, Never>?
     private var running: [Int: Task<Void, Never>] = [:]
     private var nextTask = 0
+    /// The `:profile` sign-in in progress (it cancels the rest when it moves to the new account, not itself).
+    private var switching: Task<Void, Never>?
 
     /// A runner over `service`, `journal` and `clock`, running operations through `engine`.
     public init(
         service: any ECSService, journal: Journal?, clock: any EngineClock, engine: OperationEngine,
-        batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void
+        switcher: (any AccountSwitching)? = nil, batchSize: Int = 1000,
+        send: @escaping @Sendable (FleetAction) -> Void
     ) {
         self.service = service
+        self.switcher = switcher
         self.journal = journal
         self.clock = clock
         self.engine = engine
@@ -38,10 +44,13 @@ public actor FleetEffectRunner {
     }
 
     /// A runner using the engine's own service, journal and clock.
-    public init(engine: OperationEngine, batchSize: Int = 1000, send: @escaping @Sendable (FleetAction) -> Void) {
+    public init(
+        engine: OperationEngine, switcher: (any AccountSwitching)? = nil, batchSize: Int = 1000,
+        send: @escaping @Sendable (FleetAction) -> Void
+    ) {
         self.init(
-            service: engine.service, journal: engine.journal, clock: engine.clock, engine: engine, batchSize: batchSize,
-            send: send)
+            service: engine.service, journal: engine.journal, clock: engine.clock, engine: engine, switcher: switcher,
+            batchSize: batchSize, send: send)
     }
 
     /// Starts `effect` in the background and returns at once. A load replaces a running load of the same region.
@@ -60,6 +69,8 @@ public actor FleetEffectRunner {
             refreshTimer = Task { await self.run(effect) }
         case .quit, .setTheme, .setMouse, .copy, .notify:
             break
+        case .switchProfile:
+            switching = Task { await self.run(effect) }
         default:
             let n = nextTask
             nextTask += 1
@@ -108,6 +119,7 @@ public actor FleetEffectRunner {
             send(.tick(clock.now()))
         case .export(let path, let contents, let rows, let overwrite):
             send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
+        case .switchProfile(let profile): await switchProfile(profile)
         case .quit, .setTheme, .setMouse, .copy, .notify: break
         }
     }
@@ -117,20 +129,23 @@ public actor FleetEffectRunner {
         for t in loads.values { t.cancel() }
         for t in running.values { t.cancel() }
         refreshTimer?.cancel()
+        switching?.cancel()
         loads = [:]
         running = [:]
         refreshTimer = nil
+        switching = nil
     }
 
     /// Waits until every effect started with `perform` (except a scheduled refresh) has finished.
     public func waitForAll() async {
         while true {
-            let tasks = Array(loads.values) + Array(running.values)
+            let tasks = Array(loads.values) + Array(running.values) + (switching.map { [$0] } ?? [])
             guard !tasks.isEmpty else { return }
             for t in tasks { await t.value }
             let done = Set(tasks)
             loads = loads.filter { !done.contains($0.value) }
             running = running.filter { !done.contains($0.value) }
+            if let s = switching, done.contains(s) { switching = nil }
         }
     }
 
@@ -175,6 +190,7 @@ public actor FleetEffectRunner {
             _ = try await service.send(request)
             answer = .granted
         } catch {
+            guard !Task.isCancelled else { return }
             switch error {
             case .dryRunPassed: answer = .granted
             case .api(let e) where Self.isPermissionDenial(e): answer = .denied("\(e.code): \(e.message)")
@@ -193,12 +209,48 @@ public actor FleetEffectRunner {
     }
 
     private func loadRegionList() async {
+        // A list asked before `:profile` moved to another account is not that account's.
         do {
             let answer = try await service.send(DescribeRegionsRequest())
+            guard !Task.isCancelled else { return }
             send(.regionsLoaded(answer.regions.map(\.regionId)))
         } catch {
+            guard !Task.isCancelled else { return }
             send(.regionListFailed(error.description))
         }
+    }
+
+    /// `:profile NAME`: signs in, checks the new credentials with `DescribeRegions` (whose answer is also the
+    /// account's region list; a permission denial proves the key as well), and only then moves over: the
+    /// old account's loads and reads are cancelled so none of their answers reaches the new list.
+    private func switchProfile(_ profile: String) async {
+        guard let switcher else {
+            return send(.profileSwitchFailed(profile: profile, message: "this session cannot change accounts."))
+        }
+        var account: SignedInAccount
+        do { account = try await switcher.signIn(profile: profile) } catch {
+            return send(.profileSwitchFailed(profile: profile, message: error.description))
+        }
+        do {
+            let answer = try await account.engine.service.send(DescribeRegionsRequest())
+            account.summary.regions = answer.regions.map(\.regionId)
+        } catch {
+            guard case .api(let e) = error, Self.isPermissionDenial(e) else {
+                await switcher.settle(switched: false)
+                return send(.profileSwitchFailed(profile: profile, message: error.description))
+            }
+        }
+        guard !Task.isCancelled else { return await switcher.settle(switched: false) }
+        for t in loads.values { t.cancel() }
+        for t in running.values { t.cancel() }
+        refreshTimer?.cancel()
+        loads = [:]
+        running = [:]
+        refreshTimer = nil
+        engine = account.engine
+        service = account.engine.service
+        send(.profileSwitched(account.summary))
+        await switcher.settle(switched: true)
     }
 
     private func loadJournal() {

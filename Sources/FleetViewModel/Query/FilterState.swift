@@ -3,8 +3,13 @@ import FleetCore
 /// The filter bar: the text being typed and the text last applied. While the operator types, the list follows
 /// the typed text; `apply` keeps it, `cancel` goes back to the applied text.
 public struct FilterState: Sendable, Equatable {
-    /// The text in the filter bar.
-    public var text: String
+    /// The filter bar's text and cursor.
+    public var line: TypedLine
+    /// The text in the filter bar (set: the cursor goes to its end).
+    public var text: String {
+        get { line.text }
+        set { line = TypedLine(newValue) }
+    }
     /// The filter in force when not editing.
     public var applied: String
     /// Whether the filter bar has the keyboard.
@@ -12,7 +17,7 @@ public struct FilterState: Sendable, Equatable {
 
     /// A filter bar with this text, applied text and editing flag.
     public init(text: String = "", applied: String = "", isEditing: Bool = false) {
-        self.text = text
+        self.line = TypedLine(text)
         self.applied = applied
         self.isEditing = isEditing
     }

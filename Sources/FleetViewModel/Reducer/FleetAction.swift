@@ -104,6 +104,11 @@ public enum FleetAction: Sendable {
     case editCommandLine(String)
     /// Runs the command line: `:region NAME[,NAME...]|all`, `:theme NAME`, `:readonly [on|off]`, `:mouse on|off`, `:q`.
     case executeCommandLine
+    /// An editing key (cursor moves, erasures) on the line that has the keyboard: the filter line or the command line.
+    case editLine(LineEdit)
+    /// Tab (or Shift-Tab, `backward`) on the command line: completes the word before the cursor, then cycles
+    /// through the candidates.
+    case completeCommandLine(backward: Bool)
 
     // MARK: Session
     /// Reloads the regions shown.
@@ -165,6 +170,10 @@ public enum FleetAction: Sendable {
     case copyCommands
     /// `u` in the results view: the dialog that reverses the operation (start what it stopped, stop what it started).
     case undoOperation
+    /// `:profile NAME` signed in: the screen moves to that account.
+    case profileSwitched(AccountSummary)
+    /// `:profile NAME` could not sign in (the text says why); the screen stays on its account.
+    case profileSwitchFailed(profile: String, message: String)
     /// A digit of a count prefix (`10j` moves ten rows, `5G` goes to row 5).
     case addCountDigit(Int)
 }

@@ -52,11 +52,12 @@ extension FleetReducer {
     static func dialogKey(_ s: inout FleetState, _ action: FleetAction, now: Date) -> [FleetEffect] {
         switch s.dialog {
         case .stop, .start: return powerDialogKey(&s, action, now: now)
-        case .commandLine(let text):
+        case .commandLine(let command):
             switch action {
             case .cancelDialog: s.dialog = .none
-            case .typeCharacter(let c): s.dialog = .commandLine(text + String(c))
-            case .typeBackspace: s.dialog = .commandLine(String(text.dropLast()))
+            case .typeCharacter(let c):
+                s.dialog = .commandLine(CommandLineState(command.line.applying(.insert(String(c)))))
+            case .typeBackspace: s.dialog = .commandLine(CommandLineState(command.line.applying(.eraseBackward)))
             case .typeEnter: return dispatchCommandLine(&s, now: now)
             default: break
             }
@@ -98,9 +99,9 @@ extension FleetReducer {
     }
 
     private static func dispatchCommandLine(_ s: inout FleetState, now: Date) -> [FleetEffect] {
-        guard case .commandLine(let text) = s.dialog else { return [] }
+        guard case .commandLine(let command) = s.dialog else { return [] }
         s.dialog = .none
-        return runCommandLine(&s, text, now: now)
+        return runCommandLine(&s, command.text, now: now)
     }
 
     /// `d` in the dialog: the hidden targets leave the dialog and their marks go too, as the dialog promises.
@@ -172,6 +173,10 @@ extension FleetReducer {
         guard let d = s.dialog.power else { return [] }
         if let why = s.disabledReason(d.action) {
             s.post(.error, "Not sent: \(why).", now: now)
+            return []
+        }
+        if let profile = s.switchingTo {
+            s.post(.error, "Not sent: signing in with profile \(profile); the list is about to change.", now: now)
             return []
         }
         let id = s.nextOperationId(d.action.rawValue, now: now)
@@ -249,6 +254,8 @@ extension FleetReducer {
             return []
         case .quit:
             return quit(&s)
+        case .profile(let name):
+            return profileCommand(&s, name, now: now)
         case .export(let path, let overwrite):
             return [export(&s, path: path, overwrite: overwrite)]
         }

@@ -61,11 +61,20 @@ public enum FleetReducer {
             .typeEnter, .scrollDialog:
             return dialogKey(&s, action, now: now)
         case .scrollOverlay(let move, let bounds): scrollOverlay(&s, move, bounds)
-        case .editCommandLine(let text): if case .commandLine = s.dialog { s.dialog = .commandLine(text) }
+        case .editCommandLine(let text):
+            if case .commandLine = s.dialog { s.dialog = .commandLine(CommandLineState(TypedLine(text))) }
         case .executeCommandLine:
-            guard case .commandLine(let text) = s.dialog else { return [] }
+            guard case .commandLine(let command) = s.dialog else { return [] }
             s.dialog = .none
-            return runCommandLine(&s, text, now: now)
+            return runCommandLine(&s, command.text, now: now)
+        case .editLine(let edit): editLine(&s, edit)
+        case .completeCommandLine(let backward): return completeCommandLine(&s, backward: backward)
+        case .profileSwitched(let account): return profileSwitched(&s, account, now: now)
+        case .profileSwitchFailed(let profile, let message):
+            s.switchingTo = nil
+            s.post(
+                .error, "Still on \(s.profile): profile \(profile) cannot be used: \(message)", topic: "profile",
+                now: now)
         case .refreshNow: return refresh(&s, now: now)
         case .cancelLoading: return cancelLoading(&s, now: now)
         case .togglePause: return togglePause(&s, now: now)

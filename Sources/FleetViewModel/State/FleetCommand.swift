@@ -13,6 +13,8 @@ public enum FleetCommand: Sendable, Equatable {
     case mouse(Bool)
     /// `:sort COLUMN [asc|desc]`.
     case sort(SortColumn, ascending: Bool)
+    /// `:profile NAME`: the account of another profile of the aliyun CLI's config; `:profile` lists them.
+    case profile(String?)
     /// `:q`, `:quit`.
     case quit
     /// `:export PATH` (`.csv` or `.json`): the visible rows, or the results view's; `:export! PATH` overwrites.
@@ -20,7 +22,7 @@ public enum FleetCommand: Sendable, Equatable {
 
     /// The commands, for help and errors.
     public static let usage =
-        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   :export FILE.csv|.json   :q"
+        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   :profile NAME   :export FILE.csv|.json   :q"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
@@ -80,12 +82,15 @@ public enum FleetCommand: Sendable, Equatable {
                 throw FleetCommandError(":export writes .csv or .json files; '\(path)' is neither")
             }
             return .export(path: path, overwrite: name == "export!")
+        case "profile", "profiles":
+            guard args.count <= 1 else { throw FleetCommandError(":profile takes one profile name (Tab lists them)") }
+            return .profile(args.first)
         case "q", "quit", "q!":
             guard args.isEmpty else { throw FleetCommandError(":q takes nothing after it") }
             return .quit
         default:
             // Short enough for the banner at 80 columns; help lists the commands with their arguments.
-            throw FleetCommandError("Unknown command ':\(name)'; commands: :region :theme :readonly :mouse :export :q")
+            throw FleetCommandError("Unknown command ':\(name)'; Tab on an empty : line lists the commands")
         }
     }
 

@@ -79,6 +79,15 @@ public struct FleetState: Sendable, Equatable {
     /// for never (`--quiet`, `notify = false`).
     public var notifyAfter: TimeInterval? = 10
 
+    /// The endpoint every call goes to when `--endpoint` overrides the vendor's, for the header; `nil` otherwise.
+    public var endpoint: String?
+    /// The profiles of the aliyun CLI's config file, read at launch: what `:profile` lists and Tab completes.
+    public var profiles: [String] = []
+    /// The themes `:theme` takes (built-in, then the user's), read at launch, for Tab.
+    public var themes: [String] = []
+    /// The profile being signed in with after `:profile NAME`, until the runner answers.
+    public var switchingTo: String?
+
     /// A session's starting state; `instances` are taken as already loaded.
     public init(
         profile: String, regions: RegionSelection, knownRegions: [String] = [], instances: [Instance] = [],

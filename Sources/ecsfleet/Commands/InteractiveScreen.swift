@@ -53,6 +53,9 @@ struct InteractiveScreen {
             readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
             autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
             credentialSource: session.source.description)
+        state.endpoint = global.endpoint
+        state.profiles = Completions.profiles()
+        state.themes = Completions.themes()
         state.notifyAfter = options.quiet || !config.notify ? nil : 10
         if session.sandbox != nil {
             // The sandbox's regions are all there is: `:region cn-shanhai` is refused as in a listed account.
@@ -67,9 +70,12 @@ struct InteractiveScreen {
             state.post(.error, "config.toml, keys not remapped (defaults kept): \(lines)", topic: "keys", now: Date())
         }
         let inbox = ActionInbox()
-        var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
-        engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
-        let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
+        // The sandbox is one account: `:profile` says so instead of signing in.
+        let accounts =
+            session.sandbox == nil ? ScreenAccounts(global: global, journal: journal, current: session) : nil
+        let runner = FleetEffectRunner(engine: ScreenAccounts.engine(session, journal: journal), switcher: accounts) {
+            inbox.send($0)
+        }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
         let logPath = paths.screenLog
         let logFile = LogFile(path: logPath)
@@ -77,7 +83,7 @@ struct InteractiveScreen {
         logFile.write(
             "\(SignatureTime.now()) info ecsfleet: screen started, profile \(session.account.profile), credentials from \(session.source)\n"
         )
-        let (exit, inFlight) = await Self.runScreen(
+        let (exit, inFlight, profile) = await Self.runScreen(
             state: state, theme: theme, keymap: config.keymap, monochrome: monochrome, mouse: options.mouse,
             runner: runner, inbox: inbox, themeDirectory: themeDirectory)
         stderrRedirect.restore()
@@ -90,9 +96,9 @@ struct InteractiveScreen {
             TerminalFacts.printError(
                 "ecsfleet: "
                     + SafeText.escaped(
-                        InterruptionNotice.line(plan: run.plan, results: results, profile: session.account.profile)))
+                        InterruptionNotice.line(plan: run.plan, results: results, profile: profile)))
         }
-        await session.close()
+        if let accounts { await accounts.closeAll() } else { await session.close() }
         switch exit {
         case .failure(let error): throw CommandError.usage(error.description)
         case .success(.quit): return
@@ -106,10 +112,10 @@ struct InteractiveScreen {
     static func runScreen(
         state: FleetState, theme: Theme, keymap: Keymap, monochrome: Bool, mouse: Bool, runner: FleetEffectRunner,
         inbox: ActionInbox, themeDirectory: String
-    ) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [OperationRun]) {
+    ) async -> (Result<FleetApp.Exit, ScreenError>, inFlight: [OperationRun], profile: String) {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal(options: .init(forceMonochrome: monochrome)) } catch {
-            return (.failure(ScreenError("cannot start the screen: \(error)")), [])
+            return (.failure(ScreenError("cannot start the screen: \(error)")), [], state.profile)
         }
         let theme = terminal.hasColors ? theme : Theme.mono
         let app = FleetApp(
@@ -120,7 +126,7 @@ struct InteractiveScreen {
         }
         let exit = await app.run()
         terminal.shutdown()
-        return (.success(exit), app.state.inFlightOperations)
+        return (.success(exit), app.state.inFlightOperations, app.state.profile)
     }
 
     /// "1 operation was interrupted: @ to review", for the unfinished operations made with `profile`; `nil` when
