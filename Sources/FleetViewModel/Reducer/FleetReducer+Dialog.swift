@@ -214,7 +214,10 @@ extension FleetReducer {
                 } ?? []
             s.marks.subtract(outside)
             var effects: [FleetEffect] = []
-            if selection == .all { effects.append(.loadRegionList) }
+            if selection == .all {
+                s.regionListLoading = true
+                effects.append(.loadRegionList)
+            }
             for r in selection.regions(known: []) where !s.knownRegions.contains(r) { s.knownRegions.append(r) }
             let unloaded = s.shownRegions.filter { r in
                 guard let load = s.loads[r] else { return true }
@@ -224,8 +227,12 @@ extension FleetReducer {
             let unmarked =
                 outside.isEmpty
                 ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
-            s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
-            return effects + startLoads(&s, regions: unloaded, now: now)
+            effects += startLoads(&s, regions: unloaded, now: now)
+            // While regions load, the header's second line says how far they are; a banner would cover it.
+            if effects.isEmpty || !outside.isEmpty {
+                s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
+            }
+            return effects
         case .theme(let name):
             return [.setTheme(name)]
         case .readOnly(let on):
@@ -247,11 +254,33 @@ extension FleetReducer {
             s.sort = InstanceSort(column: column)
             s.sort.ascending = ascending
             return []
+        case .columns(let change):
+            columns(&s, change, now: now)
+            return []
         case .quit:
             return quit(&s)
         case .export(let path, let overwrite):
             return [export(&s, path: path, overwrite: overwrite)]
         }
+    }
+
+    /// `:columns`: says which columns are chosen, or changes them (never to none).
+    static func columns(_ s: inout FleetState, _ change: ColumnChange?, now: Date) {
+        guard let change else {
+            let text =
+                s.columns == .standard
+                ? "Columns: standard (by width); names: \(SortColumn.shortNames)"
+                : "Columns: \(s.columns.summary) (:columns default resets)"
+            s.post(.info, text, topic: "columns", now: now)
+            return
+        }
+        let next = s.columns.applying(change)
+        guard !next.columns(multiRegion: true).isEmpty else {
+            s.post(.error, "The list needs at least one column; :columns default resets.", topic: "columns", now: now)
+            return
+        }
+        s.columns = next
+        s.post(.info, "Columns: \(next.summary).", topic: "columns", now: now)
     }
 
     /// `:export`: the results view's per-instance results when it is open, else the list's visible rows.

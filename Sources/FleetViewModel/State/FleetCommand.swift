@@ -13,6 +13,8 @@ public enum FleetCommand: Sendable, Equatable {
     case mouse(Bool)
     /// `:sort COLUMN [asc|desc]`.
     case sort(SortColumn, ascending: Bool)
+    /// `:columns` (nil: say which), `:columns name,status,ip`, `:columns +tags -lock`, `:columns default`.
+    case columns(ColumnChange?)
     /// `:q`, `:quit`.
     case quit
     /// `:export PATH` (`.csv` or `.json`): the visible rows, or the results view's; `:export! PATH` overwrites.
@@ -20,7 +22,8 @@ public enum FleetCommand: Sendable, Equatable {
 
     /// The commands, for help and errors.
     public static let usage =
-        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   :export FILE.csv|.json   :q"
+        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   "
+        + ":columns NAME,...|+NAME|-NAME|default   :export FILE.csv|.json   :q"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
@@ -53,7 +56,7 @@ public enum FleetCommand: Sendable, Equatable {
             }
             return .readOnly(on)
         case "sort":
-            let columns = SortColumn.allCases.map { $0.rawValue.lowercased() }.joined(separator: ", ")
+            let columns = SortColumn.shortNames
             guard let first = args.first else { throw FleetCommandError(":sort needs a column: \(columns)") }
             var words = args
             var ascending = true
@@ -65,6 +68,8 @@ public enum FleetCommand: Sendable, Equatable {
                 throw FleetCommandError("No column '\(first)' to sort by; columns: \(columns) (then asc or desc)")
             }
             return .sort(column, ascending: ascending)
+        case "columns", "column", "cols":
+            return .columns(try ColumnChoice.parse(args))
         case "mouse":
             guard args.count == 1, let on = switchValue(args[0]) else {
                 throw FleetCommandError(":mouse takes on or off")
@@ -85,7 +90,8 @@ public enum FleetCommand: Sendable, Equatable {
             return .quit
         default:
             // Short enough for the banner at 80 columns; help lists the commands with their arguments.
-            throw FleetCommandError("Unknown command ':\(name)'; commands: :region :theme :readonly :mouse :export :q")
+            throw FleetCommandError(
+                "Unknown command ':\(name)'; commands: :region :sort :columns :theme :export :q (? lists all)")
         }
     }
 

@@ -93,6 +93,12 @@ extension InstanceTable {
         case .privateIp: return addressRanks(sortCodes.rowPrivateIp) { $0.privateIp }
         case .publicIp: return addressRanks(sortCodes.rowPublicIp) { $0.publicIp }
         case .lastOperation: return lastOperations.map { SortKey.lastOperation($0).number }
+        case .eco: return instances.map { SortKey.eco($0.isEconomicalModeEligible).number }
+        case .lock, .tags:
+            // Read from the rows when asked (no index kept for them): most rows have no lock, few distinct tags.
+            var keys = [SortKey](repeating: SortKey(number: SortKey.missing, text: ""), count: instances.count)
+            for i in instances.indices where alive[i] { keys[i] = SortKey.make(column, instances[i], nil) }
+            return SortRanks.dense(keys)
         }
     }
 

@@ -30,7 +30,27 @@ struct SortKey: Sendable, Equatable {
         case .charge: return SortKey(number: 0, text: normalized(instance.instanceChargeType))
         case .region: return SortKey(number: 0, text: normalized(instance.regionId))
         case .lastOperation: return lastOperation(last)
+        case .eco: return eco(instance.isEconomicalModeEligible)
+        case .lock: return lock(instance)
+        case .tags: return tags(instance.tags)
         }
+    }
+
+    /// As the column reads: `no` before `yes`.
+    static func eco(_ eligible: Bool) -> SortKey { SortKey(number: eligible ? 1 : 0, text: "") }
+
+    /// Security locks first, then financial ones, then any other reason by its text; unlocked last.
+    static func lock(_ instance: borrowing Instance) -> SortKey {
+        if instance.hasSecurityLock { return SortKey(number: 0, text: "") }
+        if instance.hasFinancialLock { return SortKey(number: 1, text: "") }
+        guard let reason = instance.operationLocks.first?.lockReason else { return SortKey(number: missing, text: "") }
+        return SortKey(number: 2, text: normalized(reason))
+    }
+
+    /// By the tags as the column writes them (`app=web,env=prod`), in lower case; untagged last.
+    static func tags(_ tags: [Instance.Tag]) -> SortKey {
+        guard !tags.isEmpty else { return SortKey(number: missing, text: "") }
+        return SortKey(number: 0, text: normalized(tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
     }
 
     /// Named instances by name; unnamed ones last.

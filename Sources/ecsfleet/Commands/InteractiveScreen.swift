@@ -54,6 +54,7 @@ struct InteractiveScreen {
             autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
             credentialSource: session.source.description)
         state.notifyAfter = options.quiet || !config.notify ? nil : 10
+        state.columns = config.columns
         if session.sandbox != nil {
             // The sandbox's regions are all there is: `:region cn-shanhai` is refused as in a listed account.
             state.knownRegions = Sandbox.regions
