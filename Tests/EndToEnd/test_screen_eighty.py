@@ -64,17 +64,17 @@ def test_80x24_slash_in_help_searches_it(screens):
     s.keys("?")
     v = s.wait(lambda v: "Help: keys" in v.text and "/ search" in v.lines[-1], "help, its hint bar offering / search")
     s.keys("/")
-    s.type("columns")
-    v = s.wait(lambda v: v.lines[-1].startswith("/columns") and "columns" in "\n".join(v.lines[3:-2]),
+    s.type("filter")
+    v = s.wait(lambda v: v.lines[-1].startswith("/filter") and "filter" in "\n".join(v.lines[3:-2]),
                "the view at the first match")
-    # The match is highlighted: the cursor's colours around the word.
-    assert re.search(r"\x1b\[[0-9;]*m[^\x1b]*columns", "\n".join(v.esc_lines[3:-2])), v.esc
+    # The current match is highlighted in the cursor's colours (the default theme's blue background), the word alone.
+    assert re.search(r"44m(\x1b\[[0-9;]*m)*filter\x1b", "\n".join(v.esc_lines[3:-2])), v.esc
     s.keys("Enter")
-    v = s.wait(lambda v: re.search(r"/columns: 1 of \d+ match", v.text) is not None, "the match count")
+    v = s.wait(lambda v: re.search(r"/filter: 1 of \d+ match", v.text) is not None, "the match count")
     s.keys("n")
-    s.wait(lambda v: re.search(r"/columns: 2 of \d+ match", v.text) is not None, "n: the next match")
+    s.wait(lambda v: re.search(r"/filter: 2 of \d+ match", v.text) is not None, "n: the next match")
     s.keys("N")
-    s.wait(lambda v: re.search(r"/columns: 1 of \d+ match", v.text) is not None, "N: the previous one")
+    s.wait(lambda v: re.search(r"/filter: 1 of \d+ match", v.text) is not None, "N: the previous one")
     s.keys("/")
     s.type("zzqq")
     s.wait(lambda v: "/zzqq: no match" in v.text, "no match said")

@@ -21,9 +21,10 @@ import Testing
 
     @Test func regionAllShowsProgressUntilEveryRegionIsIn() {
         var s = VM.state(0)
+        s.post(.info, "Theme light.", now: VM.t0)
         VM.reduce(&s, [.openCommandLine, .editCommandLine("region all"), .executeCommandLine])
         #expect(s.loadProgress?.listingRegions == true, "the region list is awaited first")
-        #expect(s.banners.isEmpty, "no banner covers the progress")
+        #expect(s.banners.isEmpty, "no banner covers the progress, not even an earlier one")
         VM.reduce(&s, .regionsLoaded(Self.regions))
         #expect(s.loadProgress == LoadProgress(regionsDone: 0, regions: 3, instances: 0, listingRegions: false))
         VM.reduce(&s, Self.page(s, VM.hangzhou, 1...2, total: 2, last: true))

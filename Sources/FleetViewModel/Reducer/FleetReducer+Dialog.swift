@@ -228,9 +228,12 @@ extension FleetReducer {
                 outside.isEmpty
                 ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
             effects += startLoads(&s, regions: unloaded, now: now)
-            // While regions load, the header's second line says how far they are; a banner would cover it.
+            // While regions load, the header's second line says how far they are; a banner (this one, or an
+            // earlier one about what was shown before) would cover it.
             if effects.isEmpty || !outside.isEmpty {
                 s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
+            } else {
+                s.banners = []
             }
             return effects
         case .theme(let name):
