@@ -121,7 +121,7 @@ import Testing
         #expect(Array(s.visible) == Self.expected(s, s.sort), "\(column) descending")
     }
 
-    @Test(arguments: [SortColumn.name, .status, .privateIp, .publicIp, .charge, .id])
+    @Test(arguments: [SortColumn.name, .status, .privateIp, .publicIp, .charge, .id, .lock, .tags])
     func refreshesKeepTheOrderAndTheCursor(_ column: SortColumn) throws {
         var s = FleetState(
             profile: "t", regions: .only([VM.hangzhou]), instances: Self.fleet(300, seed: 11), operationIdPrefix: "t-")

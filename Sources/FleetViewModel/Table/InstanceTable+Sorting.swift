@@ -94,17 +94,16 @@ extension InstanceTable {
         case .publicIp: return addressRanks(sortCodes.rowPublicIp) { $0.publicIp }
         case .lastOperation: return lastOperations.map { SortKey.lastOperation($0).number }
         case .eco: return instances.map { SortKey.eco($0.isEconomicalModeEligible).number }
-        case .lock, .tags:
-            // Read from the rows when asked (no index kept for them): most rows have no lock, few distinct tags.
-            var keys = [SortKey](repeating: SortKey(number: SortKey.missing, text: ""), count: instances.count)
-            for i in instances.indices where alive[i] { keys[i] = SortKey.make(column, instances[i], nil) }
-            return SortRanks.dense(keys)
+        case .lock: return coded(sortCodes.rowLock, sortCodes.locks.rankTable())
+        case .tags:
+            let rows = sortCodes.tagCodes(instances, alive: alive)
+            return coded(rows, sortCodes.tags.rankTable())
         }
     }
 
     /// Each row takes its value's rank.
     private func coded(_ rowCodes: [Int32], _ valueRanks: [UInt64]) -> [UInt64] {
-        rowCodes.map { Int($0) < valueRanks.count ? valueRanks[Int($0)] : 0 }
+        rowCodes.map { $0 >= 0 && Int($0) < valueRanks.count ? valueRanks[Int($0)] : 0 }
     }
 
     /// Ranks of a few distinct texts, compared in lower case.
