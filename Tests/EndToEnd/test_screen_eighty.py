@@ -143,3 +143,22 @@ def test_80x24_find_an_instance_by_part_of_its_ip_and_stop_it_from_its_details(s
            "it stopped", timeout=60)
     s.keys("q", "q")
     s.wait(lambda v: "EXIT=0" in v.text, "q exits 0", exits=True)
+
+
+def test_80x24_columns_from_the_config_file(screens, operator):
+    """`columns = "..."` in config.toml is the column set at start; a column name that is none is refused."""
+    config = operator.root / "sandbox" / "home" / ".config" / "ecsfleet" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        config.write_text('columns = "name,status,ip"\n', encoding="utf-8")
+        s = screens("e6", "--sandbox", cols=80, rows=24, sandbox=True)
+        s.wait(lambda v: v.lines[2].split()[:4] == ["NAME", "STATUS", "PRIVATE", "IP"] and IP.search(v.lines[3])
+               and v.hints(), "the configured columns", timeout=30)
+        s.keys("q")
+        s.wait(lambda v: "EXIT=0" in v.text, "q exits 0", exits=True)
+        config.write_text('columns = "name,colour"\n', encoding="utf-8")
+        s = screens("e7", "--sandbox", cols=80, rows=24, sandbox=True)
+        s.wait(lambda v: "EXIT=2" in v.text and "columns: No column 'colour'" in v.text, "the bad name refused",
+               timeout=30, exits=True)
+    finally:
+        config.unlink(missing_ok=True)
