@@ -272,7 +272,7 @@ extension FleetReducer {
         guard let change else {
             let text =
                 s.columns == .standard
-                ? "Columns: standard (by width); names: \(SortColumn.shortNames)"
+                ? "Names: \(SortColumn.shortNames)"
                 : "Columns: \(s.columns.summary) (:columns default resets)"
             s.post(.info, text, topic: "columns", now: now)
             return

@@ -23,7 +23,8 @@ public enum FleetCommand: Sendable, Equatable {
     /// The commands, for help and errors.
     public static let usage =
         ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   "
-        + ":columns NAME,...|+NAME|-NAME|default   :export FILE.csv|.json   :q"
+        + ":columns COLUMN,...|+COLUMN|-COLUMN|default   :export FILE.csv|.json   :q "
+        + "(COLUMN: \(SortColumn.shortNames))"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {

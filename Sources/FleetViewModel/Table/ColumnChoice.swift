@@ -70,7 +70,7 @@ public struct ColumnChoice: Sendable, Equatable {
         if parts.count == 1, ["default", "standard", "reset"].contains(parts[0].lowercased()) { return .standard }
         func column(_ name: String) throws(FleetCommandError) -> SortColumn {
             guard let column = SortColumn(named: name) else {
-                throw FleetCommandError("No column '\(name)'; columns: \(SortColumn.shortNames)")
+                throw FleetCommandError("No column '\(name)'; names: \(SortColumn.shortNames)")
             }
             return column
         }

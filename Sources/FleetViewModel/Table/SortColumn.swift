@@ -35,10 +35,11 @@ public enum SortColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// The short name `:columns` and `:sort` take and messages use (`ip`, `eip`, `last`).
+    /// The short name `:columns` and `:sort` take and messages use (`ip`, `eip`, `op`): all of them fit a banner
+    /// at 80 columns.
     public var shortName: String {
         switch self {
-        case .lastOperation: return "last"
+        case .lastOperation: return "op"
         case .privateIp: return "ip"
         case .publicIp: return "eip"
         default: return rawValue.lowercased()
