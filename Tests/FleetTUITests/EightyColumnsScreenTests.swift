@@ -168,4 +168,20 @@ import Testing
         #expect(line.contains("Loading regions: 1 of 3 done, 4 instances so far"), "\(line)")
         #expect(line.contains("sort: ID"), "\(line)")
     }
+
+    /// The sandbox at 80 columns with every state shown: labels, without the title and the profile that only
+    /// repeats the SANDBOX badge; glyphs alone only when even that does not fit.
+    @Test func theHeaderKeepsLabelsInTheSandboxAt80Columns() {
+        let statuses: [InstanceStatus] = [.pending, .starting, .running, .stopping, .stopped]
+        let list = (1...300).map { n in
+            UI.instance(n, statuses[n % 5], region: [UI.hangzhou, UI.shanghai, "ap-southeast-1"][n % 3])
+        }
+        let s = FleetState(
+            profile: "sandbox", regions: .only([UI.hangzhou, UI.shanghai, "ap-southeast-1"]), instances: list,
+            sandbox: true, autoRefreshInterval: nil, operationIdPrefix: "t-")
+        let header = UI.render(s, Self.small).lines[0]
+        for label in ["pend", "startg", "run", "stopg", "stopd"] { #expect(header.contains(" \(label)"), "\(header)") }
+        #expect(header.contains("3 regions") && header.hasSuffix(" SANDBOX "), "\(header)")
+        #expect(UI.render(s, ScreenSize(120, 24)).lines[0].hasPrefix(" ecsfleet  sandbox "), "the title when it fits")
+    }
 }

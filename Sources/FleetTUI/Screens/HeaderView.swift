@@ -128,7 +128,8 @@ enum HeaderView {
     }
 
     /// Who and where, and the shown instances counted by status (zero counts left out). When that is wider than
-    /// `room`, the regions shrink to their number first, then the state names to abbreviations, then to glyphs;
+    /// `room`, the regions shrink to their number first, then the state names to abbreviations, then the title
+    /// goes (and the profile when it only repeats the SANDBOX badge), then the names give way to glyphs;
     /// only if even that does not fit are whole counts left out from the right, with `…` saying so.
     static func firstLine(_ state: FleetState, room: Int, ascii: Bool) -> TextLine {
         let counts = state.visibleStatusCounts
@@ -138,17 +139,23 @@ enum HeaderView {
         }
         let regions = state.shownRegions
         let compactRegions = regions.count > 1 ? "\(regions.count) regions" : state.regionsShown.title
-        var candidates: [(regions: String, style: CountStyle)] = [(state.regionsShown.title, .words)]
-        for style in CountStyle.allCases { candidates.append((compactRegions, style)) }
+        // Labels are worth more than the title: without it (and without "sandbox", which the badge says too)
+        // before the counts lose their words.
+        var candidates: [(regions: String, style: CountStyle, lean: Bool)] = [
+            (state.regionsShown.title, .words, false), (compactRegions, .words, false),
+            (compactRegions, .abbreviated, false), (compactRegions, .words, true), (compactRegions, .abbreviated, true),
+        ]
+        candidates.append((compactRegions, .glyphs, false))
         var line = TextLine([])
         let who = state.credentialSource.isEmpty ? state.profile : state.credentialSource
+        let whoIsTheBadge = state.sandbox && who.lowercased() == "sandbox"
         for candidate in candidates {
-            line = TextLine(
-                [
-                    Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header),
-                    Span(" \(candidate.regions) ", role: .header),
-                ]
-                    + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
+            var head = [
+                Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header),
+                Span(" \(candidate.regions) ", role: .header),
+            ]
+            if candidate.lean { head.removeFirst(whoIsTheBadge ? 2 : 1) }
+            line = TextLine(head + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
             if line.width <= room { return line }
         }
         // Even glyphs do not fit: keep the counts that do, and say some were left out.
