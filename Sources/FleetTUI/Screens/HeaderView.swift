@@ -141,11 +141,11 @@ enum HeaderView {
         let compactRegions = regions.count > 1 ? "\(regions.count) regions" : state.regionsShown.title
         // Labels are worth more than the title: without it (and without "sandbox", which the badge says too)
         // before the counts lose their words.
-        var candidates: [(regions: String, style: CountStyle, lean: Bool)] = [
+        let candidates: [(regions: String, style: CountStyle, lean: Bool)] = [
             (state.regionsShown.title, .words, false), (compactRegions, .words, false),
             (compactRegions, .abbreviated, false), (compactRegions, .words, true), (compactRegions, .abbreviated, true),
+            (compactRegions, .glyphs, false),
         ]
-        candidates.append((compactRegions, .glyphs, false))
         var line = TextLine([])
         let who = state.credentialSource.isEmpty ? state.profile : state.credentialSource
         let whoIsTheBadge = state.sandbox && who.lowercased() == "sandbox"
