@@ -94,9 +94,15 @@ def test_80x24_stop_running_prod_in_one_region_with_stop_charging_after_a_previe
     v = s.wait(lambda v: "REGION" in v.lines[2] and "TAGS" in v.lines[2] and v.ids(), "the filtered list")
     rows = [line for line in v.lines[3:-1] if " i-" in " " + line]
     assert rows and all("cn-shanghai" in line and "Running" in line for line in rows), v.text
-    count = int(re.search(r"filter: .*?(\d+) of", v.lines[1]).group(1))
     s.keys("*")
-    s.wait(lambda v: v.lines[1].startswith(f"{count} marked"), "every match marked")
+    # Pending and Starting instances of the sandbox may become Running meanwhile: the count is read once marked.
+
+    def all_marked(v):
+        m = re.match(r"(\d+) marked", v.lines[1])
+        return m and re.search(rf"\b{m.group(1)} of \d+", v.lines[1])
+
+    v = s.wait(all_marked, "every match marked")
+    count = int(re.match(r"(\d+) marked", v.lines[1]).group(1))
     s.keys("S")
     s.wait(lambda v: f"Stop {count} instance" in v.text, "the stop dialog")
     s.keys("m", "m")
