@@ -15,6 +15,8 @@ enum PowerDialogView {
         // The body's room in the widest box the area allows (`Dialog.frame`): what is longer wraps to it.
         let textWidth = max(20, (area.width >= width + 4 ? area.width - 4 : area.width) - 4)
         let height = area.height
+        // On a short screen (80x24: a body of 21 rows) the blank lines between the parts go to the targets.
+        let spaced = height >= 24
         var lines: [TextLine] = []
         let verb = d.action == .stop ? "stop" : "start"
         let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(
@@ -42,7 +44,7 @@ enum PowerDialogView {
                     Span("[d]", role: .hintKey), Span(" drop them"),
                 ]))
         }
-        lines.append(.empty)
+        if spaced { lines.append(.empty) }
         if d.action == .stop {
             lines.append(
                 TextLine([
@@ -92,7 +94,7 @@ enum PowerDialogView {
             lines.append(
                 TextLine([Span(question, role: .danger), Span(typed + (box.isASCII ? "_" : "█"), role: .input)]))
         }
-        lines.append(.empty)
+        if spaced { lines.append(.empty) }
         // The body's rows are the area's height less the dialog's chrome (borders, padding, buttons); a list
         // longer than its room gives one of them to the "1-20 of 300" line. A verdict longer than its column goes
         // on under the row, indented, so a target may take several rows.
