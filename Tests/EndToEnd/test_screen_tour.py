@@ -130,7 +130,8 @@ RESIZES = [
      and "TAGS" in v.lines[2] and "ZONE" in v.lines[2] and COLUMN_HEADER.search(v.lines[2]) and v.ids()),
     ("50x12", (50, 12), lambda v: (v.cols, v.rows) == (50, 12) and "need 60x15" in v.text and not v.ids()),
     ("120x40", (120, 40), lambda v: (v.cols, v.rows, len(v.lines)) == (120, 40, 40) and v.hints()
-     and "PUBLIC/EIP" in v.lines[2] and "TAGS" not in v.lines[2] and "need 60x15" not in v.text
+     # The filter's tag: token keeps TAGS (why the rows match) where PUBLIC/EIP would be.
+     and "PRIVATE IP" in v.lines[2] and "TAGS" in v.lines[2] and "need 60x15" not in v.text
      and v.lines[1].startswith("10 marked") and v.ids()),
 ]
 

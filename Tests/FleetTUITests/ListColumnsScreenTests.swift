@@ -40,11 +40,11 @@ import Testing
         }
     }
 
-    @Test func smallScreenWithSeveralRegionsShowsTheRegionBeforeAnEmptyLastOperation() throws {
+    @Test func smallScreenWithSeveralRegionsShowsThePrivateIpBeforeAnEmptyLastOperation() throws {
         var s = Self.longNames()
         var g = UI.render(s, .small)
-        #expect(g.lines[2].contains("REGION") && !g.lines[2].contains("LAST OPERATION"), "\(UI.dump(g))")
-        #expect(UI.line(UI.id(1), in: g).contains("cn-shanghai"))
+        #expect(g.lines[2].contains("PRIVATE IP") && !g.lines[2].contains("LAST OPERATION"), "\(UI.dump(g))")
+        #expect(UI.line(UI.id(1), in: g).contains("172.16.0.1"))
         // Once an operation ran, its column earns its place back.
         UI.mark(&s, 1)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"), .hideResults)

@@ -49,6 +49,11 @@ import Testing
                 if next(4) == 0 {
                     i.eipAddress = .init(allocationId: "e", ipAddress: addresses[next(addresses.count)], bandwidth: 1)
                 }
+                let locks = ["", "security", "Financial", "recycling", "Refunded"]
+                let lock = locks[next(locks.count)]
+                i.operationLocks = lock.isEmpty ? [] : [.init(lockReason: lock)]
+                let tags = [[], [("env", "prod")], [("env", "Dev"), ("app", "web")], [("App", "web")]]
+                i.tags = tags[next(tags.count)].map { .init(key: $0.0, value: $0.1) }
             }
         }
     }
@@ -82,6 +87,14 @@ import Testing
         case .charge: return (0, lower(i.instanceChargeType))
         case .region: return (0, lower(i.regionId))
         case .lastOperation: return (.max, [])
+        case .eco: return (i.isEconomicalModeEligible ? 1 : 0, [])
+        case .lock:
+            if i.operationLocks.contains(where: { $0.lockReason.lowercased() == "security" }) { return (0, []) }
+            let financial = ["financial", "dedicatedhostfinancial", "refunded"]
+            if i.operationLocks.contains(where: { financial.contains($0.lockReason.lowercased()) }) { return (1, []) }
+            return i.operationLocks.first.map { (2, lower($0.lockReason)) } ?? (.max, [])
+        case .tags:
+            return i.tags.isEmpty ? (.max, []) : (0, lower(i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
         }
     }
 
@@ -108,7 +121,7 @@ import Testing
         #expect(Array(s.visible) == Self.expected(s, s.sort), "\(column) descending")
     }
 
-    @Test(arguments: [SortColumn.name, .status, .privateIp, .publicIp, .charge, .id])
+    @Test(arguments: [SortColumn.name, .status, .privateIp, .publicIp, .charge, .id, .lock, .tags])
     func refreshesKeepTheOrderAndTheCursor(_ column: SortColumn) throws {
         var s = FleetState(
             profile: "t", regions: .only([VM.hangzhou]), instances: Self.fleet(300, seed: 11), operationIdPrefix: "t-")

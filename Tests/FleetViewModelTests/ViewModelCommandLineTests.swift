@@ -51,7 +51,7 @@ import Testing
         #expect(s.sort == InstanceSort(column: .zone, ascending: false))
         VM.reduce(&s, [.openCommandLine, .editCommandLine("sort colour"), .executeCommandLine])
         #expect(s.sort == InstanceSort(column: .zone, ascending: false))
-        #expect(s.banners.last?.text.hasPrefix("No column 'colour' to sort by; columns: id, name, status") == true)
+        #expect(s.banners.last?.text.hasPrefix("No column 'colour' to sort by; columns: id name status") == true)
     }
 
     @Test func theCommandLineRunsCommands() {

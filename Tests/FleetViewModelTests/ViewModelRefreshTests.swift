@@ -197,7 +197,7 @@ import Testing
 
     /// Many refreshes that add, remove and change instances, in pages, under a filter and a sort: the list kept
     /// up to date change by change equals the list computed from scratch and the reference rules.
-    @Test(arguments: [SortColumn.name, .status, .privateIp, .id])
+    @Test(arguments: [SortColumn.name, .status, .privateIp, .id, .lock, .tags])
     func incrementalUpdatesMatchAFreshComputation(_ column: SortColumn) {
         var seed: UInt64 = 42
         func next(_ n: Int) -> Int {
@@ -210,6 +210,8 @@ import Testing
                 i.instanceId = "i-r\(n)"
                 i.instanceName = ["Web", "api", "db", "web-api"][next(4)] + "-\(next(50))"
                 i.vpcAttributes = .init(vpcId: "v", privateIpAddresses: ["10.\(next(3)).\(next(256)).\(next(256))"])
+                if next(4) == 0 { i.operationLocks = [.init(lockReason: ["security", "financial", "Recycling"][next(3)])] }
+                i.tags = next(3) == 0 ? [] : [.init(key: "env", value: ["prod", "dev", "Test"][next(3)])]
             }
         }
         var s = FleetState(profile: "p", regions: .only([VM.hangzhou]), operationIdPrefix: "t-")

@@ -25,10 +25,13 @@ import Testing
             columns.append(s.sort.column)
         }
         #expect(
-            columns == [.name, .status, .region, .lastOperation, .type, .zone, .privateIp, .publicIp, .charge, .id],
-            "the order the list shows them")
-        VM.reduce(&s, .sortByPreviousColumn)
-        #expect(s.sort == InstanceSort(column: .charge, ascending: true))
+            columns == [
+                .name, .status, .lastOperation, .type, .zone, .privateIp, .publicIp, .charge, .eco, .lock, .tags, .id,
+                .name,
+            ],
+            "the order the list shows them, every column (REGION only shows with several regions)")
+        VM.reduce(&s, [.sortByPreviousColumn, .sortByPreviousColumn, .sortByPreviousColumn])
+        #expect(s.sort == InstanceSort(column: .lock, ascending: true))
     }
 
     @Test(arguments: [

@@ -136,15 +136,16 @@ import Testing
         #expect(grid.style(at: 0, y: 0) == theme[.row].patched(with: theme[.title]))
     }
 
-    /// One column at any width, so the help's length (and how far it scrolls) does not depend on the terminal.
+    /// One column at any width; its length depends on the width only through descriptions that wrap.
     @Test func staysInOneColumnAtAnyWidth() {
-        #expect(help.contentHeight == 7)
+        #expect(help.contentHeight(width: 60) == 7)
+        #expect(help.contentHeight(width: 16) == 8, "Stop instances wraps under itself")
         #expect(help.width == 21)
         var grid = Grid(width: 60, height: 7)
         help.render(into: &grid, area: grid.bounds, theme: .default)
         #expect(grid.lines[0].hasPrefix("Navigation   ") && !grid.lines[0].contains("Actions"))
         #expect(grid.lines[4].hasPrefix("Actions"))
-        #expect(HelpView(sections: []).contentHeight == 0)
+        #expect(HelpView(sections: []).contentHeight(width: 80) == 0)
     }
 
     @Test func scrolls() {

@@ -80,11 +80,17 @@ public struct KeyInput: Sendable {
     public var overlay: ScrollBounds?
     /// The character pressed, for a binding that types text.
     public var typed: Character?
+    /// In help: the first line of each entry holding a text, as the screen lays the help out.
+    public var helpMatches: (@Sendable (String) -> [Int])?
 
-    public init(pageSize: Int, overlay: ScrollBounds? = nil, typed: Character? = nil) {
+    public init(
+        pageSize: Int, overlay: ScrollBounds? = nil, typed: Character? = nil,
+        helpMatches: (@Sendable (String) -> [Int])? = nil
+    ) {
         self.pageSize = pageSize
         self.overlay = overlay
         self.typed = typed
+        self.helpMatches = helpMatches
     }
 }
 

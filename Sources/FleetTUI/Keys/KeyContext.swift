@@ -3,7 +3,8 @@ import FleetViewModel
 
 /// Where the keyboard is: the same key means different things on the list, in the stop dialog, or while typing.
 public enum KeyContext: String, Sendable, CaseIterable {
-    case list, filter, dialog, confirm, confirmCount, results, details, help, journal, commandLine, quitConfirmation
+    case list, filter, dialog, confirm, confirmCount, results, details, help, helpSearch, journal, commandLine
+    case quitConfirmation
 
     /// The context the state puts the keyboard in.
     public static func of(_ state: FleetState) -> KeyContext { of(state.dialog, in: state) }
@@ -21,7 +22,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
             case .typingCount: return .confirmCount
             }
         case .details: return .details
-        case .help: return .help
+        case .help(let h): return h.search?.isEditing == true ? .helpSearch : .help
         case .journal: return .journal
         case .commandLine: return .commandLine
         case .quitConfirmation: return .quitConfirmation
@@ -42,6 +43,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .results: return "Results"
         case .details: return "Details"
         case .help: return "Help"
+        case .helpSearch: return "Help search line"
         case .journal: return "Journal"
         case .commandLine: return "Command line"
         case .quitConfirmation: return "Quit"

@@ -5,7 +5,8 @@ import TerminalUI
 extension Keymap {
     /// The standard key table. Order matters: the first binding of a context that has an action wins, and the
     /// hint bar lists hints in this order. Each binding is one row in help, labelled with its own keys.
-    public static let standard: [KeyBinding] = navigation + marking + operations + browsing + dialogs + overlays
+    public static let standard: [KeyBinding] =
+        navigation + marking + operations + browsing + dialogs + overlays + helpSearch
 
     /// Where `?` and `F1` open help: every context that is not typing text.
     static let helpContexts: Set<KeyContext> = [.list, .results, .dialog, .details, .journal]
@@ -231,7 +232,7 @@ extension Keymap {
         ) { _, _ in .openJournal },
         KeyBinding(
             named: "command", [.character(":")],
-            "command line: :region, :profile, :theme, :sort, :export, :q (Tab completes them)",
+            "command line (Tab completes): " + FleetCommand.usage.split(separator: "   ").joined(separator: ", "),
             in: [.list]
         ) { _, _ in .openCommandLine },
         KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },

@@ -25,8 +25,8 @@ public struct Keymap: Sendable {
             var input =
                 measured
                 ?? KeyInput(
-                    pageSize: layout.pageSize,
-                    overlay: OverlayLayout.bounds(state, keymap: self, bodyHeight: layout.body.height))
+                    pageSize: layout.pageSize, overlay: OverlayLayout.bounds(state, keymap: self, body: layout.body),
+                    helpMatches: OverlayLayout.helpMatches(state, keymap: self, body: layout.body))
             measured = input
             // The character pressed: a text binding types it, and a binding of several characters (the count
             // prefix's digits) reads which one it was.
@@ -42,7 +42,7 @@ public struct Keymap: Sendable {
     public func hints(for state: FleetState) -> [KeyHint] {
         let context = KeyContext.of(state)
         // Any overlay length will do: only whether a binding acts at all is asked.
-        let probe = KeyInput(pageSize: 10, overlay: ScrollBounds(lines: 2, rows: 1))
+        let probe = KeyInput(pageSize: 10, overlay: ScrollBounds(lines: 2, rows: 1), helpMatches: { _ in [0] })
         return bindings.filter {
             $0.contexts.contains(context) && ($0.hintContexts ?? $0.contexts).contains(context) && $0.hint != nil
                 && $0.action(state, probe) != nil
@@ -57,10 +57,10 @@ public struct Keymap: Sendable {
     }
 
     /// The help screen: one section per context, the current one first, one row per binding labelled with
-    /// its own keys; read-only greys out dangerous keys and says so first (long descriptions are cut at 80
-    /// columns). Help's own keys are in the hint bar while it is open.
+    /// its own keys; read-only greys out dangerous keys and says so first (long descriptions wrap). Help's own
+    /// keys (scrolling, `/` to search) are among them.
     public func helpSections(for state: FleetState, current: KeyContext) -> [HelpSection] {
-        let order = [current] + KeyContext.allCases.filter { $0 != current && $0 != .help }
+        let order = [current] + KeyContext.allCases.filter { $0 != current }
         return order.compactMap { context in
             let entries = bindings.filter { $0.contexts.contains(context) }
                 .map {

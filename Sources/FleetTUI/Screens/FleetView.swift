@@ -76,6 +76,14 @@ public struct FleetView: Sendable {
                 h.returnTo, state: state, into: &grid, body: body, bottom: bottom, theme: theme, options: options,
                 box: box)
             HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)
+            if let search = h.search, search.isEditing {
+                grid.fill(bottom, style: theme[.input])
+                _ = grid.put(
+                    TextLine([
+                        Span("/" + search.text + (options.ascii ? "_" : "█"), role: .input),
+                        Span("   Enter keeps, Esc leaves; n/N next/previous after Enter", role: .dim),
+                    ]), x: 0, y: bottom.y, base: theme[.input], theme: theme, maxWidth: bottom.width)
+            }
         case .journal(let j):
             JournalView.render(
                 j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)

@@ -42,47 +42,89 @@ enum HeaderView {
             }
             return
         }
+        _ = grid.put(
+            secondLine(state, room: second.width, options: options), x: second.x, y: second.y, base: theme[.row],
+            theme: theme, maxWidth: second.width)
+    }
+
+    /// Marks, badges, loading progress or a region's problem, the filter's summary, the sort and when the rows
+    /// were read; or the newest banner after the marks. When that is wider than `room`, the time goes first,
+    /// then the filter's text and the problem are shortened (`…`), so the sort always shows.
+    static func secondLine(_ state: FleetState, room: Int, options: FleetView.Options) -> TextLine {
         let hidden = state.hiddenMarkCount
-        var line: [Span] = [
-            Span(
-                "\(state.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : ""),
-                role: state.marks.isEmpty ? .dim : .mark)
-        ]
-        if state.rangeMarking { line.append(Span("  RANGE MARK", role: .badge)) }
-        if state.paused { line.append(Span("  PAUSED", role: .warning)) }
-        line.append(Span("  "))
-        let loading = state.loads.values.filter(\.isLoading).sorted { $0.region < $1.region }
-        if !loading.isEmpty {
-            let loaded = loading.reduce(0) { $0 + $1.loaded }
-            let total = loading.reduce(0) { $0 + ($1.total ?? 0) }
-            line.append(
-                Span(
-                    Spinner(tick: options.tick, ascii: options.ascii).frame + " loaded \(loaded.formatted())"
-                        + (total > 0 ? " / \(total.formatted())" : " / ...") + "  (Esc cancels)", role: .dim))
-        } else if let problem = state.shownRegions.sorted().compactMap({ state.loads[$0] }).compactMap(Self.problem)
-            .first
-        {
-            line.append(Span(problem, role: .warning))
-        }
-        if !state.filter.applied.isEmpty {
-            line.append(Span("  filter: ", role: .dim))
-            line.append(Span(state.filter.applied, role: .input))
-            line.append(Span("  \(state.visible.count.formatted()) of \(state.instanceCount.formatted())", role: .dim))
-        }
-        let arrow = state.sort.ascending ? (options.ascii ? "^" : "▲") : (options.ascii ? "v" : "▼")
-        line.append(Span("  sort: \(state.sort.column.rawValue) \(arrow)", role: .dim))
-        if let at = state.refreshedAt {
-            line.append(Span("  refreshed " + age(since: at, now: options.now), role: .dim))
-        }
+        let marks = Span(
+            "\(state.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : ""),
+            role: state.marks.isEmpty ? .dim : .mark)
         if let banner = state.banners.last(where: { $0.expires > options.now }) {
-            line = [
-                line[0],
+            return TextLine([
+                marks,
                 Span(
                     "  " + banner.text,
                     role: banner.level == .error ? .danger : banner.level == .warning ? .warning : .success),
+            ])
+        }
+        var head = [marks]
+        if state.rangeMarking { head.append(Span("  RANGE MARK", role: .badge)) }
+        if state.paused { head.append(Span("  PAUSED", role: .warning)) }
+        var status: Span?
+        let spinner = Spinner(tick: options.tick, ascii: options.ascii).frame
+        var cancel: Span?
+        if let progress = state.loadProgress {
+            status = Span("  \(spinner) " + loadingText(progress), role: .dim)
+            cancel = Span("  (Esc cancels)", role: .dim)
+        } else if state.isLoading {
+            let loading = state.loads.values.filter(\.isLoading)
+            let loaded = loading.reduce(0) { $0 + $1.loaded }
+            let total = loading.reduce(0) { $0 + ($1.total ?? 0) }
+            status = Span(
+                "  \(spinner) loaded \(loaded.formatted())" + (total > 0 ? " / \(total.formatted())" : " / ..."),
+                role: .dim)
+            cancel = Span("  (Esc cancels)", role: .dim)
+        } else if let problem = state.shownRegions.sorted().compactMap({ state.loads[$0] }).compactMap(Self.problem)
+            .first
+        {
+            status = Span("  " + problem, role: .warning)
+        }
+        var filter: [Span] = []
+        if !state.filter.applied.isEmpty {
+            filter = [
+                Span("  filter: ", role: .dim), Span(state.filter.applied, role: .input),
+                Span("  \(state.visible.count.formatted()) of \(state.instanceCount.formatted())", role: .dim),
             ]
         }
-        _ = grid.put(TextLine(line), x: second.x, y: second.y, base: theme[.row], theme: theme, maxWidth: second.width)
+        let arrow = state.sort.ascending ? (options.ascii ? "^" : "▲") : (options.ascii ? "v" : "▼")
+        let sort = Span("  sort: \(state.sort.column.rawValue) \(arrow)", role: .dim)
+        var refreshed = state.refreshedAt.map { Span("  refreshed " + age(since: $0, now: options.now), role: .dim) }
+        func line() -> TextLine {
+            TextLine(head + [status, cancel].compactMap { $0 } + filter + [sort] + [refreshed].compactMap { $0 })
+        }
+        var full = line()
+        if full.width <= room { return full }
+        refreshed = nil
+        full = line()
+        if full.width > room {
+            cancel = nil
+            full = line()
+        }
+        // Shorten the filter's text, then the status, to what is left; each keeps at least a few columns.
+        if full.width > room, filter.count == 3 {
+            let columns = max(4, filter[1].width - (full.width - room))
+            filter[1].text = DisplayWidth.fit(Sanitizer.clean(filter[1].text), columns: columns)
+            full = line()
+        }
+        if full.width > room, let s = status {
+            let columns = max(6, s.width - (full.width - room))
+            status = Span(DisplayWidth.fit(Sanitizer.clean(s.text), columns: columns), role: s.role)
+            full = line()
+        }
+        return full
+    }
+
+    /// `Loading regions: 2 of 3 done, 1,234 instances so far`, or the wait for the region list.
+    static func loadingText(_ p: LoadProgress) -> String {
+        if p.listingRegions { return "Loading the region list..." }
+        return "Loading regions: \(p.regionsDone) of \(p.regions) done, \(p.instances.formatted()) instance"
+            + (p.instances == 1 ? "" : "s") + " so far"
     }
 
     /// How the counts by status are written, from the longest to the shortest.
@@ -96,7 +138,8 @@ enum HeaderView {
     }
 
     /// Who and where, and the shown instances counted by status (zero counts left out). When that is wider than
-    /// `room`, the regions shrink to their number first, then the state names to abbreviations, then to glyphs;
+    /// `room`, the regions shrink to their number first, then the state names to abbreviations, then the title
+    /// goes (and the profile when it only repeats the SANDBOX badge), then the names give way to glyphs;
     /// only if even that does not fit are whole counts left out from the right, with `…` saying so.
     static func firstLine(_ state: FleetState, room: Int, ascii: Bool) -> TextLine {
         let counts = state.visibleStatusCounts
@@ -113,20 +156,25 @@ enum HeaderView {
         if let arrow = source.range(of: " → "), source.hasSuffix(")") {
             whos.append(String(source[..<arrow.lowerBound]) + ")" + endpoint(state))
         }
-        var candidates: [(who: String, regions: String, style: CountStyle)] = []
+        // Labels are worth more than the title: without it (and without "sandbox", which the badge says too)
+        // before the counts lose their words.
+        let whoIsTheBadge = state.sandbox && source.lowercased() == "sandbox"
+        var candidates: [(who: String, regions: String, style: CountStyle, lean: Bool)] = []
         for who in whos {
-            candidates.append((who, state.regionsShown.title, .words))
-            for style in CountStyle.allCases { candidates.append((who, compactRegions, style)) }
+            candidates += [
+                (who, state.regionsShown.title, .words, false), (who, compactRegions, .words, false),
+                (who, compactRegions, .abbreviated, false), (who, compactRegions, .words, true),
+                (who, compactRegions, .abbreviated, true), (who, compactRegions, .glyphs, false),
+            ]
         }
         var line = TextLine([])
         for candidate in candidates {
-            let who = candidate.who
-            line = TextLine(
-                [
-                    Span(" ecsfleet ", role: .title), Span(" \(who) ", role: .header),
-                    Span(" \(candidate.regions) ", role: .header),
-                ]
-                    + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
+            var head = [
+                Span(" ecsfleet ", role: .title), Span(" \(candidate.who) ", role: .header),
+                Span(" \(candidate.regions) ", role: .header),
+            ]
+            if candidate.lean { head.removeFirst(whoIsTheBadge ? 2 : 1) }
+            line = TextLine(head + shown.map { countSpan($0.glyph, $0.count, style: candidate.style, ascii: ascii) })
             if line.width <= room { return line }
         }
         // Even glyphs do not fit: keep the counts that do, and say some were left out.

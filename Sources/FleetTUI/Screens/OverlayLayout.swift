@@ -20,23 +20,42 @@ enum OverlayLayout {
         return wanted + 4 > areaWidth ? areaWidth : wanted
     }
 
-    /// How far the open overlay scrolls in a body `bodyHeight` rows tall; nil when no overlay is open.
-    static func bounds(_ state: FleetState, keymap: Keymap, bodyHeight: Int) -> ScrollBounds? {
+    /// How far the open overlay scrolls in the screen's `body`; nil when no overlay is open.
+    static func bounds(_ state: FleetState, keymap: Keymap, body: Rect) -> ScrollBounds? {
         switch state.dialog {
         case .help:
+            let help = HelpView(sections: keymap.helpSections(for: state))
             return ScrollBounds(
-                lines: HelpView(sections: keymap.helpSections(for: state)).contentHeight,
-                rows: helpRows(bodyHeight: bodyHeight))
+                lines: help.contentHeight(width: helpTextWidth(help, areaWidth: body.width)),
+                rows: helpRows(bodyHeight: body.height))
         case .details(let id, _):
             return ScrollBounds(
                 lines: DetailsView.lines(state, id: id, ascii: false, now: .distantPast).count,
-                rows: dialogRows(bodyHeight: bodyHeight))
+                rows: dialogRows(bodyHeight: body.height))
         case .journal(let j):
             return ScrollBounds(
-                lines: JournalView.lines(j, ascii: false).count, rows: dialogRows(bodyHeight: bodyHeight))
+                lines: JournalView.lines(j, ascii: false).count, rows: dialogRows(bodyHeight: body.height))
         default:
             return nil
         }
+    }
+
+    /// Help's box inside an area `areaWidth` wide: wide enough for its widest line and its title.
+    static func helpBoxWidth(_ help: HelpView, areaWidth: Int) -> Int {
+        min(areaWidth - 4, max(help.width + 4, DisplayWidth.of(HelpOverlay.title) + 8))
+    }
+
+    /// The columns help's text is laid out in (its box less border and margins), which its wrapping follows.
+    static func helpTextWidth(_ help: HelpView, areaWidth: Int) -> Int {
+        max(1, helpBoxWidth(help, areaWidth: areaWidth) - 4)
+    }
+
+    /// While help is open: where each entry holding a text starts, as help is laid out in `body`.
+    static func helpMatches(_ state: FleetState, keymap: Keymap, body: Rect) -> (@Sendable (String) -> [Int])? {
+        guard case .help = state.dialog else { return nil }
+        let help = HelpView(sections: keymap.helpSections(for: state))
+        let width = helpTextWidth(help, areaWidth: body.width)
+        return { text in help.matches(text, width: width) }
     }
 
     /// The indicator's style: the dialog's title colours, so it reads as part of the frame.

@@ -12,7 +12,11 @@ enum PowerDialogView {
         _ d: PowerDialogState, state: FleetState, into grid: inout Grid, area: Rect, theme: Theme, box: BoxStyle
     ) {
         let width = min(area.width - 2, 120)
+        // The body's room in the widest box the area allows (`Dialog.frame`): what is longer wraps to it.
+        let textWidth = max(20, (area.width >= width + 4 ? area.width - 4 : area.width) - 4)
         let height = area.height
+        // On a short screen (80x24: a body of 21 rows) the blank lines between the parts go to the targets.
+        let spaced = height >= 24
         var lines: [TextLine] = []
         let verb = d.action == .stop ? "stop" : "start"
         let counts = d.statusCounts.map { "\($0.count) \($0.status?.rawValue ?? "unknown")" }.joined(
@@ -28,7 +32,11 @@ enum PowerDialogView {
                     role: d.sendCount > 0 ? .success : .warning),
                 Span(d.targets.count > d.sendCount ? "; \(d.targets.count - d.sendCount) skipped" : ""),
             ]))
-        for line in d.skipReasonLines(max: height >= 30 ? 6 : 3) { lines.append(TextLine("  " + line, role: .dim)) }
+        for line in d.skipReasonLines(max: height >= 30 ? 6 : 3) {
+            for part in hanging(line, first: textWidth - 2, rest: textWidth - 4) {
+                lines.append(TextLine((part.first ? "  " : "    ") + part.text, role: .dim))
+            }
+        }
         if d.hiddenCount > 0 {
             lines.append(
                 TextLine([
@@ -36,7 +44,7 @@ enum PowerDialogView {
                     Span("[d]", role: .hintKey), Span(" drop them"),
                 ]))
         }
-        lines.append(.empty)
+        if spaced { lines.append(.empty) }
         if d.action == .stop {
             lines.append(
                 TextLine([
@@ -86,31 +94,33 @@ enum PowerDialogView {
             lines.append(
                 TextLine([Span(question, role: .danger), Span(typed + (box.isASCII ? "_" : "█"), role: .input)]))
         }
-        lines.append(.empty)
+        if spaced { lines.append(.empty) }
         // The body's rows are the area's height less the dialog's chrome (borders, padding, buttons); a list
-        // longer than its room gives one of them to the "1-20 of 300" line.
+        // longer than its room gives one of them to the "1-20 of 300" line. A verdict longer than its column goes
+        // on under the row, indented, so a target may take several rows.
         let room = max(1, height - 5 - lines.count)
-        let listHeight = d.targets.count > room ? max(1, room - 1) : room
-        let start = min(d.scroll, max(0, d.targets.count - listHeight))
-        for t in d.targets.dropFirst(start).prefix(listHeight) {
-            let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }
-            let verdictRole: ThemeRole = t.dryRun?.outcome == .dryRunFailed ? .danger : (t.willSend ? .success : .dim)
-            lines.append(
-                TextLine([
-                    // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
-                    Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
-                    Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
-                    Span(
-                        DisplayWidth.pad(glyph?.text(ascii: box.isASCII) ?? "not found", columns: 11),
-                        role: glyph?.role ?? .danger),
-                    Span(t.verdictText, role: verdictRole),
-                ]))
+        let rows = { (t: PowerDialogState.Target) in targetRows(t, width: textWidth, ascii: box.isASCII) }
+        var listHeight = room
+        var start = min(d.scroll, max(0, d.targets.count - 1))
+        var shown = fill(d.targets, from: start, rows: listHeight, rowsOf: rows)
+        if start > 0 || start + shown.count < d.targets.count {
+            listHeight = max(1, room - 1)
+            shown = fill(d.targets, from: start, rows: listHeight, rowsOf: rows)
+            // At the end of the list, fill the room with the targets before rather than leave it blank.
+            var used = shown.reduce(0) { $0 + $1.count }
+            while start > 0, start + shown.count == d.targets.count {
+                let before = rows(d.targets[start - 1])
+                guard used + before.count <= listHeight else { break }
+                shown.insert(before, at: 0)
+                used += before.count
+                start -= 1
+            }
         }
-        if d.targets.count > listHeight {
+        for target in shown { lines += target }
+        if shown.count < d.targets.count {
             lines.append(
                 TextLine(
-                    "  \(start + 1)-\(min(d.targets.count, start + listHeight)) of \(d.targets.count) (j/k scroll)",
-                    role: .dim))
+                    "  \(start + 1)-\(start + shown.count) of \(d.targets.count) (j/k scroll)", role: .dim))
         }
         let buttons = [
             DialogButton(key: "c", label: "Cancel"), DialogButton(key: "p", label: "Preview"),
@@ -124,5 +134,58 @@ enum PowerDialogView {
             title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
             isDangerous: d.options.forceStop)
         _ = dialog.render(into: &grid, area: area, theme: theme)
+    }
+
+    /// A target's row: ID, name, state, verdict; a verdict longer than what is left of `width` goes on in the
+    /// rows under it, indented.
+    static func targetRows(_ t: PowerDialogState.Target, width: Int, ascii: Bool) -> [TextLine] {
+        let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }
+        let verdictRole: ThemeRole = t.dryRun?.outcome == .dryRunFailed ? .danger : (t.willSend ? .success : .dim)
+        let head = 23 + 21 + 11
+        let parts = hanging(Sanitizer.clean(t.verdictText), first: max(8, width - head), rest: width - 6)
+        var out = [
+            TextLine([
+                // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
+                Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
+                Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
+                Span(
+                    DisplayWidth.pad(glyph?.text(ascii: ascii) ?? "not found", columns: 11),
+                    role: glyph?.role ?? .danger),
+                Span(parts.first?.text ?? "", role: verdictRole),
+            ])
+        ]
+        for part in parts.dropFirst() { out.append(TextLine([Span("      "), Span(part.text, role: verdictRole)])) }
+        return out
+    }
+
+    /// The targets from `start` whose rows fit in `rows` lines (at least one), each as its rows.
+    static func fill<Targets: RandomAccessCollection<PowerDialogState.Target>>(
+        _ targets: Targets, from start: Int, rows: Int, rowsOf: (PowerDialogState.Target) -> [TextLine]
+    ) -> [[TextLine]] where Targets.Index == Int {
+        var out: [[TextLine]] = []
+        var used = 0
+        var i = targets.startIndex + start
+        while i < targets.endIndex {
+            let r = rowsOf(targets[i])
+            if used + r.count > rows {
+                // A target taller than the whole room still shows its first rows.
+                if out.isEmpty { out.append(Array(r.prefix(max(1, rows)))) }
+                break
+            }
+            out.append(r)
+            used += r.count
+            i += 1
+        }
+        return out
+    }
+
+    /// `text` broken at spaces into a first line of `first` columns and further lines of `rest` columns.
+    static func hanging(_ text: String, first: Int, rest: Int) -> [(text: String, first: Bool)] {
+        guard DisplayWidth.of(text) > first else { return [(text, true)] }
+        let head = TextWrap.wrap(text, width: max(1, first))
+        guard let line = head.first else { return [(text, true)] }
+        // What the first line did not take, wrapped to the wider lines under it.
+        let remainder = String(text.dropFirst(line.count)).drop { $0 == " " }
+        return [(line, true)] + TextWrap.wrap(String(remainder), width: max(1, rest)).map { ($0, false) }
     }
 }

@@ -99,6 +99,19 @@ public enum FleetAction: Sendable {
     /// Scrolls the open overlay (help, details, journal); `bounds` is its length as the screen lays it out.
     case scrollOverlay(ScrollMove, in: ScrollBounds)
 
+    // MARK: Search in help
+    /// `/` in help: opens the search line.
+    case openHelpSearch
+    /// The help search's whole text after an edit; `matches` are the first lines of the entries holding it, as
+    /// the screen lays the help out, and the view jumps to the first from where the search began.
+    case editHelpSearch(String, matches: [Int], in: ScrollBounds)
+    /// Enter: keeps the search (highlighted; `n` and `N` step through it) and gives the keys back to help.
+    case keepHelpSearch
+    /// Esc on the search line: leaves the search, its highlights gone.
+    case leaveHelpSearch
+    /// `n` / `N`: to the next (or previous) match, wrapping; the matches as the screen finds them now.
+    case stepHelpSearch(forward: Bool, matches: [Int], in: ScrollBounds)
+
     // MARK: Command line
     /// The command line's whole text after an edit (without the `:`).
     case editCommandLine(String)

@@ -219,7 +219,10 @@ extension FleetReducer {
                 } ?? []
             s.marks.subtract(outside)
             var effects: [FleetEffect] = []
-            if selection == .all { effects.append(.loadRegionList) }
+            if selection == .all {
+                s.regionListLoading = true
+                effects.append(.loadRegionList)
+            }
             for r in selection.regions(known: []) where !s.knownRegions.contains(r) { s.knownRegions.append(r) }
             let unloaded = s.shownRegions.filter { r in
                 guard let load = s.loads[r] else { return true }
@@ -229,8 +232,15 @@ extension FleetReducer {
             let unmarked =
                 outside.isEmpty
                 ? "" : "; \(outside.count) mark\(outside.count == 1 ? "" : "s") in other regions dropped"
-            s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
-            return effects + startLoads(&s, regions: unloaded, now: now)
+            effects += startLoads(&s, regions: unloaded, now: now)
+            // While regions load, the header's second line says how far they are; a banner (this one, or an
+            // earlier one about what was shown before) would cover it.
+            if effects.isEmpty || !outside.isEmpty {
+                s.post(.info, "Showing \(selection.title)\(unmarked).", now: now)
+            } else {
+                s.banners = []
+            }
+            return effects
         case .theme(let name):
             return [.setTheme(name)]
         case .readOnly(let on):
@@ -251,6 +261,9 @@ extension FleetReducer {
         case .sort(let column, let ascending):
             s.sort = InstanceSort(column: column)
             s.sort.ascending = ascending
+            return []
+        case .columns(let change):
+            columns(&s, change, now: now)
             return []
         case .quit:
             return quit(&s)

@@ -5,7 +5,10 @@ import Foundation
 extension FleetReducer {
     /// Reloads the regions shown (fetching the region list first when showing all and none is known).
     static func refresh(_ s: inout FleetState, now: Date) -> [FleetEffect] {
-        if s.regionsShown == .all && s.knownRegions.isEmpty { return [.loadRegionList] }
+        if s.regionsShown == .all && s.knownRegions.isEmpty {
+            s.regionListLoading = true
+            return [.loadRegionList]
+        }
         return startLoads(&s, regions: s.shownRegions, now: now)
     }
 
@@ -44,11 +47,13 @@ extension FleetReducer {
             // The account's own list is the truth: a region only named by the operator (a typo) is not in it.
             s.knownRegions = list
             s.regionListLoaded = true
+            s.regionListLoading = false
             s.clearBanners(topic: "regions")
             guard s.regionsShown == .all else { return [] }
             for r in s.loads.keys where !list.contains(r) { s.loads[r] = nil }
             return startLoads(&s, regions: s.knownRegions.filter { s.loads[$0] == nil }, now: now)
         case .regionListFailed(let message):
+            s.regionListLoading = false
             s.post(.error, "The region list could not be loaded: \(message)", topic: "regions", now: now)
         case .instancesLoaded(let page):
             return pageLoaded(&s, page, now: now)

@@ -61,6 +61,8 @@ public enum FleetReducer {
             .typeEnter, .scrollDialog:
             return dialogKey(&s, action, now: now)
         case .scrollOverlay(let move, let bounds): scrollOverlay(&s, move, bounds)
+        case .openHelpSearch, .editHelpSearch, .keepHelpSearch, .leaveHelpSearch, .stepHelpSearch:
+            helpSearch(&s, action)
         case .editCommandLine(let text):
             if case .commandLine = s.dialog { s.dialog = .commandLine(CommandLineState(TypedLine(text))) }
         case .executeCommandLine:
@@ -185,11 +187,20 @@ public enum FleetReducer {
         case .clearFilter:
             s.filter = FilterState()
             s.clearBanners(topic: "filter")
-        case .sortByNextColumn: s.sort = InstanceSort(column: s.sort.column.next)
-        case .sortByPreviousColumn: s.sort = InstanceSort(column: s.sort.column.previous)
+        case .sortByNextColumn: s.sort = InstanceSort(column: neighbour(of: s.sort.column, in: s.sortableColumns, 1))
+        case .sortByPreviousColumn:
+            s.sort = InstanceSort(column: neighbour(of: s.sort.column, in: s.sortableColumns, -1))
         case .invertSort: s.sort.ascending.toggle()
         default: break
         }
+    }
+
+    /// The column `step` places after (or before) `column` in `order`, wrapping; from a column not in it, the
+    /// first (or last).
+    static func neighbour(of column: SortColumn, in order: [SortColumn], _ step: Int) -> SortColumn {
+        guard !order.isEmpty else { return column }
+        guard let i = order.firstIndex(of: column) else { return step > 0 ? order[0] : order[order.count - 1] }
+        return order[(i + step + order.count) % order.count]
     }
 
     static func quit(_ s: inout FleetState) -> [FleetEffect] {

@@ -15,6 +15,8 @@ public enum FleetCommand: Sendable, Equatable {
     case sort(SortColumn, ascending: Bool)
     /// `:profile NAME`: the account of another profile of the aliyun CLI's config; `:profile` lists them.
     case profile(String?)
+    /// `:columns` (nil: say which), `:columns name,status,ip`, `:columns +tags -lock`, `:columns default`.
+    case columns(ColumnChange?)
     /// `:q`, `:quit`.
     case quit
     /// `:export PATH` (`.csv` or `.json`): the visible rows, or the results view's; `:export! PATH` overwrites.
@@ -22,7 +24,9 @@ public enum FleetCommand: Sendable, Equatable {
 
     /// The commands, for help and errors.
     public static let usage =
-        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   :profile NAME   :export FILE.csv|.json   :q"
+        ":region NAME[,NAME...]|all   :theme NAME   :readonly [on|off]   :mouse on|off   :sort COLUMN [desc]   :profile NAME   "
+        + ":columns COLUMN,...|+COLUMN|-COLUMN|default   :export FILE.csv|.json   :q "
+        + "(COLUMN: \(SortColumn.shortNames))"
 
     /// Parses a command line (with or without its leading `:`).
     public static func parse(_ line: String) throws(FleetCommandError) -> FleetCommand {
@@ -55,7 +59,7 @@ public enum FleetCommand: Sendable, Equatable {
             }
             return .readOnly(on)
         case "sort":
-            let columns = SortColumn.allCases.map { $0.rawValue.lowercased() }.joined(separator: ", ")
+            let columns = SortColumn.shortNames
             guard let first = args.first else { throw FleetCommandError(":sort needs a column: \(columns)") }
             var words = args
             var ascending = true
@@ -67,6 +71,8 @@ public enum FleetCommand: Sendable, Equatable {
                 throw FleetCommandError("No column '\(first)' to sort by; columns: \(columns) (then asc or desc)")
             }
             return .sort(column, ascending: ascending)
+        case "columns", "column", "cols":
+            return .columns(try ColumnChoice.parse(args))
         case "mouse":
             guard args.count == 1, let on = switchValue(args[0]) else {
                 throw FleetCommandError(":mouse takes on or off")

@@ -72,6 +72,15 @@ public struct FleetState: Sendable, Equatable {
         return nil
     }
 
+    /// The columns the list shows (`:columns`, `columns` in the config file).
+    public var columns = ColumnChoice.standard
+
+    /// The columns `<` and `>` walk: those the list may show, in its order.
+    public var sortableColumns: [SortColumn] { columns.columns(multiRegion: shownRegions.count > 1) }
+
+    /// Whether `DescribeRegions` was asked and has not answered yet (`:region all` waits for it).
+    public var regionListLoading = false
+
     /// The count prefix being typed (`10` of `10j`), until a movement uses it or another key drops it.
     public var pendingCount: Int?
 

@@ -93,12 +93,17 @@ extension InstanceTable {
         case .privateIp: return addressRanks(sortCodes.rowPrivateIp) { $0.privateIp }
         case .publicIp: return addressRanks(sortCodes.rowPublicIp) { $0.publicIp }
         case .lastOperation: return lastOperations.map { SortKey.lastOperation($0).number }
+        case .eco: return instances.map { SortKey.eco($0.isEconomicalModeEligible).number }
+        case .lock: return coded(sortCodes.rowLock, sortCodes.locks.rankTable())
+        case .tags:
+            let rows = sortCodes.tagCodes(instances, alive: alive)
+            return coded(rows, sortCodes.tags.rankTable())
         }
     }
 
     /// Each row takes its value's rank.
     private func coded(_ rowCodes: [Int32], _ valueRanks: [UInt64]) -> [UInt64] {
-        rowCodes.map { Int($0) < valueRanks.count ? valueRanks[Int($0)] : 0 }
+        rowCodes.map { $0 >= 0 && Int($0) < valueRanks.count ? valueRanks[Int($0)] : 0 }
     }
 
     /// Ranks of a few distinct texts, compared in lower case.

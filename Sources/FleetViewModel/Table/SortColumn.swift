@@ -1,6 +1,7 @@
 import FleetCore
 
-/// A column the instance list can be sorted by, in the order the list shows them, which `<` and `>` walk.
+/// A column of the instance list, each of which it can be sorted by, in the order the list shows them (which `<`
+/// and `>` walk, and `:columns` names).
 public enum SortColumn: String, Sendable, CaseIterable {
     case id = "ID"
     case name = "Name"
@@ -12,6 +13,9 @@ public enum SortColumn: String, Sendable, CaseIterable {
     case privateIp = "Private IP"
     case publicIp = "Public IP"
     case charge = "Charge"
+    case eco = "Eco"
+    case lock = "Lock"
+    case tags = "Tags"
 
     /// The column `name` means (`:sort private-ip`, `:sort ip`, `:sort last`): its title in any case, without
     /// spaces, `-` or `_`, or the start of one.
@@ -31,15 +35,17 @@ public enum SortColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// The next column, wrapping around.
-    public var next: SortColumn {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    /// The short name `:columns` and `:sort` take and messages use (`ip`, `eip`, `op`): all of them fit a banner
+    /// at 80 columns.
+    public var shortName: String {
+        switch self {
+        case .lastOperation: return "op"
+        case .privateIp: return "ip"
+        case .publicIp: return "eip"
+        default: return rawValue.lowercased()
+        }
     }
 
-    /// The previous column, wrapping around.
-    public var previous: SortColumn {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + all.count - 1) % all.count]
-    }
+    /// Every column's short name, in the list's order: `id name status ...`.
+    public static var shortNames: String { allCases.map(\.shortName).joined(separator: " ") }
 }

@@ -30,7 +30,47 @@ struct SortKey: Sendable, Equatable {
         case .charge: return SortKey(number: 0, text: normalized(instance.instanceChargeType))
         case .region: return SortKey(number: 0, text: normalized(instance.regionId))
         case .lastOperation: return lastOperation(last)
+        case .eco: return eco(instance.isEconomicalModeEligible)
+        case .lock: return lock(instance)
+        case .tags: return tags(instance.tags)
         }
+    }
+
+    /// As the column reads: `no` before `yes`.
+    static func eco(_ eligible: Bool) -> SortKey { SortKey(number: eligible ? 1 : 0, text: "") }
+
+    /// Security locks first, then financial ones, then any other reason by its text; unlocked last.
+    static func lock(_ instance: borrowing Instance) -> SortKey { lock(label: lockLabel(instance)) }
+
+    /// What the LOCK column says, in lower case: `security`, `financial`, another reason, or empty.
+    static func lockLabel(_ instance: borrowing Instance) -> String {
+        if instance.operationLocks.isEmpty { return "" }
+        if instance.hasSecurityLock { return "security" }
+        if instance.hasFinancialLock { return "financial" }
+        return normalized(instance.operationLocks.first?.lockReason ?? "")
+    }
+
+    /// The key of a lock label (`lockLabel`).
+    static func lock(label: String) -> SortKey {
+        switch label {
+        case "": return SortKey(number: missing, text: "")
+        case "security": return SortKey(number: 0, text: "")
+        case "financial": return SortKey(number: 1, text: "")
+        default: return SortKey(number: 2, text: label)
+        }
+    }
+
+    /// By the tags as the column writes them (`app=web,env=prod`), in lower case; untagged last.
+    static func tags(_ tags: [Instance.Tag]) -> SortKey { self.tags(text: tagsText(tags)) }
+
+    /// The tags as the column writes them.
+    static func tagsText(_ tags: [Instance.Tag]) -> String {
+        tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
+    /// The key of a tags text (`tagsText`).
+    static func tags(text: String) -> SortKey {
+        text.isEmpty ? SortKey(number: missing, text: "") : SortKey(number: 0, text: normalized(text))
     }
 
     /// Named instances by name; unnamed ones last.

@@ -57,6 +57,7 @@ struct InteractiveScreen {
         state.profiles = Completions.profiles()
         state.themes = Completions.themes()
         state.notifyAfter = options.quiet || !config.notify ? nil : 10
+        state.columns = config.columns
         if session.sandbox != nil {
             // The sandbox's regions are all there is: `:region cn-shanhai` is refused as in a listed account.
             state.knownRegions = Sandbox.regions

@@ -1,8 +1,10 @@
 import FleetTUI
+import FleetViewModel
 import Foundation
 import TerminalUI
 
-/// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"` at the top, and a `[keys]` table that remaps
+/// `$XDG_CONFIG_HOME/ecsfleet/config.toml`: `theme = "NAME"`, `notify = false` and `columns = "name,status,ip"`
+/// (as `:columns` takes them) at the top, and a `[keys]` table that remaps
 /// key actions by name (`stop = "X"`, `mark = ["space", "x"]`, or the older `mark = "space,x"`; the names are
 /// listed in the message for an unknown one).
 /// A remapping that cannot be honoured (unknown action or key, or a key another action has in the same screen)
@@ -11,6 +13,8 @@ struct ScreenConfig {
     var theme: String?
     /// Whether the end of a long operation rings the bell and sends a desktop notification.
     var notify = true
+    /// The list's columns at start (`columns = "name,status,ip"`, `"+tags -lock"`, or a list of names).
+    var columns = ColumnChoice.standard
     var keymap = Keymap()
     /// The remappings not applied, each with its line in the file.
     var keyProblems: [KeymapProblem] = []
@@ -36,6 +40,18 @@ struct ScreenConfig {
                         throw .usage("\(path): line \(entry.line): notify must be true or false")
                     }
                     config.notify = value
+                case ("", "columns"):
+                    guard let words = keyNames(entry.value) else {
+                        throw .usage(
+                            "\(path): line \(entry.line): columns must be names in quotes, such as \"name,status,ip\"")
+                    }
+                    do {
+                        if let change = try ColumnChoice.parse(words) {
+                            config.columns = config.columns.applying(change)
+                        }
+                    } catch {
+                        throw .usage("\(path): line \(entry.line): columns: \(error.description)")
+                    }
                 case ("keys", _):
                     guard let keys = keyNames(entry.value) else {
                         throw .usage(
