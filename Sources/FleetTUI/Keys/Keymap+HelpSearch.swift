@@ -33,7 +33,7 @@ extension Keymap {
         },
         KeyBinding(named: "help-search-erase-word", [.ctrl("w")], "erase the last word", in: [.helpSearch]) {
             s, input in
-            Keymap.searchText(s).flatMap { Keymap.edit(LineEditing.withoutLastWord($0), input) }
+            Keymap.searchText(s).flatMap { Keymap.edit(TypedLine($0).applying(.eraseWordBackward).text, input) }
         },
         KeyBinding(named: "help-search-erase-all", [.ctrl("u")], "erase the whole search", in: [.helpSearch]) {
             _, input in Keymap.edit("", input)
