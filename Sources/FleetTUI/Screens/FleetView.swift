@@ -78,7 +78,8 @@ public struct FleetView: Sendable {
             HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)
         case .journal(let j):
             JournalView.render(
-                j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)
+                j, running: Set(state.inFlightOperations.map(\.id)), profile: state.profile, into: &grid, area: body,
+                theme: theme, box: box)
         case .commandLine(let text):
             grid.fill(bottom, style: theme[.input])
             _ = grid.put(

@@ -36,6 +36,7 @@ enum PowerDialogView {
                     Span("[d]", role: .hintKey), Span(" drop them"),
                 ]))
         }
+        lines += undoSkippedLines(d, max: height >= 30 ? 5 : 2)
         lines.append(.empty)
         if d.action == .stop {
             lines.append(
@@ -124,5 +125,17 @@ enum PowerDialogView {
             title: title, body: lines, buttons: buttons, focusedButton: focused, box: box, minWidth: width,
             isDangerous: d.options.forceStop)
         _ = dialog.render(into: &grid, area: area, theme: theme)
+    }
+
+    /// For an undo, the operation's instances it leaves alone, with why: up to `max`, then how many more.
+    static func undoSkippedLines(_ d: PowerDialogState, max: Int) -> [TextLine] {
+        guard let undone = d.undoes, !d.undoSkipped.isEmpty else { return [] }
+        let n = d.undoSkipped.count
+        var lines = [TextLine("\(n) instance\(n == 1 ? "" : "s") of \(undone) left alone:", role: .warning)]
+        for skip in d.undoSkipped.prefix(max) {
+            lines.append(TextLine("  \(Sanitizer.clean(skip.instanceId))  \(skip.reason)", role: .dim))
+        }
+        if n > max { lines.append(TextLine("  ... \(n - max) more", role: .dim)) }
+        return lines
     }
 }
