@@ -59,7 +59,7 @@ def test_stop_ctrl_c_relaunch_resume_and_undo_from_the_screen(screens, e2e_sims,
     cli = operator.at(sim.url)
     # What a stop of the query will stop: the Running env=dev instances the preflight lets through (locked or
     # expired ones are skipped), each in its own region.
-    preview = cli.run("stop", "--where", QUERY, "--all-regions", "--dry-run", "--output", "json")
+    preview = cli.raw("--endpoint", sim.url, "stop", "--where", QUERY, "--all-regions", "--dry-run", "--output", "json")
     assert preview.rc == 0, preview
     targets = {r["InstanceId"]: r["RegionId"] for r in preview.json()}
     will_stop = sorted(r["InstanceId"] for r in preview.json() if r["Outcome"] == "dry-run-passed")
@@ -128,5 +128,7 @@ def test_stop_ctrl_c_relaunch_resume_and_undo_from_the_screen(screens, e2e_sims,
     # Nothing else changed: every other Running or Stopped instance is as it was before the stop.
     settled = {i: st for i, st in before.items() if i not in will_stop and st in ("Running", "Stopped")}
     assert {i: now[i] for i in settled} == settled
+    s2.keys("q")  # the results view of the undo, back to the list
+    s2.wait(lambda v: v.hints(), "the list")
     s2.keys("q")
     s2.wait(lambda v: "EXIT=0" in v.text, "q exits 0", exits=True)

@@ -21,7 +21,11 @@ struct PowerRunner {
         // During the preflight SIGINT and SIGTERM say that nothing was sent, instead of ending without a word.
         let watch = InterruptWatch.start()
         let session: CloudSession
-        do { session = try await CloudSession.open(global) } catch {
+        // `--all-regions` asks `DescribeRegions`, which any region's endpoint answers, as `list` does.
+        do {
+            session = try await CloudSession.open(
+                global, fallbackRegion: scope.allRegions ? ListCommand.regionsCallRegion : nil)
+        } catch {
             watch.stop()
             throw error
         }
