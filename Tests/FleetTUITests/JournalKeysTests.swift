@@ -90,6 +90,50 @@ import Testing
         #expect(!UI.line("op-1", in: g).contains("▸"))
     }
 
+    /// `u` on the finished stop: once its instances are read, the start dialog titled as its undo, with the
+    /// instance it leaves alone and why.
+    @Test(arguments: ScreenSize.both)
+    func theUndoDialogSaysWhatItUndoesAndWhatItLeavesAlone(size: ScreenSize) throws {
+        var s = Self.journal()
+        UI.press(.character("j"), &s, size)
+        let effects = UI.reduce(&s, try #require(action(.character("u"), s)))
+        guard case .readUndoTargets(let entry, let later)? = effects.first else {
+            Issue.record("no read: \(effects)")
+            return
+        }
+        #expect(entry.operation == "op-1" && later.map(\.operation) == ["op-2"])
+        var stopped = UI.fleet()[0]
+        stopped.status = .stopped
+        // i-bp01 is still Stopped; op-1 never stopped i-bp02 (op-2 did, and is unfinished).
+        UI.reduce(&s, .undoTargetsRead(entry, later: later, found: [stopped], failure: nil))
+        let g = UI.render(s, size)
+        #expect(UI.shows("Start 1 instance, undo of op-1", g), "\(UI.dump(g))")
+        #expect(s.dialog.power?.undoSkipped.isEmpty == true, "op-1 stopped only i-bp01")
+    }
+
+    @Test func theUndoDialogListsTheInstancesItLeavesAlone() throws {
+        var s = UI.state()
+        let results = [1, 2, 3].map {
+            InstanceResult(instanceId: UI.id($0), regionId: UI.hangzhou, outcome: .stopped, previousStatus: "Running")
+        }
+        let records = [
+            JournalRecord(time: UI.t0, operation: "op-3", event: .begin, profile: "prod-admin", action: "stop"),
+            JournalRecord(
+                time: UI.t0, operation: "op-3", event: .end, profile: "prod-admin", action: "stop", results: results),
+        ]
+        let entries = OperationHistory(records: records).entries
+        UI.reduce(&s, .openJournal, .journalLoaded(entries))
+        var first = UI.fleet()[0]
+        first.status = .stopped
+        // i-bp02 was started since; i-bp03 no longer exists.
+        UI.reduce(&s, .undoTargetsRead(entries[0], later: [], found: [first, UI.fleet()[1]], failure: nil))
+        let g = UI.render(s, .large)
+        #expect(UI.shows("Start 1 instance, undo of op-3", g), "\(UI.dump(g))")
+        #expect(UI.shows("2 instances of op-3 left alone:", g))
+        #expect(UI.shows("\(UI.id(2))  started since (now Running)", g))
+        #expect(UI.shows("\(UI.id(3))  no longer exists", g))
+    }
+
     @Test func capitalYInTheDialogCopiesItsCommands() throws {
         var s = UI.state()
         UI.reduce(&s, .openStopDialog)

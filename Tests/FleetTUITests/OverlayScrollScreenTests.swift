@@ -106,7 +106,8 @@ import Testing
         #expect(UI.shows("1-\(rows) of \(lines) ↓ more", top), "\(UI.dump(top))")
         UI.press(.character("j"), &s, size)
         let down = UI.render(s, size)
-        #expect(selected(down).count == 1 && down.lines[newest + 4].contains("▸ \(stamp(count - 1))"), "\(UI.dump(down))")
+        #expect(
+            selected(down).count == 1 && down.lines[newest + 4].contains("▸ \(stamp(count - 1))"), "\(UI.dump(down))")
         #expect(UI.shows(stamp(count), down), "the view stays while the selection is in it")
         // Down to the first operation below the box: the view moves just enough to show all of it.
         let inView = rows / 4

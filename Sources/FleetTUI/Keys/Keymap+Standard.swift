@@ -206,7 +206,7 @@ extension Keymap {
             .scrollDialog(by: -1)
         },
         KeyBinding(
-            named: "dialog-copy-commands", [.character("Y")], "copy the calls as aliyun commands (as they would be sent)",
+            named: "dialog-copy-commands", [.character("Y")], "copy the calls as aliyun commands, as they would go",
             in: [.dialog]
         ) { _, _ in .copyCommands },
         // One context per way of confirming: a y prompt (its other keys do nothing), or a count typed out.

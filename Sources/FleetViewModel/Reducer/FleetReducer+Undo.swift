@@ -38,7 +38,10 @@ extension FleetReducer {
             return []
         }
         let targets = chosen.targets.map { t in
-            (instanceId: t.instanceId, regionId: t.regionId, instance: instances[t.instanceId] ?? s.instance(t.instanceId))
+            (
+                instanceId: t.instanceId, regionId: t.regionId,
+                instance: instances[t.instanceId] ?? s.instance(t.instanceId)
+            )
         }
         var dialog = PowerDialogState(
             action: chosen.action, targets: targets, readOnly: s.readOnly, readOnlyFixed: s.readOnlyFixed,
