@@ -1,4 +1,5 @@
-"""The review fleet: the exit status of stop and start (0 only when every instance is where it was asked to be),
+"""The review fleet: the exit status of stop and start (0 only when every instance is where it was asked to be; for
+a dry run, when every instance was found and has its verdict),
 and the notes on what a stop will really do (standard mode, SuccessFirst dry runs)."""
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ EXIT_STATUS = [
     (0, "stop of an instance already Stopped (skipped, already there)", "stop --instance-id i-rvstopped01"),
     (0, "stop --dry-run of an instance already Stopped", "stop --instance-id i-rvstopped01 --dry-run"),
     (1, "stop of a Stopping instance (skipped, not Stopped)", "stop --instance-id i-rvstopping01"),
-    (1, "stop --dry-run of a Stopping instance", "stop --instance-id i-rvstopping01 --dry-run"),
+    # A dry run answers "what would happen?": 0 when every instance has its answer, a skip with its reason included.
+    (0, "stop --dry-run of a Stopping instance (answered: skipped, with the reason)",
+     "stop --instance-id i-rvstopping01 --dry-run"),
+    (1, "stop --dry-run of an instance that does not exist", "stop --instance-id i-rvnothere99 --dry-run"),
     (1, "stop of a Pending instance (skipped, InstanceNotReady)", "stop --instance-id i-rvpend01"),
     (1, "stop of a Starting instance", "stop --instance-id i-rvstarting01"),
     (0, "stop of a Stopped instance with a financial lock (already Stopped: the lock is named, the stop is reached)",
      "stop --instance-id i-rvstopfin01"),
     (1, "start of a Starting instance (skipped, not Running yet)", "start --instance-id i-rvstarting01"),
-    (1, "start --dry-run of a Stopped instance with a financial lock", "start --instance-id i-rvstopfin01 --dry-run"),
+    (0, "start --dry-run of a Stopped instance with a financial lock (answered: skipped for the lock)",
+     "start --instance-id i-rvstopfin01 --dry-run"),
     (0, "start --dry-run of a Running instance (already there)", "start --instance-id i-rvrun01 --dry-run"),
 ]
 

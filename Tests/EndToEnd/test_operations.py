@@ -139,21 +139,60 @@ def wait_for(fleet: Fleet, ids: list[str], status: str, seconds: float = 30):
     raise AssertionError(f"not all {status}: {rows}")
 
 
-def test_ids_of_every_region_dry_run_each_in_its_own_region(fleet):
-    listed = fleet.json("list", "--all-regions", "--status", "running")
-    region_of = {i["InstanceId"]: i["RegionId"] for i in listed}
-    assert set(region_of.values()) == set(REGIONS)
-    # The pipeline of `stop --help`: IDs only, so each one's region is looked up.
-    ids = "\n".join(region_of) + "\n"
-    p = fleet.run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=ids)
+def check_pipeline_verdicts(p: subprocess.CompletedProcess, region_of: dict[str, str]):
+    """Every instance got its own region's verdict: would stop, or skipped with the reason; and the dry run
+    exits 0 (an instance not found or a check that failed would make it 1)."""
     rows = json.loads(p.stdout)
     assert {r["InstanceId"]: r["RegionId"] for r in rows} == region_of
-    assert all(r["Outcome"] != "failed" and r["Code"] != "InvalidInstanceId.NotFound" for r in rows), rows
-    locked = [r for r in rows if r["Outcome"] != "dry-run-passed"]
-    assert all(r["Outcome"] == "skipped" for r in locked), locked
-    assert p.returncode == (1 if locked else 0), p.stderr
+    assert all(r["Outcome"] in ("dry-run-passed", "skipped") for r in rows), rows
+    assert all(r["Message"] for r in rows if r["Outcome"] == "skipped"), rows
+    assert p.returncode == 0, p.stderr
     # One operation for every region.
     assert len({r["Operation"] for r in rows}) == 1
+
+
+def test_ids_of_every_region_dry_run_each_in_its_own_region(fleet):
+    listed = fleet.run("list", "--all-regions", "--status", "Running", "--output", "json").stdout
+    region_of = {i["InstanceId"]: i["RegionId"] for i in json.loads(listed)}
+    assert set(region_of.values()) == set(REGIONS)
+    # The pipeline of `stop --help`, as `jq -r '.[].InstanceId'` leaves it: IDs only, so each one's region is
+    # looked up.
+    ids = "\n".join(region_of) + "\n"
+    check_pipeline_verdicts(fleet.run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=ids), region_of)
+    # And straight from `list --output json`: the regions come with the IDs.
+    check_pipeline_verdicts(
+        fleet.run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=listed), region_of)
+    # The generated fleet has locked Running instances: they are in the table as skipped, with the lock named.
+    rows = json.loads(fleet.run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=ids).stdout)
+    assert any("lock" in r["Message"] or "expired" in r["Message"] for r in rows if r["Outcome"] == "skipped"), rows
+    # An ID that is nowhere makes the dry run fail (exit 1), and says so on its row.
+    p = fleet.run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=ids + "i-nowhere0000000000\n")
+    assert p.returncode == 1, p.stderr
+    assert [r["Outcome"] for r in json.loads(p.stdout) if r["InstanceId"] == "i-nowhere0000000000"] == ["failed"]
+
+
+def test_the_sandbox_pipeline_dry_runs_every_running_instance_and_exits_0(bins, tmp_path):
+    """The issue's Done-when, word for word: `ecsfleet --sandbox list --status Running --output json |
+    ecsfleet --sandbox stop --ids-from - --dry-run` (and with `jq -r '.[].InstanceId'` between)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ALIBABA_CLOUD_")}
+    env.update(HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               CI="true", COLUMNS="200")
+    ef = str(bins / "ecsfleet")
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([ef, "--sandbox", *args], input=stdin, capture_output=True, text=True, env=env,
+                              timeout=120)
+
+    listed = run("list", "--status", "Running", "--output", "json")
+    assert listed.returncode == 0, listed.stderr
+    region_of = {i["InstanceId"]: i["RegionId"] for i in json.loads(listed.stdout)}
+    assert len(set(region_of.values())) == 3
+    check_pipeline_verdicts(run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=listed.stdout),
+                            region_of)
+    ids = "".join(i + "\n" for i in region_of)
+    check_pipeline_verdicts(run("stop", "--ids-from", "-", "--dry-run", "--output", "json", stdin=ids), region_of)
+    # The table form the operator types exits 0 as well.
+    assert run("stop", "--ids-from", "-", "--dry-run", stdin=listed.stdout).returncode == 0
 
 
 def test_the_json_list_feeds_ids_from_without_a_search(fleet):

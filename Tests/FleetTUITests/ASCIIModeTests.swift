@@ -75,7 +75,7 @@ import Testing
             }
             UI.reduce(
                 &s, .openJournal, .journalLoaded(OperationHistory(records: records).entries),
-                .scrollOverlay(.lines(1), in: ScrollBounds(lines: 16, rows: 10)))
+                .moveJournalSelection(.lines(1), in: ScrollBounds(lines: 16, rows: 10)))
             return s
         },
         Screen(name: "details") {

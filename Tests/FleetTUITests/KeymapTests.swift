@@ -561,7 +561,7 @@ import Testing
 
     @Test func dangerousBindingsDoNothingInReadOnly() throws {
         let dangerous = Keymap.standard.filter(\.isDangerous)
-        #expect(Set(dangerous.map(\.name)) == ["stop", "start", "retry-failed", "undo", "dialog-go"])
+        #expect(Set(dangerous.map(\.name)) == ["stop", "start", "retry-failed", "undo", "journal-undo", "dialog-go"])
         for b in dangerous {
             for context in b.contexts {
                 let s = try state(in: context, readOnly: true)

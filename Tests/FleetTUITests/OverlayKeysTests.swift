@@ -76,7 +76,8 @@ import Testing
         #expect(command.dialog == .commandLine("?"))
     }
 
-    /// In help, the details and the journal the pager keys scroll, measured from the page size.
+    /// In help and the details the pager keys scroll, measured from the page size; in the journal the same keys
+    /// move the selected operation, with the same measure.
     @Test func pagerKeysScrollTheOverlays() throws {
         let moves: [(Key, ScrollMove)] = [
             (.character("j"), .lines(1)), (.down, .lines(1)), (.character("k"), .lines(-1)), (.up, .lines(-1)),
@@ -89,7 +90,12 @@ import Testing
                 let action = try #require(
                     keymap.action(for: KeyEvent(key), state: s, layout: ScreenLayout(width: 80, height: 20 + 4)),
                     "\(key.name) in \(context)")
-                guard case .scrollOverlay(let got, let bounds) = action else {
+                let got: ScrollMove
+                let bounds: ScrollBounds
+                switch action {
+                case .scrollOverlay(let m, let b) where context != .journal: (got, bounds) = (m, b)
+                case .moveJournalSelection(let m, let b) where context == .journal: (got, bounds) = (m, b)
+                default:
                     Issue.record("\(key.name) in \(context): \(action)")
                     continue
                 }

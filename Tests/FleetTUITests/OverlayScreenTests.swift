@@ -265,13 +265,20 @@ import Testing
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
         g = UI.render(s, size)
-        let oldRow = try #require(UI.row("1 instance: 1 stopped", in: g))
-        let newRow = try #require(UI.row("2 instances:", in: g))
+        let oldRow = try #require(UI.row("op-old", in: g))
+        let newRow = try #require(UI.row("op-new", in: g))
+        // Made with other credentials: the command for theirs, not `r`.
         #expect(
-            UI.line("2 instances:", in: g).contains(
+            UI.line("op-new", in: g).contains(
                 size.width >= 200 ? "INTERRUPTED (ecsfleet --profile p journal --resume)" : "INTERRUPTED ("))
+        #expect(UI.line("op-old", in: g).contains("1 instance: 1 stopped"))
+        #expect(UI.line("op-new", in: g).contains("▸ ") && UI.line("op-new", in: g).contains("start"))
+        // The selected operation's line is the cursor's row; moved off it, INTERRUPTED shows in its colour.
+        #expect(UI.style(of: "INTERRUPTED", in: g) == UI.theme[.dialog].patched(with: UI.theme[.cursor]))
+        UI.press(.character("j"), &s, size)
+        g = UI.render(s, size)
+        #expect(UI.line("op-old", in: g).contains("▸ "))
         #expect(UI.style(of: "INTERRUPTED", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
-        #expect(UI.line("2 instances:", in: g).contains("start"))
         #expect(UI.shows("\(UI.id(2))  failed  Throttling slow down", g))
         #expect(UI.style(of: "\(UI.id(2))  failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
         #expect(
@@ -299,7 +306,7 @@ import Testing
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: unfinished).entries))
         let g = UI.render(s, size)
-        let rows = g.lines.filter { $0.contains("1 instance:") }
+        let rows = g.lines.filter { $0.contains("\(id) ") || $0.contains("op-crashed") }
         #expect(rows.count == 2, "\(UI.dump(g))")
         #expect(
             rows.filter { $0.contains("in progress") }.count == 1
@@ -329,7 +336,8 @@ import Testing
         ]
         UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
         let g = UI.render(s, .large)
-        #expect(UI.line("stop (dry run) 1 instance", in: g).contains("(StopCharging, AllTogether)"), "\(UI.dump(g))")
+        #expect(UI.line("stop (dry run) op-p", in: g).contains("1 instance"), "\(UI.dump(g))")
+        #expect(UI.line("stop (dry run) op-p", in: g).contains("(StopCharging, AllTogether)"), "\(UI.dump(g))")
         #expect(
             UI.shows("INTERRUPTED (ecsfleet --sandbox journal --resume)", g),
             "the sandbox's operations resume in the sandbox")

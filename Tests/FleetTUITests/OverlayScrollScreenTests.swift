@@ -69,10 +69,11 @@ import Testing
         #expect(s == journal)
     }
 
-    /// Many operations: the newest is on top; `j` scrolls a line, `End` goes to the oldest, with the border
-    /// saying where the view is.
+    /// Many operations: the newest is on top and selected; `j` selects the next, the view following only when
+    /// the selection leaves the box; `End` selects the oldest, at the bottom, with the border saying where the
+    /// view is; `Home` goes back.
     @Test(arguments: ScreenSize.both)
-    func theJournalScrollsFromTheNewest(size: ScreenSize) throws {
+    func theJournalSelectsFromTheNewest(size: ScreenSize) throws {
         var records: [JournalRecord] = []
         let count = 20
         for n in 1...count {
@@ -93,22 +94,30 @@ import Testing
             ECSTime.formatSeconds(UI.t0.addingTimeInterval(Double(n) * 60)).replacingOccurrences(of: "T", with: " ")
                 .replacingOccurrences(of: "Z", with: "")
         }
+        let selected = { (g: Grid) in g.lines.filter { $0.contains("▸ ") } }
         // 20 operations of 4 lines; the box holds the body's height less 5 (border, blank rows, buttons).
         let lines = 4 * count
         let rows = size.height - 3 - 5
         let top = UI.render(s, size)
         let newest = try #require(UI.row(stamp(count), in: top), "\(UI.dump(top))")
         #expect(try #require(UI.row(stamp(count - 1), in: top)) == newest + 4, "newest first")
+        #expect(selected(top).count == 1 && selected(top)[0].contains("op-\(count) "), "\(UI.dump(top))")
+        #expect(UI.style(of: "op-\(count) ", in: top) == UI.theme[.dialog].patched(with: UI.theme[.cursor]))
         #expect(UI.shows("1-\(rows) of \(lines) ↓ more", top), "\(UI.dump(top))")
         UI.press(.character("j"), &s, size)
         let down = UI.render(s, size)
-        #expect(top.lines[newest + 1].contains("i-bp01  stopped"))
-        #expect(down.lines[newest].contains("i-bp01  stopped"), "j scrolls one line\(UI.dump(down))")
-        #expect(!UI.shows(stamp(count), down))
-        #expect(UI.shows("2-\(rows + 1) of \(lines) ↑↓ more", down))
+        #expect(
+            selected(down).count == 1 && down.lines[newest + 4].contains("▸ \(stamp(count - 1))"), "\(UI.dump(down))")
+        #expect(UI.shows(stamp(count), down), "the view stays while the selection is in it")
+        // Down to the first operation below the box: the view moves just enough to show all of it.
+        let inView = rows / 4
+        for _ in 1..<inView { UI.press(.character("j"), &s, size) }
+        let scrolled = UI.render(s, size)
+        #expect(selected(scrolled).first?.contains("op-\(count - inView) ") == true, "\(UI.dump(scrolled))")
+        #expect(UI.shows("5-\(rows + 4) of \(lines) ↑↓ more", scrolled), "\(UI.dump(scrolled))")
         UI.press(.end, &s, size)
         let bottom = UI.render(s, size)
-        #expect(UI.shows(stamp(1), bottom), "the oldest is at the end\(UI.dump(bottom))")
+        #expect(selected(bottom).first?.contains(stamp(1)) == true, "the oldest is at the end\(UI.dump(bottom))")
         #expect(!UI.shows(stamp(count), bottom))
         #expect(UI.shows("\(lines - rows + 1)-\(lines) of \(lines) ↑ more", bottom))
         #expect(

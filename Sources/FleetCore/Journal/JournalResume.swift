@@ -24,7 +24,12 @@ public struct JournalResume: Sendable {
         self.timeout = timeout
     }
 
-    public func resume(_ entry: OperationHistory.Entry) async throws(ECSCallError) -> [InstanceResult] {
+    /// Resumes `entry` and returns the final results of its unfinished instances. After each status read,
+    /// `onUpdate` gets the results that changed (the ones now final, and the ones still on their way with the
+    /// status read), for a screen that follows the operation.
+    public func resume(
+        _ entry: OperationHistory.Entry, onUpdate: @Sendable ([InstanceResult]) -> Void = { _ in }
+    ) async throws(ECSCallError) -> [InstanceResult] {
         let action = PowerAction(rawValue: entry.action) ?? .stop
         var finished: [InstanceResult] = []
         let byRegion = Dictionary(grouping: entry.unfinished, by: \.regionId)
@@ -35,6 +40,7 @@ public struct JournalResume: Sendable {
             var cadence = PollCadence(first: pollInitial, max: pollMax)
             while !pending.isEmpty {
                 let statuses = try await service.statuses(region: region, instanceIds: pending.map(\.instanceId))
+                let finishedBefore = finished.count
                 var moving: [InstanceResult] = []
                 for var r in pending {
                     guard let s = statuses[r.instanceId] else {
@@ -66,7 +72,10 @@ public struct JournalResume: Sendable {
                 }
                 pending = moving
                 first = false
-                guard !pending.isEmpty else { break }
+                guard !pending.isEmpty else {
+                    onUpdate(Array(finished[finishedBefore...]))
+                    break
+                }
                 if clock.now() >= deadline {
                     for var r in pending {
                         r.outcome = .timeout
@@ -74,8 +83,10 @@ public struct JournalResume: Sendable {
                         r.message = "still \(action.transitionStatus) \(timeout.components.seconds) s after resuming"
                         finished.append(r)
                     }
+                    onUpdate(Array(finished[finishedBefore...]))
                     break
                 }
+                onUpdate(Array(finished[finishedBefore...]) + pending)
                 do { try await cadence.wait(on: clock) } catch {
                     throw .noAnswer("cancelled while following the instances", mayHaveBeenApplied: false, attempts: 0)
                 }

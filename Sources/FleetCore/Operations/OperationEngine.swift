@@ -35,6 +35,13 @@ public struct OperationEngine: Sendable {
         public var results: [InstanceResult]
         /// Things the operator should know (for example how a `SuccessFirst` dry run was checked).
         public var notes: [String]
+
+        /// The report of operation `operation` (a resumed one's is made outside the engine).
+        public init(operation: String, results: [InstanceResult], notes: [String] = []) {
+            self.operation = operation
+            self.results = results
+            self.notes = notes
+        }
     }
 
     /// Runs `plan`. With `wait`, accepted instances are tracked until `Stopped` (or `Running`) or the timeout.

@@ -43,6 +43,12 @@ public struct OperationPlan: Sendable {
                 instanceId: t.instanceId, regionId: t.regionId, instance: t.instance,
                 preflight: Preflight.judge(t.instance, id: t.instanceId, action: action, options: options, now: now))
         }
+        batches = Self.batches(of: targets)
+    }
+
+    /// The calls for `targets`: the ones to send, grouped by region in order of first appearance, at most
+    /// `maxPerCall` a call.
+    static func batches(of targets: [Target]) -> [Batch] {
         var byRegion: [(String, [String])] = []
         for t in targets where t.preflight.willSend {
             if let i = byRegion.firstIndex(where: { $0.0 == t.regionId }) {
@@ -51,7 +57,7 @@ public struct OperationPlan: Sendable {
                 byRegion.append((t.regionId, [t.instanceId]))
             }
         }
-        batches = byRegion.flatMap { region, ids in
+        return byRegion.flatMap { region, ids in
             ids.chunked(Self.maxPerCall).map { Batch(regionId: region, instanceIds: $0) }
         }
     }

@@ -6,12 +6,12 @@ extension Keymap {
     /// The standard key table. Order matters: the first binding of a context that has an action wins, and the
     /// hint bar lists hints in this order. Each binding is one row in help, labelled with its own keys.
     public static let standard: [KeyBinding] =
-        navigation + marking + operations + browsing + dialogs + overlays + helpSearch
+        navigation + marking + operations + browsing + dialogs + journal + overlays + helpSearch
 
     /// Where `?` and `F1` open help: every context that is not typing text.
     static let helpContexts: Set<KeyContext> = [.list, .results, .dialog, .details, .journal]
-    /// The overlays that scroll like a pager.
-    static let pagers: Set<KeyContext> = [.help, .details, .journal]
+    /// The overlays that scroll like a pager (the journal moves a selection instead: `journal`).
+    static let pagers: Set<KeyContext> = [.help, .details]
 
     static let navigation: [KeyBinding] = [
         KeyBinding(
@@ -200,6 +200,10 @@ extension Keymap {
         KeyBinding(named: "scroll-up-2", [.character("k"), .up], "scroll the targets up", in: [.dialog]) { _, _ in
             .scrollDialog(by: -1)
         },
+        KeyBinding(
+            named: "dialog-copy-commands", [.character("Y")], "copy the calls as aliyun commands, as they would go",
+            in: [.dialog]
+        ) { _, _ in .copyCommands },
         // One context per way of confirming: a y prompt (its other keys do nothing), or a count typed out.
         KeyBinding(
             named: "confirm-yes", [.character("y")], "confirm (fewer than 10 targets, no ForceStop)", hint: "confirm",
@@ -284,7 +288,9 @@ extension Keymap {
         KeyBinding(named: "command-cancel", [.escape], "leave the command line", in: [.commandLine]) { _, _ in
             .cancelDialog
         },
-        KeyBinding(named: "close", [.escape, .character("q"), .enter], "close", hint: "close", in: pagers) { _, _ in
+        KeyBinding(
+            named: "close", [.escape, .character("q"), .enter], "close", hint: "close", in: pagers.union([.journal])
+        ) { _, _ in
             .cancelDialog
         },
         KeyBinding(

@@ -86,7 +86,8 @@ public struct FleetView: Sendable {
             }
         case .journal(let j):
             JournalView.render(
-                j, running: Set(state.inFlightOperations.map(\.id)), into: &grid, area: body, theme: theme, box: box)
+                j, running: Set(state.inFlightOperations.map(\.id)), profile: state.profile, into: &grid, area: body,
+                theme: theme, box: box)
         case .commandLine(let command):
             grid.fill(bottom, style: theme[.input])
             let prompt = grid.put(":", x: bottom.x, y: bottom.y, style: theme[.input], maxWidth: bottom.width)

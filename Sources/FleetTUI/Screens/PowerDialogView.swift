@@ -44,6 +44,7 @@ enum PowerDialogView {
                     Span("[d]", role: .hintKey), Span(" drop them"),
                 ]))
         }
+        lines += undoSkippedLines(d, max: height >= 30 ? 5 : 2)
         if spaced { lines.append(.empty) }
         if d.action == .stop {
             lines.append(
@@ -187,5 +188,17 @@ enum PowerDialogView {
         // What the first line did not take, wrapped to the wider lines under it.
         let remainder = String(text.dropFirst(line.count)).drop { $0 == " " }
         return [(line, true)] + TextWrap.wrap(String(remainder), width: max(1, rest)).map { ($0, false) }
+    }
+
+    /// For an undo, the operation's instances it leaves alone, with why: up to `max`, then how many more.
+    static func undoSkippedLines(_ d: PowerDialogState, max: Int) -> [TextLine] {
+        guard let undone = d.undoes, !d.undoSkipped.isEmpty else { return [] }
+        let n = d.undoSkipped.count
+        var lines = [TextLine("\(n) instance\(n == 1 ? "" : "s") of \(undone) left alone:", role: .warning)]
+        for skip in d.undoSkipped.prefix(max) {
+            lines.append(TextLine("  \(Sanitizer.clean(skip.instanceId))  \(skip.reason)", role: .dim))
+        }
+        if n > max { lines.append(TextLine("  ... \(n - max) more", role: .dim)) }
+        return lines
     }
 }

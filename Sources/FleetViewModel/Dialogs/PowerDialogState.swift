@@ -110,8 +110,10 @@ public struct PowerDialogState: Sendable, Equatable {
     public var readOnly: Bool
     /// Read-only since the session started (`--readonly`): `:readonly off` cannot lift it.
     public var readOnlyFixed: Bool
-    /// The operation this dialog reverses (`u` in the results view); its plan names it in the journal.
+    /// The operation this dialog reverses (`u` in the results view or the journal); its plan names it in the journal.
     public var undoes: String?
+    /// For an undo: the operation's instances it leaves alone, and why (already stopped before it, started since...).
+    public var undoSkipped: [UndoSelection.Skip] = []
     /// The safety policy's decision for this action.
     public var safety: SafetyPolicy.Decision
     /// Why the last key was refused ("Typed 12; type 13 to stop 13 instances"), until the next key.

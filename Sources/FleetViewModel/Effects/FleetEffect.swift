@@ -41,6 +41,12 @@ public enum FleetEffect: Sendable {
     case switchProfile(String)
     /// Rings the bell and sends a desktop notification (the app loop's): a long operation ended.
     case notify(title: String, body: String)
+    /// Finishes an interrupted operation from its journal entry (`JournalResume`: status re-read, nothing
+    /// re-sent), reporting as an operation does (`operationUpdated`, then `operationFinished`, or `resumeFailed`).
+    case resume(OperationHistory.Entry)
+    /// Reads the instances of an operation to undo, region by region (`DescribeInstances` by ID), answered with
+    /// `undoTargetsRead`.
+    case readUndoTargets(OperationHistory.Entry, later: [OperationHistory.Entry])
 }
 
 extension FleetEffect: Equatable {
@@ -60,6 +66,9 @@ extension FleetEffect: Equatable {
             return p == q && c == d && n == m && o == w
         case (.copy(let a), .copy(let b)): return a == b
         case (.switchProfile(let a), .switchProfile(let b)): return a == b
+        case (.resume(let a), .resume(let b)): return a.operation == b.operation
+        case (.readUndoTargets(let a, let x), .readUndoTargets(let b, let y)):
+            return a.operation == b.operation && x.map(\.operation) == y.map(\.operation)
         default: return false
         }
     }

@@ -20,7 +20,8 @@ public actor FleetEffectRunner {
     /// After the first page, pages are sent on in batches of at least this many instances (fewer actions to
     /// reduce on large fleets); the last page always goes at once.
     public var batchSize: Int
-    private let send: @Sendable (FleetAction) -> Void
+    /// Where results go (the app's inbox).
+    let send: @Sendable (FleetAction) -> Void
     private var loads: [String: Task<Void, Never>] = [:]
     private var refreshTimer: Task<Void, Never>?
     private var running: [Int: Task<Void, Never>] = [:]
@@ -120,6 +121,8 @@ public actor FleetEffectRunner {
         case .export(let path, let contents, let rows, let overwrite):
             send(Self.writeExport(contents, to: path, rows: rows, overwrite: overwrite))
         case .switchProfile(let profile): await switchProfile(profile)
+        case .resume(let entry): await resume(entry)
+        case .readUndoTargets(let entry, let later): await readUndoTargets(entry, later: later)
         case .quit, .setTheme, .setMouse, .copy, .notify: break
         }
     }

@@ -6,7 +6,7 @@ extension FleetAction {
         switch self {
         case .regionsLoaded, .regionListFailed, .instancesLoaded, .loadFailed, .permissionChecked, .operationUpdated,
             .operationFinished, .previewFinished, .journalLoaded, .journalFailed, .instancesRefreshed, .viewportChanged,
-            .tick, .exportFinished, .profileSwitched, .profileSwitchFailed:
+            .tick, .exportFinished, .profileSwitched, .profileSwitchFailed, .undoTargetsRead, .resumeFailed:
             return false
         default:
             return true

@@ -189,4 +189,19 @@ public enum FleetAction: Sendable {
     case profileSwitchFailed(profile: String, message: String)
     /// A digit of a count prefix (`10j` moves ten rows, `5G` goes to row 5).
     case addCountDigit(Int)
+
+    // MARK: Journal view
+    /// Moves the journal's selection: by operations (`lines`), by screenfuls, or to either end; `bounds` is the
+    /// journal's length as the screen lays it out.
+    case moveJournalSelection(ScrollMove, in: ScrollBounds)
+    /// `r`: follows the selected interrupted operation to its end in the results view (status re-read, nothing
+    /// re-sent).
+    case resumeSelectedOperation
+    /// `u`: the dialog that reverses the selected operation, once its instances' state is read.
+    case undoSelectedOperation
+    /// The instances of an operation to undo were read: `found` are those that exist, or `failure` says why they
+    /// could not be read. `later` are the operations recorded after it.
+    case undoTargetsRead(OperationHistory.Entry, later: [OperationHistory.Entry], found: [Instance], failure: String?)
+    /// Resuming an operation stopped on an error (the text); the journal keeps it unfinished.
+    case resumeFailed(operationId: String, message: String)
 }

@@ -9,9 +9,17 @@ extension FleetReducer {
         let what: String
         switch action {
         case .copyCommands:
-            guard let run else { return [] }
-            lines = run.plan.cliEquivalents
-            what = "\(lines.count) aliyun command\(lines.count == 1 ? "" : "s") of \(run.id)"
+            // The dialog's calls as they would go now, or the operation's as they went.
+            if let d = s.dialog.power {
+                lines = d.commandLines
+                what =
+                    "\(lines.count) aliyun command\(lines.count == 1 ? "" : "s") for this \(d.action.rawValue) of \(d.sendCount) instance\(d.sendCount == 1 ? "" : "s")"
+            } else if let run {
+                lines = run.plan.cliEquivalents
+                what = "\(lines.count) aliyun command\(lines.count == 1 ? "" : "s") of \(run.id)"
+            } else {
+                return []
+            }
         default:
             if let target = s.detailsTarget {
                 lines = target

@@ -82,7 +82,7 @@ extension FleetReducer {
         return []
     }
 
-    /// Scrolls help, the details or the journal, within `bounds`.
+    /// Scrolls help or the details, within `bounds`.
     static func scrollOverlay(_ s: inout FleetState, _ move: ScrollMove, _ bounds: ScrollBounds) {
         switch s.dialog {
         case .help(var h):
@@ -90,11 +90,7 @@ extension FleetReducer {
             s.dialog = .help(h)
         case .details(let id, let scroll):
             s.dialog = .details(instanceId: id, scroll: bounds.offset(scroll, moved: move))
-        case .journal(var j):
-            s.dialog = .none // leaves `j` the only reference to the entries, so the change does not copy them
-            j.scroll = bounds.offset(j.scroll, moved: move)
-            s.dialog = .journal(j)
-        default: break
+        default: break // the journal moves its selection instead (`moveJournalSelection`)
         }
     }
 

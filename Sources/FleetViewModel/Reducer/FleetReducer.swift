@@ -93,6 +93,8 @@ public enum FleetReducer {
         case .addCountDigit: return []
         case .copyIds, .copyCommands: return copy(&s, action, now: now)
         case .undoOperation: return undo(&s, now: now)
+        case .moveJournalSelection, .resumeSelectedOperation, .undoSelectedOperation, .undoTargetsRead, .resumeFailed:
+            return journal(&s, action, now: now)
         case .exportFinished(let path, let rows, let error):
             if let error {
                 s.post(.error, error, now: now)
@@ -103,14 +105,7 @@ public enum FleetReducer {
         case .operationFinished(let report): return operationFinished(&s, report, now: now)
         case .previewFinished(let report):
             s.withPowerDialog { $0.applyPreview(report) }
-        case .journalLoaded(let entries):
-            s.dialog.changeBeneathHelp { d in
-                if case .journal(var j) = d {
-                    j.phase = .loaded
-                    j.entries = entries.reversed()
-                    d = .journal(j)
-                }
-            }
+        case .journalLoaded(let entries): journalLoaded(&s, entries)
         case .journalFailed(let message):
             s.dialog.changeBeneathHelp { d in
                 if case .journal(var j) = d {

@@ -48,8 +48,11 @@ struct InteractiveScreen {
             FileHandle.standardError.write(
                 Data("ecsfleet: \(SafeText.escaped("\(paths.configFile): \(problem)"))\n".utf8))
         }
+        // With --all-regions the account's list (DescribeRegions, asked first) says which regions there are: the
+        // home region alone would be taken for all of them.
         var state = FleetState(
-            profile: session.account.profile, regions: regions, knownRegions: session.regions(global),
+            profile: session.account.profile, regions: regions,
+            knownRegions: options.allRegions ? [] : session.regions(global),
             readOnly: options.readOnly, sandbox: session.sandbox != nil, safety: PowerSafety(policy: policy),
             autoRefreshInterval: options.refresh == 0 ? nil : TimeInterval(options.refresh),
             credentialSource: session.source.description)

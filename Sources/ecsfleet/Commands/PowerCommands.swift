@@ -11,6 +11,8 @@ struct StopCommand: AsyncParsableCommand {
         discussion: """
             Exit status: 0 every instance reached the wanted outcome, 1 some failed or timed out,
             2 usage/configuration/credentials, 3 refused (safety policy, or no --yes without a terminal).
+            With --dry-run: 0 when every instance was found and has its verdict (would go ahead, or skipped
+            with the reason, such as a lock), 1 when one was not found or its check failed.
 
             Examples:
               ecsfleet stop --instance-id i-bp1abc i-bp2def --dry-run     (each ID's region is looked up)

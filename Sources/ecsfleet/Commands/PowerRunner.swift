@@ -21,7 +21,11 @@ struct PowerRunner {
         // During the preflight SIGINT and SIGTERM say that nothing was sent, instead of ending without a word.
         let watch = InterruptWatch.start()
         let session: CloudSession
-        do { session = try await CloudSession.open(global) } catch {
+        // `--all-regions` asks `DescribeRegions`, which any region's endpoint answers, as `list` does.
+        do {
+            session = try await CloudSession.open(
+                global, fallbackRegion: scope.allRegions ? ListCommand.regionsCallRegion : nil)
+        } catch {
             watch.stop()
             throw error
         }
@@ -109,10 +113,11 @@ struct PowerRunner {
         }
         watch.stop()
         await session.close()
-        let reached = Self.allReached(report.results, plan: plan, waited: run.wait)
+        // Decided on the plan's own results: `extra` rows (an undo's skipped instances) were never part of it.
+        let succeeded = plan.succeeded(with: report.results, waited: run.wait)
         report.results += extra
         write(report, notes: [standardMode.text, allTogetherNote(plan)].compactMap { $0 })
-        throw CommandStatus(code: reached ? 0 : 1)
+        throw CommandStatus(code: succeeded ? 0 : 1)
     }
 
     /// Asks (unless a dry run, `--yes`, or nothing to send), opens the journal and runs the engine, which a signal
@@ -141,30 +146,5 @@ struct PowerRunner {
             throw .interrupted(interruptedMessage(report, plan: plan, profile: session.account.profile), signal: signal)
         }
         return report
-    }
-
-    /// Whether the exit status is 0: every instance reached the wanted state. Stopped or started, a passed dry
-    /// run, accepted when not waiting, or skipped because it is already there (a stop of a `Stopped` instance).
-    /// Skipped for any other reason (a lock, `Pending`, on its way in a transition, expired) is not reached:
-    /// the operator asked for a state the instance is not in and will not get to.
-    static func allReached(_ results: [InstanceResult], plan: OperationPlan, waited: Bool) -> Bool {
-        let already = Set(plan.targets.filter { isAlreadyThere($0, action: plan.action) }.map(\.instanceId))
-        return results.allSatisfy { r in
-            switch r.outcome {
-            case .stopped, .started, .dryRunPassed: return true
-            case .accepted: return !waited
-            case .skipped: return already.contains(r.instanceId)
-            case .failed, .timeout, .dryRunFailed, .queued, .sending: return false
-            }
-        }
-    }
-
-    /// Skipped by the preflight only because it is already in the action's final state (whatever lock it also
-    /// has: the preflight names the lock, but the instance is where the operator wants it).
-    static func isAlreadyThere(_ target: OperationPlan.Target, action: PowerAction) -> Bool {
-        guard case .skip(let code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus,
-            let i = target.instance
-        else { return false }
-        return i.status == action.targetStatus
     }
 }

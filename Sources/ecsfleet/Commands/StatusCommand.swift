@@ -37,7 +37,8 @@ struct StatusCommand: AsyncParsableCommand {
                 "\(shown) \(malformed.count == 1 ? "is not an instance ID" : "are not instance IDs") (i- followed by letters and digits, such as i-bp67acfmxazb4p1); nothing was looked up."
             )
         }
-        let session = try await CloudSession.open(global)
+        let session = try await CloudSession.open(
+            global, fallbackRegion: scope.allRegions ? ListCommand.regionsCallRegion : nil)
         let located: [RegionLocator.Located]
         do {
             located = try await RegionResolution(session: session, global: global, scope: scope).targets(
