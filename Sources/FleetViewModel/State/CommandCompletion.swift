@@ -30,10 +30,8 @@ public struct CommandCompletion: Sendable, Equatable {
         FleetCommand.usage.split(separator: " ").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
     }
 
-    /// The column names `:sort` takes, one word each (`private-ip`).
-    public static var columnNames: [String] {
-        SortColumn.allCases.map { $0.rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
-    }
+    /// The column names `:sort` and `:columns` take, as messages and help give them (`ip`, `op`).
+    public static var columnNames: [String] { SortColumn.allCases.map(\.shortName) }
 
     /// The completion of the word before the cursor of `line`, or `nil` when nothing completes there (an
     /// argument of `:export`, a word after the last argument).
@@ -58,6 +56,10 @@ public struct CommandCompletion: Sendable, Equatable {
         case ("theme", 1): return make("themes", typed: typed, from: state.themes, line: before)
         case ("profile", 1): return make("profiles", typed: typed, from: state.profiles, line: before)
         case ("sort", 1): return make("columns", typed: typed, from: columnNames, line: before)
+        case ("columns", _), ("column", _), ("cols", _):
+            // `:columns name,status,i` and `:columns +ta`: the column after the last comma or sign.
+            if let cut = word.lastIndex(where: { ",+-".contains($0) }) { typed = String(word[word.index(after: cut)...]) }
+            return make("columns", typed: typed, from: columnNames + (argument == 1 ? ["default"] : []), line: before)
         case ("sort", 2): return make("directions", typed: typed, from: ["asc", "desc"], line: before)
         case ("readonly", 1), ("ro", 1), ("mouse", 1):
             return make("values", typed: typed, from: ["on", "off"], line: before)
