@@ -69,7 +69,7 @@ enum PowerDialogView {
         } else if case .running = d.preview {
             lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
         }
-        if let command = d.firstCommandLine {
+        if let command = d.firstCommandLine(instances: { state.instance($0) }) {
             // The count goes first: a long command is cut at the dialog's edge, and the other calls must not be.
             let which = d.callCount > 1 ? "equivalent (call 1 of \(d.callCount)): " : "equivalent: "
             lines.append(TextLine([Span(which, role: .dim), Span(command)]))
@@ -99,7 +99,10 @@ enum PowerDialogView {
                 TextLine([
                     // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
                     Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
-                    Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
+                    // The name from the table, for the rows on screen only: targets keep no instance.
+                    Span(
+                        DisplayWidth.pad(Sanitizer.clean(state.instance(t.instanceId)?.instanceName ?? ""), columns: 20)
+                            + " "),
                     Span(
                         DisplayWidth.pad(glyph?.text(ascii: box.isASCII) ?? "not found", columns: 11),
                         role: glyph?.role ?? .danger),

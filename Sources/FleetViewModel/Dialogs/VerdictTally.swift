@@ -42,7 +42,7 @@ struct VerdictTally: Sendable, Equatable {
             send += sign
             sendByRegion[t.regionId, default: 0] += sign
             if sendByRegion[t.regionId] == 0 { sendByRegion[t.regionId] = nil }
-            if !(t.instance?.isEconomicalModeEligible ?? true) { notEligible += sign }
+            if !t.economical { notEligible += sign }
         }
         if let r = t.dryRun {
             dryRuns += sign

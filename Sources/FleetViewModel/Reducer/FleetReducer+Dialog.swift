@@ -12,7 +12,8 @@ extension FleetReducer {
         var hidden = Set<String>()
         let ids: [String]
         if let chosen {
-            ids = chosen
+            var seen = Set<String>()
+            ids = chosen.filter { seen.insert($0).inserted }
         } else if !s.marks.isEmpty {
             var shown: [String] = []
             var notShown: [String] = []
@@ -36,15 +37,10 @@ extension FleetReducer {
             s.post(.info, "Nothing to \(action.rawValue): no instance under the cursor.", now: now)
             return []
         }
-        let targets = ids.map { id in
-            let instance = s.instance(id)
-            return (instanceId: id, regionId: instance?.regionId ?? "", instance: instance)
-        }
         s.dialog = .power(
             PowerDialogState(
-                action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
-                readOnlyFixed: s.readOnlyFixed,
-                safety: s.safety[action], now: now))
+                action: action, ids: ids, table: s.table, hidden: hidden, options: options, readOnly: s.readOnly,
+                readOnlyFixed: s.readOnlyFixed, safety: s.safety[action], now: now))
         return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
     }
 
@@ -154,11 +150,12 @@ extension FleetReducer {
             return []
         case .preview:
             let id = s.nextOperationId("preview", now: now)
+            let table = s.table
             guard
                 let plan = s.withPowerDialog({ d -> OperationPlan in
-                    d.judge(now: now)
+                    d.judge(now: now, instances: table.instance)
                     d.startPreview(id)
-                    return d.plan(id: id, dryRun: true)
+                    return d.plan(id: id, dryRun: true, instances: table.instance)
                 })
             else { return [] }
             return [.preview(plan)]
@@ -176,8 +173,8 @@ extension FleetReducer {
         }
         let id = s.nextOperationId(d.action.rawValue, now: now)
         var fresh = d
-        fresh.judge(now: now)
-        let plan = fresh.plan(id: id)
+        fresh.judge(now: now, instances: s.table.instance)
+        let plan = fresh.plan(id: id, instances: s.table.instance)
         s.dialog = .none
         s.operations.append(OperationRun(plan: plan, startedAt: now))
         s.resultsView = ResultsViewState(operationId: id)

@@ -69,7 +69,9 @@ struct InteractiveScreen {
         let inbox = ActionInbox()
         var engine = OperationEngine(service: session.service, journal: journal, profile: session.account.profile)
         engine.maxConcurrentDryRuns = session.client.configuration.concurrency.ceiling
-        let runner = FleetEffectRunner(engine: engine) { inbox.send($0) }
+        let runner = FleetEffectRunner(
+            engine: engine, maxConcurrentPages: session.client.configuration.concurrency.ceiling
+        ) { inbox.send($0) }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
         let logPath = paths.screenLog
         let logFile = LogFile(path: logPath)
