@@ -97,7 +97,10 @@ public struct Preflight: Sendable, Equatable {
 
     /// Why economical mode cannot apply, or `nil` when it can.
     public static func ineligibility(_ i: Instance) -> String? {
-        if i.instanceNetworkType.lowercased() != "vpc" { return "classic network: keeps charging" }
+        // "vpc" in any case, compared in place (`lowercased()` would make a string per instance judged).
+        if !i.instanceNetworkType.utf8.elementsEqual("vpc".utf8, by: { $0 | 0x20 == $1 }) {
+            return "classic network: keeps charging"
+        }
         if i.instanceChargeType != "PostPaid" { return "subscription (PrePaid): keeps charging" }
         if i.localStorageAmount > 0 { return "local disks: keeps charging" }
         return nil

@@ -53,13 +53,14 @@ public struct PowerDialogState: Sendable, Equatable {
             self.instanceId = instanceId
             self.regionId = regionId
             status = instance?.status
-            economical = instance?.isEconomicalModeEligible ?? true
+            let ineligible = instance.flatMap(Preflight.ineligibility)
+            economical = ineligible == nil
             dryRun = nil
             // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
             // the reason it would not apply are all the options need.
             let base = Preflight.judge(instance, id: instanceId, action: action, options: OperationOptions(), now: now)
                 .verdict
-            keepsChargingReason = action == .stop && base == .proceed ? instance.flatMap(Preflight.ineligibility) : nil
+            keepsChargingReason = action == .stop && base == .proceed ? ineligible : nil
             preflight = base
             setStopCharging(stopCharging)
         }
@@ -153,24 +154,28 @@ public struct PowerDialogState: Sendable, Equatable {
         hiddenIds = hidden.intersection(seen)
     }
 
-    /// Opens the dialog on `ids` (distinct, in order), judged from what `table` knows of each; `hidden` are the
-    /// targets the filter hides. The instances are read in place, never copied.
+    /// Opens the dialog on the table's `rows`, then `ids` (all distinct, in order), judged from what `table` knows
+    /// of each; `hidden` are the targets the filter hides. The instances are read in place, never copied.
     init(
-        action: PowerAction, ids: [String], table: InstanceTable, hidden: Set<String>, options: OperationOptions,
-        readOnly: Bool, readOnlyFixed: Bool, safety: SafetyPolicy.Decision, now: Date
+        action: PowerAction, rows: [Int32], ids: [String], table: InstanceTable, hidden: Set<String>,
+        options: OperationOptions, readOnly: Bool, readOnlyFixed: Bool, safety: SafetyPolicy.Decision, now: Date
     ) {
         self.init(
             action: action, hidden: hidden, options: options, readOnly: readOnly, readOnlyFixed: readOnlyFixed,
             safety: safety, now: now
         ) { stopCharging in
             var made: [Target] = []
-            made.reserveCapacity(ids.count)
+            made.reserveCapacity(rows.count + ids.count)
+            func add(_ r: Int32) {
+                made.append(
+                    Target(
+                        instanceId: table.ids[Int(r)], regionId: table.instances[Int(r)].regionId,
+                        instance: table.instances[Int(r)], action: action, stopCharging: stopCharging, now: now))
+            }
+            for r in rows { add(r) }
             for id in ids {
                 if let r = table.row(id) {
-                    made.append(
-                        Target(
-                            instanceId: id, regionId: table.instances[Int(r)].regionId,
-                            instance: table.instances[Int(r)], action: action, stopCharging: stopCharging, now: now))
+                    add(r)
                 } else {
                     made.append(
                         Target(

@@ -10,27 +10,33 @@ extension FleetReducer {
         ids chosen: [String]? = nil, options: OperationOptions = OperationOptions()
     ) -> [FleetEffect] {
         var hidden = Set<String>()
+        // Marked rows on screen, in list order, by row (read in place from the table), then the other targets by ID.
+        var shownRows: [Int32] = []
         let ids: [String]
         if let chosen {
             var seen = Set<String>()
             ids = chosen.filter { seen.insert($0).inserted }
         } else if !s.marks.isEmpty {
-            var shown: [String] = []
             var notShown: [String] = []
             if s.marks.count >= s.visible.count / 8 {
                 // Many marks: walking the list in order is cheaper than sorting the marks by place.
-                shown.reserveCapacity(s.marks.count)
-                for id in s.visible where s.marks.contains(id) { shown.append(id) }
-                if shown.count < s.marks.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
+                shownRows.reserveCapacity(s.marks.count)
+                let table = s.table
+                for r in table.visible where s.marks.contains(table.ids[Int(r)]) { shownRows.append(r) }
+                if shownRows.count < s.marks.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
             } else {
-                var placed: [(Int, String)] = []
+                var placed: [(Int, Int32)] = []
                 for id in s.marks {
-                    if let p = s.visiblePosition(of: id) { placed.append((p, id)) } else { notShown.append(id) }
+                    if let p = s.visiblePosition(of: id) {
+                        placed.append((p, s.table.visible[p]))
+                    } else {
+                        notShown.append(id)
+                    }
                 }
-                shown = placed.sorted { $0.0 < $1.0 }.map(\.1)
+                shownRows = placed.sorted { $0.0 < $1.0 }.map(\.1)
             }
             hidden = Set(notShown)
-            ids = shown + notShown.sorted()
+            ids = notShown.sorted()
         } else if let c = s.cursor {
             ids = [c]
         } else {
@@ -39,8 +45,8 @@ extension FleetReducer {
         }
         s.dialog = .power(
             PowerDialogState(
-                action: action, ids: ids, table: s.table, hidden: hidden, options: options, readOnly: s.readOnly,
-                readOnlyFixed: s.readOnlyFixed, safety: s.safety[action], now: now))
+                action: action, rows: shownRows, ids: ids, table: s.table, hidden: hidden, options: options,
+                readOnly: s.readOnly, readOnlyFixed: s.readOnlyFixed, safety: s.safety[action], now: now))
         return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
     }
 
