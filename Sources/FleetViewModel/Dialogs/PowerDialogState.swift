@@ -50,15 +50,37 @@ public struct PowerDialogState: Sendable, Equatable {
             instanceId: String, regionId: String, instance: Instance?, action: PowerAction, stopCharging: Bool,
             now: Date
         ) {
+            if let instance {
+                self = Target(
+                    instanceId: instanceId, found: instance, action: action, stopCharging: stopCharging, now: now)
+            } else {
+                self = Target(missing: instanceId, regionId: regionId, action: action, now: now)
+            }
+        }
+
+        /// `id`, not loaded, judged for `action` at `now`.
+        private init(missing instanceId: String, regionId: String, action: PowerAction, now: Date) {
             self.instanceId = instanceId
             self.regionId = regionId
-            status = instance?.status
-            let ineligible = instance.flatMap(Preflight.ineligibility)
+            status = nil
+            economical = true
+            dryRun = nil
+            keepsChargingReason = nil
+            preflight = Preflight.judge(nil, id: instanceId, action: action, options: OperationOptions(), now: now)
+                .verdict
+        }
+
+        /// `id`, found as `i`, judged for `action` at `now` (`i` is read in place: no copy of it is made).
+        init(instanceId: String, found i: Instance, action: PowerAction, stopCharging: Bool, now: Date) {
+            self.instanceId = instanceId
+            regionId = i.regionId
+            status = i.status
+            let ineligible = Preflight.ineligibility(i)
             economical = ineligible == nil
             dryRun = nil
             // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
             // the reason it would not apply are all the options need.
-            let base = Preflight.judge(instance, id: instanceId, action: action, options: OperationOptions(), now: now)
+            let base = Preflight.judge(found: i, id: instanceId, action: action, options: OperationOptions(), now: now)
                 .verdict
             keepsChargingReason = action == .stop && base == .proceed ? ineligible : nil
             preflight = base
@@ -169,8 +191,8 @@ public struct PowerDialogState: Sendable, Equatable {
             func add(_ r: Int32) {
                 made.append(
                     Target(
-                        instanceId: table.ids[Int(r)], regionId: table.instances[Int(r)].regionId,
-                        instance: table.instances[Int(r)], action: action, stopCharging: stopCharging, now: now))
+                        instanceId: table.ids[Int(r)], found: table.instances[Int(r)], action: action,
+                        stopCharging: stopCharging, now: now))
             }
             for r in rows { add(r) }
             for id in ids {

@@ -29,19 +29,19 @@ struct VerdictTally: Sendable, Equatable {
         var statusList = SmallCounts<InstanceStatus>()
         var reasonList = SmallCounts<String>()
         var regionList = SmallCounts<String>()
+        // Field by field: `let t = targets[i]` would copy the whole target.
         for i in targets.indices {
-            let t = targets[i]
-            if let s = t.status { statusList.add(s) } else { missing += 1 }
-            if case .skip(_, let reason) = t.preflight {
+            if let s = targets[i].status { statusList.add(s) } else { missing += 1 }
+            if case .skip(_, let reason) = targets[i].preflight {
                 reasonList.add(reason)
             } else {
                 send += 1
-                regionList.add(t.regionId)
-                if !t.economical { notEligible += 1 }
+                regionList.add(targets[i].regionId)
+                if !targets[i].economical { notEligible += 1 }
             }
-            if let r = t.dryRun {
+            if let outcome = targets[i].dryRun?.outcome {
                 dryRuns += 1
-                switch r.outcome {
+                switch outcome {
                 case .dryRunPassed: dryRunPassed += 1
                 case .dryRunFailed, .failed: dryRunFailed += 1
                 default: break
