@@ -2,6 +2,7 @@
 # Performance report (not a pass/fail test): the client and the simulator, release build, on this machine.
 #
 #   bash scripts/bench.sh [--workers N] [--duration SECONDS] [--runs N] [--bin-dir DIR] [--skip-latency] [--skip-rate-limit]
+#                         [--soak | --soak-small]
 #
 # 1. builds ecs-sim, ecsfleet-bench and ecsfleet in release mode (--bin-dir DIR: use the binaries there instead);
 # 2. starts `ecs-sim --generate 30000 --regions cn-hangzhou,cn-shanghai,cn-beijing --seed 1` (round-robin: 10,000
@@ -23,8 +24,11 @@
 #    throttled answer in ten calls);
 # 9. a summary table (the SDK against ecsfleet like for like, target >= 5x: whole process against whole process, and
 #    warm paging loop against the library's) and one JSON line, then stops the simulators;
-# 10. the screen (ecsfleet-tui-bench --only dialog,refresh): the stop dialog over 100,000 marked instances, and the
-#    live refresh's API calls at 100,000 instances against its budget, with its own summary and JSON line.
+# 10. the screen (ecsfleet-tui-bench --only dialog,refresh): `*` (mark all) and `S` (open the stop dialog) over
+#    100,000 instances, each dialog key (f, m, b, scrolling), and the live refresh's API calls at 100,000 instances
+#    against its budget, with its own summary and JSON line;
+# 11. with --soak (--soak-small: 600 instances), scripts/soak.sh on the same release binaries (minutes long: every
+#    instance final, none accepted twice, nothing re-sent by resume); without it, how to run it.
 #
 # Exits 0 when everything ran (whatever the numbers), non-zero when a build failed or something crashed.
 set -uo pipefail
@@ -38,6 +42,7 @@ RUNS=5
 BIN=""
 LATENCY=1
 RATE_LIMIT=1
+SOAK=none
 while [ $# -gt 0 ]; do
     case "$1" in
         --workers) WORKERS="$2"; shift 2 ;;
@@ -46,6 +51,8 @@ while [ $# -gt 0 ]; do
         --bin-dir) BIN="$2"; shift 2 ;;
         --skip-latency) LATENCY=0; shift ;;
         --skip-rate-limit) RATE_LIMIT=0; shift ;;
+        --soak) SOAK=full; shift ;;
+        --soak-small) SOAK=small; shift ;;
         -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -434,6 +441,10 @@ def ok(flag):
 
 print()
 print("== summary: the screen (release build, 100,000 instances)")
+for key, what in [("dialog_mark_all_median_ms", "* (mark all 100,000), key to frame"),
+                  ("dialog_open_median_ms", "S (open the stop dialog on all 100,000), key to frame")]:
+    v = d.get(key)
+    print(f"{what:<60} {'< 16 ms median':>16}  {v if v is not None else 'n/a'} ms{ok(v is not None and v < 16)}")
 for key, what in [("dialog_force", "stop dialog, all marked: f (ForceStop)"), ("dialog_mode", "stop dialog, all marked: m (StoppedMode)"),
                   ("dialog_batch", "stop dialog, all marked: b (BatchOptimization)"), ("dialog_scroll", "stop dialog, all marked: scrolling")]:
     s = d.get(key, {})
@@ -449,6 +460,19 @@ print(json.dumps({"bench": "screen", **{k: v for k, v in d.items() if k.startswi
 EOF
 }
 screen_bench || CRASHED=1
+
+# ================================================================ the fault soak (a pass/fail test, minutes long)
+if [ "$SOAK" = none ]; then
+    echo
+    echo "== fault soak: not run (bash scripts/bench.sh --soak, or bash scripts/soak.sh [--small] BIN_DIR with a build's bin dir)"
+else
+    echo
+    echo "== bash scripts/soak.sh $([ "$SOAK" = small ] && echo --small) (2,000 SuccessFirst stops under throttling, 5xx, drop and droplate; kill -9 at three points; resume)"
+    bash "$ROOT/scripts/soak.sh" $([ "$SOAK" = small ] && echo --small) "$WORK/bin" </dev/null 2>&1 | tail -n 25
+    soak_rc=${PIPESTATUS[0]}
+    echo "soak: exit $soak_rc ($([ "$soak_rc" -eq 0 ] && echo "every check passed: every instance final, none accepted twice, nothing re-sent by resume" || echo "A CHECK FAILED"))"
+    [ "$soak_rc" -eq 0 ] || CRASHED=1
+fi
 
 if [ "$CRASHED" -ne 0 ]; then
     say "something failed (see above)"

@@ -4,7 +4,7 @@ import FleetViewModel
 import Foundation
 import Synchronization
 
-/// ECS in memory for the refresh budget: `DescribeInstances` by pages (`MaxResults` and `NextToken`) or by
+/// ECS in memory for the refresh budget: `DescribeInstances` by pages (`MaxResults` and `NextToken`, or `PageNumber`) or by
 /// `InstanceIds`, and every call counted. `setStatus` is another tool changing an instance.
 final class CountingECS: ECSService {
     private struct Fleet {
@@ -48,8 +48,8 @@ final class CountingECS: ECSService {
                     requestId: "bench", instances: found, nextToken: nil, totalCount: found.count, pageNumber: nil,
                     pageSize: nil)
             }
-            let start = Int(r.nextToken ?? "0") ?? 0
-            let size = min(100, r.maxResults ?? 10)
+            let size = min(100, r.pageSize ?? r.maxResults ?? 10)
+            let start = r.pageNumber.map { ($0 - 1) * size } ?? Int(r.nextToken ?? "0") ?? 0
             let page = Array(all.dropFirst(start).prefix(size))
             let next = start + page.count < all.count ? String(start + page.count) : nil
             return DescribeInstancesResponse(

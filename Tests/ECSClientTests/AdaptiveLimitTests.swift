@@ -17,34 +17,67 @@ struct AdaptiveLimitTests {
         return n
     }
 
-    @Test("Starts at the initial window and grows by one per quick success, at most doubling per growth period")
+    @Test(
+        "Starts at the initial window for one growth period, then grows by one per quick success, at most doubling per period"
+    )
     func growth() {
         var l = AdaptiveLimit(.init(initial: 4, ceiling: 64))
         #expect(l.window == 4)
-        #expect(Self.fill(&l, now: .zero) == 4)
+        // The first call starts the first period, however long after the limit was made.
+        #expect(Self.fill(&l, now: Self.ms(5_000)) == 4)
         #expect(!l.hasRoom)
-        for _ in 0..<4 { l.finish(.succeeded, sentAt: .zero, now: Self.ms(10)) }
-        #expect(l.window == 8, "four quick successes: four more")
-        Self.fill(&l, now: Self.ms(10))
-        for _ in 0..<8 { l.finish(.succeeded, sentAt: Self.ms(10), now: Self.ms(20)) }
+        for _ in 0..<4 { l.finish(.succeeded, sentAt: Self.ms(5_000), now: Self.ms(5_010)) }
+        #expect(l.window == 4, "the first period ramps nothing: a burst would meet a rate limit all at once")
+        Self.fill(&l, now: Self.ms(5_090))
+        for _ in 0..<4 { l.finish(.succeeded, sentAt: Self.ms(5_090), now: Self.ms(5_100)) }
+        #expect(l.window == 8, "a period later, four quick successes: four more")
+        Self.fill(&l, now: Self.ms(5_100))
+        for _ in 0..<8 { l.finish(.succeeded, sentAt: Self.ms(5_100), now: Self.ms(5_110)) }
         #expect(l.window == 8, "no more than double within one growth period")
-        Self.fill(&l, now: Self.ms(120))
-        for _ in 0..<8 { l.finish(.succeeded, sentAt: Self.ms(110), now: Self.ms(120)) }
+        Self.fill(&l, now: Self.ms(5_210))
+        for _ in 0..<8 { l.finish(.succeeded, sentAt: Self.ms(5_200), now: Self.ms(5_210)) }
         #expect(l.window == 16, "a new period: doubles again")
+    }
+
+    @Test("At zero latency under a rate limit, the first refusal meets no more calls in flight than the initial window")
+    func firstBurst() {
+        // An account limit of 10 calls a second with a burst of 10; every call answers 2 ms after it was sent.
+        var l = AdaptiveLimit(.init(initial: 2, ceiling: 32))
+        var tokens = 10
+        var refused = 0
+        var t = 0
+        while refused == 0 {
+            let sent = Self.fill(&l, now: Self.ms(t))
+            #expect(sent <= 2)
+            t += 2
+            for _ in 0..<l.inFlight {
+                if tokens > 0 {
+                    tokens -= 1
+                    l.finish(.succeeded, sentAt: Self.ms(t - 2), now: Self.ms(t))
+                } else {
+                    refused += 1
+                    l.finish(.throttled(retryAfter: .milliseconds(100)), sentAt: Self.ms(t - 2), now: Self.ms(t))
+                }
+            }
+        }
+        #expect(refused == 2, "two calls in flight met the empty bucket, not a doubled window's worth")
+        #expect(l.window == 1)
+        #expect(abs((l.rate ?? 0) - 7) < 1e-9)
+        #expect(l.start(now: Self.ms(t)) == .milliseconds(100), "the retry waits for the bucket")
     }
 
     @Test("A slow success (queueing) does not grow the window")
     func slowAnswersDoNotGrow() {
         var l = AdaptiveLimit(.init(initial: 2, ceiling: 64, quickSlack: .milliseconds(50)))
         Self.fill(&l, now: .zero)
-        l.finish(.succeeded, sentAt: .zero, now: Self.ms(10))
+        l.finish(.succeeded, sentAt: Self.ms(100), now: Self.ms(110))
         #expect(l.window == 3)
         // 10 ms is the fastest; 2 x 10 + 50 = 70 ms is still quick, 200 ms is not.
-        _ = l.start(now: Self.ms(10))
-        l.finish(.succeeded, sentAt: Self.ms(10), now: Self.ms(210))
+        _ = l.start(now: Self.ms(110))
+        l.finish(.succeeded, sentAt: Self.ms(110), now: Self.ms(310))
         #expect(l.window == 3)
-        _ = l.start(now: Self.ms(210))
-        l.finish(.succeeded, sentAt: Self.ms(210), now: Self.ms(280))
+        _ = l.start(now: Self.ms(310))
+        l.finish(.succeeded, sentAt: Self.ms(310), now: Self.ms(380))
         #expect(l.window == 4)
     }
 

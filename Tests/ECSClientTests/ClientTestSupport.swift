@@ -88,10 +88,11 @@ func withServer<T: Sendable>(_ gateway: APIGateway, _ body: (Endpoint) async thr
 func makeClient(
     _ endpoint: Endpoint, credentials: Credentials, signature: ECSClient.SignatureVersion = .v3,
     transport: any HTTPTransport = AsyncHTTPTransport(), retry: RetryPolicy = RetryPolicy(),
-    sleeps: SleepLog = SleepLog()
+    sleeps: SleepLog = SleepLog(), concurrency: AdaptiveLimit.Settings = AdaptiveLimit.Settings()
 ) -> ECSClient {
     var c = ECSClient.Configuration(credentials: credentials, defaultRegion: home, endpointOverride: endpoint)
     c.signature = signature
+    c.concurrency = concurrency
     c.retry = retry
     c.requestTimeout = .seconds(10)
     return ECSClient(configuration: c, transport: transport, sleep: { d in sleeps.record(d) })

@@ -46,10 +46,13 @@ final class PagedAnswers: HTTPTransport {
         (1...count).map { p in (1...100).map { "i-\(p)-\($0)" } }
     }
 
+    /// A client whose window starts at 3: the fast pages all answer within the first growth period, before the
+    /// window could grow from the default 2.
     static func client(_ transport: PagedAnswers) throws -> ECSClient {
         let endpoint = try Endpoint(parsing: "http://127.0.0.1:1", insecureHTTP: false)
         return makeClient(
-            endpoint, credentials: Credentials(accessKeyId: "ak", accessKeySecret: "secret"), transport: transport)
+            endpoint, credentials: Credentials(accessKeyId: "ak", accessKeySecret: "secret"), transport: transport,
+            concurrency: AdaptiveLimit.Settings(initial: 3))
     }
 
     @Test("Pages that finish out of order are yielded in order, with a sliding window of calls")

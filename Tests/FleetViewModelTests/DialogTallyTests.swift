@@ -18,7 +18,8 @@ import Testing
         var preview: String?
         var firstCommand: String?
 
-        init(_ d: PowerDialogState) {
+        /// `instances`: what the screen's table knows (targets keep no instance).
+        init(_ d: PowerDialogState, _ instances: (String) -> Instance?) {
             var counts: [InstanceStatus: Int] = [:]
             var missing = 0
             var reasons: [String: Int] = [:]
@@ -42,21 +43,23 @@ import Testing
             send = d.targets.filter(\.willSend).count
             skipReasons = reasons.keys.map { "\($0) \(reasons[$0]!)" }.sorted()
             calls = perRegion.values.reduce(0) { $0 + ($1 + 99) / 100 }
-            notEligible = d.targets.filter { $0.willSend && !($0.instance?.isEconomicalModeEligible ?? true) }.count
+            notEligible = d.targets.filter {
+                $0.willSend && !(instances($0.instanceId)?.isEconomicalModeEligible ?? true)
+            }.count
             if case .done = d.preview { preview = "\(passed) \(failed) \(d.targets.count - send)" }
-            firstCommand = d.commandLines.first
+            firstCommand = d.commandLines(instances: instances).first
         }
 
         /// The same counts as the dialog reports them.
-        static func shown(_ d: PowerDialogState) -> Recount {
-            var r = Recount(d)
+        static func shown(_ d: PowerDialogState, _ instances: (String) -> Instance?) -> Recount {
+            var r = Recount(d, instances)
             r.statuses = d.statusCounts.map { "\($0.status?.rawValue ?? "unknown") \($0.count)" }
             r.send = d.sendCount
             r.skipReasons = d.skipReasons.map { "\($0.reason) \($0.count)" }.sorted()
             r.calls = d.callCount
             r.notEligible = d.notEligibleCount
             r.preview = d.previewCounts.map { "\($0.passed) \($0.failed) \($0.skipped)" }
-            r.firstCommand = d.firstCommandLine
+            r.firstCommand = d.firstCommandLine(instances: instances)
             return r
         }
     }
@@ -88,11 +91,12 @@ import Testing
     }
 
     /// Every verdict is what `Preflight` says for the dialog's options.
-    static func verdictsMatch(_ d: PowerDialogState) -> Bool {
+    static func verdictsMatch(_ d: PowerDialogState, _ instances: (String) -> Instance?) -> Bool {
         d.targets.allSatisfy { t in
-            t.preflight
-                == Preflight.judge(t.instance, id: t.instanceId, action: d.action, options: d.options, now: d.judgedAt)
-                .verdict
+            let instance = instances(t.instanceId)
+            return t.preflight
+                == Preflight.judge(instance, id: t.instanceId, action: d.action, options: d.options, now: d.judgedAt)
+                .verdict && t.status == instance?.status
         }
     }
 
@@ -108,7 +112,10 @@ import Testing
             ]
         let hidden = Set(known.filter { _ in r.next(10) == 0 }.map(\.instanceId))
         var d = PowerDialogState(action: .stop, targets: list, hidden: hidden, now: VM.t0)
-        #expect(Recount.shown(d) == Recount(d))
+        // What the dialog was told of each target, as the screen's table holds it.
+        var table = Dictionary(uniqueKeysWithValues: known.map { ($0.instanceId, $0) })
+        let lookup = { (id: String) in table[id] }
+        #expect(Recount.shown(d, lookup) == Recount(d, lookup))
         for step in 0..<120 {
             switch r.next(7) {
             case 0: d.toggleForceStop()
@@ -121,8 +128,10 @@ import Testing
                     known[k] = Self.instance(k + 1, &r)
                     known[k].regionId = list[k].regionId // an instance never changes region
                     changed.append(known[k])
+                    table[known[k].instanceId] = known[k]
                 }
                 let gone = (0..<r.next(3)).map { _ in known[r.next(known.count)].instanceId }
+                for id in gone { table[id] = nil }
                 d.refresh(changed, gone: gone, now: VM.t0.addingTimeInterval(Double(step)))
             case 4:
                 d.startPreview("p\(step)")
@@ -134,10 +143,10 @@ import Testing
                 }
                 d.applyPreview(OperationEngine.Report(operation: "p\(step)", results: results, notes: []))
             case 5: if r.next(4) == 0 { d.dropHidden() }
-            default: d.judge(now: VM.t0.addingTimeInterval(Double(step)))
+            default: d.judge(now: VM.t0.addingTimeInterval(Double(step)), instances: lookup)
             }
-            #expect(Recount.shown(d) == Recount(d), "seed \(seed), step \(step)")
-            #expect(Self.verdictsMatch(d), "seed \(seed), step \(step)")
+            #expect(Recount.shown(d, lookup) == Recount(d, lookup), "seed \(seed), step \(step)")
+            #expect(Self.verdictsMatch(d, lookup), "seed \(seed), step \(step)")
         }
     }
 
@@ -147,6 +156,8 @@ import Testing
             (instanceId: $0.instanceId, regionId: $0.regionId, instance: Optional($0))
         }
         var d = PowerDialogState(action: .stop, targets: list, now: VM.t0)
+        let table = Dictionary(uniqueKeysWithValues: list.map { ($0.instanceId, $0.instance) })
+        let lookup = { (id: String) in table[id] ?? nil }
         let before = d.targets.map(\.preflight)
         d.toggleForceStop()
         d.cycleBatch()
@@ -157,9 +168,9 @@ import Testing
         #expect(!changed.isEmpty)
         #expect(
             changed.allSatisfy { t in
-                if case .standardModeOnly = t.preflight { return t.instance.flatMap(Preflight.ineligibility) != nil }
+                if case .standardModeOnly = t.preflight { return lookup(t.instanceId).flatMap(Preflight.ineligibility) != nil }
                 return false
             })
-        #expect(Self.verdictsMatch(d))
+        #expect(Self.verdictsMatch(d, lookup))
     }
 }

@@ -32,9 +32,13 @@ import Testing
         #expect(pages.allSatisfy { $0.generation == 4 && $0.region == VM.hangzhou })
         #expect(ecs.calls.withLock { $0 } == Array(repeating: ECSAction.describeInstances, count: 3))
 
+        // Pages 2 and 3 are asked at once and may come back in either order.
         let small = VMActionLog()
         await Self.runner(ecs, small, batchSize: 100).run(.loadInstances(region: VM.hangzhou, generation: 1))
-        #expect(Self.pages(small.actions).map(\.loaded) == [100, 200, 250])
+        let smallPages = Self.pages(small.actions)
+        #expect(smallPages.map(\.loaded) == [100, 200, 250] || smallPages.map(\.loaded) == [100, 250])
+        #expect(smallPages.map(\.isLast).filter { $0 } == [true] && smallPages.last?.isLast == true)
+        #expect(Set(smallPages.flatMap { $0.instances.map(\.instanceId) }).count == 250)
 
         // Fed to the reducer, the pages load the list.
         var s = FleetState(profile: "p", regions: .only([VM.hangzhou]), operationIdPrefix: "t-")
@@ -42,6 +46,31 @@ import Testing
         #expect(effects == [.loadInstances(region: VM.hangzhou, generation: 1)])
         for action in small.actions { VM.reduce(&s, action) }
         #expect(s.visible.count == 250)
+        #expect(s.loads[VM.hangzhou]?.phase == .done)
+    }
+
+    @Test func loadingAsksNumberedPagesAtOnceAndReportsThemAsTheyArrive() async {
+        // Page 2 is answered only after pages 3 to 5: the load still reports every instance once, and only its
+        // final report is the last.
+        let ecs = VMOutOfOrderECS(VMFakeECS([VM.hangzhou: Self.fleet(450)]), holding: 2, until: 3)
+        let log = VMActionLog()
+        let clock = VMClock()
+        let engine = OperationEngine(service: ecs, journal: nil, clock: clock, profile: "test")
+        let runner = FleetEffectRunner(
+            service: ecs, journal: nil, clock: clock, engine: engine, batchSize: 1, send: log.send)
+        await runner.run(.loadInstances(region: VM.hangzhou, generation: 1))
+        let pages = Self.pages(log.actions)
+        #expect(pages.count == 5)
+        #expect(pages.map(\.loaded) == pages.map(\.loaded).sorted() && pages.last?.loaded == 450)
+        #expect(pages.map(\.isLast) == [false, false, false, false, true])
+        #expect(pages.first?.instances.first?.instanceId == VM.id(1), "page 1 first: it says how many pages there are")
+        #expect(Set(pages.flatMap { $0.instances.map(\.instanceId) }) == Set(Self.fleet(450).map(\.instanceId)))
+        #expect(ecs.pagesAsked.withLock { $0 }.sorted() == [1, 2, 3, 4, 5])
+
+        var s = FleetState(profile: "p", regions: .only([VM.hangzhou]), operationIdPrefix: "t-")
+        VM.reduce(&s, .refreshNow)
+        for action in log.actions { VM.reduce(&s, action) }
+        #expect(s.visible.count == 450 && Set(s.visible) == Set(Self.fleet(450).map(\.instanceId)))
         #expect(s.loads[VM.hangzhou]?.phase == .done)
     }
 

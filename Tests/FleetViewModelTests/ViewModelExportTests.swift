@@ -129,6 +129,6 @@ import Testing
         }
         #expect(dialog.action == .start && dialog.undoes == run.id)
         #expect(dialog.targets.map(\.instanceId) == [VM.id(1)])
-        #expect(dialog.plan(id: "t-undo").undoes == run.id)
+        #expect(dialog.plan(id: "t-undo", instances: s.instance).undoes == run.id)
     }
 }

@@ -134,7 +134,7 @@ import Testing
         #expect(d.action == .start && d.undoes == "op-done" && d.targetIds == [VM.id(1)])
         #expect(d.undoSkipped.map(\.instanceId) == [VM.id(2)])
         #expect(d.undoSkipped.first?.reason == "started since (now Running)")
-        #expect(d.targets.first?.regionId == VM.hangzhou && d.plan(id: "t-u").undoes == "op-done")
+        #expect(d.targets.first?.regionId == VM.hangzhou && d.plan(id: "t-u", instances: s.instance).undoes == "op-done")
     }
 
     @Test func uSaysWhyWhenTheOperationCannotBeUndoneOrTheReadFailed() {
@@ -171,9 +171,9 @@ import Testing
             return
         }
         let effects = VM.reduce(&s, .copyCommands)
-        #expect(effects == [.copy(d.commandLines.joined(separator: "\n"))])
+        #expect(effects == [.copy(d.commandLines(instances: s.instance).joined(separator: "\n"))])
         #expect(
-            d.commandLines == [
+            d.commandLines(instances: s.instance) == [
                 "aliyun ecs StopInstances --RegionId cn-hangzhou --InstanceId.1 i-a01 --InstanceId.2 i-a02 --ForceStop true --BatchOptimization AllTogether"
             ])
         #expect(

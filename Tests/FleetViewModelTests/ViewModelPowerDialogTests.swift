@@ -74,7 +74,7 @@ import Testing
         #expect(d.forceStopConsequence == "ForceStop: like pulling the power; unsaved data may be lost.")
         #expect(d.callCount == 1)
         #expect(
-            d.commandLines == [
+            d.commandLines(instances: s.instance) == [
                 "aliyun ecs StopInstances --RegionId cn-hangzhou --InstanceId.1 i-a01 --InstanceId.2 i-a03 --ForceStop true --StoppedMode StopCharging --BatchOptimization SuccessFirst"
             ])
         VM.reduce(&s, .cycleBatchOptimization)
@@ -86,7 +86,7 @@ import Testing
         var many = VM.state(150)
         VM.reduce(&many, [.markAllVisible, .openStopDialog])
         #expect(VM.dialog(many)?.callCount == 2)
-        #expect(VM.dialog(many)?.commandLines.count == 2)
+        #expect(VM.dialog(many)?.commandLines(instances: many.instance).count == 2)
     }
 
     @Test func countsAndSkipReasons() {
@@ -142,7 +142,7 @@ import Testing
         VM.reduce(&s, .typeCharacter("n"))
         #expect(VM.dialog(s)?.step == .choosing)
         VM.reduce(&s, .pressButton(.confirm))
-        let expected = VM.dialog(s)!.plan(id: "t-stop-1")
+        let expected = VM.dialog(s)!.plan(id: "t-stop-1", instances: s.instance)
         #expect(VM.reduce(&s, .typeCharacter("x")).isEmpty)
         #expect(VM.reduce(&s, .typeCharacter("y")) == [.execute(expected)])
         #expect(expected.targets.map(\.instanceId) == VM.ids(1...3))
@@ -213,7 +213,7 @@ import Testing
         var s = VM.state(3)
         VM.reduce(&s, [.markAllVisible])
         let effects = VM.reduce(&s, .openStopDialogWithPreview)
-        let plan = VM.dialog(s)!.plan(id: "t-preview-1", dryRun: true)
+        let plan = VM.dialog(s)!.plan(id: "t-preview-1", dryRun: true, instances: s.instance)
         #expect(effects == [.preview(plan)])
         #expect(plan.options.dryRun)
         #expect(VM.dialog(s)?.preview == .running(operationId: "t-preview-1"))

@@ -45,6 +45,26 @@ import Testing
         #expect(Array(s.visible) == VM.ids(1...5))
     }
 
+    @Test func pagesThatArriveOutOfOrderLoadEveryInstanceAndOnlyTheLastFinishes() {
+        // Numbered pages are fetched at once and reported as they arrive: page 3, then 1, then 2.
+        var s = VM.state(12)  // instances 1...12 from an earlier load; 11 and 12 are gone since
+        VM.reduce(&s, .refreshNow)
+        let list = (1...10).map { VM.instance($0, .stopped) }
+        VM.reduce(&s, Self.page(s, Array(list[8...]), loaded: 2, total: 10, last: false))
+        #expect(s.loads[VM.hangzhou]?.summary == "loaded 2 / 10")
+        #expect(s.instance(VM.id(9))?.status == .stopped)
+        #expect(s.instance(VM.id(11)) != nil, "an unseen instance stays until the load has finished")
+        VM.reduce(&s, Self.page(s, Array(list[0..<4]), loaded: 6, total: 10, last: false))
+        #expect(s.loads[VM.hangzhou]?.isLoading == true)
+        let done = VM.t0.addingTimeInterval(2)
+        VM.reduce(&s, Self.page(s, Array(list[4..<8]), loaded: 10, total: 10, last: true), now: done)
+        #expect(s.loads[VM.hangzhou]?.phase == .done)
+        #expect(s.loads[VM.hangzhou]?.summary == "10 instances")
+        #expect(Array(s.visible) == VM.ids(1...10), "in list order whatever order the pages came in")
+        #expect((1...10).allSatisfy { s.instance(VM.id($0))?.status == .stopped })
+        #expect(s.instance(VM.id(11)) == nil && s.instance(VM.id(12)) == nil)
+    }
+
     @Test func aRefreshKeepsTheCursorAndMarksOnTheirInstances() {
         var s = VM.state(6)
         VM.reduce(
@@ -188,7 +208,7 @@ import Testing
         #expect(d.targetIds == VM.ids(1...3))
         #expect(d.targets[0].status == .stopped)
         #expect(d.targets[0].preflight == .skip(code: ErrorCode.incorrectInstanceStatus, reason: "already Stopped"))
-        #expect(d.targets[2].instance == nil)
+        #expect(d.targets[2].status == nil)
         #expect(
             d.targets[2].preflight
                 == .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))

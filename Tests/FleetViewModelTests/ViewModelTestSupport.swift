@@ -95,7 +95,7 @@ final class VMClock: EngineClock {
     }
 }
 
-/// A tiny ECS for the effect runner: pages `DescribeInstances` by `NextToken`, accepts stops (the instances go
+/// A tiny ECS for the effect runner: pages `DescribeInstances` by `NextToken` or `PageNumber`, accepts stops (the instances go
 /// to `Stopped` at once), answers status and region lists, says dry runs passed, and refuses denied regions.
 final class VMFakeECS: ECSService {
     let fleet: Mutex<[String: [Instance]]>
@@ -124,8 +124,8 @@ final class VMFakeECS: ECSService {
             let all = fleet.withLock { f in
                 (f[r.region] ?? []).filter { i in r.instanceIds.map { $0.contains(i.instanceId) } ?? true }
             }
-            let start = Int(r.nextToken ?? "0") ?? 0
-            let size = r.maxResults ?? 10
+            let size = r.pageSize ?? r.maxResults ?? 10
+            let start = r.pageNumber.map { ($0 - 1) * size } ?? Int(r.nextToken ?? "0") ?? 0
             let page = Array(all.dropFirst(start).prefix(size))
             let next = start + page.count < all.count ? String(start + page.count) : nil
             return DescribeInstancesResponse(
@@ -163,6 +163,48 @@ final class VMFakeECS: ECSService {
         default:
             throw .configuration("the fake does not answer \(R.action)")
         }
+    }
+}
+
+/// `VMFakeECS` answering numbered `DescribeInstances` page `held` only once `until` other pages have been answered.
+final class VMOutOfOrderECS: ECSService {
+    let inner: VMFakeECS
+    let held: Int
+    let until: Int
+    let pagesAsked = Mutex<[Int]>([])
+    private let answered = Mutex<(count: Int, waiting: CheckedContinuation<Void, Never>?)>((0, nil))
+
+    init(_ inner: VMFakeECS, holding held: Int, until: Int) {
+        self.inner = inner
+        self.held = held
+        self.until = until
+    }
+
+    func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response {
+        guard let number = (request as? DescribeInstancesRequest)?.pageNumber else { return try await inner.send(request) }
+        pagesAsked.withLock { $0.append(number) }
+        if number == held {
+            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                let ready = answered.withLock { a -> Bool in
+                    if a.count >= until { return true }
+                    a.waiting = c
+                    return false
+                }
+                if ready { c.resume() }
+            }
+            return try await inner.send(request)
+        }
+        let answer = try await inner.send(request)
+        if number != 1 {
+            let waiting = answered.withLock { a -> CheckedContinuation<Void, Never>? in
+                a.count += 1
+                guard a.count >= until, let c = a.waiting else { return nil }
+                a.waiting = nil
+                return c
+            }
+            waiting?.resume()
+        }
+        return answer
     }
 }
 

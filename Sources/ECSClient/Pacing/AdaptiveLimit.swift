@@ -1,11 +1,12 @@
 /// How many calls of one API in one region may be in flight, and when the next one may go: the decisions of
 /// the client's adaptive concurrency, as plain values on a clock that the caller passes in (tests use a manual one).
 ///
-/// - **Growth**: the window starts at `initial` and grows by one for each call that succeeds quickly (in no more
-///   than twice the fastest answer seen plus `quickSlack`: slower answers mean the service or the link is queueing,
-///   and more calls at once would only queue longer), at most doubling per `growthPeriod`, so a fast link does not
-///   fire a burst that an account rate limit refuses before the first refusal comes back. After the first back-off
-///   it grows by one per window's worth of quick successes (additive increase).
+/// - **Growth**: the window starts at `initial` and stays there for the first `growthPeriod` after the first call;
+///   then it grows by one for each call that succeeds quickly (in no more than twice the fastest answer seen plus
+///   `quickSlack`: slower answers mean the service or the link is queueing, and more calls at once would only queue
+///   longer), at most doubling per `growthPeriod`. So a fast link ramps up instead of firing a burst: an account
+///   rate limit's first refusal comes back while few calls are in flight, and few are refused. After the first
+///   back-off it grows by one per window's worth of quick successes (additive increase).
 /// - **Back-off**: a `Throttling*` answer, a 503 or a timeout halves the window (never below one), once for all
 ///   the calls that were already in flight when it happened.
 /// - **Retry-after**: a throttled answer's `x-acs-retry-after` holds every call of the API until it has passed.
@@ -55,8 +56,10 @@ public struct AdaptiveLimit: Sendable {
     /// No call starts before this (`x-acs-retry-after`).
     public private(set) var holdUntil: Duration = .zero
     private var slowStart = true
+    /// The window at the start of the current growth period; the window grows to at most twice it in the period.
     private var growthBase: Double
-    private var growthStarted: Duration = .zero
+    /// When the current growth period began; `nil` before the first call.
+    private var growthStarted: Duration?
     /// Calls that started before this were in flight at the last back-off, which already counted for them.
     private var lastBackOff: Duration?
     private var nextSlot: Duration = .zero
@@ -67,7 +70,8 @@ public struct AdaptiveLimit: Sendable {
     public init(_ settings: Settings = Settings()) {
         self.settings = settings
         limit = Double(settings.initial)
-        growthBase = limit
+        // Half: the first period, which the first call starts, grows nothing.
+        growthBase = limit / 2
     }
 
     /// The number of calls that may be in flight now.
@@ -79,6 +83,7 @@ public struct AdaptiveLimit: Sendable {
     /// Counts a call as started at `now` and returns how long it must wait before it is sent (a hold or its slot in
     /// the pace). Call only when `hasRoom`.
     public mutating func start(now: Duration) -> Duration {
+        if growthStarted == nil { growthStarted = now }
         inFlight += 1
         var at = max(now, holdUntil)
         if let rate {
@@ -120,7 +125,7 @@ public struct AdaptiveLimit: Sendable {
 
     private mutating func grow(now: Duration) {
         if slowStart {
-            if now - growthStarted >= settings.growthPeriod {
+            if let started = growthStarted, now - started >= settings.growthPeriod {
                 growthStarted = now
                 growthBase = limit
             }

@@ -78,7 +78,7 @@ enum PowerDialogView {
         } else if case .running = d.preview {
             lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
         }
-        if let command = d.firstCommandLine {
+        if let command = d.firstCommandLine(instances: { state.instance($0) }) {
             // The count goes first: a long command is cut at the dialog's edge, and the other calls must not be.
             let which = d.callCount > 1 ? "equivalent (call 1 of \(d.callCount)): " : "equivalent: "
             lines.append(TextLine([Span(which, role: .dim), Span(command)]))
@@ -100,7 +100,11 @@ enum PowerDialogView {
         // longer than its room gives one of them to the "1-20 of 300" line. A verdict longer than its column goes
         // on under the row, indented, so a target may take several rows.
         let room = max(1, height - 5 - lines.count)
-        let rows = { (t: PowerDialogState.Target) in targetRows(t, width: textWidth, ascii: box.isASCII) }
+        // The name from the table, for the rows drawn only: targets keep no instance.
+        let rows = { (t: PowerDialogState.Target) in
+            targetRows(
+                t, name: state.instance(t.instanceId)?.instanceName ?? "", width: textWidth, ascii: box.isASCII)
+        }
         var listHeight = room
         var start = min(d.scroll, max(0, d.targets.count - 1))
         var shown = fill(d.targets, from: start, rows: listHeight, rowsOf: rows)
@@ -139,7 +143,7 @@ enum PowerDialogView {
 
     /// A target's row: ID, name, state, verdict; a verdict longer than what is left of `width` goes on in the
     /// rows under it, indented.
-    static func targetRows(_ t: PowerDialogState.Target, width: Int, ascii: Bool) -> [TextLine] {
+    static func targetRows(_ t: PowerDialogState.Target, name: String, width: Int, ascii: Bool) -> [TextLine] {
         let glyph = t.status.flatMap { StatusGlyph(status: $0.rawValue) }
         let verdictRole: ThemeRole = t.dryRun?.outcome == .dryRunFailed ? .danger : (t.willSend ? .success : .dim)
         let head = 23 + 21 + 11
@@ -148,7 +152,7 @@ enum PowerDialogView {
             TextLine([
                 // Padded after sanitising: a control character is 0 columns raw but 1 as the `�` the grid draws.
                 Span(DisplayWidth.pad(Sanitizer.clean(t.instanceId), columns: 23)),
-                Span(DisplayWidth.pad(Sanitizer.clean(t.name), columns: 20) + " "),
+                Span(DisplayWidth.pad(Sanitizer.clean(name), columns: 20) + " "),
                 Span(
                     DisplayWidth.pad(glyph?.text(ascii: ascii) ?? "not found", columns: 11),
                     role: glyph?.role ?? .danger),

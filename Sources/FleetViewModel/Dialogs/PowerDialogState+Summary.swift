@@ -47,13 +47,14 @@ extension PowerDialogState {
     /// mode and keep charging.
     public var notEligibleCount: Int { tally.notEligible }
 
-    /// The plan for the current targets and options, as judged at `judgedAt`.
-    public func plan(id: String, dryRun: Bool = false) -> OperationPlan {
+    /// The plan for the current targets and options, as judged at `judgedAt`, with what `instances` knows of each
+    /// target (the screen's table).
+    public func plan(id: String, dryRun: Bool = false, instances: (String) -> Instance?) -> OperationPlan {
         var o = options
         o.dryRun = dryRun
         var plan = OperationPlan(
-            id: id, action: action, options: o, targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
-            now: judgedAt)
+            id: id, action: action, options: o,
+            targets: targets.map { ($0.instanceId, $0.regionId, instances($0.instanceId)) }, now: judgedAt)
         plan.undoes = undoes
         return plan
     }
@@ -62,16 +63,17 @@ extension PowerDialogState {
     public var callCount: Int { tally.callCount }
 
     /// The equivalent `aliyun ecs StopInstances ...` command for each call (plans every target: not for frames).
-    public var commandLines: [String] { plan(id: "dialog").cliEquivalents }
+    public func commandLines(instances: (String) -> Instance?) -> [String] {
+        plan(id: "dialog", instances: instances).cliEquivalents
+    }
 
-    /// The equivalent command of the first call, as `commandLines.first` (judging only that call's targets).
-    public var firstCommandLine: String? {
+    /// The equivalent command of the first call, as `commandLines(instances:).first` (judging only that call's
+    /// targets, all in one region).
+    public func firstCommandLine(instances: (String) -> Instance?) -> String? {
         guard !firstCallIds.isEmpty else { return nil }
-        let targets = firstCallIds.compactMap { id in targetIndex(of: id).map { self.targets[$0] } }
         return OperationPlan(
             id: "dialog", action: action, options: options,
-            targets: targets.map { ($0.instanceId, $0.regionId, $0.instance) },
-            now: judgedAt
+            targets: firstCallIds.map { ($0, firstCallRegion, instances($0)) }, now: judgedAt
         ).cliEquivalents.first
     }
 

@@ -25,18 +25,22 @@ public struct PowerDialogState: Sendable, Equatable {
         case done(operationId: String, notes: [String])
     }
 
-    /// One target: what is known of it and what is expected to happen.
+    /// One target: what the dialog counts and shows of it, judged from the instance when the dialog opened or
+    /// last heard of it. The instance itself stays in the table (copying 100,000 of them made opening the dialog
+    /// take seconds); what a row draws beyond this (the name) is looked up there for the rows on screen.
     public struct Target: Sendable, Equatable {
         /// The instance ID.
         public var instanceId: String
         /// Its region (empty when it is not loaded).
         public var regionId: String
-        /// The latest known data; `nil` when the instance is not loaded (gone, or never seen).
-        public var instance: Instance?
+        /// Its latest known state; `nil` when the instance is not loaded (gone, or never seen).
+        public var status: InstanceStatus?
         /// The preflight verdict for the current options.
         public var preflight: Preflight.Verdict
         /// The dry run's result, once previewed with the current options.
         public var dryRun: InstanceResult?
+        /// Whether economical mode can apply to it (VPC, pay-as-you-go, no local disks; true when not loaded).
+        var economical: Bool
         /// Why economical mode cannot apply to a stop target that will be sent (`nil` otherwise): the verdict
         /// then depends on StoppedMode alone, so changing it re-judges nothing.
         var keepsChargingReason: String?
@@ -46,15 +50,39 @@ public struct PowerDialogState: Sendable, Equatable {
             instanceId: String, regionId: String, instance: Instance?, action: PowerAction, stopCharging: Bool,
             now: Date
         ) {
+            if let instance {
+                self = Target(
+                    instanceId: instanceId, found: instance, action: action, stopCharging: stopCharging, now: now)
+            } else {
+                self = Target(missing: instanceId, regionId: regionId, action: action, now: now)
+            }
+        }
+
+        /// `id`, not loaded, judged for `action` at `now`.
+        private init(missing instanceId: String, regionId: String, action: PowerAction, now: Date) {
             self.instanceId = instanceId
             self.regionId = regionId
-            self.instance = instance
+            status = nil
+            economical = true
+            dryRun = nil
+            keepsChargingReason = nil
+            preflight = Preflight.judge(nil, id: instanceId, action: action, options: OperationOptions(), now: now)
+                .verdict
+        }
+
+        /// `id`, found as `i`, judged for `action` at `now` (`i` is read in place: no copy of it is made).
+        init(instanceId: String, found i: Instance, action: PowerAction, stopCharging: Bool, now: Date) {
+            self.instanceId = instanceId
+            regionId = i.regionId
+            status = i.status
+            let ineligible = Preflight.ineligibility(i)
+            economical = ineligible == nil
             dryRun = nil
             // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
             // the reason it would not apply are all the options need.
-            let base = Preflight.judge(instance, id: instanceId, action: action, options: OperationOptions(), now: now)
+            let base = Preflight.judge(found: i, id: instanceId, action: action, options: OperationOptions(), now: now)
                 .verdict
-            keepsChargingReason = action == .stop && base == .proceed ? instance.flatMap(Preflight.ineligibility) : nil
+            keepsChargingReason = action == .stop && base == .proceed ? ineligible : nil
             preflight = base
             setStopCharging(stopCharging)
         }
@@ -65,10 +93,6 @@ public struct PowerDialogState: Sendable, Equatable {
             preflight = on ? .standardModeOnly(reason: why) : .proceed
         }
 
-        /// Its name, if known.
-        public var name: String { instance?.instanceName ?? "" }
-        /// Its latest known state.
-        public var status: InstanceStatus? { instance?.status }
         /// Whether it will be in a call.
         public var willSend: Bool {
             if case .skip = preflight { return false }
@@ -121,17 +145,75 @@ public struct PowerDialogState: Sendable, Equatable {
     /// When the verdicts were last judged.
     public internal(set) var judgedAt: Date
 
-    private var place: [String: Int]
+    /// Where each target is in `targets`, made on first need (a refresh or a preview's results), not on opening.
+    private var place = TargetPlaces()
     /// The counts the dialog shows, kept with the targets.
     private(set) var tally: VerdictTally
     /// The IDs of the plan's first call (one region, up to 100): the dialog shows its `aliyun` equivalent.
     private(set) var firstCallIds: [String]
+    /// Their region.
+    private(set) var firstCallRegion = ""
 
     /// Opens the dialog on `targets` (ID, region and what is known), in order; `hidden` are the targets the filter hides.
     public init(
         action: PowerAction, targets list: [(instanceId: String, regionId: String, instance: Instance?)],
         hidden: Set<String> = [], options: OperationOptions = OperationOptions(), readOnly: Bool = false,
         readOnlyFixed: Bool = false, safety: SafetyPolicy.Decision = PowerSafety.allowAll.stop, now: Date
+    ) {
+        var seen = Set<String>(minimumCapacity: list.count)
+        self.init(
+            action: action, hidden: hidden, options: options, readOnly: readOnly, readOnlyFixed: readOnlyFixed,
+            safety: safety, now: now
+        ) { stopCharging in
+            var made: [Target] = []
+            made.reserveCapacity(list.count)
+            for i in list.indices where seen.insert(list[i].instanceId).inserted {
+                made.append(
+                    Target(
+                        instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance,
+                        action: action, stopCharging: stopCharging, now: now))
+            }
+            return made
+        }
+        hiddenIds = hidden.intersection(seen)
+    }
+
+    /// Opens the dialog on the table's `rows`, then `ids` (all distinct, in order), judged from what `table` knows
+    /// of each; `hidden` are the targets the filter hides. The instances are read in place, never copied.
+    init(
+        action: PowerAction, rows: [Int32], ids: [String], table: InstanceTable, hidden: Set<String>,
+        options: OperationOptions, readOnly: Bool, readOnlyFixed: Bool, safety: SafetyPolicy.Decision, now: Date
+    ) {
+        self.init(
+            action: action, hidden: hidden, options: options, readOnly: readOnly, readOnlyFixed: readOnlyFixed,
+            safety: safety, now: now
+        ) { stopCharging in
+            var made: [Target] = []
+            made.reserveCapacity(rows.count + ids.count)
+            func add(_ r: Int32) {
+                made.append(
+                    Target(
+                        instanceId: table.ids[Int(r)], found: table.instances[Int(r)], action: action,
+                        stopCharging: stopCharging, now: now))
+            }
+            for r in rows { add(r) }
+            for id in ids {
+                if let r = table.row(id) {
+                    add(r)
+                } else {
+                    made.append(
+                        Target(
+                            instanceId: id, regionId: "", instance: nil, action: action, stopCharging: stopCharging,
+                            now: now))
+                }
+            }
+            return made
+        }
+    }
+
+    private init(
+        action: PowerAction, hidden: Set<String>, options: OperationOptions, readOnly: Bool, readOnlyFixed: Bool,
+        safety: SafetyPolicy.Decision, now: Date, targets make: (_ stopCharging: Bool) -> [Target]
     ) {
         self.action = action
         var o = options
@@ -141,21 +223,8 @@ public struct PowerDialogState: Sendable, Equatable {
             o.stoppedMode = nil
         }
         self.options = o
-        var seen = Set<String>(minimumCapacity: list.count)
-        let stopCharging = o.stoppedMode == .stopCharging
-        // One pass, by index: each copy of an instance costs a retain per field, and 100,000 of them show.
-        var made: [Target] = []
-        made.reserveCapacity(list.count)
-        for i in list.indices where seen.insert(list[i].instanceId).inserted {
-            made.append(
-                Target(
-                    instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance,
-                    action: action,
-                    stopCharging: stopCharging, now: now))
-        }
-        targets = made
-        place = Self.places(targets)
-        hiddenIds = hidden.intersection(seen)
+        targets = make(o.stoppedMode == .stopCharging)
+        hiddenIds = hidden
         focus = .cancel
         scroll = 0
         step = .choosing
@@ -170,26 +239,27 @@ public struct PowerDialogState: Sendable, Equatable {
         findFirstCall()
     }
 
-    private static func places(_ targets: [Target]) -> [String: Int] {
-        var place = [String: Int](minimumCapacity: targets.count)
-        for i in targets.indices where place[targets[i].instanceId] == nil { place[targets[i].instanceId] = i }
-        return place
-    }
-
     /// Where target `id` is in `targets`.
-    func targetIndex(of id: String) -> Int? { place[id] }
+    private mutating func targetIndex(of id: String) -> Int? {
+        if place.index == nil {
+            var index = [String: Int](minimumCapacity: targets.count)
+            for i in targets.indices where index[targets[i].instanceId] == nil { index[targets[i].instanceId] = i }
+            place.index = index
+        }
+        return place.index?[id]
+    }
 
     /// The frozen target IDs, in order.
     public var targetIds: [String] { targets.map(\.instanceId) }
 
-    /// Re-judges every target with the current options at `now`.
-    mutating func judge(now: Date) {
+    /// Re-judges every target with the current options at `now`, from what `instances` knows of each.
+    mutating func judge(now: Date, instances: (String) -> Instance?) {
         judgedAt = now
         let stopCharging = options.stoppedMode == .stopCharging
         for i in targets.indices {
             var t = Target(
-                instanceId: targets[i].instanceId, regionId: targets[i].regionId, instance: targets[i].instance,
-                action: action, stopCharging: stopCharging, now: now)
+                instanceId: targets[i].instanceId, regionId: targets[i].regionId,
+                instance: instances(targets[i].instanceId), action: action, stopCharging: stopCharging, now: now)
             t.dryRun = targets[i].dryRun
             targets[i] = t
         }
@@ -214,17 +284,18 @@ public struct PowerDialogState: Sendable, Equatable {
                 instanceId: id, regionId: targets[i].regionId, instance: instance, action: action,
                 stopCharging: options.stoppedMode == .stopCharging, now: now)
             t.dryRun = targets[i].dryRun
+            guard t != targets[i] else { return }
             if t.willSend != targets[i].willSend { sendChanged = true }
             tally.replace(targets[i], with: t)
             targets[i] = t
             any = true
         }
         for instance in instances {
-            guard let i = place[instance.instanceId], targets[i].instance != instance else { continue }
+            guard let i = targetIndex(of: instance.instanceId) else { continue }
             change(i, to: instance, id: instance.instanceId)
         }
         for id in gone {
-            guard let i = place[id], targets[i].instance != nil else { continue }
+            guard let i = targetIndex(of: id), targets[i].status != nil else { continue }
             change(i, to: nil, id: id)
         }
         if any { judgedAt = now }
@@ -235,7 +306,7 @@ public struct PowerDialogState: Sendable, Equatable {
     mutating func dropHidden() {
         guard !hiddenIds.isEmpty else { return }
         targets.removeAll { hiddenIds.contains($0.instanceId) }
-        place = Self.places(targets)
+        place = TargetPlaces()
         hiddenIds = []
         scroll = min(scroll, max(0, targets.count - 1))
         clearPreview()
@@ -248,7 +319,7 @@ public struct PowerDialogState: Sendable, Equatable {
     mutating func applyPreview(_ report: OperationEngine.Report) {
         guard case .running(let id) = preview, id == report.operation else { return }
         for r in report.results {
-            guard let i = place[r.instanceId] else { continue }
+            guard let i = targetIndex(of: r.instanceId) else { continue }
             var t = targets[i]
             t.dryRun = r
             tally.replace(targets[i], with: t)
@@ -276,10 +347,19 @@ public struct PowerDialogState: Sendable, Equatable {
     /// that region's first 100 targets to send, in order.
     private mutating func findFirstCall() {
         firstCallIds = []
-        guard let first = targets.first(where: \.willSend) else { return }
-        for t in targets where t.willSend && t.regionId == first.regionId {
-            firstCallIds.append(t.instanceId)
+        guard let first = targets.firstIndex(where: \.willSend) else { return }
+        firstCallRegion = targets[first].regionId
+        for i in targets.indices[first...] where targets[i].willSend && targets[i].regionId == targets[first].regionId {
+            firstCallIds.append(targets[i].instanceId)
             if firstCallIds.count == OperationPlan.maxPerCall { break }
         }
     }
+}
+
+/// The index of a dialog's targets by ID: derived from the targets and made when first needed, so two dialogs
+/// with the same targets are equal whether or not either has made it yet.
+struct TargetPlaces: Sendable, Equatable {
+    var index: [String: Int]?
+
+    static func == (_: TargetPlaces, _: TargetPlaces) -> Bool { true }
 }

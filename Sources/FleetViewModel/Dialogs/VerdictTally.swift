@@ -22,9 +22,35 @@ struct VerdictTally: Sendable, Equatable {
     var dryRunPassed = 0
     var dryRunFailed = 0
 
-    /// The tally of `targets`, counted from scratch (by index: iterating would copy each target).
+    /// The tally of `targets`, counted from scratch (by index: iterating would copy each target). A fleet has a
+    /// handful of states, regions and skip reasons: they are counted in short lists first (comparing values is far
+    /// cheaper than hashing them 100,000 times), then put in the dictionaries once each.
     init(_ targets: [PowerDialogState.Target]) {
-        for i in targets.indices { add(targets[i]) }
+        var statusList = SmallCounts<InstanceStatus>()
+        var reasonList = SmallCounts<String>()
+        var regionList = SmallCounts<String>()
+        // Field by field: `let t = targets[i]` would copy the whole target.
+        for i in targets.indices {
+            if let s = targets[i].status { statusList.add(s) } else { missing += 1 }
+            if case .skip(_, let reason) = targets[i].preflight {
+                reasonList.add(reason)
+            } else {
+                send += 1
+                regionList.add(targets[i].regionId)
+                if !targets[i].economical { notEligible += 1 }
+            }
+            if let outcome = targets[i].dryRun?.outcome {
+                dryRuns += 1
+                switch outcome {
+                case .dryRunPassed: dryRunPassed += 1
+                case .dryRunFailed, .failed: dryRunFailed += 1
+                default: break
+                }
+            }
+        }
+        statuses = statusList.dictionary
+        skipReasons = reasonList.dictionary
+        sendByRegion = regionList.dictionary
     }
 
     /// Counts `t` in (`sign` 1) or out (`sign` -1).
@@ -42,7 +68,7 @@ struct VerdictTally: Sendable, Equatable {
             send += sign
             sendByRegion[t.regionId, default: 0] += sign
             if sendByRegion[t.regionId] == 0 { sendByRegion[t.regionId] = nil }
-            if !(t.instance?.isEconomicalModeEligible ?? true) { notEligible += sign }
+            if !t.economical { notEligible += sign }
         }
         if let r = t.dryRun {
             dryRuns += sign
@@ -63,5 +89,26 @@ struct VerdictTally: Sendable, Equatable {
     /// The API calls the targets to send make: at most 100 instances a call, one region a call.
     var callCount: Int {
         sendByRegion.values.reduce(0) { $0 + ($1 + OperationPlan.maxPerCall - 1) / OperationPlan.maxPerCall }
+    }
+}
+
+/// Counts of a few distinct values, most recent first: a linear search that usually stops at the first entry.
+private struct SmallCounts<Key: Hashable> {
+    private var keys: [Key] = []
+    private var counts: [Int] = []
+
+    mutating func add(_ key: Key) {
+        if let i = keys.firstIndex(of: key) {
+            counts[i] += 1
+        } else {
+            keys.append(key)
+            counts.append(1)
+        }
+    }
+
+    var dictionary: [Key: Int] {
+        var out = [Key: Int](minimumCapacity: keys.count)
+        for i in keys.indices { out[keys[i], default: 0] += counts[i] }
+        return out
     }
 }

@@ -3,7 +3,8 @@ import FleetCore
 import Foundation
 
 /// Performs the reducer's effects against ECS, the journal and the clock, and sends what happened back as
-/// actions. Loading reads `DescribeInstances` pages (the first 100 reported at once, the rest in batches);
+/// actions. Loading reads numbered `DescribeInstances` pages concurrently, as `ecsfleet list` does (the first 100
+/// reported at once, the rest in batches as they arrive, in any order);
 /// stops and starts go through the one `OperationEngine`, with its updates sent as `operationUpdated`.
 /// Screen effects (`quit`, `setTheme`, `setMouse`, `copy`, `notify`) are the app loop's; the runner ignores them.
 public actor FleetEffectRunner {
@@ -20,6 +21,9 @@ public actor FleetEffectRunner {
     /// After the first page, pages are sent on in batches of at least this many instances (fewer actions to
     /// reduce on large fleets); the last page always goes at once.
     public var batchSize: Int
+    /// Pages of one region's listing asked at once (`--max-concurrency`): the client's adaptive limit decides how
+    /// many really are in flight, as for `ecsfleet list`.
+    public nonisolated let maxConcurrentPages: Int
     /// Where results go (the app's inbox).
     let send: @Sendable (FleetAction) -> Void
     private var loads: [String: Task<Void, Never>] = [:]
@@ -32,9 +36,10 @@ public actor FleetEffectRunner {
     /// A runner over `service`, `journal` and `clock`, running operations through `engine`.
     public init(
         service: any ECSService, journal: Journal?, clock: any EngineClock, engine: OperationEngine,
-        switcher: (any AccountSwitching)? = nil, batchSize: Int = 1000,
+        switcher: (any AccountSwitching)? = nil, batchSize: Int = 1000, maxConcurrentPages: Int = 32,
         send: @escaping @Sendable (FleetAction) -> Void
     ) {
+        self.maxConcurrentPages = maxConcurrentPages
         self.service = service
         self.switcher = switcher
         self.journal = journal
@@ -47,11 +52,11 @@ public actor FleetEffectRunner {
     /// A runner using the engine's own service, journal and clock.
     public init(
         engine: OperationEngine, switcher: (any AccountSwitching)? = nil, batchSize: Int = 1000,
-        send: @escaping @Sendable (FleetAction) -> Void
+        maxConcurrentPages: Int = 32, send: @escaping @Sendable (FleetAction) -> Void
     ) {
         self.init(
             service: engine.service, journal: engine.journal, clock: engine.clock, engine: engine, switcher: switcher,
-            batchSize: batchSize, send: send)
+            batchSize: batchSize, maxConcurrentPages: maxConcurrentPages, send: send)
     }
 
     /// Starts `effect` in the background and returns at once. A load replaces a running load of the same region.
@@ -155,29 +160,25 @@ public actor FleetEffectRunner {
     // MARK: Work
 
     private func load(_ region: String, generation: Int) async {
-        var request = DescribeInstancesRequest(regionId: region)
-        request.maxResults = OperationPlan.maxPerCall
         var loaded = 0
         var pending: [Instance] = []
         var first = true
+        let send = self.send
+        let batchSize = self.batchSize
         do {
-            while !Task.isCancelled {
-                let page = try await service.send(request)
+            try await service.eachInstancePage(region: region, parallel: maxConcurrentPages) { page, total, last in
                 guard !Task.isCancelled else { return }
-                loaded += page.instances.count
-                pending += page.instances
-                let last = page.nextToken == nil || page.instances.isEmpty
+                loaded += page.count
+                pending += page
                 if first || last || pending.count >= batchSize {
                     send(
                         .instancesLoaded(
                             InstancePage(
                                 region: region, generation: generation, instances: pending, loaded: loaded,
-                                total: max(page.totalCount, loaded), isLast: last)))
+                                total: max(total, loaded), isLast: last)))
                     pending = []
                     first = false
                 }
-                if last { break }
-                request.nextToken = page.nextToken
             }
         } catch {
             guard !Task.isCancelled else { return }

@@ -10,41 +10,43 @@ extension FleetReducer {
         ids chosen: [String]? = nil, options: OperationOptions = OperationOptions()
     ) -> [FleetEffect] {
         var hidden = Set<String>()
+        // Marked rows on screen, in list order, by row (read in place from the table), then the other targets by ID.
+        var shownRows: [Int32] = []
         let ids: [String]
         if let chosen {
-            ids = chosen
+            var seen = Set<String>()
+            ids = chosen.filter { seen.insert($0).inserted }
         } else if !s.marks.isEmpty {
-            var shown: [String] = []
             var notShown: [String] = []
             if s.marks.count >= s.visible.count / 8 {
                 // Many marks: walking the list in order is cheaper than sorting the marks by place.
-                shown.reserveCapacity(s.marks.count)
-                for id in s.visible where s.marks.contains(id) { shown.append(id) }
-                if shown.count < s.marks.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
+                shownRows.reserveCapacity(s.marks.count)
+                let table = s.table
+                for r in table.visible where s.marks.contains(table.ids[Int(r)]) { shownRows.append(r) }
+                if shownRows.count < s.marks.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
             } else {
-                var placed: [(Int, String)] = []
+                var placed: [(Int, Int32)] = []
                 for id in s.marks {
-                    if let p = s.visiblePosition(of: id) { placed.append((p, id)) } else { notShown.append(id) }
+                    if let p = s.visiblePosition(of: id) {
+                        placed.append((p, s.table.visible[p]))
+                    } else {
+                        notShown.append(id)
+                    }
                 }
-                shown = placed.sorted { $0.0 < $1.0 }.map(\.1)
+                shownRows = placed.sorted { $0.0 < $1.0 }.map(\.1)
             }
             hidden = Set(notShown)
-            ids = shown + notShown.sorted()
+            ids = notShown.sorted()
         } else if let c = s.cursor {
             ids = [c]
         } else {
             s.post(.info, "Nothing to \(action.rawValue): no instance under the cursor.", now: now)
             return []
         }
-        let targets = ids.map { id in
-            let instance = s.instance(id)
-            return (instanceId: id, regionId: instance?.regionId ?? "", instance: instance)
-        }
         s.dialog = .power(
             PowerDialogState(
-                action: action, targets: targets, hidden: hidden, options: options, readOnly: s.readOnly,
-                readOnlyFixed: s.readOnlyFixed,
-                safety: s.safety[action], now: now))
+                action: action, rows: shownRows, ids: ids, table: s.table, hidden: hidden, options: options,
+                readOnly: s.readOnly, readOnlyFixed: s.readOnlyFixed, safety: s.safety[action], now: now))
         return preview ? dialogKey(&s, .pressButton(.preview), now: now) : []
     }
 
@@ -151,11 +153,12 @@ extension FleetReducer {
             return []
         case .preview:
             let id = s.nextOperationId("preview", now: now)
+            let table = s.table
             guard
                 let plan = s.withPowerDialog({ d -> OperationPlan in
-                    d.judge(now: now)
+                    d.judge(now: now, instances: table.instance)
                     d.startPreview(id)
-                    return d.plan(id: id, dryRun: true)
+                    return d.plan(id: id, dryRun: true, instances: table.instance)
                 })
             else { return [] }
             return [.preview(plan)]
@@ -177,8 +180,8 @@ extension FleetReducer {
         }
         let id = s.nextOperationId(d.action.rawValue, now: now)
         var fresh = d
-        fresh.judge(now: now)
-        let plan = fresh.plan(id: id)
+        fresh.judge(now: now, instances: s.table.instance)
+        let plan = fresh.plan(id: id, instances: s.table.instance)
         s.dialog = .none
         s.operations.append(OperationRun(plan: plan, startedAt: now))
         s.resultsView = ResultsViewState(operationId: id)

@@ -35,7 +35,12 @@ public enum FleetReducer {
         case .toggleMarkAndMoveDown:
             toggleMark(&s)
             if let p = s.cursorPosition, p + 1 < s.visible.count { s.cursor = s.visible[p + 1] }
-        case .markAllVisible: s.marks.formUnion(s.visible)
+        case .markAllVisible:
+            // Marking visible rows hides none: the hidden-mark count stands, and is not counted again.
+            let hidden = s.hiddenMarkCount
+            s.marks.reserveCapacity(s.marks.count + s.visible.count) // one allocation, not a rehash per doubling
+            s.marks.formUnion(s.visible)
+            s.table.hiddenMarks = (s.marks, s.table.visibleVersion, hidden)
         case .invertVisibleMarks: for id in s.visible { if s.marks.remove(id) == nil { s.marks.insert(id) } }
         case .clearMarks: s.marks = []
         case .setRangeMarking(let on):

@@ -77,9 +77,10 @@ struct InteractiveScreen {
         // The sandbox is one account: `:profile` says so instead of signing in.
         let accounts =
             session.sandbox == nil ? ScreenAccounts(global: global, journal: journal, current: session) : nil
-        let runner = FleetEffectRunner(engine: ScreenAccounts.engine(session, journal: journal), switcher: accounts) {
-            inbox.send($0)
-        }
+        let runner = FleetEffectRunner(
+            engine: ScreenAccounts.engine(session, journal: journal), switcher: accounts,
+            maxConcurrentPages: session.client.configuration.concurrency.ceiling
+        ) { inbox.send($0) }
         // Nothing but the screen: anything written to stderr from here on goes to the log file.
         let logPath = paths.screenLog
         let logFile = LogFile(path: logPath)
