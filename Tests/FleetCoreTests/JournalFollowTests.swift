@@ -20,13 +20,15 @@ struct JournalFollowTests {
         let records = [
             JournalRecord(
                 time: Self.t0, operation: "op-1", event: .begin, profile: "p", action: "stop",
-                parameters: [("ForceStop", "true"), ("StoppedMode", "StopCharging"), ("BatchOptimization", "SuccessFirst")],
+                parameters: [
+                    ("ForceStop", "true"), ("StoppedMode", "StopCharging"), ("BatchOptimization", "SuccessFirst"),
+                ],
                 results: [
                     result("i-a", "cn-hangzhou", .accepted), result("i-b", "cn-shanghai", .sending),
                     result("i-c", "cn-hangzhou", .skipped, code: ErrorCode.instanceLockedForSecurity),
                     result("i-d", "cn-hangzhou", .failed, code: ErrorCode.invalidInstanceIdNotFound),
                     result("i-e", "cn-hangzhou", .timeout),
-                ]),
+                ])
         ]
         let entry = try #require(OperationHistory(records: records).entries.first)
         let plan = try #require(entry.plan)

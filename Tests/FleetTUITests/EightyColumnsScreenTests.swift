@@ -102,7 +102,8 @@ import Testing
         #expect(UI.dialogLine(2, in: g).contains("will be sent;"))
         #expect(words(verdicts).contains("will be sent; local disks: keeps charging"), "\(UI.dump(g))")
         #expect(
-            words(verdicts).contains("skipped: already Stopped (also locked for security reasons, subscription expired)"))
+            words(verdicts).contains(
+                "skipped: already Stopped (also locked for security reasons, subscription expired)"))
     }
 
     @Test func helpLinesWrapInsteadOfBeingCut() {

@@ -42,7 +42,7 @@ import Testing
 
     @Test func aLineWiderThanTheScreenScrollsToKeepTheCursorInView() {
         var s = UI.state()
-        let long = (1...30).map { "w\($0)" }.joined(separator: " ")  // 110 characters
+        let long = (1...30).map { "w\($0)" }.joined(separator: " ") // 110 characters
         UI.press(.character(":"), &s, .small)
         Self.type(long, &s)
         var g = UI.render(s, .small)

@@ -59,7 +59,8 @@ import Testing
             listPage > 0 || UI.find("Instance list", in: g).map { results.y < $0.y } == true,
             "the current context's section comes first")
         var missing: [String] = []
-        for b in Self.bindings(.results) where !pages.contains(where: { UI.shows(Self.visiblePart(b.description), $0) }) {
+        for b in Self.bindings(.results) where !pages.contains(where: { UI.shows(Self.visiblePart(b.description), $0) })
+        {
             missing.append(b.description)
         }
         #expect(missing.isEmpty, "\(missing)\(UI.dump(g))")

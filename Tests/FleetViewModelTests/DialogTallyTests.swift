@@ -43,9 +43,10 @@ import Testing
             send = d.targets.filter(\.willSend).count
             skipReasons = reasons.keys.map { "\($0) \(reasons[$0]!)" }.sorted()
             calls = perRegion.values.reduce(0) { $0 + ($1 + 99) / 100 }
-            notEligible = d.targets.filter {
-                $0.willSend && !(instances($0.instanceId)?.isEconomicalModeEligible ?? true)
-            }.count
+            notEligible =
+                d.targets.filter {
+                    $0.willSend && !(instances($0.instanceId)?.isEconomicalModeEligible ?? true)
+                }.count
             if case .done = d.preview { preview = "\(passed) \(failed) \(d.targets.count - send)" }
             firstCommand = d.commandLines(instances: instances).first
         }
@@ -168,7 +169,9 @@ import Testing
         #expect(!changed.isEmpty)
         #expect(
             changed.allSatisfy { t in
-                if case .standardModeOnly = t.preflight { return lookup(t.instanceId).flatMap(Preflight.ineligibility) != nil }
+                if case .standardModeOnly = t.preflight {
+                    return lookup(t.instanceId).flatMap(Preflight.ineligibility) != nil
+                }
                 return false
             })
         #expect(Self.verdictsMatch(d, lookup))

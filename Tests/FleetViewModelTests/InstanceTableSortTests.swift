@@ -94,7 +94,8 @@ import Testing
             if i.operationLocks.contains(where: { financial.contains($0.lockReason.lowercased()) }) { return (1, []) }
             return i.operationLocks.first.map { (2, lower($0.lockReason)) } ?? (.max, [])
         case .tags:
-            return i.tags.isEmpty ? (.max, []) : (0, lower(i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
+            return i.tags.isEmpty
+                ? (.max, []) : (0, lower(i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
         }
     }
 

@@ -134,7 +134,8 @@ import Testing
         #expect(d.action == .start && d.undoes == "op-done" && d.targetIds == [VM.id(1)])
         #expect(d.undoSkipped.map(\.instanceId) == [VM.id(2)])
         #expect(d.undoSkipped.first?.reason == "started since (now Running)")
-        #expect(d.targets.first?.regionId == VM.hangzhou && d.plan(id: "t-u", instances: s.instance).undoes == "op-done")
+        #expect(
+            d.targets.first?.regionId == VM.hangzhou && d.plan(id: "t-u", instances: s.instance).undoes == "op-done")
     }
 
     @Test func uSaysWhyWhenTheOperationCannotBeUndoneOrTheReadFailed() {

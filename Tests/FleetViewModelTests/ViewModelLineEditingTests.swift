@@ -94,7 +94,8 @@ import Testing
         ("theme my", "theme my-dark "), ("region ap", "region ap-southeast-1 "),
         ("region cn-hangzhou,cn-s", "region cn-hangzhou,cn-shanghai "), ("region AL", "region all "),
         ("sort ta", "sort tags "), ("sort i", "sort i"), ("columns name,st", "columns name,status "),
-        ("columns +lo", "columns +lock "), ("columns de", "columns default "), ("sort zone d", "sort zone desc "), ("mouse of", "mouse off "),
+        ("columns +lo", "columns +lock "), ("columns de", "columns default "), ("sort zone d", "sort zone desc "),
+        ("mouse of", "mouse off "),
         ("export f", "export f"), ("so", "sort "),
     ])
     func tabCompletesAsFarAsTheCandidatesAgree(_ typed: String, _ completed: String) {

@@ -47,7 +47,7 @@ import Testing
 
     @Test func pagesThatArriveOutOfOrderLoadEveryInstanceAndOnlyTheLastFinishes() {
         // Numbered pages are fetched at once and reported as they arrive: page 3, then 1, then 2.
-        var s = VM.state(12)  // instances 1...12 from an earlier load; 11 and 12 are gone since
+        var s = VM.state(12) // instances 1...12 from an earlier load; 11 and 12 are gone since
         VM.reduce(&s, .refreshNow)
         let list = (1...10).map { VM.instance($0, .stopped) }
         VM.reduce(&s, Self.page(s, Array(list[8...]), loaded: 2, total: 10, last: false))
@@ -230,7 +230,9 @@ import Testing
                 i.instanceId = "i-r\(n)"
                 i.instanceName = ["Web", "api", "db", "web-api"][next(4)] + "-\(next(50))"
                 i.vpcAttributes = .init(vpcId: "v", privateIpAddresses: ["10.\(next(3)).\(next(256)).\(next(256))"])
-                if next(4) == 0 { i.operationLocks = [.init(lockReason: ["security", "financial", "Recycling"][next(3)])] }
+                if next(4) == 0 {
+                    i.operationLocks = [.init(lockReason: ["security", "financial", "Recycling"][next(3)])]
+                }
                 i.tags = next(3) == 0 ? [] : [.init(key: "env", value: ["prod", "dev", "Test"][next(3)])]
             }
         }

@@ -181,7 +181,9 @@ final class VMOutOfOrderECS: ECSService {
     }
 
     func send<R: ECSRequest>(_ request: R) async throws(ECSCallError) -> R.Response {
-        guard let number = (request as? DescribeInstancesRequest)?.pageNumber else { return try await inner.send(request) }
+        guard let number = (request as? DescribeInstancesRequest)?.pageNumber else {
+            return try await inner.send(request)
+        }
         pagesAsked.withLock { $0.append(number) }
         if number == held {
             await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in

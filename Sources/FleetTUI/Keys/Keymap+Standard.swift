@@ -13,40 +13,43 @@ extension Keymap {
     /// The overlays that scroll like a pager (the journal moves a selection instead: `journal`).
     static let pagers: Set<KeyContext> = [.help, .details]
 
-    static let navigation: [KeyBinding] = [
-        KeyBinding(
-            named: "move-down", [.character("j"), .down], "move down", hint: "move", hintPartner: "move-up", in: [.list]
-        ) { _, _ in .moveDown },
-        KeyBinding(named: "move-up", [.character("k"), .up], "move up", in: [.list]) { _, _ in .moveUp },
-        KeyBinding(named: "page-down", [.pageDown, .ctrl("f")], "page down", in: [.list]) { _, input in
-            .pageDown(pageSize: input.pageSize)
-        },
-        KeyBinding(named: "page-up", [.pageUp, .ctrl("b")], "page up", in: [.list]) { _, input in
-            .pageUp(pageSize: input.pageSize)
-        },
-        KeyBinding(named: "top", [.character("g"), .home], "first instance", in: [.list]) { _, _ in .moveToTop },
-        KeyBinding(named: "bottom", [.character("G"), .end], "last instance", in: [.list]) { _, _ in .moveToBottom },
-        KeyBinding(
-            named: "count", (0...9).map { .character(Character(String($0))) },
-            "count prefix: 10j moves ten rows, 3 PgDn three pages, 5G goes to row 5", in: [.list]
-        ) { _, input in
-            input.typed.flatMap { $0.wholeNumberValue }.map { .addCountDigit($0) }
-        },
-        KeyBinding(
-            named: "filter", [.character("/")],
-            "filter by ID/name/IP/type/zone; status:Running tag:env=prod zone: type: region: (! negates)",
-            hint: "filter", in: [.list, .results]
-        ) { _, _ in .beginFilter },
-        KeyBinding(named: "filter-keep", [.enter], "keep the filter", in: [.filter]) { _, _ in .applyFilter },
-        KeyBinding(named: "filter-clear", [.escape], "clear the filter", in: [.filter]) { _, _ in .clearFilter },
-        KeyBinding(named: "filter-erase", [.backspace], "erase the character before the cursor", in: [.filter]) {
-            _, _ in .editLine(.eraseBackward)
-        },
-    ] + lineEditing("filter", in: .filter) + [
-        KeyBinding(named: "filter-type", [], typesText: true, "type the filter", in: [.filter]) { _, input in
-            input.typed.map { .editLine(.insert(String($0))) }
-        },
-    ]
+    static let navigation: [KeyBinding] =
+        [
+            KeyBinding(
+                named: "move-down", [.character("j"), .down], "move down", hint: "move", hintPartner: "move-up",
+                in: [.list]
+            ) { _, _ in .moveDown },
+            KeyBinding(named: "move-up", [.character("k"), .up], "move up", in: [.list]) { _, _ in .moveUp },
+            KeyBinding(named: "page-down", [.pageDown, .ctrl("f")], "page down", in: [.list]) { _, input in
+                .pageDown(pageSize: input.pageSize)
+            },
+            KeyBinding(named: "page-up", [.pageUp, .ctrl("b")], "page up", in: [.list]) { _, input in
+                .pageUp(pageSize: input.pageSize)
+            },
+            KeyBinding(named: "top", [.character("g"), .home], "first instance", in: [.list]) { _, _ in .moveToTop },
+            KeyBinding(named: "bottom", [.character("G"), .end], "last instance", in: [.list]) { _, _ in .moveToBottom
+            },
+            KeyBinding(
+                named: "count", (0...9).map { .character(Character(String($0))) },
+                "count prefix: 10j moves ten rows, 3 PgDn three pages, 5G goes to row 5", in: [.list]
+            ) { _, input in
+                input.typed.flatMap { $0.wholeNumberValue }.map { .addCountDigit($0) }
+            },
+            KeyBinding(
+                named: "filter", [.character("/")],
+                "filter by ID/name/IP/type/zone; status:Running tag:env=prod zone: type: region: (! negates)",
+                hint: "filter", in: [.list, .results]
+            ) { _, _ in .beginFilter },
+            KeyBinding(named: "filter-keep", [.enter], "keep the filter", in: [.filter]) { _, _ in .applyFilter },
+            KeyBinding(named: "filter-clear", [.escape], "clear the filter", in: [.filter]) { _, _ in .clearFilter },
+            KeyBinding(named: "filter-erase", [.backspace], "erase the character before the cursor", in: [.filter]) {
+                _, _ in .editLine(.eraseBackward)
+            },
+        ] + lineEditing("filter", in: .filter) + [
+            KeyBinding(named: "filter-type", [], typesText: true, "type the filter", in: [.filter]) { _, input in
+                input.typed.map { .editLine(.insert(String($0))) }
+            }
+        ]
 
     /// Sort and details come after the operations, so a narrow hint bar keeps `S stop` and `P preview`.
     static let browsing: [KeyBinding] = [
@@ -229,94 +232,97 @@ extension Keymap {
         },
     ]
 
-    static let overlays: [KeyBinding] = [
-        KeyBinding(
-            named: "journal", [.character("@")], "journal: past operations and their results", hint: "journal",
-            in: [.list]
-        ) { _, _ in .openJournal },
-        KeyBinding(
-            named: "command", [.character(":")],
-            "command line (Tab completes): " + FleetCommand.usage.split(separator: "   ").joined(separator: ", "),
-            in: [.list]
-        ) { _, _ in .openCommandLine },
-        KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },
-        KeyBinding(
-            named: "command-erase", [.backspace], "erase before the cursor (on an empty line: leave it)",
-            in: [.commandLine]
-        ) { s, _ in
-            guard case .commandLine(let command) = s.dialog else { return nil }
-            return command.text.isEmpty ? .cancelDialog : .editLine(.eraseBackward)
-        },
-        KeyBinding(
-            named: "command-complete", [.tab],
-            "complete command/region/theme/profile/column; again: next", in: [.commandLine]
-        ) { _, _ in .completeCommandLine(backward: false) },
-        KeyBinding(named: "command-complete-back", [.backTab], "the previous candidate", in: [.commandLine]) {
-            _, _ in .completeCommandLine(backward: true)
-        },
-    ] + lineEditing("command", in: .commandLine) + [
-        KeyBinding(named: "command-type", [], typesText: true, "type the command", in: [.commandLine]) { _, input in
-            input.typed.map { .typeCharacter($0) }
-        },
-        KeyBinding(
-            named: "pager-down", [.character("j"), .down], "scroll down", hint: "scroll", hintPartner: "pager-up",
-            in: pagers
-        ) { _, input in
-            input.overlay.map { .scrollOverlay(.lines(1), in: $0) }
-        },
-        KeyBinding(named: "pager-up", [.character("k"), .up], "scroll up", in: pagers) { _, input in
-            input.overlay.map { .scrollOverlay(.lines(-1), in: $0) }
-        },
-        KeyBinding(
-            named: "pager-page-down", [.pageDown, .ctrl("f")], "scroll a page down", hint: "page",
-            hintPartner: "pager-page-up", in: pagers
-        ) { _, input in
-            input.overlay.map { .scrollOverlay(.pages(1), in: $0) }
-        },
-        KeyBinding(named: "pager-page-up", [.pageUp, .ctrl("b")], "scroll a page up", in: pagers) { _, input in
-            input.overlay.map { .scrollOverlay(.pages(-1), in: $0) }
-        },
-        KeyBinding(
-            named: "pager-top", [.character("g"), .home], "to the top", hint: "top/end", hintPartner: "pager-bottom",
-            in: pagers
-        ) { _, input in
-            input.overlay.map { .scrollOverlay(.top, in: $0) }
-        },
-        KeyBinding(named: "pager-bottom", [.character("G"), .end], "to the end", in: pagers) { _, input in
-            input.overlay.map { .scrollOverlay(.bottom, in: $0) }
-        },
-        KeyBinding(named: "command-cancel", [.escape], "leave the command line", in: [.commandLine]) { _, _ in
-            .cancelDialog
-        },
-        KeyBinding(
-            named: "close", [.escape, .character("q"), .enter], "close", hint: "close", in: pagers.union([.journal])
-        ) { _, _ in
-            .cancelDialog
-        },
-        KeyBinding(
-            named: "help-close", [.character("?"), .function(1)], "close the help, back to what was open", in: [.help]
-        ) { _, _ in .cancelDialog },
-        KeyBinding(
-            named: "help", [.character("?"), .function(1)], "help for this screen", hint: "help", in: helpContexts,
-            pinned: true
-        ) { _, _ in .openHelp },
-        KeyBinding(
-            named: "quit", [.character("q")], "quit (asks first while an operation is in flight)", hint: "quit",
-            in: [.list], pinned: true
-        ) { _, _ in .quit },
-        // Ctrl-C is a signal (the terminal is in cbreak mode), handled by the app loop on every screen; this row
-        // is what help says about it, and a `ctrl-c` key event, should one come, does nothing.
-        KeyBinding(
-            named: "interrupt", [.ctrl("c")],
-            "quit at once, from any screen (an operation in flight stays in the journal: ecsfleet journal --resume)",
-            in: [.list]
-        ) { _, _ in nil },
-        KeyBinding(
-            named: "quit-yes", [.character("y"), .enter], "quit although an operation is in flight",
-            in: [.quitConfirmation]
-        ) { _, _ in .typeCharacter("y") },
-        KeyBinding(named: "quit-no", [.character("n"), .escape], "stay", in: [.quitConfirmation]) { _, _ in
-            .cancelDialog
-        },
-    ]
+    static let overlays: [KeyBinding] =
+        [
+            KeyBinding(
+                named: "journal", [.character("@")], "journal: past operations and their results", hint: "journal",
+                in: [.list]
+            ) { _, _ in .openJournal },
+            KeyBinding(
+                named: "command", [.character(":")],
+                "command line (Tab completes): " + FleetCommand.usage.split(separator: "   ").joined(separator: ", "),
+                in: [.list]
+            ) { _, _ in .openCommandLine },
+            KeyBinding(named: "command-run", [.enter], "run the command", in: [.commandLine]) { _, _ in .typeEnter },
+            KeyBinding(
+                named: "command-erase", [.backspace], "erase before the cursor (on an empty line: leave it)",
+                in: [.commandLine]
+            ) { s, _ in
+                guard case .commandLine(let command) = s.dialog else { return nil }
+                return command.text.isEmpty ? .cancelDialog : .editLine(.eraseBackward)
+            },
+            KeyBinding(
+                named: "command-complete", [.tab],
+                "complete command/region/theme/profile/column; again: next", in: [.commandLine]
+            ) { _, _ in .completeCommandLine(backward: false) },
+            KeyBinding(named: "command-complete-back", [.backTab], "the previous candidate", in: [.commandLine]) {
+                _, _ in .completeCommandLine(backward: true)
+            },
+        ] + lineEditing("command", in: .commandLine) + [
+            KeyBinding(named: "command-type", [], typesText: true, "type the command", in: [.commandLine]) { _, input in
+                input.typed.map { .typeCharacter($0) }
+            },
+            KeyBinding(
+                named: "pager-down", [.character("j"), .down], "scroll down", hint: "scroll", hintPartner: "pager-up",
+                in: pagers
+            ) { _, input in
+                input.overlay.map { .scrollOverlay(.lines(1), in: $0) }
+            },
+            KeyBinding(named: "pager-up", [.character("k"), .up], "scroll up", in: pagers) { _, input in
+                input.overlay.map { .scrollOverlay(.lines(-1), in: $0) }
+            },
+            KeyBinding(
+                named: "pager-page-down", [.pageDown, .ctrl("f")], "scroll a page down", hint: "page",
+                hintPartner: "pager-page-up", in: pagers
+            ) { _, input in
+                input.overlay.map { .scrollOverlay(.pages(1), in: $0) }
+            },
+            KeyBinding(named: "pager-page-up", [.pageUp, .ctrl("b")], "scroll a page up", in: pagers) { _, input in
+                input.overlay.map { .scrollOverlay(.pages(-1), in: $0) }
+            },
+            KeyBinding(
+                named: "pager-top", [.character("g"), .home], "to the top", hint: "top/end",
+                hintPartner: "pager-bottom",
+                in: pagers
+            ) { _, input in
+                input.overlay.map { .scrollOverlay(.top, in: $0) }
+            },
+            KeyBinding(named: "pager-bottom", [.character("G"), .end], "to the end", in: pagers) { _, input in
+                input.overlay.map { .scrollOverlay(.bottom, in: $0) }
+            },
+            KeyBinding(named: "command-cancel", [.escape], "leave the command line", in: [.commandLine]) { _, _ in
+                .cancelDialog
+            },
+            KeyBinding(
+                named: "close", [.escape, .character("q"), .enter], "close", hint: "close", in: pagers.union([.journal])
+            ) { _, _ in
+                .cancelDialog
+            },
+            KeyBinding(
+                named: "help-close", [.character("?"), .function(1)], "close the help, back to what was open",
+                in: [.help]
+            ) { _, _ in .cancelDialog },
+            KeyBinding(
+                named: "help", [.character("?"), .function(1)], "help for this screen", hint: "help", in: helpContexts,
+                pinned: true
+            ) { _, _ in .openHelp },
+            KeyBinding(
+                named: "quit", [.character("q")], "quit (asks first while an operation is in flight)", hint: "quit",
+                in: [.list], pinned: true
+            ) { _, _ in .quit },
+            // Ctrl-C is a signal (the terminal is in cbreak mode), handled by the app loop on every screen; this row
+            // is what help says about it, and a `ctrl-c` key event, should one come, does nothing.
+            KeyBinding(
+                named: "interrupt", [.ctrl("c")],
+                "quit at once, from any screen (an operation in flight stays in the journal: ecsfleet journal --resume)",
+                in: [.list]
+            ) { _, _ in nil },
+            KeyBinding(
+                named: "quit-yes", [.character("y"), .enter], "quit although an operation is in flight",
+                in: [.quitConfirmation]
+            ) { _, _ in .typeCharacter("y") },
+            KeyBinding(named: "quit-no", [.character("n"), .escape], "stay", in: [.quitConfirmation]) { _, _ in
+                .cancelDialog
+            },
+        ]
 }

@@ -25,7 +25,8 @@ enum HeaderView {
         }
         let second = area.row(1)
         if state.filter.isEditing {
-            let x = second.x
+            let x =
+                second.x
                 + grid.put(
                     TextLine([Span("/", role: .hintKey)]), x: second.x, y: second.y, base: theme[.row], theme: theme,
                     maxWidth: second.width)

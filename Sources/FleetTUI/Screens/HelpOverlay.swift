@@ -34,7 +34,8 @@ enum HelpOverlay {
             let at = search.current.flatMap { search.matches.firstIndex(of: $0) }
             let count =
                 search.matches.isEmpty
-                ? "no match" : "\(at.map { "\($0 + 1) of " } ?? "")\(search.matches.count) match"
+                ? "no match"
+                : "\(at.map { "\($0 + 1) of " } ?? "")\(search.matches.count) match"
                     + (search.matches.count == 1 ? "" : "es")
             let label = " /" + DisplayWidth.fit(Sanitizer.clean(search.text), columns: 20) + ": " + count + " "
             grid.put(

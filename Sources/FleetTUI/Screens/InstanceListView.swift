@@ -12,8 +12,7 @@ enum InstanceListView {
     /// 80 columns, before LOCK and REGION. A column the filter matches on (`10.0.3` in the IPs, `region:`,
     /// `tag:`) is raised just below NAME, so the rows show why they match. Listed columns (`:columns a,b,c`)
     /// keep the operator's order and go from the right; added ones (`+tags`) outrank the standard set.
-    static func columns(_ state: FleetState, matched: [SortColumn] = []) -> [(column: SortColumn, table: TableColumn)]
-    {
+    static func columns(_ state: FleetState, matched: [SortColumn] = []) -> [(column: SortColumn, table: TableColumn)] {
         let choice = state.columns
         let shown = choice.columns(multiRegion: state.shownRegions.count > 1)
         let anyOperation = !state.operations.isEmpty

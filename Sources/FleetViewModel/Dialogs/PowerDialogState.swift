@@ -66,7 +66,8 @@ public struct PowerDialogState: Sendable, Equatable {
             economical = true
             dryRun = nil
             keepsChargingReason = nil
-            preflight = Preflight.judge(nil, id: instanceId, action: action, options: OperationOptions(), now: now)
+            preflight =
+                Preflight.judge(nil, id: instanceId, action: action, options: OperationOptions(), now: now)
                 .verdict
         }
 

@@ -41,7 +41,8 @@ extension FleetEffectRunner {
                 guard !Task.isCancelled else { return }
                 return send(
                     .undoTargetsRead(
-                        entry, later: later, found: [], failure: "reading its instances in \(region) failed: \(error.description)."))
+                        entry, later: later, found: [],
+                        failure: "reading its instances in \(region) failed: \(error.description)."))
             }
         }
         guard !Task.isCancelled else { return }

@@ -58,7 +58,9 @@ public struct CommandCompletion: Sendable, Equatable {
         case ("sort", 1): return make("columns", typed: typed, from: columnNames, line: before)
         case ("columns", _), ("column", _), ("cols", _):
             // `:columns name,status,i` and `:columns +ta`: the column after the last comma or sign.
-            if let cut = word.lastIndex(where: { ",+-".contains($0) }) { typed = String(word[word.index(after: cut)...]) }
+            if let cut = word.lastIndex(where: { ",+-".contains($0) }) {
+                typed = String(word[word.index(after: cut)...])
+            }
             return make("columns", typed: typed, from: columnNames + (argument == 1 ? ["default"] : []), line: before)
         case ("sort", 2): return make("directions", typed: typed, from: ["asc", "desc"], line: before)
         case ("readonly", 1), ("ro", 1), ("mouse", 1):
