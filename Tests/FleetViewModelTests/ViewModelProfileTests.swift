@@ -91,6 +91,17 @@ import Testing
         #expect(s.visible.count == 1)
     }
 
+    @Test func theNewAccountsInterruptedOperationsAreAnnouncedAsAtLaunch() {
+        var s = Self.state()
+        Self.command(&s, "profile work")
+        var work = Self.work
+        work.interrupted = "1 operation was interrupted: @ to review"
+        VM.reduce(&s, .profileSwitched(work))
+        #expect(s.banners.last?.level == .warning)
+        #expect(
+            s.banners.last?.text == "Now on profile work, cn-shanghai. 1 operation was interrupted: @ to review")
+    }
+
     @Test func showingAllRegionsStaysAllRegionsOfTheNewAccount() {
         var s = Self.state()
         Self.command(&s, "region all")
@@ -145,6 +156,25 @@ final class VMSwitcher: AccountSwitching {
 }
 
 @Suite struct ViewModelProfileRunnerTests {
+    @Test func theRunnerCountsTheNewProfilesInterruptedOperationsOnly() async throws {
+        // The journal's interrupted stop was made with profile `test`: `work` has none, `test` has one.
+        let (journal, _) = try ViewModelEffectRunnerJournalTests.interruptedJournal()
+        let ecs = VMFakeECS([VM.shanghai: [VM.instance(7, region: VM.shanghai)]])
+        for (profile, expected) in [("work", nil), ("test", "1 operation was interrupted: @ to review")] {
+            let log = VMActionLog()
+            let runner = FleetEffectRunner(
+                service: ecs, journal: journal, clock: VMClock(),
+                engine: OperationEngine(service: ecs, journal: journal, clock: VMClock(), profile: "other"),
+                switcher: VMSwitcher([profile: ecs]), send: log.send)
+            await runner.run(.switchProfile(profile))
+            guard case .profileSwitched(let summary)? = log.actions.last else {
+                Issue.record("no switch: \(log.actions)")
+                return
+            }
+            #expect(summary.interrupted == expected, "\(profile)")
+        }
+    }
+
     @Test func theRunnerChecksTheNewKeyThenMovesToItsAccount() async {
         let old = VMFakeECS([VM.hangzhou: [VM.instance(1)]])
         let new = VMFakeECS([VM.shanghai: [VM.instance(7, region: VM.shanghai)]])

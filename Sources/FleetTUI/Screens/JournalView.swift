@@ -11,7 +11,7 @@ enum JournalView {
     /// `JournalViewState.resultsShown` of its instances, the ones that failed or timed out first, so that what
     /// needs a look is never among the ones counted. An operation without an end that is in `running` (still in
     /// flight in this session) is in progress, not interrupted; an interrupted one made with `profile` (these
-    /// credentials) is resumed here with `r`, another one with the command for its credentials.
+    /// credentials) is resumed here with `r`, another one names its credentials (`r` then gives its command).
     static func lines(
         _ j: JournalViewState, running: Set<String> = [], profile: String = "", ascii: Bool
     ) -> [TextLine] {
@@ -53,14 +53,21 @@ enum JournalView {
     }
 
     /// `in progress` for an operation still running here, `INTERRUPTED` for one a quit or a crash left
-    /// unfinished: with `r` when it was made with these credentials, else with the command for its own (a dry
+    /// unfinished: with `r` when it was made with these credentials, else with the credentials it needs (a dry
     /// run changed nothing: there is nothing to resume).
     static func status(of e: OperationHistory.Entry, running: Set<String>, profile: String) -> Span {
         guard e.isInterrupted else { return Span("") }
         if running.contains(e.operation) { return Span("  in progress", role: .warning) }
         if e.isDryRun { return Span("  interrupted (a dry run: nothing to resume)", role: .dim) }
         if e.profile == profile { return Span("  INTERRUPTED (r resumes it)", role: .danger) }
-        return Span("  INTERRUPTED (\(e.resumeCommand))", role: .danger)
+        // Short enough to leave the counts room at 80 columns: `r` on it gives the whole command.
+        let made =
+            switch e.profile {
+            case "sandbox": "made in the sandbox"
+            case "environment": "environment credentials"
+            default: "profile \(e.profile)"
+            }
+        return Span("  INTERRUPTED (\(made))", role: .danger)
     }
 
     static func render(

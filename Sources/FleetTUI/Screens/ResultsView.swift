@@ -32,23 +32,30 @@ enum ResultsView {
         ProgressBar(completed: run.finishedCount, total: max(1, total), label: nil, ascii: options.ascii)
             .render(into: &grid, area: top.row(1), theme: theme)
         let rows = (view.failuresOnly ? run.failures : run.results)
-        let columns = [
-            TableColumn("ID", width: .fixed(22), priority: 100),
-            TableColumn("NAME", width: .flexible(min: 12, max: 30, weight: 1), priority: 35),
-            TableColumn("REGION", width: .flexible(min: 8, max: 14), priority: 40),
-            TableColumn("OUTCOME", width: .fixed(15), priority: 100),
-            TableColumn("DETAIL", width: .flexible(min: 10, weight: 3), priority: 90),
-            TableColumn("BEFORE", width: .fixed(9), priority: 30), TableColumn("NOW", width: .fixed(9), priority: 60),
-        ]
+        // One region (the header names it): its column would only take the detail's room. The detail keeps at
+        // least 24 columns (the name goes first at 80 columns): it says why an instance failed.
+        let oneRegion = run.results.allSatisfy { $0.regionId == run.results.first?.regionId }
+        let columns =
+            [
+                TableColumn("ID", width: .fixed(22), priority: 100),
+                TableColumn("NAME", width: .flexible(min: 12, max: 30, weight: 1), priority: 35),
+            ]
+            + (oneRegion ? [] : [TableColumn("REGION", width: .flexible(min: 8, max: 14), priority: 40)]) + [
+                TableColumn("OUTCOME", width: .fixed(15), priority: 100),
+                TableColumn("DETAIL", width: .flexible(min: 24, weight: 3), priority: 90),
+                TableColumn("BEFORE", width: .fixed(9), priority: 30),
+                TableColumn("NOW", width: .fixed(9), priority: 60),
+            ]
         let body = max(0, rest.height - 1)
         let start = min(view.scroll, max(0, rows.count - body))
         let tableRows = rows.dropFirst(start).prefix(body).map { r in
-            TableRow([
-                TableCell(r.instanceId), TableCell(run.instanceName(of: r.instanceId)), TableCell(r.regionId),
-                TableCell(outcomeText(r), role: r.outcome.role),
-                TableCell(detail(r, standardMode: run.standardModeReason(of: r.instanceId))),
-                TableCell(r.previousStatus), TableCell(r.currentStatus),
-            ])
+            TableRow(
+                [TableCell(r.instanceId), TableCell(run.instanceName(of: r.instanceId))]
+                    + (oneRegion ? [] : [TableCell(r.regionId)]) + [
+                        TableCell(outcomeText(r), role: r.outcome.role),
+                        TableCell(detail(r, standardMode: run.standardModeReason(of: r.instanceId))),
+                        TableCell(r.previousStatus), TableCell(r.currentStatus),
+                    ])
         }
         Table(
             columns: columns, rows: Array(tableRows), cursor: nil, offset: 0, showsMarks: false, ascii: options.ascii,

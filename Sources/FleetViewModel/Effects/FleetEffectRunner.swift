@@ -244,6 +244,10 @@ public actor FleetEffectRunner {
                 return send(.profileSwitchFailed(profile: profile, message: error.description))
             }
         }
+        if let journal {
+            account.summary.interrupted = OperationHistory.interruptedBanner(
+                journalPath: journal.path, profile: account.summary.profile)
+        }
         guard !Task.isCancelled else { return await switcher.settle(switched: false) }
         for t in loads.values { t.cancel() }
         for t in running.values { t.cancel() }

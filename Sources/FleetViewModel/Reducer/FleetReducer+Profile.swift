@@ -73,7 +73,13 @@ extension FleetReducer {
         if s.regionsShown != .all { s.regionsShown = .only([account.region]) }
         // The header names the credentials in full; the banner says what changed in words that fit 80 columns.
         let marks = dropped == 0 ? "" : "; \(dropped) mark\(dropped == 1 ? "" : "s") cleared"
-        s.post(.info, "Now on profile \(account.profile), \(s.regionsShown.title)\(marks).", topic: "profile", now: now)
+        let onProfile = "Now on profile \(account.profile), \(s.regionsShown.title)\(marks)."
+        // Its interrupted operations, as at launch: they can be resumed from here now.
+        if let interrupted = account.interrupted {
+            s.post(.warning, onProfile + " " + interrupted, topic: "interrupted", now: now)
+        } else {
+            s.post(.info, onProfile, topic: "profile", now: now)
+        }
         return refresh(&s, now: now)
     }
 }

@@ -10,9 +10,16 @@ public struct AccountSummary: Sendable, Equatable {
     public var region: String
     /// The account's regions (`DescribeRegions`), when it answered; `nil` when the account may not ask.
     public var regions: [String]?
+    /// "1 operation was interrupted: @ to review" when the journal holds unfinished operations of these
+    /// credentials (`OperationHistory.interruptedBanner`); `nil` when it holds none.
+    public var interrupted: String?
 
     /// A summary of a signed-in account.
-    public init(profile: String, credentialSource: String, endpoint: String?, region: String, regions: [String]?) {
+    public init(
+        profile: String, credentialSource: String, endpoint: String?, region: String, regions: [String]?,
+        interrupted: String? = nil
+    ) {
+        self.interrupted = interrupted
         self.profile = profile
         self.credentialSource = credentialSource
         self.endpoint = endpoint

@@ -66,7 +66,8 @@ struct InteractiveScreen {
             state.knownRegions = Sandbox.regions
             state.regionListLoaded = true
         }
-        if let banner = Self.interruptedBanner(journalPath: journal.path, profile: session.account.profile) {
+        if let banner = OperationHistory.interruptedBanner(journalPath: journal.path, profile: session.account.profile)
+        {
             state.post(.warning, banner, topic: "interrupted", now: Date())
         }
         if !config.keyProblems.isEmpty {
@@ -132,17 +133,5 @@ struct InteractiveScreen {
         let exit = await app.run()
         terminal.shutdown()
         return (.success(exit), app.state.inFlightOperations, app.state.profile)
-    }
-
-    /// "1 operation was interrupted: @ to review", for the unfinished operations made with `profile`; `nil` when
-    /// there are none (or the journal cannot be read, which the journal view then says).
-    static func interruptedBanner(journalPath: String, profile: String) -> String? {
-        guard let records = try? Journal.read(path: journalPath) else { return nil }
-        let count = OperationHistory(records: records).entries.filter {
-            $0.isInterrupted && $0.profile == profile && !$0.isDryRun
-        }.count
-        guard count > 0 else { return nil }
-        return count == 1
-            ? "1 operation was interrupted: @ to review" : "\(count) operations were interrupted: @ to review"
     }
 }
