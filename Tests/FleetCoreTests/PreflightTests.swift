@@ -87,6 +87,25 @@ struct PreflightTests {
         }
     }
 
+    @Test("Lock reasons in any case, and the reasons that behave like a financial lock")
+    func lockReasonsInAnyCase() {
+        for (reasonGiven, code) in [
+            ("Security", ErrorCode.instanceLockedForSecurity), ("FINANCIAL", ErrorCode.instanceExpiredOrInArrears),
+            ("DedicatedHostFinancial", ErrorCode.instanceExpiredOrInArrears),
+            ("refunded", ErrorCode.instanceExpiredOrInArrears), ("Recycling", ErrorCode.incorrectInstanceStatus),
+        ] {
+            var i = Instance(instanceId: "i-lock")
+            i.operationLocks = [.init(lockReason: reasonGiven)]
+            #expect(skipCode(judge(i)) == code, "\(reasonGiven)")
+        }
+        // A past end date matters only for a subscription.
+        var payg = Instance(instanceId: "i-payg")
+        payg.expiredTime = "2020-01-01T00:00Z"
+        #expect(judge(payg) == .proceed)
+        payg.instanceChargeType = "PrePaid"
+        #expect(reason(judge(payg)) == "subscription expired")
+    }
+
     @Test("Start verdicts: from Stopped only; running is `already Running`")
     func startVerdicts() {
         var off = Instance(instanceId: "i-off")

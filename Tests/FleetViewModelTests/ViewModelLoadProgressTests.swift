@@ -9,14 +9,15 @@ import Testing
 @Suite struct ViewModelLoadProgressTests {
     static let regions = [VM.hangzhou, VM.shanghai, "cn-beijing"]
 
-    static func page(_ s: FleetState, _ region: String, _ range: ClosedRange<Int>, total: Int, last: Bool)
-        -> FleetAction
-    {
+    /// A page of `range`'s instances in `region`, `loaded` of `total` so far (the range's size by default).
+    static func page(
+        _ s: FleetState, _ region: String, _ range: ClosedRange<Int>, loaded: Int? = nil, total: Int, last: Bool
+    ) -> FleetAction {
         let list = range.map { VM.instance($0, region: region) }
         return .instancesLoaded(
             InstancePage(
                 region: region, generation: s.loads[region]?.generation ?? 0, instances: list,
-                loaded: range.count, total: total, isLast: last))
+                loaded: loaded ?? range.count, total: total, isLast: last))
     }
 
     @Test func regionAllShowsProgressUntilEveryRegionIsIn() {
@@ -28,21 +29,9 @@ import Testing
         VM.reduce(&s, .regionsLoaded(Self.regions))
         #expect(s.loadProgress == LoadProgress(regionsDone: 0, regions: 3, instances: 0, listingRegions: false))
         VM.reduce(&s, Self.page(s, VM.hangzhou, 1...2, total: 2, last: true))
-        VM.reduce(
-            &s,
-            .instancesLoaded(
-                InstancePage(
-                    region: VM.shanghai, generation: s.loads[VM.shanghai]!.generation,
-                    instances: (11...15).map { VM.instance($0, region: VM.shanghai) }, loaded: 5, total: 9,
-                    isLast: false)))
+        VM.reduce(&s, Self.page(s, VM.shanghai, 11...15, total: 9, last: false))
         #expect(s.loadProgress == LoadProgress(regionsDone: 1, regions: 3, instances: 7, listingRegions: false))
-        VM.reduce(
-            &s,
-            .instancesLoaded(
-                InstancePage(
-                    region: VM.shanghai, generation: s.loads[VM.shanghai]!.generation,
-                    instances: (16...19).map { VM.instance($0, region: VM.shanghai) }, loaded: 9, total: 9,
-                    isLast: true)))
+        VM.reduce(&s, Self.page(s, VM.shanghai, 16...19, loaded: 9, total: 9, last: true))
         VM.reduce(&s, .loadFailed(region: "cn-beijing", generation: s.loads["cn-beijing"]!.generation, message: "x"))
         #expect(s.loadProgress == nil, "every region ended: the normal line")
     }

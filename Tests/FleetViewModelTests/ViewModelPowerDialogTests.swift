@@ -120,6 +120,18 @@ import Testing
         #expect(s.marks == Set(VM.ids([1, 3])), "the hidden mark is dropped, not only left out of the dialog")
     }
 
+    @Test func everyVisibleRowMarkedOpensOnTheListInOrderThenTheHiddenMarks() {
+        // `*` with a hidden mark: the list's rows (in the list's order, sorted by ID descending), then the hidden one.
+        var s = VM.state(5)
+        VM.reduce(&s, [.moveTo(instanceId: VM.id(2)), .toggleMark, .editFilter("!web-02"), .applyFilter])
+        VM.reduce(&s, [.invertSort, .markAllVisible, .openStopDialog])
+        #expect(VM.dialog(s)?.targetIds == VM.ids([5, 4, 3, 1, 2]))
+        #expect(VM.dialog(s)?.hiddenCount == 1)
+        // One visible row unmarked: the rows are looked up one by one, with the same result less that row.
+        VM.reduce(&s, [.cancelDialog, .moveTo(instanceId: VM.id(4)), .toggleMark, .openStopDialog])
+        #expect(VM.dialog(s)?.targetIds == VM.ids([5, 3, 1, 2]))
+    }
+
     @Test func tabMovesTheFocusAndEnterPressesIt() {
         var s = Self.opened(marked: [1])
         var focus: [PowerDialogState.Button] = []

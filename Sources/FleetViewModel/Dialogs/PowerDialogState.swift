@@ -52,7 +52,8 @@ public struct PowerDialogState: Sendable, Equatable {
         ) {
             if let instance {
                 self = Target(
-                    instanceId: instanceId, found: instance, action: action, stopCharging: stopCharging, now: now)
+                    instanceId: instanceId, regionId: instance.regionId, facts: Preflight.Facts(instance),
+                    action: action, stopCharging: stopCharging, now: now)
             } else {
                 self = Target(missing: instanceId, regionId: regionId, action: action, now: now)
             }
@@ -71,19 +72,21 @@ public struct PowerDialogState: Sendable, Equatable {
                 .verdict
         }
 
-        /// `id`, found as `i`, judged for `action` at `now` (`i` is read in place: no copy of it is made).
-        init(instanceId: String, found i: Instance, action: PowerAction, stopCharging: Bool, now: Date) {
+        /// `id` in `regionId`, found with `facts`, judged for `action` at `now`.
+        init(
+            instanceId: String, regionId: String, facts: Preflight.Facts, action: PowerAction, stopCharging: Bool,
+            now: Date
+        ) {
             self.instanceId = instanceId
-            regionId = i.regionId
-            status = i.status
-            let ineligible = Preflight.ineligibility(i)
-            economical = ineligible == nil
+            self.regionId = regionId
+            status = facts.status
+            economical = facts.ineligibility == nil
             dryRun = nil
             // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
             // the reason it would not apply are all the options need.
-            let base = Preflight.judge(found: i, id: instanceId, action: action, options: OperationOptions(), now: now)
+            let base = Preflight.judge(facts, id: instanceId, action: action, options: OperationOptions(), now: now)
                 .verdict
-            keepsChargingReason = action == .stop && base == .proceed ? ineligible : nil
+            keepsChargingReason = action == .stop && base == .proceed ? facts.ineligibility : nil
             preflight = base
             setStopCharging(stopCharging)
         }
@@ -194,8 +197,8 @@ public struct PowerDialogState: Sendable, Equatable {
             func add(_ r: Int32) {
                 made.append(
                     Target(
-                        instanceId: table.ids[Int(r)], found: table.instances[Int(r)], action: action,
-                        stopCharging: stopCharging, now: now))
+                        instanceId: table.ids[Int(r)], regionId: table.instances[Int(r)].regionId,
+                        facts: table.preflightFacts(r), action: action, stopCharging: stopCharging, now: now))
             }
             for r in rows { add(r) }
             for id in ids {

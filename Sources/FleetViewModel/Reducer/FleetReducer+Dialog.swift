@@ -18,7 +18,11 @@ extension FleetReducer {
             ids = chosen.filter { seen.insert($0).inserted }
         } else if !s.marks.isEmpty {
             var notShown: [String] = []
-            if s.marks.count >= s.visible.count / 8 {
+            if s.marks.count - s.hiddenMarkCount == s.visible.count {
+                // Every row on screen is marked (`*`, the count cached by it): no row needs looking up.
+                shownRows = s.table.visible
+                if s.marks.count > shownRows.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
+            } else if s.marks.count >= s.visible.count / 8 {
                 // Many marks: walking the list in order is cheaper than sorting the marks by place.
                 shownRows.reserveCapacity(s.marks.count)
                 let table = s.table
