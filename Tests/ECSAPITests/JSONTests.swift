@@ -109,6 +109,14 @@ import Testing
         #expect(i.isEconomicalModeEligible)
         i.instanceNetworkType = "classic"
         #expect(!i.isEconomicalModeEligible)
+        for other in ["VPC", "Vpc"] {
+            i.instanceNetworkType = other
+            #expect(i.isEconomicalModeEligible, "\(other): any case")
+        }
+        for other in ["vpcx", "vp", "", "v\u{10}c"] {
+            i.instanceNetworkType = other
+            #expect(!i.isEconomicalModeEligible, "\(other)")
+        }
         i.instanceNetworkType = "vpc"
         i.instanceChargeType = "PrePaid"
         #expect(!i.isEconomicalModeEligible)

@@ -93,7 +93,7 @@ extension InstanceTable {
         case .privateIp: return addressRanks(sortCodes.rowPrivateIp) { $0.privateIp }
         case .publicIp: return addressRanks(sortCodes.rowPublicIp) { $0.publicIp }
         case .lastOperation: return lastOperations.map { SortKey.lastOperation($0).number }
-        case .eco: return instances.map { SortKey.eco($0.isEconomicalModeEligible).number }
+        case .eco: return sortCodes.rowEco
         case .lock: return coded(sortCodes.rowLock, sortCodes.locks.rankTable())
         case .tags:
             let rows = sortCodes.tagCodes(instances, alive: alive)

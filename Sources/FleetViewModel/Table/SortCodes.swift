@@ -2,7 +2,7 @@ import ECSAPI
 import FleetCore
 
 /// What sorting needs of each row, recorded when the row is stored so a column sort reads small numbers instead
-/// of 100,000 instances: the codes of its name, charge type and lock, and its addresses as numbers; its tags'
+/// of 100,000 instances: the codes of its name, charge type and lock, its addresses as numbers, its ECO rank; its tags'
 /// code is made when a sort by tags first needs it (joining every row's tags costs more than the rest). (Status,
 /// zone, type and region come from `FieldCodes`.)
 struct SortCodes: Sendable {
@@ -15,6 +15,8 @@ struct SortCodes: Sendable {
     private(set) var rowTags: [Int32] = []
     /// IPv4 addresses as numbers, `SortKey.missing` for none, `SortKey.otherAddress` for any other text.
     private(set) var rowPrivateIp: [UInt64] = [], rowPublicIp: [UInt64] = []
+    /// Each row's ECO rank (`SortKey.eco`): reading it from 100,000 instances at each sort cost 60 ms.
+    private(set) var rowEco: [UInt64] = []
 
     /// Records the values of `row`.
     mutating func set(row: Int32, _ instance: borrowing Instance) {
@@ -26,6 +28,7 @@ struct SortCodes: Sendable {
             rowTags.append(-1)
             rowPrivateIp.append(SortKey.missing)
             rowPublicIp.append(SortKey.missing)
+            rowEco.append(0)
         }
         rowName[r] = names.code(instance.instanceName)
         rowCharge[r] = charges.code(instance.instanceChargeType)
@@ -33,6 +36,7 @@ struct SortCodes: Sendable {
         rowTags[r] = -1
         rowPrivateIp[r] = SortKey.address(instance.privateIp).number
         rowPublicIp[r] = SortKey.address(instance.publicIp).number
+        rowEco[r] = SortKey.eco(instance.isEconomicalModeEligible).number
     }
 
     /// Each row's tags code, coding the rows not coded yet among the `alive` ones.
