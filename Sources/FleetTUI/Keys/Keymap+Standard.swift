@@ -84,7 +84,7 @@ extension Keymap {
     static let operations: [KeyBinding] = [
         KeyBinding(
             named: "stop", [.character("S")], "stop dialog for the marked instances (or the current one)", hint: "stop",
-            in: [.list, .details], hintIn: [.list],
+            in: [.list, .details], hintIn: [.list, .details],
             dangerous: true
         ) { _, _ in .openStopDialog },
         KeyBinding(
@@ -95,7 +95,7 @@ extension Keymap {
         },
         KeyBinding(
             named: "start", [.character("W")], "start dialog (the way back from a stop)", hint: "start",
-            in: [.list, .details], hintIn: [.list], dangerous: true
+            in: [.list, .details], hintIn: [.list, .details], dangerous: true
         ) { _, _ in
             .openStartDialog
         },
