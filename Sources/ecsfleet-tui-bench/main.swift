@@ -257,11 +257,18 @@ if runs("sort") {
 // clearing in between untimed); then, in the open dialog, f, m, b and scrolling (j, k) are each a sample.
 var dialogOpen: [Double] = []
 var dialogMark: [Double] = []
+/// The reducer's and the frame's shares of `*` and `S`.
+var dialogMarkSplit: (reduce: [Double], render: [Double]) = ([], [])
+var dialogOpenSplit: (reduce: [Double], render: [Double]) = ([], [])
 if runs("dialog") {
     _ = session.press(.character("U"))
     for _ in 0..<10 {
         dialogMark.append(session.press(.character("*")))
+        dialogMarkSplit.reduce.append(session.lastReduce)
+        dialogMarkSplit.render.append(session.lastRender)
         dialogOpen.append(session.press(.character("S")))
+        dialogOpenSplit.reduce.append(session.lastReduce)
+        dialogOpenSplit.render.append(session.lastRender)
         _ = session.press(.escape)
         _ = session.press(.character("U"))
     }
@@ -368,8 +375,12 @@ if !options.jsonOnly {
     if !dialogOpen.isEmpty {
         print(
             "  stop dialog over all \(options.count.formatted()) instances: * (mark all) median \(f(Stat(name: "", samples: dialogMark).median, 1)) ms, "
-                + "S (open) median \(f(Stat(name: "", samples: dialogOpen).median, 1)) ms (10 each; once per selection, no target)"
+                + "S (open) median \(f(Stat(name: "", samples: dialogOpen).median, 1)) ms (10 each; target < 16 ms median)"
         )
+        func split(_ parts: (reduce: [Double], render: [Double])) -> String {
+            "reduce \(f(Stat(name: "", samples: parts.reduce).median, 1)) + frame \(f(Stat(name: "", samples: parts.render).median, 1)) ms"
+        }
+        print("    of which: * \(split(dialogMarkSplit)); S \(split(dialogOpenSplit))")
     }
     print("")
     let mb = { (x: Double?) in x.map { f($0, 1) + " MB" } ?? "n/a" }
