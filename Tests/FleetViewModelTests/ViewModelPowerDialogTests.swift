@@ -132,6 +132,22 @@ import Testing
         #expect(VM.dialog(s)?.targetIds == VM.ids([5, 3, 1, 2]))
     }
 
+    @Test func manyTargetsAreMadeInRowOrderAndShownInTheListsOrder() {
+        // Over 1,024 rows the targets are made in the table's row order: the dialog still lists them as the list.
+        var s = VM.state(1500)
+        VM.reduce(&s, [.invertSort, .markAllVisible, .openStopDialog])
+        #expect(Array(s.visible) != VM.ids(1...1500), "the list's order is not the rows' order")
+        #expect(VM.dialog(s)?.targetIds == Array(s.visible))
+        // A repeated row cannot be made in row order (a place would stay empty): the caller makes them in order.
+        let made = PowerDialogState.targetsInRowOrder([0, 1, 1], rowCount: 2, extra: 0) { _ in
+            Issue.record("nothing is made for repeated rows")
+            return PowerDialogState.Target(
+                instanceId: VM.id(1), regionId: VM.hangzhou, instance: nil, action: .stop, stopCharging: false,
+                now: VM.t0)
+        }
+        #expect(made == nil)
+    }
+
     @Test func tabMovesTheFocusAndEnterPressesIt() {
         var s = Self.opened(marked: [1])
         var focus: [PowerDialogState.Button] = []

@@ -14,16 +14,21 @@ extension Preflight {
         var financialLock = false
         /// A `recycling` lock.
         var recycling = false
-        /// The subscription's end, for a PrePaid instance ("" otherwise).
-        var expiredTime: String
+        /// The subscription's end, for a PrePaid instance (`nil` otherwise, or when the time does not parse):
+        /// parsed once, not at each verdict.
+        var expiresAt: Date?
         /// Why economical mode cannot apply, or `nil` when it can.
         public var ineligibility: String?
+        /// Whether its ID is an instance ID (`isWellFormed`), checked once: the dialog would otherwise read 100,000
+        /// ID strings scattered in memory.
+        var wellFormedId: Bool
 
         /// The facts of an instance given field by field (as `Instance` names them).
         public init(
-            status: InstanceStatus, operationLocks: [Instance.LockReason], chargeType: String, expiredTime: String,
-            networkType: String, localStorageAmount: Int
+            instanceId: String, status: InstanceStatus, operationLocks: [Instance.LockReason], chargeType: String,
+            expiredTime: String, networkType: String, localStorageAmount: Int
         ) {
+            wellFormedId = Preflight.isWellFormed(instanceId)
             self.status = status
             for lock in operationLocks {
                 let reason = lock.lockReason
@@ -35,7 +40,7 @@ extension Preflight {
                 }
                 if Self.named(reason, "recycling") { recycling = true }
             }
-            self.expiredTime = chargeType == "PrePaid" ? expiredTime : ""
+            expiresAt = chargeType == "PrePaid" ? ECSTime.parse(expiredTime) : nil
             ineligibility = Preflight.ineligibility(
                 networkType: networkType, chargeType: chargeType, localStorageAmount: localStorageAmount)
         }
@@ -43,15 +48,14 @@ extension Preflight {
         /// The facts of `i`.
         public init(_ i: Instance) {
             self.init(
-                status: i.status, operationLocks: i.operationLocks, chargeType: i.instanceChargeType,
+                instanceId: i.instanceId, status: i.status, operationLocks: i.operationLocks,
+                chargeType: i.instanceChargeType,
                 expiredTime: i.expiredTime, networkType: i.instanceNetworkType,
                 localStorageAmount: i.localStorageAmount)
         }
 
         /// Whether a PrePaid subscription has ended by `now`.
-        func isExpired(at now: Date) -> Bool {
-            !expiredTime.isEmpty && (ECSTime.parse(expiredTime).map { $0 < now } ?? false)
-        }
+        func isExpired(at now: Date) -> Bool { expiresAt.map { $0 < now } ?? false }
 
         /// Whether `text` is `lower` in any case, compared in place (`lowercased()` would make a string a call).
         static func named(_ text: String, _ lower: String) -> Bool {

@@ -25,30 +25,36 @@ public struct Preflight: Sendable, Equatable {
     public static func judge(
         _ instance: Instance?, id: String, action: PowerAction, options: OperationOptions, now: Date
     ) -> Preflight {
+        // A malformed ID is said as such, found or not.
+        if let malformed = malformed(id) { return malformed }
         guard let instance else {
-            // A malformed ID is said as such, found or not.
-            return malformed(id)
-                ?? Preflight(
-                    instanceId: id,
-                    verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
+            return Preflight(
+                instanceId: id,
+                verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
         }
         return judge(Facts(instance), id: id, action: action, options: options, now: now)
     }
 
     /// The verdict for `id` when it is not an instance ID, else `nil`.
     static func malformed(_ id: String) -> Preflight? {
-        guard !isWellFormed(id) else { return nil }
-        return Preflight(
-            instanceId: id,
-            verdict: .skip(
-                code: ErrorCode.instanceIdMalformed, reason: "not an instance ID (i- followed by letters and digits)"))
+        isWellFormed(id) ? nil : Preflight(instanceId: id, verdict: malformedVerdict)
     }
 
-    /// The verdict for an instance that was found, from what it reads of it (`Facts`).
+    static let malformedVerdict = Verdict.skip(
+        code: ErrorCode.instanceIdMalformed, reason: "not an instance ID (i- followed by letters and digits)")
+
+    /// The verdict for an instance that was found, from what it reads of it (`Facts`, which checked its ID).
     public static func judge(
         _ i: Facts, id: String, action: PowerAction, options: OperationOptions, now: Date
     ) -> Preflight {
-        if let malformed = malformed(id) { return malformed }
+        Preflight(instanceId: id, verdict: verdict(i, action: action, options: options, now: now))
+    }
+
+    /// The verdict alone: the stop dialog keeps no `Preflight` per target, and never reads the ID again.
+    public static func verdict(
+        _ i: Facts, action: PowerAction, options: OperationOptions, now: Date
+    ) -> Verdict {
+        if !i.wellFormedId { return malformedVerdict }
         let expired = i.isExpired(at: now)
         // Already where the operator wants it: that is the news, whatever lock it also carries (nothing is sent).
         if i.status == action.targetStatus {
@@ -60,38 +66,30 @@ public struct Preflight: Sendable, Equatable {
                 locks.append("financial lock (overdue payment)")
             }
             if i.recycling { locks.append("being recycled") }
-            let reason = "already \(i.status)" + (locks.isEmpty ? "" : " (also \(locks.joined(separator: ", ")))")
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason))
+            let reason =
+                "already " + i.status.rawValue + (locks.isEmpty ? "" : " (also \(locks.joined(separator: ", ")))")
+            return .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason)
         }
         if i.securityLock {
-            return Preflight(
-                instanceId: id,
-                verdict: .skip(code: ErrorCode.instanceLockedForSecurity, reason: "locked for security reasons"))
+            return .skip(code: ErrorCode.instanceLockedForSecurity, reason: "locked for security reasons")
         }
         if i.financialLock || expired {
-            return Preflight(
-                instanceId: id,
-                verdict: .skip(
-                    code: ErrorCode.instanceExpiredOrInArrears,
-                    reason: expired ? "subscription expired" : "financial lock (overdue payment)"))
+            return .skip(
+                code: ErrorCode.instanceExpiredOrInArrears,
+                reason: expired ? "subscription expired" : "financial lock (overdue payment)")
         }
-        if i.recycling {
-            return Preflight(
-                instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: "being recycled"))
-        }
+        if i.recycling { return .skip(code: ErrorCode.incorrectInstanceStatus, reason: "being recycled") }
         if i.status == .pending {
-            return Preflight(
-                instanceId: id,
-                verdict: .skip(code: ErrorCode.instanceNotReady, reason: "still being created (Pending)"))
+            return .skip(code: ErrorCode.instanceNotReady, reason: "still being created (Pending)")
         }
         if i.status != action.requiredStatus {
-            let reason = "not \(action.requiredStatus) (\(i.status))"
-            return Preflight(instanceId: id, verdict: .skip(code: ErrorCode.incorrectInstanceStatus, reason: reason))
+            return .skip(
+                code: ErrorCode.incorrectInstanceStatus, reason: "not \(action.requiredStatus) (\(i.status))")
         }
         if action == .stop, options.stoppedMode == .stopCharging, let why = i.ineligibility {
-            return Preflight(instanceId: id, verdict: .standardModeOnly(reason: why))
+            return .standardModeOnly(reason: why)
         }
-        return Preflight(instanceId: id, verdict: .proceed)
+        return .proceed
     }
 
     /// `i-` followed by letters and digits.

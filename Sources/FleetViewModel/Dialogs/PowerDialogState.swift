@@ -84,8 +84,7 @@ public struct PowerDialogState: Sendable, Equatable {
             dryRun = nil
             // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
             // the reason it would not apply are all the options need.
-            let base = Preflight.judge(facts, id: instanceId, action: action, options: OperationOptions(), now: now)
-                .verdict
+            let base = Preflight.verdict(facts, action: action, options: OperationOptions(), now: now)
             keepsChargingReason = action == .stop && base == .proceed ? facts.ineligibility : nil
             preflight = base
             setStopCharging(stopCharging)
@@ -192,18 +191,25 @@ public struct PowerDialogState: Sendable, Equatable {
             action: action, hidden: hidden, options: options, readOnly: readOnly, readOnlyFixed: readOnlyFixed,
             safety: safety, now: now
         ) { stopCharging in
-            var made: [Target] = []
-            made.reserveCapacity(rows.count + ids.count)
-            func add(_ r: Int32) {
-                made.append(
-                    Target(
-                        instanceId: table.ids[Int(r)], regionId: table.instances[Int(r)].regionId,
-                        facts: table.preflightFacts(r), action: action, stopCharging: stopCharging, now: now))
+            func target(_ r: Int32) -> Target {
+                Target(
+                    instanceId: table.ids[Int(r)], regionId: table.regionId(ofRow: r),
+                    facts: table.preflightFacts[Int(r)], action: action, stopCharging: stopCharging, now: now)
             }
-            for r in rows { add(r) }
+            var made: [Target]
+            if rows.count >= 1024,
+                let inRowOrder = Self.targetsInRowOrder(
+                    rows, rowCount: table.ids.count, extra: ids.count, make: target)
+            {
+                made = inRowOrder
+            } else {
+                made = []
+                made.reserveCapacity(rows.count + ids.count)
+                for r in rows { made.append(target(r)) }
+            }
             for id in ids {
                 if let r = table.row(id) {
-                    add(r)
+                    made.append(target(r))
                 } else {
                     made.append(
                         Target(
