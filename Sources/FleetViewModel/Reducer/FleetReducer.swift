@@ -39,7 +39,9 @@ public enum FleetReducer {
             // Marking visible rows hides none: the hidden-mark count stands, and is not counted again.
             let hidden = s.hiddenMarkCount
             s.marks.reserveCapacity(s.marks.count + s.visible.count) // one allocation, not a rehash per doubling
-            s.marks.formUnion(s.visible)
+            // In row order, the order the ID strings sit in memory (the list's order misses the cache once an ID).
+            let table = s.table
+            for r in table.visiblePlace.indices where table.visiblePlace[r] >= 0 { s.marks.insert(table.ids[r]) }
             s.table.hiddenMarks = (s.marks, s.table.visibleVersion, hidden)
         case .invertVisibleMarks: for id in s.visible { if s.marks.remove(id) == nil { s.marks.insert(id) } }
         case .clearMarks: s.marks = []
