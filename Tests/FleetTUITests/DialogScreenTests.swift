@@ -162,19 +162,7 @@ import Testing
         #expect(UI.style(of: "preview running", in: g) == UI.theme[.dialog].patched(with: UI.theme[.warning]))
 
         let report = OperationEngine.Report(
-            operation: plan.id,
-            results: [
-                InstanceResult(
-                    instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DryRunOperation",
-                    message: "dry run passed"),
-                InstanceResult(
-                    instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunFailed,
-                    code: "OperationDenied.NoStock",
-                    message: "The requested resource is sold out"),
-                InstanceResult(
-                    instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .skipped, code: "IncorrectInstanceStatus",
-                    message: "already Stopped"),
-            ], notes: ["checked against the API, nothing changed"])
+            operation: plan.id, results: UI.mixedPreview, notes: ["checked against the API, nothing changed"])
         UI.reduce(&s, .previewFinished(report))
         g = UI.render(s, size)
         #expect(!UI.shows("preview running", g))

@@ -83,27 +83,9 @@ import Testing
         UI.mark(&s, 1, 2, 3, 4)
         UI.reduce(&s, .openStopDialog, .cycleStoppedMode, .cycleStoppedMode)
         #expect(s.dialog.power?.options.stoppedMode == .stopCharging)
-        let effects = UI.reduce(&s, .pressButton(.preview))
-        guard case .preview(let plan)? = effects.first else {
-            Issue.record("no preview effect: \(effects)")
-            return
-        }
-        UI.reduce(
-            &s,
-            .previewFinished(
-                OperationEngine.Report(
-                    operation: plan.id,
-                    results: [
-                        InstanceResult(
-                            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed,
-                            code: "DryRunOperation", message: "dry run passed"),
-                        InstanceResult(
-                            instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunPassed,
-                            code: "DryRunOperation", message: "dry run passed"),
-                        InstanceResult(
-                            instanceId: UI.id(4), regionId: UI.hangzhou, outcome: .dryRunFailed,
-                            code: "OperationDenied", message: "no"),
-                    ], notes: [])))
+        UI.finishPreview(
+            &s, UI.reduce(&s, .pressButton(.preview)),
+            [UI.dryRun(1), UI.dryRun(2), UI.dryRun(4, .dryRunFailed, code: "OperationDenied", message: "no")])
         let g = UI.render(s, size)
         #expect(UI.shows("preview: 2 dry run passed, 1 failed, 1 skipped (not sent)", g), "\(UI.dump(g))")
         #expect(UI.style(of: "2 dry run passed, 1 failed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.danger]))
@@ -117,21 +99,7 @@ import Testing
     @Test func aCleanPreviewIsSummedUpInTheSuccessRole() throws {
         var s = UI.state()
         UI.mark(&s, 1)
-        let effects = UI.reduce(&s, .openStopDialogWithPreview)
-        guard case .preview(let plan)? = effects.first else {
-            Issue.record("no preview effect")
-            return
-        }
-        UI.reduce(
-            &s,
-            .previewFinished(
-                OperationEngine.Report(
-                    operation: plan.id,
-                    results: [
-                        InstanceResult(
-                            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed, code: "DRYRUN.SUCCESS",
-                            message: "dry run passed")
-                    ], notes: [])))
+        UI.finishPreview(&s, UI.reduce(&s, .openStopDialogWithPreview), [UI.dryRun(1, code: "DRYRUN.SUCCESS")])
         let g = UI.render(s, .large)
         #expect(UI.shows("preview: 1 dry run passed, 0 failed", g) && !UI.shows("skipped (not sent)", g))
         #expect(UI.style(of: "1 dry run passed", in: g) == UI.theme[.dialog].patched(with: UI.theme[.success]))
@@ -169,19 +137,12 @@ import Testing
         UI.mark(&s, 1, 2)
         UI.reduce(
             &s, .openStopDialog, .cycleStoppedMode, .cycleStoppedMode, .pressButton(.confirm), .typeCharacter("y"))
-        let id = try #require(s.operations.last?.id)
-        UI.reduce(
+        try UI.updateLatestOperation(
             &s,
-            .operationUpdated(
-                operationId: id,
-                results: [
-                    InstanceResult(
-                        instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .stopped, code: "200",
-                        previousStatus: "Running", currentStatus: "Stopped"),
-                    InstanceResult(
-                        instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .stopped, code: "200",
-                        previousStatus: "Running", currentStatus: "Stopped"),
-                ]))
+            [
+                UI.stopped(1),
+                UI.stopped(2),
+            ])
         let g = UI.render(s, size)
         #expect(
             UI.line(UI.id(2), in: g).contains(size.width >= 200 ? "local disks: keeps charging" : "local disk"),

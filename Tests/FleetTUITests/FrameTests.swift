@@ -37,31 +37,9 @@ import Testing
     func preview(size: ScreenSize) throws {
         var s = UI.state()
         UI.mark(&s, 1, 2, 3, 9)
-        let effects = UI.reduce(&s, .openStopDialogWithPreview)
-        guard case .preview(let plan)? = effects.first else {
-            Issue.record("no preview effect: \(effects)")
-            return
-        }
-        UI.reduce(
-            &s,
-            .previewFinished(
-                OperationEngine.Report(
-                    operation: plan.id,
-                    results: [
-                        InstanceResult(
-                            instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .dryRunPassed,
-                            code: "DryRunOperation", message: "dry run passed"),
-                        InstanceResult(
-                            instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .dryRunFailed,
-                            code: "OperationDenied.NoStock",
-                            message: "The requested resource is sold out"),
-                        InstanceResult(
-                            instanceId: UI.id(3), regionId: UI.hangzhou, outcome: .skipped,
-                            code: "IncorrectInstanceStatus", message: "already Stopped"),
-                        InstanceResult(
-                            instanceId: UI.id(9), regionId: UI.hangzhou, outcome: .dryRunPassed,
-                            code: "DryRunOperation", message: "dry run passed"),
-                    ], notes: ["checked against the API, nothing changed"])))
+        UI.finishPreview(
+            &s, UI.reduce(&s, .openStopDialogWithPreview), UI.mixedPreview + [UI.dryRun(9)],
+            notes: ["checked against the API, nothing changed"])
         Self.check(s, "preview", size)
     }
 
@@ -73,29 +51,7 @@ import Testing
     @Test(arguments: ScreenSize.both)
     func journal(size: ScreenSize) {
         var s = UI.state()
-        let older = UI.t0.addingTimeInterval(-3600)
-        let newer = UI.t0.addingTimeInterval(-60)
-        func result(_ n: Int, _ outcome: Outcome) -> InstanceResult {
-            InstanceResult(
-                instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome,
-                code: outcome == .failed ? "Throttling" : "200",
-                message: outcome == .failed ? "slow down" : "")
-        }
-        let records = [
-            JournalRecord(
-                time: older, operation: "op-old", event: .begin, profile: "p", action: "stop",
-                results: [result(1, .queued)]),
-            JournalRecord(
-                time: older, operation: "op-old", event: .end, profile: "p", action: "stop",
-                results: [result(1, .stopped)]),
-            JournalRecord(
-                time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
-                results: [result(2, .queued), result(3, .queued)]),
-            JournalRecord(
-                time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
-                results: [result(2, .failed), result(3, .accepted)]),
-        ]
-        UI.reduce(&s, .openJournal, .journalLoaded(OperationHistory(records: records).entries))
+        UI.reduce(&s, .openJournal, .journalLoaded(UI.twoOperationsJournal()))
         Self.check(s, "journal", size)
     }
 

@@ -219,20 +219,16 @@ import Testing
         var s = UI.state()
         UI.mark(&s, 1, 2)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
-        let id = try #require(s.operations.last?.id)
-        UI.reduce(
+        try UI.updateLatestOperation(
             &s,
-            .operationUpdated(
-                operationId: id,
-                results: [
-                    InstanceResult(
-                        instanceId: UI.id(1), regionId: UI.hangzhou, outcome: .stopped, code: "200",
-                        previousStatus: "Running", currentStatus: "Stopped"),
-                    InstanceResult(
-                        instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus",
-                        message: "busy",
-                        previousStatus: "Running", currentStatus: "Running"),
-                ]), .hideResults, .moveToTop)
+            [
+                UI.stopped(1),
+                InstanceResult(
+                    instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus",
+                    message: "busy",
+                    previousStatus: "Running", currentStatus: "Running"),
+            ])
+        UI.reduce(&s, .hideResults, .moveToTop)
         let g = UI.render(s, size)
         #expect(UI.line(UI.id(1), in: g).contains("stop: stopped"))
         #expect(UI.line(UI.id(1), in: g).contains("○ Stopped"), "the status follows the result")
@@ -348,17 +344,15 @@ import Testing
         var s = Self.crowdedState()
         UI.mark(&s, 2)
         UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
-        let id = try #require(s.operations.last?.id)
-        UI.reduce(
+        try UI.updateLatestOperation(
             &s,
-            .operationUpdated(
-                operationId: id,
-                results: [
-                    InstanceResult(
-                        instanceId: UI.id(2), regionId: "ap-southeast-1", outcome: .failed,
-                        code: "IncorrectInstanceStatus", message: "busy",
-                        previousStatus: "Running", currentStatus: "Running")
-                ]), .hideResults, .moveToTop)
+            [
+                InstanceResult(
+                    instanceId: UI.id(2), regionId: "ap-southeast-1", outcome: .failed,
+                    code: "IncorrectInstanceStatus", message: "busy",
+                    previousStatus: "Running", currentStatus: "Running")
+            ])
+        UI.reduce(&s, .hideResults, .moveToTop)
         let g = UI.render(s, size)
         let line = UI.line(UI.id(2), in: g)
         if size.width >= 200 {

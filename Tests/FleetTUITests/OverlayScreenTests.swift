@@ -205,17 +205,15 @@ import Testing
     func detailsShowTheSessionsResults(size: ScreenSize) throws {
         var s = UI.state()
         UI.reduce(&s, .moveTo(instanceId: UI.id(5)), .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
-        let id = try #require(s.operations.last?.id)
-        UI.reduce(
+        try UI.updateLatestOperation(
             &s,
-            .operationUpdated(
-                operationId: id,
-                results: [
-                    InstanceResult(
-                        instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "Throttling",
-                        message: "slow down",
-                        previousStatus: "Running", currentStatus: "Running")
-                ]), .hideResults, .openDetails)
+            [
+                InstanceResult(
+                    instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "Throttling",
+                    message: "slow down",
+                    previousStatus: "Running", currentStatus: "Running")
+            ])
+        UI.reduce(&s, .hideResults, .openDetails)
         let top = UI.render(s, size)
         let fits = UI.shows("failed Throttling slow down", top)
         #expect(fits == (size.height >= 60), "80x24 cannot hold every field; 200x60 can\(UI.dump(top))")
@@ -242,29 +240,7 @@ import Testing
         #expect(UI.shows("─ Journal ", g))
         #expect(UI.shows("reading the journal…", g))
 
-        let older = UI.t0.addingTimeInterval(-3600)
-        let newer = UI.t0.addingTimeInterval(-60)
-        func result(_ n: Int, _ outcome: Outcome) -> InstanceResult {
-            InstanceResult(
-                instanceId: UI.id(n), regionId: UI.hangzhou, outcome: outcome,
-                code: outcome == .failed ? "Throttling" : "200",
-                message: outcome == .failed ? "slow down" : "")
-        }
-        let records = [
-            JournalRecord(
-                time: older, operation: "op-old", event: .begin, profile: "p", action: "stop",
-                results: [result(1, .queued)]),
-            JournalRecord(
-                time: older, operation: "op-old", event: .end, profile: "p", action: "stop",
-                results: [result(1, .stopped)]),
-            JournalRecord(
-                time: newer, operation: "op-new", event: .begin, profile: "p", action: "start",
-                results: [result(2, .queued), result(3, .queued)]),
-            JournalRecord(
-                time: newer, operation: "op-new", event: .answer, profile: "p", action: "start",
-                results: [result(2, .failed), result(3, .accepted)]),
-        ]
-        UI.reduce(&s, .journalLoaded(OperationHistory(records: records).entries))
+        UI.reduce(&s, .journalLoaded(UI.twoOperationsJournal()))
         g = UI.render(s, size)
         let oldRow = try #require(UI.row("op-old", in: g))
         let newRow = try #require(UI.row("op-new", in: g))

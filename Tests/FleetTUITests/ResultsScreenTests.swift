@@ -18,29 +18,24 @@ import Testing
         UI.mark(&s, 1, 2, 3, 4, 5, 7)
         let effects = UI.reduce(&s, .openStopDialog, .pressButton(.confirm), .typeCharacter("y"))
         #expect(effects.count == 1)
-        let id = try #require(s.operations.last?.id)
-        #expect(id == "t-stop-1")
-        UI.reduce(
+        #expect(s.operations.last?.id == "t-stop-1")
+        try UI.updateLatestOperation(
             &s,
-            .operationUpdated(
-                operationId: id,
-                results: [
-                    InstanceResult(
-                        instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted, code: "200",
-                        message: "success",
-                        previousStatus: "Running", currentStatus: "Stopping"),
-                    InstanceResult(
-                        instanceId: UI.id(4), regionId: UI.hangzhou, outcome: .stopped, code: "200",
-                        previousStatus: "Running", currentStatus: "Stopped"),
-                    InstanceResult(
-                        instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus",
-                        message: failMessage,
-                        previousStatus: "Running", currentStatus: "Running"),
-                    InstanceResult(
-                        instanceId: UI.id(7), regionId: UI.hangzhou, outcome: .timeout, code: "Timeout",
-                        message: "not Stopped after 600 s",
-                        previousStatus: "Running", currentStatus: "Stopping"),
-                ]))
+            [
+                InstanceResult(
+                    instanceId: UI.id(2), regionId: UI.hangzhou, outcome: .accepted, code: "200",
+                    message: "success",
+                    previousStatus: "Running", currentStatus: "Stopping"),
+                UI.stopped(4),
+                InstanceResult(
+                    instanceId: UI.id(5), regionId: UI.hangzhou, outcome: .failed, code: "IncorrectInstanceStatus",
+                    message: failMessage,
+                    previousStatus: "Running", currentStatus: "Running"),
+                InstanceResult(
+                    instanceId: UI.id(7), regionId: UI.hangzhou, outcome: .timeout, code: "Timeout",
+                    message: "not Stopped after 600 s",
+                    previousStatus: "Running", currentStatus: "Stopping"),
+            ])
         return s
     }
 
