@@ -59,6 +59,22 @@ public struct Instance: Sendable, Equatable, Identifiable {
             self.lockReason = lockReason
             self.lockMsg = lockMsg
         }
+
+        /// A `security` lock (in any case).
+        public var isSecurity: Bool { named("security") }
+        /// A `financial` lock, or one that behaves like it (`dedicatedhostfinancial`, `refunded`), in any case.
+        public var isFinancial: Bool {
+            named("financial") || named("dedicatedhostfinancial") || named("refunded")
+        }
+        /// A `recycling` lock (in any case).
+        public var isRecycling: Bool { named("recycling") }
+
+        /// Whether the reason is `lower` in any case, compared in place (`lowercased()` would make a string a
+        /// call, for every instance the stop dialog judges).
+        private func named(_ lower: String) -> Bool {
+            lockReason.utf8.count == lower.utf8.count
+                && lockReason.utf8.elementsEqual(lower.utf8) { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+        }
     }
 
     public struct VpcAttributes: Sendable, Equatable {
@@ -105,19 +121,20 @@ extension Instance {
 
     /// Whether economical mode (`StopCharging`) can apply: VPC, pay-as-you-go or spot, no local disks.
     public var isEconomicalModeEligible: Bool {
-        // "vpc" in any case, compared in place: `lowercased()` made a string per instance, 60 ms a sort by ECO over
-        // 100,000 instances.
-        instanceNetworkType.utf8.count == 3 && instanceNetworkType.utf8.elementsEqual("vpc".utf8) { $0 | 0x20 == $1 }
-            && instanceChargeType == "PostPaid" && localStorageAmount == 0
+        Self.isVPC(instanceNetworkType) && instanceChargeType == "PostPaid" && localStorageAmount == 0
+    }
+
+    /// Whether `networkType` is `vpc` in any case, compared in place (`lowercased()` made a string per instance:
+    /// 60 ms a sort by ECO over 100,000 instances).
+    public static func isVPC(_ networkType: String) -> Bool {
+        networkType.utf8.count == 3 && networkType.utf8.elementsEqual("vpc".utf8) { $0 | 0x20 == $1 }
     }
 
     /// Lock reasons in lower case.
     public var lockReasons: [String] { operationLocks.map { $0.lockReason.lowercased() } }
-    public var hasSecurityLock: Bool { lockReasons.contains("security") }
+    public var hasSecurityLock: Bool { operationLocks.contains(where: \.isSecurity) }
     /// Financial locks, and the lock reasons that behave like them.
-    public var hasFinancialLock: Bool {
-        lockReasons.contains { ["financial", "dedicatedhostfinancial", "refunded"].contains($0) }
-    }
+    public var hasFinancialLock: Bool { operationLocks.contains(where: \.isFinancial) }
 
     /// The value of tag `key`, if any.
     public func tag(_ key: String) -> String? { tags.first { $0.key == key }?.value }

@@ -115,7 +115,7 @@ enum PowerCheck {
                     "The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).",
                 httpStatus: 403)
         }
-        if i.lockReasons.contains("recycling") { return incorrectStatus() }
+        if i.operationLocks.contains(where: \.isRecycling) { return incorrectStatus() }
         if i.status == .pending {
             return APIError(
                 code: ErrorCode.instanceNotReady, message: "The specified instance is not ready for use.",

@@ -110,15 +110,9 @@ public struct Preflight: Sendable, Equatable {
 
     /// Why economical mode cannot apply, or `nil` when it can.
     public static func ineligibility(_ i: Instance) -> String? {
-        ineligibility(
-            networkType: i.instanceNetworkType, chargeType: i.instanceChargeType,
-            localStorageAmount: i.localStorageAmount)
-    }
-
-    static func ineligibility(networkType: String, chargeType: String, localStorageAmount: Int) -> String? {
-        if !Facts.named(networkType, "vpc") { return "classic network: keeps charging" }
-        if chargeType != "PostPaid" { return "subscription (PrePaid): keeps charging" }
-        if localStorageAmount > 0 { return "local disks: keeps charging" }
+        if !Instance.isVPC(i.instanceNetworkType) { return "classic network: keeps charging" }
+        if i.instanceChargeType != "PostPaid" { return "subscription (PrePaid): keeps charging" }
+        if i.localStorageAmount > 0 { return "local disks: keeps charging" }
         return nil
     }
 }
