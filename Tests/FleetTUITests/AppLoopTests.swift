@@ -166,7 +166,7 @@ struct AppLoopTests {
         #expect(g.width == 100 && g.height == 30)
         #expect(g.lines[1].hasPrefix("2 marked"), "\(UI.dump(g))")
         #expect(g.lines[1].contains("sort: Name ▲"))
-        #expect(h.app.state.marks == [UI.id(2), UI.id(4)])
+        #expect(h.app.state.markedIds == [UI.id(2), UI.id(4)])
         await h.runner.cancelAll()
     }
 

@@ -151,7 +151,7 @@ import Testing
             VM.load(&s, list)
             #expect(Array(s.visible) == Self.expected(s, s.sort), "\(column) after refresh \(round)")
             #expect(s.cursor == cursor, "the cursor stays on its instance")
-            #expect(s.marks == [cursor], "marks are kept")
+            #expect(s.markedIds == [cursor], "marks are kept")
         }
         // A fresh sort from the same data gives the same order.
         var fresh = FleetState(

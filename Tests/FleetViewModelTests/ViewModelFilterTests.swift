@@ -135,7 +135,7 @@ import Testing
         var s = Self.fleet()
         VM.reduce(&s, [.toggleMarkAndMoveDown, .toggleMarkAndMoveDown, .toggleMarkAndMoveDown])
         VM.reduce(&s, [.editFilter("status:Running"), .applyFilter])
-        #expect(s.marks == Set(VM.ids(1...3)))
+        #expect(s.markedIds == Set(VM.ids(1...3)))
         #expect(s.hiddenMarkCount == 1)
         VM.reduce(&s, [.editFilter("status:Running !tag:env"), .applyFilter])
         #expect(s.hiddenMarkCount == 2)

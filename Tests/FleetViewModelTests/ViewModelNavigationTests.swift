@@ -45,7 +45,7 @@ import Testing
         VM.reduce(&s, [.addCountDigit(2), .pageDown(pageSize: 10)])
         #expect(s.cursor == VM.id(25))
         VM.reduce(&s, [.addCountDigit(4), .toggleMark, .moveDown])
-        #expect(s.cursor == VM.id(26) && s.marks == [VM.id(25)], "another key drops the count")
+        #expect(s.cursor == VM.id(26) && s.markedIds == [VM.id(25)], "another key drops the count")
         VM.reduce(&s, [.addCountDigit(0), .moveDown])
         #expect(s.cursor == VM.id(27), "0 alone is no count")
         VM.reduce(&s, [.addCountDigit(9), .addCountDigit(9), .moveToTop])

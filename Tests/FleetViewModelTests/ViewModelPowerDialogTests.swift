@@ -117,7 +117,7 @@ import Testing
         VM.reduce(&s, .dropHiddenMarks)
         #expect(VM.dialog(s)?.targetIds == VM.ids([1, 3]))
         #expect(VM.dialog(s)?.hiddenCount == 0)
-        #expect(s.marks == Set(VM.ids([1, 3])), "the hidden mark is dropped, not only left out of the dialog")
+        #expect(s.markedIds == Set(VM.ids([1, 3])), "the hidden mark is dropped, not only left out of the dialog")
     }
 
     @Test func everyVisibleRowMarkedOpensOnTheListInOrderThenTheHiddenMarks() {

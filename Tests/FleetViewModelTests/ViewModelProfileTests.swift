@@ -73,7 +73,7 @@ import Testing
         Self.command(&s, "profile work")
         let effects = VM.reduce(&s, .profileSwitched(Self.work))
         #expect(effects == [.loadInstances(region: VM.shanghai, generation: 1)])
-        #expect(s.marks.isEmpty && s.visible.isEmpty && s.instanceCount == 0 && s.cursor == nil)
+        #expect(!s.hasMarks && s.visible.isEmpty && s.instanceCount == 0 && s.cursor == nil)
         #expect(s.profile == "work" && s.credentialSource == Self.work.credentialSource)
         #expect(s.endpoint == "http://127.0.0.1:9000")
         #expect(s.regionsShown == .only([VM.shanghai]))
@@ -119,7 +119,7 @@ import Testing
         VM.reduce(&s, .toggleMark)
         Self.command(&s, "profile work")
         VM.reduce(&s, .profileSwitchFailed(profile: "work", message: "InvalidAccessKeyId.NotFound: no such key"))
-        #expect(s.switchingTo == nil && s.profile == "test" && s.marks.count == 1 && s.visible.count == 5)
+        #expect(s.switchingTo == nil && s.profile == "test" && s.markCount == 1 && s.visible.count == 5)
         #expect(s.banners.last?.level == .error)
         #expect(
             s.banners.last?.text

@@ -81,14 +81,14 @@ import Testing
         var expected = FleetState(
             profile: "test", regions: .only([VM.hangzhou]), instances: list, operationIdPrefix: "t-")
         expected.cursor = VM.id(5)
-        expected.marks = [VM.id(2), VM.id(4)]
+        expected.setMarks([VM.id(2), VM.id(4)])
         var load = RegionLoad(region: VM.hangzhou, generation: 1, startedAt: VM.t0)
         (load.loaded, load.total, load.phase, load.finishedAt) = (6, 6, .done, VM.t0)
         expected.loads = [VM.hangzhou: load]
         expected.lastRefresh = VM.t0
         #expect(s == expected)
         #expect(s.cursor == VM.id(5))
-        #expect(s.marks == [VM.id(2), VM.id(4)])
+        #expect(s.markedIds == [VM.id(2), VM.id(4)])
         #expect(s.instance(VM.id(5))?.status == .stopped)
         #expect(s.instance(VM.id(2))?.instanceName == "renamed")
         #expect(Array(s.visible) == VM.ids(1...6))
@@ -99,7 +99,7 @@ import Testing
         VM.reduce(&s, [.moveTo(instanceId: VM.id(3)), .toggleMark])
         VM.load(&s, (1...6).filter { $0 != 3 }.map { VM.instance($0) })
         #expect(s.cursor == VM.id(4))
-        #expect(s.marks == [VM.id(3)]) // the mark stays, even on an instance that is gone
+        #expect(s.markedIds == [VM.id(3)]) // the mark stays, even on an instance that is gone
         #expect(s.instance(VM.id(3)) == nil)
         #expect(Array(s.visible) == VM.ids([1, 2, 4, 5, 6]))
 

@@ -19,14 +19,14 @@ struct ViewModelSessionRulesTests {
     @Test func switchingRegionsDropsTheMarksOfRegionsNoLongerShown() {
         var s = Self.twoRegions()
         VM.reduce(&s, [.markAllVisible, .openCommandLine, .editCommandLine("region cn-hangzhou"), .executeCommandLine])
-        #expect(s.marks == Set(VM.ids(1...4)), "the Shanghai marks would be stopped unseen")
+        #expect(s.markedIds == Set(VM.ids(1...4)), "the Shanghai marks would be stopped unseen")
         #expect(s.banners.last?.text == "Showing cn-hangzhou; 2 marks in other regions dropped.")
         VM.reduce(&s, .openStopDialog)
         #expect(VM.dialog(s)?.targetIds == VM.ids(1...4))
         #expect(VM.dialog(s)?.hiddenCount == 0)
         // Showing every region keeps every mark.
         VM.reduce(&s, [.cancelDialog, .openCommandLine, .editCommandLine("region all"), .executeCommandLine])
-        #expect(s.marks == Set(VM.ids(1...4)))
+        #expect(s.markedIds == Set(VM.ids(1...4)))
         #expect(s.loadProgress?.listingRegions == true, "the header says how the loading goes, not a banner")
     }
 
@@ -38,7 +38,7 @@ struct ViewModelSessionRulesTests {
         #expect(VM.dialog(s)?.hiddenCount == 2)
         VM.reduce(&s, .dropHiddenMarks)
         #expect(s.dialog == FleetDialog.none, "a dialog with no target offers nothing to stop")
-        #expect(s.marks.isEmpty)
+        #expect(!s.hasMarks)
         #expect(s.banners.last?.text == "Dropped 2 marks hidden by the filter; nothing is left to stop.")
         // S now targets the instance under the cursor.
         VM.reduce(&s, .openStopDialog)

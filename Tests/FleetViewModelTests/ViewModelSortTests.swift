@@ -62,7 +62,7 @@ import Testing
         #expect(s == expected)
         #expect(s.cursor == VM.id(3))
         #expect(s.cursorPosition == 2)
-        #expect(s.marks == [VM.id(3)])
+        #expect(s.markedIds == [VM.id(3)])
         VM.reduce(&s, .invertSort)
         #expect(s.cursorPosition == 2)
         #expect(s.sort.title == "Name ▼")

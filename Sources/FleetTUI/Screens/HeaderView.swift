@@ -54,8 +54,8 @@ enum HeaderView {
     static func secondLine(_ state: FleetState, room: Int, options: FleetView.Options) -> TextLine {
         let hidden = state.hiddenMarkCount
         let marks = Span(
-            "\(state.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : ""),
-            role: state.marks.isEmpty ? .dim : .mark)
+            "\(state.markCount) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : ""),
+            role: state.hasMarks ? .mark : .dim)
         if let banner = state.banners.last(where: { $0.expires > options.now }) {
             return TextLine([
                 marks,

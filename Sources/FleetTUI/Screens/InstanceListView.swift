@@ -148,7 +148,7 @@ enum InstanceListView {
             case .tags: return TableCell(i.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
             }
         }
-        return TableRow(cells, isMarked: state.marks.contains(id))
+        return TableRow(cells, isMarked: state.isMarked(id))
     }
 
     static func lockBadge(_ i: Instance) -> String {

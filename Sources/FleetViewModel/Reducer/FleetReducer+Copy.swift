@@ -25,10 +25,10 @@ extension FleetReducer {
                 lines = target
             } else if let run {
                 lines = run.results.map(\.instanceId)
-            } else if !s.marks.isEmpty {
+            } else if s.hasMarks {
                 // Marked IDs in the list's order, hidden ones after.
                 let visible = Array(s.visible)
-                lines = visible.filter { s.marks.contains($0) } + s.marks.subtracting(visible).sorted()
+                lines = visible.filter(s.isMarked) + s.markedIds.subtracting(visible).sorted()
             } else if let id = s.cursor {
                 lines = [id]
             } else {

@@ -16,31 +16,9 @@ extension FleetReducer {
         if let chosen {
             var seen = Set<String>()
             ids = chosen.filter { seen.insert($0).inserted }
-        } else if !s.marks.isEmpty {
-            var notShown: [String] = []
-            if s.marks.count - s.hiddenMarkCount == s.visible.count {
-                // Every row on screen is marked (`*`, the count cached by it): no row needs looking up.
-                shownRows = s.table.visible
-                if s.marks.count > shownRows.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
-            } else if s.marks.count >= s.visible.count / 8 {
-                // Many marks: walking the list in order is cheaper than sorting the marks by place.
-                shownRows.reserveCapacity(s.marks.count)
-                let table = s.table
-                for r in table.visible where s.marks.contains(table.ids[Int(r)]) { shownRows.append(r) }
-                if shownRows.count < s.marks.count { notShown = s.marks.filter { s.visiblePosition(of: $0) == nil } }
-            } else {
-                var placed: [(Int, Int32)] = []
-                for id in s.marks {
-                    if let p = s.visiblePosition(of: id) {
-                        placed.append((p, s.table.visible[p]))
-                    } else {
-                        notShown.append(id)
-                    }
-                }
-                shownRows = placed.sorted { $0.0 < $1.0 }.map(\.1)
-            }
-            hidden = Set(notShown)
-            ids = notShown.sorted()
+        } else if s.hasMarks {
+            (shownRows, ids) = s.table.markedRowsAndHiddenIds()
+            hidden = Set(ids)
         } else if let c = s.cursor {
             ids = [c]
         } else {
@@ -111,7 +89,7 @@ extension FleetReducer {
     private static func dropHiddenMarks(_ s: inout FleetState, now: Date) {
         guard let dialog = s.dialog.power, !dialog.hiddenIds.isEmpty else { return }
         let hidden = dialog.hiddenIds
-        s.marks.subtract(hidden)
+        for id in hidden { s.setMark(id, false) }
         let left =
             s.withPowerDialog { d -> Int in
                 d.dropHidden()
@@ -218,9 +196,9 @@ extension FleetReducer {
             // Marks in regions no longer shown would be stopped unseen; they go, and the banner says so.
             let outside =
                 selection.allowed.map { allowed in
-                    s.marks.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true }
+                    s.markedIds.filter { id in s.instance(id).map { !allowed.contains($0.regionId) } ?? true }
                 } ?? []
-            s.marks.subtract(outside)
+            for id in outside { s.setMark(id, false) }
             var effects: [FleetEffect] = []
             if selection == .all {
                 s.regionListLoading = true

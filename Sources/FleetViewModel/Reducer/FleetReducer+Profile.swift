@@ -46,13 +46,12 @@ extension FleetReducer {
     /// the sort stay (they are how the operator looks, not what); the regions become the new account's
     /// default region, or all of its regions when all were shown.
     static func profileSwitched(_ s: inout FleetState, _ account: AccountSummary, now: Date) -> [FleetEffect] {
-        let dropped = s.marks.count
+        let dropped = s.markCount
         s.switchingTo = nil
         s.profile = account.profile
         s.credentialSource = account.credentialSource
         s.endpoint = account.endpoint
         s.table = InstanceTable()
-        s.marks = []
         s.cursor = nil
         s.rangeMarking = false
         s.pendingCount = nil

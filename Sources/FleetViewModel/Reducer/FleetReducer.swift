@@ -35,19 +35,12 @@ public enum FleetReducer {
         case .toggleMarkAndMoveDown:
             toggleMark(&s)
             if let p = s.cursorPosition, p + 1 < s.visible.count { s.cursor = s.visible[p + 1] }
-        case .markAllVisible:
-            // Marking visible rows hides none: the hidden-mark count stands, and is not counted again.
-            let hidden = s.hiddenMarkCount
-            s.marks.reserveCapacity(s.marks.count + s.visible.count) // one allocation, not a rehash per doubling
-            // In row order, the order the ID strings sit in memory (the list's order misses the cache once an ID).
-            let table = s.table
-            for r in table.visiblePlace.indices where table.visiblePlace[r] >= 0 { s.marks.insert(table.ids[r]) }
-            s.table.hiddenMarks = (s.marks, s.table.visibleVersion, hidden)
-        case .invertVisibleMarks: for id in s.visible { if s.marks.remove(id) == nil { s.marks.insert(id) } }
-        case .clearMarks: s.marks = []
+        case .markAllVisible: s.table.markVisible()
+        case .invertVisibleMarks: s.table.invertVisibleMarks()
+        case .clearMarks: s.clearMarks()
         case .setRangeMarking(let on):
             s.rangeMarking = on
-            if on, let c = s.cursor { s.marks.insert(c) }
+            if on, let c = s.cursor { s.setMark(c, true) }
         case .beginFilter, .editFilter, .applyFilter, .cancelFilter, .clearFilter,
             .sortByNextColumn, .sortByPreviousColumn, .invertSort:
             filterOrSort(&s, action, now: now)
@@ -141,7 +134,7 @@ public enum FleetReducer {
         let t = max(0, min(target, v.count - 1))
         let from = s.cursorPosition ?? t
         s.cursor = v[t]
-        if s.rangeMarking { for i in min(from, t)...max(from, t) { s.marks.insert(v[i]) } }
+        if s.rangeMarking { for i in min(from, t)...max(from, t) { s.setMark(v[i], true) } }
     }
 
     static func moveTo(_ s: inout FleetState, _ id: String, now: Date) {
@@ -155,7 +148,7 @@ public enum FleetReducer {
 
     static func toggleMark(_ s: inout FleetState) {
         guard let c = s.cursor else { return }
-        if s.marks.remove(c) == nil { s.marks.insert(c) }
+        s.toggleMark(c)
     }
 
     static func filterOrSort(_ s: inout FleetState, _ action: FleetAction, now: Date) {

@@ -4,8 +4,9 @@ import Foundation
 
 /// Everything the fleet screen shows, as one value. The reducer changes it; the UI draws it.
 ///
-/// The cursor and the marks are instance IDs, never row numbers, so refreshes, filters and sorts never move
-/// them to another instance. The visible list (filter and sort applied) is cached and recomputed only when the
+/// The cursor is an instance ID, never a row number, and the marks belong to instances (the table keeps them with
+/// its rows and carries them when it renumbers), so refreshes, filters and sorts never move either to another
+/// instance. The visible list (filter and sort applied) is cached and recomputed only when the
 /// filter, the sort, the regions shown or the instances change, touching only changed instances where it can.
 public struct FleetState: Sendable, Equatable {
     /// The credentials profile in use.
@@ -24,8 +25,6 @@ public struct FleetState: Sendable, Equatable {
     var table: InstanceTable
     /// The instance under the cursor.
     public var cursor: String?
-    /// Marked instance IDs (hidden ones included).
-    public var marks: Set<String>
     /// While on, moving the cursor marks every instance it passes.
     public var rangeMarking: Bool
     /// The filter bar.
@@ -115,7 +114,6 @@ public struct FleetState: Sendable, Equatable {
         loads = [:]
         table = InstanceTable()
         cursor = nil
-        marks = []
         rangeMarking = false
         filter = FilterState()
         sort = InstanceSort()
@@ -170,9 +168,6 @@ public struct FleetState: Sendable, Equatable {
 
     /// The cursor's place in the visible list.
     public var cursorPosition: Int? { cursor.flatMap(visiblePosition(of:)) }
-
-    /// Marked instances the filter hides.
-    public var hiddenMarkCount: Int { table.hiddenMarkCount(marks) }
 
     /// The regions shown, resolved.
     public var shownRegions: [String] { regionsShown.regions(known: knownRegions) }
@@ -240,7 +235,6 @@ public struct FleetState: Sendable, Equatable {
     mutating func syncVisible(from context: CursorContext? = nil) {
         let context = context ?? cursorContext()
         table.sync(query: filter.query, regions: regionsShown.allowed, sort: sort)
-        table.cacheHiddenMarks(marks)
         if let c = cursor, visiblePosition(of: c) != nil { return }
         let v = visible
         guard !v.isEmpty else {

@@ -50,8 +50,14 @@ struct InstanceTable: Sendable {
     var visibleStatusTally: [Int] = []
     /// Counts the rebuilds of `visible`, so caches over it know when they are stale.
     var visibleVersion = 0
-    /// The hidden-mark count last computed, and for which marks and visible list.
-    var hiddenMarks: (marks: Set<String>, visibleVersion: Int, hidden: Int)?
+
+    // Marks, by row: marking every one of 100,000 rows is a flag each, not a hashed ID string each.
+    /// Whether each row is marked (a removed row keeps its mark: the operator marked that instance).
+    var marked: [Bool] = []
+    /// How many rows are marked.
+    var markedRows = 0
+    /// Marked IDs with no row: marked before they were loaded, or removed and then compacted away.
+    var strayMarks: Set<String> = []
 
     // Pending work.
     var changed: [Int32] = []
@@ -85,19 +91,6 @@ struct InstanceTable: Sendable {
             out[InstanceStatus(rawValue: codes.status.values[code]), default: 0] += n
         }
         return out
-    }
-
-    /// How many of `marks` are not visible: cached for the frames that follow a change (`cacheHiddenMarks`), as
-    /// walking 100,000 marks each frame would not fit in one.
-    func hiddenMarkCount(_ marks: Set<String>) -> Int {
-        // `Set ==` is immediate when both share storage (the usual case) or differ in size.
-        if let cache = hiddenMarks, cache.visibleVersion == visibleVersion, cache.marks == marks { return cache.hidden }
-        return marks.reduce(0) { $0 + (visiblePosition(of: $1) == nil ? 1 : 0) }
-    }
-
-    /// Remembers the hidden-mark count of `marks` until they or the visible list change.
-    mutating func cacheHiddenMarks(_ marks: Set<String>) {
-        hiddenMarks = (marks, visibleVersion, hiddenMarkCount(marks))
     }
 
     /// The number of instances of each region.
@@ -139,7 +132,9 @@ struct InstanceTable: Sendable {
                 matched.append(false)
                 visiblePlace.append(-1)
                 isChanged.append(false)
+                marked.append(false)
                 rowOf[instance.instanceId] = r
+                if !strayMarks.isEmpty, strayMarks.remove(instance.instanceId) != nil { setMark(row: r, true) }
                 count += 1
                 store(instance, row: r)
             }
@@ -223,12 +218,18 @@ struct InstanceTable: Sendable {
         fresh.sort = sort
         fresh.query = query
         fresh.regions = regions
+        fresh.strayMarks = strayMarks
         for i in instances.indices {
-            guard alive[i] else { continue }
+            guard alive[i] else {
+                if marked[i] { fresh.strayMarks.insert(ids[i]) }
+                continue
+            }
             let instance = instances[i]
             fresh.upsert([instance], region: instance.regionId, generation: seenIn[i])
-            fresh.readAt[fresh.ids.count - 1] = readAt[i]
-            if let last = lastOperations[i] { fresh.lastOperations[fresh.ids.count - 1] = last }
+            let r = fresh.ids.count - 1
+            fresh.readAt[r] = readAt[i]
+            if let last = lastOperations[i] { fresh.lastOperations[r] = last }
+            if marked[i] { fresh.setMark(row: Int32(r), true) }
         }
         fresh.visible = []
         self = fresh
@@ -239,10 +240,12 @@ struct InstanceTable: Sendable {
 }
 
 extension InstanceTable: Equatable {
-    /// Two tables are equal when they hold the same instances with the same last operations and show the same
-    /// rows in the same order, however they were built.
+    /// Two tables are equal when they hold the same instances with the same last operations, mark the same IDs
+    /// and show the same rows in the same order, however they were built.
     static func == (l: InstanceTable, r: InstanceTable) -> Bool {
-        guard l.count == r.count, l.visible.count == r.visible.count else { return false }
+        guard l.count == r.count, l.visible.count == r.visible.count, l.markCount == r.markCount else { return false }
+        guard l.strayMarks.allSatisfy(r.isMarked) else { return false }
+        for i in l.marked.indices where l.marked[i] { guard r.isMarked(l.ids[i]) else { return false } }
         for i in l.instances.indices {
             guard l.alive[i] else { continue }
             let instance = l.instances[i]
