@@ -132,20 +132,30 @@ import Testing
         #expect(VM.dialog(s)?.targetIds == VM.ids([5, 3, 1, 2]))
     }
 
-    @Test func manyTargetsAreMadeInRowOrderAndShownInTheListsOrder() {
-        // Over 1,024 rows the targets are made in the table's row order: the dialog still lists them as the list.
-        var s = VM.state(1500)
-        VM.reduce(&s, [.invertSort, .markAllVisible, .openStopDialog])
-        #expect(Array(s.visible) != VM.ids(1...1500), "the list's order is not the rows' order")
-        #expect(VM.dialog(s)?.targetIds == Array(s.visible))
-        // A repeated row cannot be made in row order (a place would stay empty): the caller makes them in order.
-        let made = PowerDialogState.targetsInRowOrder([0, 1, 1], rowCount: 2, extra: 0) { _ in
-            Issue.record("nothing is made for repeated rows")
-            return PowerDialogState.Target(
-                instanceId: VM.id(1), regionId: VM.hangzhou, instance: nil, action: .stop, stopCharging: false,
-                now: VM.t0)
+    @Test func targetsAreListedInTheListsOrderAndEachIsJudgedAsPreflightWould() {
+        // Opened from the table, the targets are judged by kind of row (region and facts) and by whether the
+        // subscription has ended, once a pair: each verdict must still be what Preflight says of the instance.
+        var r = DialogTallyTests.Random(seed: 7)
+        var list = (1...400).map { DialogTallyTests.instance($0, &r) }
+        for k in stride(from: 0, to: list.count, by: 9) {
+            list[k].instanceChargeType = "PrePaid"
+            list[k].expiredTime = "2030-06-01T00:00Z" // ends between the two openings below
         }
-        #expect(made == nil)
+        var s = FleetState(
+            profile: "test", regions: .only([VM.hangzhou, VM.shanghai]), instances: list,
+            autoRefreshInterval: 60, operationIdPrefix: "t-")
+        let instances = Dictionary(uniqueKeysWithValues: list.map { ($0.instanceId, $0) })
+        VM.reduce(&s, [.invertSort, .markAllVisible])
+        for now in [VM.t0, ECSTime.parse("2031-01-01T00:00Z")!] {
+            VM.reduce(&s, .openStopDialog, now: now)
+            let d = VM.dialog(s)!
+            #expect(d.targetIds == Array(s.visible))
+            #expect(d.targets.judgements.count < 60, "a few judgements shared by 400 targets")
+            #expect(DialogTallyTests.verdictsMatch(d, { instances[$0] }))
+            #expect(
+                DialogTallyTests.Recount.shown(d, { instances[$0] }) == DialogTallyTests.Recount(d, { instances[$0] }))
+            VM.reduce(&s, .cancelDialog)
+        }
     }
 
     @Test func tabMovesTheFocusAndEnterPressesIt() {

@@ -3,9 +3,9 @@ import Foundation
 
 extension Preflight {
     /// What a verdict reads of an instance: its state, its locks, its subscription's end and whether economical
-    /// mode can apply. The instance table records one per row when it stores the row, so the stop dialog opening
-    /// over 100,000 instances reads these small records instead of the instances.
-    public struct Facts: Sendable, Equatable {
+    /// mode can apply. The instance table records them when it stores a row, less the subscription's end, as one
+    /// of a few kinds: the stop dialog opening over 100,000 instances judges each kind once.
+    public struct Facts: Sendable, Hashable {
         /// Its state.
         public var status: InstanceStatus
         /// A `security` lock.
@@ -16,7 +16,7 @@ extension Preflight {
         var recycling: Bool
         /// The subscription's end, for a PrePaid instance (`nil` otherwise, or when the time does not parse):
         /// parsed once, not at each verdict.
-        var expiresAt: Date?
+        public var expiresAt: Date?
         /// Why economical mode cannot apply, or `nil` when it can.
         public var ineligibility: String?
         /// Whether its ID is an instance ID (`isWellFormed`), checked once: the dialog would otherwise read 100,000

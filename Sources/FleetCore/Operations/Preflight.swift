@@ -3,7 +3,7 @@ import Foundation
 
 /// What is expected to happen to one instance, judged from what is known locally before anything is sent.
 public struct Preflight: Sendable, Equatable {
-    public enum Verdict: Sendable, Equatable {
+    public enum Verdict: Sendable, Hashable {
         /// It will be sent.
         case proceed
         /// It will be sent, and will stop in standard mode although `StopCharging` was asked.

@@ -32,75 +32,24 @@ public struct PowerDialogState: Sendable, Equatable {
         /// The instance ID.
         public var instanceId: String
         /// Its region (empty when it is not loaded).
-        public var regionId: String
+        public var regionId: String { judgement.regionId }
         /// Its latest known state; `nil` when the instance is not loaded (gone, or never seen).
-        public var status: InstanceStatus?
+        public var status: InstanceStatus? { judgement.status }
         /// The preflight verdict for the current options.
-        public var preflight: Preflight.Verdict
+        public var preflight: Preflight.Verdict { judgement.preflight }
         /// The dry run's result, once previewed with the current options.
         public var dryRun: InstanceResult?
-        /// Whether economical mode can apply to it (VPC, pay-as-you-go, no local disks; true when not loaded).
-        var economical: Bool
-        /// Why economical mode cannot apply to a stop target that will be sent (`nil` otherwise): the verdict
-        /// then depends on StoppedMode alone, so changing it re-judges nothing.
-        var keepsChargingReason: String?
+        /// The rest of what the dialog knows and judged of it.
+        var judgement: Judgement
 
-        /// `id` judged for `action` at `now`, with its verdict for `stopCharging` (StoppedMode=StopCharging) or not.
-        init(
-            instanceId: String, regionId: String, instance: Instance?, action: PowerAction, stopCharging: Bool,
-            now: Date
-        ) {
-            if let instance {
-                self = Target(
-                    instanceId: instanceId, regionId: instance.regionId, facts: Preflight.Facts(instance),
-                    action: action, stopCharging: stopCharging, now: now)
-            } else {
-                self = Target(missing: instanceId, regionId: regionId, action: action, now: now)
-            }
-        }
-
-        /// `id`, not loaded, judged for `action` at `now`.
-        private init(missing instanceId: String, regionId: String, action: PowerAction, now: Date) {
+        init(instanceId: String, judgement: Judgement, dryRun: InstanceResult? = nil) {
             self.instanceId = instanceId
-            self.regionId = regionId
-            status = nil
-            economical = true
-            dryRun = nil
-            keepsChargingReason = nil
-            preflight =
-                Preflight.judge(nil, id: instanceId, action: action, options: OperationOptions(), now: now)
-                .verdict
-        }
-
-        /// `id` in `regionId`, found with `facts`, judged for `action` at `now`.
-        init(
-            instanceId: String, regionId: String, facts: Preflight.Facts, action: PowerAction, stopCharging: Bool,
-            now: Date
-        ) {
-            self.instanceId = instanceId
-            self.regionId = regionId
-            status = facts.status
-            economical = facts.ineligibility == nil
-            dryRun = nil
-            // Only StopCharging changes a verdict (from proceed to standardModeOnly), so the verdict without it and
-            // the reason it would not apply are all the options need.
-            let base = Preflight.verdict(facts, action: action, options: OperationOptions(), now: now)
-            keepsChargingReason = action == .stop && base == .proceed ? facts.ineligibility : nil
-            preflight = base
-            setStopCharging(stopCharging)
-        }
-
-        /// Sets the verdict for StoppedMode=StopCharging (`on`) or any other StoppedMode.
-        mutating func setStopCharging(_ on: Bool) {
-            guard let why = keepsChargingReason else { return }
-            preflight = on ? .standardModeOnly(reason: why) : .proceed
+            self.judgement = judgement
+            self.dryRun = dryRun
         }
 
         /// Whether it will be in a call.
-        public var willSend: Bool {
-            if case .skip = preflight { return false }
-            return true
-        }
+        public var willSend: Bool { judgement.willSend }
 
         /// What the dialog shows for it: the dry run's verdict once previewed, else the preflight's.
         public var verdictText: String {
@@ -120,7 +69,7 @@ public struct PowerDialogState: Sendable, Equatable {
     /// Stop, or start.
     public let action: PowerAction
     /// The frozen targets, in order (marked visible ones in list order, then hidden ones).
-    public private(set) var targets: [Target]
+    public private(set) var targets: Targets
     /// Targets that were marked but hidden by the filter when the dialog opened.
     public private(set) var hiddenIds: Set<String>
     /// The options of the real call (`dryRun` is always false here).
@@ -168,13 +117,14 @@ public struct PowerDialogState: Sendable, Equatable {
             action: action, hidden: hidden, options: options, readOnly: readOnly, readOnlyFixed: readOnlyFixed,
             safety: safety, now: now
         ) { stopCharging in
-            var made: [Target] = []
+            var made = Targets()
             made.reserveCapacity(list.count)
-            for i in list.indices where seen.insert(list[i].instanceId).inserted {
+            for t in list where seen.insert(t.instanceId).inserted {
                 made.append(
-                    Target(
-                        instanceId: list[i].instanceId, regionId: list[i].regionId, instance: list[i].instance,
-                        action: action, stopCharging: stopCharging, now: now))
+                    id: t.instanceId,
+                    judgement: Judgement(
+                        instanceId: t.instanceId, regionId: t.regionId, instance: t.instance, action: action,
+                        stopCharging: stopCharging, now: now))
             }
             return made
         }
@@ -191,30 +141,32 @@ public struct PowerDialogState: Sendable, Equatable {
             action: action, hidden: hidden, options: options, readOnly: readOnly, readOnlyFixed: readOnlyFixed,
             safety: safety, now: now
         ) { stopCharging in
-            func target(_ r: Int32) -> Target {
-                Target(
-                    instanceId: table.ids[Int(r)], regionId: table.regionId(ofRow: r),
-                    facts: table.preflightFacts[Int(r)], action: action, stopCharging: stopCharging, now: now)
+            var made = Targets(rowIds: table.ids)
+            made.reserveCapacity(rows.count + ids.count)
+            // A row's verdict depends on its kind (region and facts) and on whether its subscription has ended:
+            // each pair is judged once, not each of 100,000 rows.
+            var judged = [Int32](repeating: -1, count: table.preflightKinds.count * 2)
+            let seconds = now.timeIntervalSinceReferenceDate
+            func number(_ r: Int32) -> Int32 {
+                let kind = Int(table.preflightKind[Int(r)])
+                let expired = table.expiry[Int(r)] < seconds
+                let key = kind * 2 + (expired ? 1 : 0)
+                if judged[key] < 0 {
+                    var facts = table.preflightKinds[kind].facts
+                    facts.expiresAt = expired ? .distantPast : nil
+                    judged[key] = made.number(
+                        of: Judgement(
+                            regionId: table.preflightKinds[kind].regionId, facts: facts, action: action,
+                            stopCharging: stopCharging, now: now))
+                }
+                return judged[key]
             }
-            var made: [Target]
-            if rows.count >= 1024,
-                let inRowOrder = Self.targetsInRowOrder(
-                    rows, rowCount: table.ids.count, extra: ids.count, make: target)
-            {
-                made = inRowOrder
-            } else {
-                made = []
-                made.reserveCapacity(rows.count + ids.count)
-                for r in rows { made.append(target(r)) }
-            }
+            for r in rows { made.append(row: r, judgement: number(r)) }
             for id in ids {
                 if let r = table.row(id) {
-                    made.append(target(r))
+                    made.append(row: r, judgement: number(r))
                 } else {
-                    made.append(
-                        Target(
-                            instanceId: id, regionId: "", instance: nil, action: action, stopCharging: stopCharging,
-                            now: now))
+                    made.append(id: id, judgement: Judgement(missing: id, regionId: "", action: action, now: now))
                 }
             }
             return made
@@ -223,7 +175,7 @@ public struct PowerDialogState: Sendable, Equatable {
 
     private init(
         action: PowerAction, hidden: Set<String>, options: OperationOptions, readOnly: Bool, readOnlyFixed: Bool,
-        safety: SafetyPolicy.Decision, now: Date, targets make: (_ stopCharging: Bool) -> [Target]
+        safety: SafetyPolicy.Decision, now: Date, targets make: (_ stopCharging: Bool) -> Targets
     ) {
         self.action = action
         var o = options
@@ -253,25 +205,29 @@ public struct PowerDialogState: Sendable, Equatable {
     private mutating func targetIndex(of id: String) -> Int? {
         if place.index == nil {
             var index = [String: Int](minimumCapacity: targets.count)
-            for i in targets.indices where index[targets[i].instanceId] == nil { index[targets[i].instanceId] = i }
+            for i in targets.indices {
+                let id = targets.instanceId(at: i)
+                if index[id] == nil { index[id] = i }
+            }
             place.index = index
         }
         return place.index?[id]
     }
 
     /// The frozen target IDs, in order.
-    public var targetIds: [String] { targets.map(\.instanceId) }
+    public var targetIds: [String] { targets.indices.map(targets.instanceId(at:)) }
 
     /// Re-judges every target with the current options at `now`, from what `instances` knows of each.
     mutating func judge(now: Date, instances: (String) -> Instance?) {
         judgedAt = now
         let stopCharging = options.stoppedMode == .stopCharging
         for i in targets.indices {
-            var t = Target(
-                instanceId: targets[i].instanceId, regionId: targets[i].regionId,
-                instance: instances(targets[i].instanceId), action: action, stopCharging: stopCharging, now: now)
-            t.dryRun = targets[i].dryRun
-            targets[i] = t
+            let id = targets.instanceId(at: i)
+            targets.setJudgement(
+                at: i,
+                Judgement(
+                    instanceId: id, regionId: targets.judgement(at: i).regionId, instance: instances(id),
+                    action: action, stopCharging: stopCharging, now: now))
         }
         tally = VerdictTally(targets)
         findFirstCall()
@@ -280,8 +236,7 @@ public struct PowerDialogState: Sendable, Equatable {
     /// Puts StoppedMode's effect on the verdicts: only targets that cannot use economical mode change, and no
     /// count does (they are sent either way).
     mutating func applyStoppedMode() {
-        let on = options.stoppedMode == .stopCharging
-        for i in targets.indices where targets[i].keepsChargingReason != nil { targets[i].setStopCharging(on) }
+        targets.setStopCharging(options.stoppedMode == .stopCharging)
     }
 
     /// Takes in fresher data for targets among `instances`, and forgets the data of targets among `gone` (no
@@ -290,14 +245,14 @@ public struct PowerDialogState: Sendable, Equatable {
         var any = false
         var sendChanged = false
         func change(_ i: Int, to instance: Instance?, id: String) {
-            var t = Target(
-                instanceId: id, regionId: targets[i].regionId, instance: instance, action: action,
+            let old = targets[i]
+            let j = Judgement(
+                instanceId: id, regionId: old.regionId, instance: instance, action: action,
                 stopCharging: options.stoppedMode == .stopCharging, now: now)
-            t.dryRun = targets[i].dryRun
-            guard t != targets[i] else { return }
-            if t.willSend != targets[i].willSend { sendChanged = true }
-            tally.replace(targets[i], with: t)
-            targets[i] = t
+            guard j != old.judgement else { return }
+            if j.willSend != old.willSend { sendChanged = true }
+            tally.replace(old, with: Target(instanceId: id, judgement: j, dryRun: old.dryRun))
+            targets.setJudgement(at: i, j)
             any = true
         }
         for instance in instances {
@@ -305,7 +260,7 @@ public struct PowerDialogState: Sendable, Equatable {
             change(i, to: instance, id: instance.instanceId)
         }
         for id in gone {
-            guard let i = targetIndex(of: id), targets[i].status != nil else { continue }
+            guard let i = targetIndex(of: id), targets.judgement(at: i).status != nil else { continue }
             change(i, to: nil, id: id)
         }
         if any { judgedAt = now }
@@ -315,7 +270,8 @@ public struct PowerDialogState: Sendable, Equatable {
     /// Forgets the targets that were hidden by the filter.
     mutating func dropHidden() {
         guard !hiddenIds.isEmpty else { return }
-        targets.removeAll { hiddenIds.contains($0.instanceId) }
+        let hidden = hiddenIds
+        targets.removeAll(where: hidden.contains)
         place = TargetPlaces()
         hiddenIds = []
         scroll = min(scroll, max(0, targets.count - 1))
@@ -330,10 +286,8 @@ public struct PowerDialogState: Sendable, Equatable {
         guard case .running(let id) = preview, id == report.operation else { return }
         for r in report.results {
             guard let i = targetIndex(of: r.instanceId) else { continue }
-            var t = targets[i]
-            t.dryRun = r
-            tally.replace(targets[i], with: t)
-            targets[i] = t
+            tally.replaceDryRun(targets.dryRun(at: i), with: r)
+            targets.setDryRun(at: i, r)
         }
         preview = .done(operationId: id, notes: report.notes)
     }
@@ -342,7 +296,7 @@ public struct PowerDialogState: Sendable, Equatable {
     mutating func clearPreview() {
         preview = .notRun
         guard tally.dryRuns > 0 else { return }
-        for i in targets.indices { targets[i].dryRun = nil }
+        targets.clearDryRuns()
         tally.dryRuns = 0
         tally.dryRunPassed = 0
         tally.dryRunFailed = 0
@@ -356,13 +310,9 @@ public struct PowerDialogState: Sendable, Equatable {
     /// Finds the plan's first call as `OperationPlan` makes it: the region of the first target to send, and
     /// that region's first 100 targets to send, in order.
     private mutating func findFirstCall() {
-        firstCallIds = []
-        guard let first = targets.firstIndex(where: \.willSend) else { return }
-        firstCallRegion = targets[first].regionId
-        for i in targets.indices[first...] where targets[i].willSend && targets[i].regionId == targets[first].regionId {
-            firstCallIds.append(targets[i].instanceId)
-            if firstCallIds.count == OperationPlan.maxPerCall { break }
-        }
+        let call = targets.firstCall(limit: OperationPlan.maxPerCall)
+        firstCallRegion = call?.region ?? ""
+        firstCallIds = call?.ids ?? []
     }
 }
 

@@ -22,62 +22,52 @@ struct VerdictTally: Sendable, Equatable {
     var dryRunPassed = 0
     var dryRunFailed = 0
 
-    /// The tally of `targets`, counted from scratch (by index: iterating would copy each target). A fleet has a
-    /// handful of states, regions and skip reasons: they are counted in short lists first (comparing values is far
-    /// cheaper than hashing them 100,000 times), then put in the dictionaries once each.
-    init(_ targets: [PowerDialogState.Target]) {
-        var statusList = SmallCounts<InstanceStatus>()
-        var reasonList = SmallCounts<String>()
-        var regionList = SmallCounts<String>()
-        // Field by field: `let t = targets[i]` would copy the whole target.
-        for i in targets.indices {
-            if let s = targets[i].status { statusList.add(s) } else { missing += 1 }
-            if case .skip(_, let reason) = targets[i].preflight {
-                reasonList.add(reason)
-            } else {
-                send += 1
-                regionList.add(targets[i].regionId)
-                if !targets[i].economical { notEligible += 1 }
-            }
-            if let outcome = targets[i].dryRun?.outcome {
-                dryRuns += 1
-                switch outcome {
-                case .dryRunPassed: dryRunPassed += 1
-                case .dryRunFailed, .failed: dryRunFailed += 1
-                default: break
-                }
-            }
-        }
-        statuses = statusList.dictionary
-        skipReasons = reasonList.dictionary
-        sendByRegion = regionList.dictionary
+    /// The tally of `targets`, counted from scratch: targets by judgement first (a number each), then each
+    /// judgement's share once. A fleet has a handful of judgements, so this is one pass over small numbers.
+    init(_ targets: PowerDialogState.Targets) {
+        for (j, n) in targets.countsByJudgement.enumerated() where n > 0 { add(targets.judgements[j], sign: n) }
+        for r in targets.targetDryRuns { addDryRun(r, sign: 1) }
     }
 
     /// Counts `t` in (`sign` 1) or out (`sign` -1).
     mutating func add(_ t: PowerDialogState.Target, sign: Int = 1) {
-        if let s = t.status {
+        add(t.judgement, sign: sign)
+        if let r = t.dryRun { addDryRun(r, sign: sign) }
+    }
+
+    /// Counts `sign` targets judged `j` in (`sign` above 0) or out (below 0).
+    mutating func add(_ j: PowerDialogState.Judgement, sign: Int) {
+        if let s = j.status {
             statuses[s, default: 0] += sign
             if statuses[s] == 0 { statuses[s] = nil }
         } else {
             missing += sign
         }
-        if case .skip(_, let reason) = t.preflight {
+        if case .skip(_, let reason) = j.preflight {
             skipReasons[reason, default: 0] += sign
             if skipReasons[reason] == 0 { skipReasons[reason] = nil }
         } else {
             send += sign
-            sendByRegion[t.regionId, default: 0] += sign
-            if sendByRegion[t.regionId] == 0 { sendByRegion[t.regionId] = nil }
-            if !t.economical { notEligible += sign }
+            sendByRegion[j.regionId, default: 0] += sign
+            if sendByRegion[j.regionId] == 0 { sendByRegion[j.regionId] = nil }
+            if !j.economical { notEligible += sign }
         }
-        if let r = t.dryRun {
-            dryRuns += sign
-            switch r.outcome {
-            case .dryRunPassed: dryRunPassed += sign
-            case .dryRunFailed, .failed: dryRunFailed += sign
-            default: break
-            }
+    }
+
+    /// Counts a dry run in or out.
+    mutating func addDryRun(_ r: InstanceResult, sign: Int) {
+        dryRuns += sign
+        switch r.outcome {
+        case .dryRunPassed: dryRunPassed += sign
+        case .dryRunFailed, .failed: dryRunFailed += sign
+        default: break
         }
+    }
+
+    /// Replaces a target's dry run `old` (if any) by `new`.
+    mutating func replaceDryRun(_ old: InstanceResult?, with new: InstanceResult) {
+        if let old { addDryRun(old, sign: -1) }
+        addDryRun(new, sign: 1)
     }
 
     /// Replaces `old` by `new` in the counts.
@@ -89,26 +79,5 @@ struct VerdictTally: Sendable, Equatable {
     /// The API calls the targets to send make: at most 100 instances a call, one region a call.
     var callCount: Int {
         sendByRegion.values.reduce(0) { $0 + ($1 + OperationPlan.maxPerCall - 1) / OperationPlan.maxPerCall }
-    }
-}
-
-/// Counts of a few distinct values, most recent first: a linear search that usually stops at the first entry.
-private struct SmallCounts<Key: Hashable> {
-    private var keys: [Key] = []
-    private var counts: [Int] = []
-
-    mutating func add(_ key: Key) {
-        if let i = keys.firstIndex(of: key) {
-            counts[i] += 1
-        } else {
-            keys.append(key)
-            counts.append(1)
-        }
-    }
-
-    var dictionary: [Key: Int] {
-        var out = [Key: Int](minimumCapacity: keys.count)
-        for i in keys.indices { out[keys[i], default: 0] += counts[i] }
-        return out
     }
 }

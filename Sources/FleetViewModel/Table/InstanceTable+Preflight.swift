@@ -1,7 +1,10 @@
-import ECSAPI
 import FleetCore
 
 extension InstanceTable {
-    /// Row `r`'s region, from the region codes (not from its instance: see `preflightFacts`).
-    func regionId(ofRow r: Int32) -> String { codes.region.values[Int(codes.rowRegion[Int(r)])] }
+    /// A kind of row for a preflight verdict: its region and its facts less the subscription's end (kept apart
+    /// per row, as it is the one fact that changes a verdict with time).
+    struct PreflightKind: Sendable, Hashable {
+        var regionId: String
+        var facts: Preflight.Facts
+    }
 }

@@ -21,9 +21,14 @@ struct InstanceTable: Sendable {
     private(set) var readAt: [Double] = []
     private(set) var rowOf: [String: Int32] = [:]
     private(set) var count = 0
-    /// What a preflight verdict reads of each row, recorded when it is stored: the stop dialog reads these 100,000
-    /// small records instead of 100,000 instances scattered over 50 MB (a cache miss each).
-    private(set) var preflightFacts: [Preflight.Facts] = []
+    /// What a preflight verdict reads of each row, recorded when it is stored, as its kind (an index into
+    /// `preflightKinds`) and its subscription's end (seconds since the reference date; infinity for none). The
+    /// stop dialog judges each kind once instead of reading 100,000 instances scattered over 50 MB.
+    private(set) var preflightKind: [Int32] = []
+    private(set) var expiry: [Double] = []
+    /// The distinct kinds of row for a verdict: a fleet has a few hundred at most.
+    private(set) var preflightKinds: [PreflightKind] = []
+    private var preflightKindNumbers: [PreflightKind: Int32] = [:]
 
     // Indexes.
     var search = SearchBuffer()
@@ -197,8 +202,24 @@ struct InstanceTable: Sendable {
 
     private mutating func store(_ instance: Instance, row r: Int32) {
         instances[Int(r)] = instance
-        let facts = Preflight.Facts(instance)
-        if Int(r) < preflightFacts.count { preflightFacts[Int(r)] = facts } else { preflightFacts.append(facts) }
+        var facts = Preflight.Facts(instance)
+        let ends = facts.expiresAt?.timeIntervalSinceReferenceDate ?? .infinity
+        facts.expiresAt = nil
+        let kind = PreflightKind(regionId: instance.regionId, facts: facts)
+        let k =
+            preflightKindNumbers[kind]
+            ?? {
+                preflightKinds.append(kind)
+                preflightKindNumbers[kind] = Int32(preflightKinds.count - 1)
+                return Int32(preflightKinds.count - 1)
+            }()
+        if Int(r) < preflightKind.count {
+            preflightKind[Int(r)] = k
+            expiry[Int(r)] = ends
+        } else {
+            preflightKind.append(k)
+            expiry.append(ends)
+        }
         search.set(row: r, text: SearchText.bytes(instance))
         codes.set(row: r, instance)
         sortCodes.set(row: r, instance)
