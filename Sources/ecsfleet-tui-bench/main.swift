@@ -257,6 +257,8 @@ if runs("sort") {
 // clearing in between untimed); then, in the open dialog, f, m, b and scrolling (j, k) are each a sample.
 var dialogOpen: [Double] = []
 var dialogMark: [Double] = []
+/// `p` in the dialog over every instance (no target: reported for information).
+var dialogPreview: [Double] = []
 /// The reducer's and the frame's shares of `*` and `S`.
 var dialogMarkSplit: (reduce: [Double], render: [Double]) = ([], [])
 var dialogOpenSplit: (reduce: [Double], render: [Double]) = ([], [])
@@ -291,6 +293,12 @@ if runs("dialog") {
             d.append(session.lastRender)
         }
         stats.append(Stat(name: name, samples: s, reduce: r, render: d, medianTarget: 16, p99Target: nil))
+    }
+    // `p`: the reducer re-judges every target and plans the dry run (the effect itself is not run here).
+    for _ in 0..<5 {
+        dialogPreview.append(session.press(.character("p")))
+        _ = session.press(.escape)
+        _ = session.press(.character("S"))
     }
     _ = session.press(.escape)
     _ = session.press(.character("U"))
@@ -386,6 +394,9 @@ if !options.jsonOnly {
             "reduce \(f(Stat(name: "", samples: parts.reduce).median, 1)) + frame \(f(Stat(name: "", samples: parts.render).median, 1)) ms"
         }
         print("    of which: * \(split(dialogMarkSplit)); S \(split(dialogOpenSplit))")
+        print(
+            "  p (preview) in that dialog, key to frame: median \(f(Stat(name: "", samples: dialogPreview).median, 1)) ms (5; re-judges and plans every target)"
+        )
     }
     print("")
     let mb = { (x: Double?) in x.map { f($0, 1) + " MB" } ?? "n/a" }
@@ -439,6 +450,7 @@ if !dialogOpen.isEmpty {
     json.append("\"dialog_mark_all_median_ms\":\(f(Stat(name: "", samples: dialogMark).median, 1))")
     json.append("\"dialog_open_median_ms\":\(f(Stat(name: "", samples: dialogOpen).median, 1))")
     json.append("\"dialog_mark_all_and_open_ok\":\(dialogKeysOK)")
+    json.append("\"dialog_preview_median_ms\":\(f(Stat(name: "", samples: dialogPreview).median, 1))")
 }
 if let idle, let hour {
     json.append("\"refresh_idle_10min_calls\":\(idle.calls)")

@@ -28,17 +28,17 @@ struct OperationSuccessTests {
 
     @Test("A dry run where every instance passed or was skipped with its reason succeeds")
     func dryRunAnswered() {
-        let p = plan(
-            [
-                ("i-run", makeInstance("i-run")), ("i-locked", locked("i-locked", "security")),
-                ("i-stopped", makeInstance("i-stopped", .stopped)),
-                ("i-stopping", makeInstance("i-stopping", .stopping)),
-            ], dryRun: true)
+        let instances: [(String, Instance?)] = [
+            ("i-run", makeInstance("i-run")), ("i-locked", locked("i-locked", "security")),
+            ("i-stopped", makeInstance("i-stopped", .stopped)),
+            ("i-stopping", makeInstance("i-stopping", .stopping)),
+        ]
+        let p = plan(instances, dryRun: true)
         let r = results(p, sent: .dryRunPassed, code: ErrorCode.dryRunSuccess)
         #expect(r.map(\.outcome) == [.dryRunPassed, .skipped, .skipped, .skipped])
         #expect(p.succeeded(with: r, waited: false))
         // The same instances for real: the locked and the Stopping ones will not reach Stopped.
-        let real = plan(p.targets.map { ($0.instanceId, $0.instance) }, dryRun: false)
+        let real = plan(instances, dryRun: false)
         #expect(!real.succeeded(with: results(real, sent: .stopped), waited: true))
     }
 

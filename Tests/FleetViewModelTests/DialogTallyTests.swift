@@ -48,7 +48,7 @@ import Testing
                     $0.willSend && !(instances($0.instanceId)?.isEconomicalModeEligible ?? true)
                 }.count
             if case .done = d.preview { preview = "\(passed) \(failed) \(d.targets.count - send)" }
-            firstCommand = d.commandLines(instances: instances).first
+            firstCommand = d.commandLines.first
         }
 
         /// The same counts as the dialog reports them.
@@ -60,7 +60,7 @@ import Testing
             r.calls = d.callCount
             r.notEligible = d.notEligibleCount
             r.preview = d.previewCounts.map { "\($0.passed) \($0.failed) \($0.skipped)" }
-            r.firstCommand = d.firstCommandLine(instances: instances)
+            r.firstCommand = d.firstCommandLine
             return r
         }
     }
@@ -114,8 +114,9 @@ import Testing
         let hidden = Set(known.filter { _ in r.next(10) == 0 }.map(\.instanceId))
         var d = PowerDialogState(action: .stop, targets: list, hidden: hidden, now: VM.t0)
         // What the dialog was told of each target, as the screen's table holds it.
-        var table = Dictionary(uniqueKeysWithValues: known.map { ($0.instanceId, $0) })
-        let lookup = { (id: String) in table[id] }
+        var table = InstanceTable()
+        table.upsert(known, region: "", generation: 1)
+        let lookup = { (id: String) in table.instance(id) }
         #expect(Recount.shown(d, lookup) == Recount(d, lookup))
         for step in 0..<120 {
             switch r.next(7) {
@@ -129,10 +130,10 @@ import Testing
                     known[k] = Self.instance(k + 1, &r)
                     known[k].regionId = list[k].regionId // an instance never changes region
                     changed.append(known[k])
-                    table[known[k].instanceId] = known[k]
+                    table.upsert([known[k]], region: known[k].regionId, generation: 1)
                 }
                 let gone = (0..<r.next(3)).map { _ in known[r.next(known.count)].instanceId }
-                for id in gone { table[id] = nil }
+                for id in gone { table.remove([id], region: table.instance(id)?.regionId ?? "") }
                 d.refresh(changed, gone: gone, now: VM.t0.addingTimeInterval(Double(step)))
             case 4:
                 d.startPreview("p\(step)")
@@ -144,7 +145,7 @@ import Testing
                 }
                 d.applyPreview(OperationEngine.Report(operation: "p\(step)", results: results, notes: []))
             case 5: if r.next(4) == 0 { d.dropHidden() }
-            default: d.judge(now: VM.t0.addingTimeInterval(Double(step)), instances: lookup)
+            default: d.judge(now: VM.t0.addingTimeInterval(Double(step)), table: table)
             }
             #expect(Recount.shown(d, lookup) == Recount(d, lookup), "seed \(seed), step \(step)")
             #expect(Self.verdictsMatch(d, lookup), "seed \(seed), step \(step)")

@@ -74,7 +74,7 @@ import Testing
         #expect(d.forceStopConsequence == "ForceStop: like pulling the power; unsaved data may be lost.")
         #expect(d.callCount == 1)
         #expect(
-            d.commandLines(instances: s.instance) == [
+            d.commandLines == [
                 "aliyun ecs StopInstances --RegionId cn-hangzhou --InstanceId.1 i-a01 --InstanceId.2 i-a03 --ForceStop true --StoppedMode StopCharging --BatchOptimization SuccessFirst"
             ])
         VM.reduce(&s, .cycleBatchOptimization)
@@ -86,7 +86,7 @@ import Testing
         var many = VM.state(150)
         VM.reduce(&many, [.markAllVisible, .openStopDialog])
         #expect(VM.dialog(many)?.callCount == 2)
-        #expect(VM.dialog(many)?.commandLines(instances: many.instance).count == 2)
+        #expect(VM.dialog(many)?.commandLines.count == 2)
     }
 
     @Test func countsAndSkipReasons() {

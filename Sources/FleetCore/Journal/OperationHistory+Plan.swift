@@ -14,9 +14,7 @@ extension OperationHistory.Entry {
             if let mode = StoppedMode(rawValue: option) { options.stoppedMode = mode }
             if let batch = BatchOptimization(rawValue: option) { options.batch = batch }
         }
-        var plan = OperationPlan(id: operation, action: action, options: options, targets: [], now: started)
-        plan.undoes = undoes
-        plan.targets = results.map { r in
+        let targets = results.map { r in
             let notThere = [ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed].contains(r.code)
             let skipped = r.outcome == .skipped || (r.outcome == .failed && notThere)
             return OperationPlan.Target(
@@ -24,7 +22,8 @@ extension OperationHistory.Entry {
                 preflight: Preflight(
                     instanceId: r.instanceId, verdict: skipped ? .skip(code: r.code, reason: r.message) : .proceed))
         }
-        plan.batches = OperationPlan.batches(of: plan.targets)
+        var plan = OperationPlan(id: operation, action: action, options: options, judged: targets, now: started)
+        plan.undoes = undoes
         return plan
     }
 }

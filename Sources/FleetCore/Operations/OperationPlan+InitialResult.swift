@@ -6,7 +6,7 @@ extension OperationPlan.Target {
     /// instance ID) is `.failed`, since the operator named something that is not there and must fix the list (the
     /// command exits non-zero, "retry failed" offers it); any other (already stopped, locked, ...) is `.skipped`.
     public var initialResult: InstanceResult {
-        let status = instance?.status.rawValue ?? ""
+        let status = self.status?.rawValue ?? ""
         guard case .skip(let code, let reason) = preflight.verdict else {
             return InstanceResult(
                 instanceId: instanceId, regionId: regionId, outcome: .queued,

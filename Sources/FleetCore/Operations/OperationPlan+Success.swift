@@ -28,9 +28,9 @@ extension OperationPlan {
 
     /// Skipped by the preflight only because it is already in the action's final state.
     func isAlreadyThere(_ target: Target) -> Bool {
-        guard case .skip(let code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus,
-            let i = target.instance
-        else { return false }
-        return i.status == action.targetStatus
+        guard case .skip(let code, _) = target.preflight.verdict, code == ErrorCode.incorrectInstanceStatus else {
+            return false
+        }
+        return target.status == action.targetStatus
     }
 }

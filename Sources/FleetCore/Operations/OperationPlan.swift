@@ -7,9 +7,28 @@ public struct OperationPlan: Sendable {
     public struct Target: Sendable, Equatable {
         public var instanceId: String
         public var regionId: String
-        /// What was known about the instance when the plan was made; `nil` when it was not found.
-        public var instance: Instance?
+        /// The instance's state when the plan was made; `nil` when it was not found.
+        public var status: InstanceStatus?
+        /// Its name then (empty when not found): results show it.
+        public var name: String
         public var preflight: Preflight
+
+        /// `instanceId` in `regionId`, as `instance` was known (`nil`: not found), judged `preflight`. Only its
+        /// state and name are kept: a plan of 100,000 whole instances would weigh 50 MB.
+        public init(instanceId: String, regionId: String, instance: Instance?, preflight: Preflight) {
+            self.init(
+                instanceId: instanceId, regionId: regionId, status: instance?.status,
+                name: instance?.instanceName ?? "", preflight: preflight)
+        }
+
+        /// `instanceId` in `regionId`, in `status` (`nil`: not found) and named `name`, judged `preflight`.
+        public init(instanceId: String, regionId: String, status: InstanceStatus?, name: String, preflight: Preflight) {
+            self.instanceId = instanceId
+            self.regionId = regionId
+            self.status = status
+            self.name = name
+            self.preflight = preflight
+        }
     }
 
     /// One API call: a region and up to 100 IDs.
@@ -34,15 +53,28 @@ public struct OperationPlan: Sendable {
         id: String? = nil, action: PowerAction, options: OperationOptions,
         targets list: [(instanceId: String, regionId: String, instance: Instance?)], now: Date
     ) {
+        // One pass: an instance is over 500 bytes, and 100,000 of them copied once more is a pause.
+        var judged: [Target] = []
+        judged.reserveCapacity(list.count)
+        var seen = Set<String>(minimumCapacity: list.count)
+        for t in list where seen.insert(t.instanceId).inserted {
+            judged.append(
+                Target(
+                    instanceId: t.instanceId, regionId: t.regionId, instance: t.instance,
+                    preflight: Preflight.judge(
+                        t.instance, id: t.instanceId, action: action, options: options, now: now)))
+        }
+        self.init(id: id, action: action, options: options, judged: judged, now: now)
+    }
+
+    /// Plans `action` for `targets` already judged for `options` (each ID once), in the order given: the stop
+    /// dialog's, whose verdicts are kept up to date as it learns more. Without an `id`, one made at `now`.
+    public init(id: String? = nil, action: PowerAction, options: OperationOptions, judged targets: [Target], now: Date)
+    {
         self.id = id ?? OperationID.make(now: now)
         self.action = action
         self.options = options
-        var seen = Set<String>()
-        targets = list.filter { seen.insert($0.instanceId).inserted }.map { t in
-            Target(
-                instanceId: t.instanceId, regionId: t.regionId, instance: t.instance,
-                preflight: Preflight.judge(t.instance, id: t.instanceId, action: action, options: options, now: now))
-        }
+        self.targets = targets
         batches = Self.batches(of: targets)
     }
 
@@ -50,11 +82,13 @@ public struct OperationPlan: Sendable {
     /// `maxPerCall` a call.
     static func batches(of targets: [Target]) -> [Batch] {
         var byRegion: [(String, [String])] = []
-        for t in targets where t.preflight.willSend {
-            if let i = byRegion.firstIndex(where: { $0.0 == t.regionId }) {
-                byRegion[i].1.append(t.instanceId)
+        // By index, field by field: `for t in targets` would copy each target with its instance (over 500 bytes).
+        for k in targets.indices where targets[k].preflight.willSend {
+            let region = targets[k].regionId
+            if let i = byRegion.firstIndex(where: { $0.0 == region }) {
+                byRegion[i].1.append(targets[k].instanceId)
             } else {
-                byRegion.append((t.regionId, [t.instanceId]))
+                byRegion.append((region, [targets[k].instanceId]))
             }
         }
         return byRegion.flatMap { region, ids in
@@ -63,7 +97,7 @@ public struct OperationPlan: Sendable {
     }
 
     /// Targets that will be sent.
-    public var sendCount: Int { targets.filter(\.preflight.willSend).count }
+    public var sendCount: Int { targets.indices.reduce(0) { $0 + (targets[$1].preflight.willSend ? 1 : 0) } }
 
     /// The number of API calls the plan makes (dry runs with `SuccessFirst` check each instance on its own).
     public var callCount: Int { options.dryRun && options.batch == .successFirst ? sendCount : batches.count }

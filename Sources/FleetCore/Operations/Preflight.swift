@@ -15,6 +15,12 @@ public struct Preflight: Sendable, Equatable {
     public var instanceId: String
     public var verdict: Verdict
 
+    /// `instanceId` with a verdict already reached (the stop dialog's, kept up to date as it learns more).
+    public init(instanceId: String, verdict: Verdict) {
+        self.instanceId = instanceId
+        self.verdict = verdict
+    }
+
     /// Whether the instance will be sent in the call.
     public var willSend: Bool {
         if case .skip = verdict { return false }

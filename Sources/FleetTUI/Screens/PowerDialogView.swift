@@ -78,7 +78,7 @@ enum PowerDialogView {
         } else if case .running = d.preview {
             lines.append(TextLine(box.isASCII ? "preview running..." : "preview running…", role: .warning))
         }
-        if let command = d.firstCommandLine(instances: { state.instance($0) }) {
+        if let command = d.firstCommandLine {
             // The count goes first: a long command is cut at the dialog's edge, and the other calls must not be.
             let which = d.callCount > 1 ? "equivalent (call 1 of \(d.callCount)): " : "equivalent: "
             lines.append(TextLine([Span(which, role: .dim), Span(command)]))

@@ -47,14 +47,31 @@ extension PowerDialogState {
     /// mode and keep charging.
     public var notEligibleCount: Int { tally.notEligible }
 
-    /// The plan for the current targets and options, as judged at `judgedAt`, with what `instances` knows of each
-    /// target (the screen's table).
+    /// The plan for the current targets and options, with the dialog's verdicts (as judged at `judgedAt`) and
+    /// the names `instances` knows (the screen's table).
     public func plan(id: String, dryRun: Bool = false, instances: (String) -> Instance?) -> OperationPlan {
+        plan(id: id, dryRun: dryRun, name: { instances($0)?.instanceName ?? "" })
+    }
+
+    /// The plan, with the names `table` has: read in place, not copied with their instances.
+    func plan(id: String, dryRun: Bool = false, table: InstanceTable) -> OperationPlan {
+        plan(id: id, dryRun: dryRun, name: { table.name(of: $0) })
+    }
+
+    private func plan(id: String, dryRun: Bool, name: (String) -> String) -> OperationPlan {
         var o = options
         o.dryRun = dryRun
-        var plan = OperationPlan(
-            id: id, action: action, options: o,
-            targets: targets.map { ($0.instanceId, $0.regionId, instances($0.instanceId)) }, now: judgedAt)
+        var judged: [OperationPlan.Target] = []
+        judged.reserveCapacity(targets.count)
+        for i in targets.indices {
+            let id = targets.instanceId(at: i)
+            let j = targets.judgement(at: i)
+            judged.append(
+                OperationPlan.Target(
+                    instanceId: id, regionId: j.regionId, status: j.status, name: name(id),
+                    preflight: Preflight(instanceId: id, verdict: j.preflight)))
+        }
+        var plan = OperationPlan(id: id, action: action, options: o, judged: judged, now: judgedAt)
         plan.undoes = undoes
         return plan
     }
@@ -63,18 +80,20 @@ extension PowerDialogState {
     public var callCount: Int { tally.callCount }
 
     /// The equivalent `aliyun ecs StopInstances ...` command for each call (plans every target: not for frames).
-    public func commandLines(instances: (String) -> Instance?) -> [String] {
-        plan(id: "dialog", instances: instances).cliEquivalents
+    public var commandLines: [String] {
+        plan(id: "dialog", dryRun: false, name: { _ in "" }).cliEquivalents
     }
 
-    /// The equivalent command of the first call, as `commandLines(instances:).first` (judging only that call's
-    /// targets, all in one region).
-    public func firstCommandLine(instances: (String) -> Instance?) -> String? {
+    /// The equivalent command of the first call, as `commandLines.first`, from that call's targets alone.
+    public var firstCommandLine: String? {
         guard !firstCallIds.isEmpty else { return nil }
-        return OperationPlan(
-            id: "dialog", action: action, options: options,
-            targets: firstCallIds.map { ($0, firstCallRegion, instances($0)) }, now: judgedAt
-        ).cliEquivalents.first
+        let call = firstCallIds.map { id in
+            OperationPlan.Target(
+                instanceId: id, regionId: firstCallRegion, status: nil, name: "",
+                preflight: Preflight(instanceId: id, verdict: .proceed))
+        }
+        return OperationPlan(id: "dialog", action: action, options: options, judged: call, now: judgedAt)
+            .cliEquivalents.first
     }
 
     /// `Stop` or `Start`: the confirm button's title.

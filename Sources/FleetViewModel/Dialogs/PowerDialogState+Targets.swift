@@ -78,6 +78,9 @@ extension PowerDialogState {
             slots[i].judgement = number(of: j)
         }
 
+        /// Sets the judgement of the target at `i` to judgement number `n`.
+        mutating func setJudgement(at i: Int, number n: Int32) { slots[i].judgement = n }
+
         /// Sets the dry run of the target at `i`.
         mutating func setDryRun(at i: Int, _ r: InstanceResult?) {
             guard let r else {

@@ -143,24 +143,8 @@ public struct PowerDialogState: Sendable, Equatable {
         ) { stopCharging in
             var made = Targets(rowIds: table.ids)
             made.reserveCapacity(rows.count + ids.count)
-            // A row's verdict depends on its kind (region and facts) and on whether its subscription has ended:
-            // each pair is judged once, not each of 100,000 rows.
-            var judged = [Int32](repeating: -1, count: table.preflightKinds.count * 2)
-            let seconds = now.timeIntervalSinceReferenceDate
-            func number(_ r: Int32) -> Int32 {
-                let kind = Int(table.preflightKind[Int(r)])
-                let expired = table.expiry[Int(r)] < seconds
-                let key = kind * 2 + (expired ? 1 : 0)
-                if judged[key] < 0 {
-                    var facts = table.preflightKinds[kind].facts
-                    facts.expiresAt = expired ? .distantPast : nil
-                    judged[key] = made.number(
-                        of: Judgement(
-                            regionId: table.preflightKinds[kind].regionId, facts: facts, action: action,
-                            stopCharging: stopCharging, now: now))
-                }
-                return judged[key]
-            }
+            var judgements = RowJudgements(table, action: action, stopCharging: stopCharging, now: now)
+            func number(_ r: Int32) -> Int32 { judgements.number(ofRow: r, in: &made) }
             for r in rows { made.append(row: r, judgement: number(r)) }
             for id in ids {
                 if let r = table.row(id) {
@@ -217,17 +201,21 @@ public struct PowerDialogState: Sendable, Equatable {
     /// The frozen target IDs, in order.
     public var targetIds: [String] { targets.indices.map(targets.instanceId(at:)) }
 
-    /// Re-judges every target with the current options at `now`, from what `instances` knows of each.
-    mutating func judge(now: Date, instances: (String) -> Instance?) {
+    /// Re-judges every target with the current options at `now`, from what `table` knows of each.
+    mutating func judge(now: Date, table: InstanceTable) {
         judgedAt = now
-        let stopCharging = options.stoppedMode == .stopCharging
+        var judgements = RowJudgements(
+            table, action: action, stopCharging: options.stoppedMode == .stopCharging, now: now)
         for i in targets.indices {
             let id = targets.instanceId(at: i)
-            targets.setJudgement(
-                at: i,
-                Judgement(
-                    instanceId: id, regionId: targets.judgement(at: i).regionId, instance: instances(id),
-                    action: action, stopCharging: stopCharging, now: now))
+            if let r = table.row(id) {
+                let n = judgements.number(ofRow: r, in: &targets)
+                targets.setJudgement(at: i, number: n)
+            } else {
+                targets.setJudgement(
+                    at: i,
+                    Judgement(missing: id, regionId: targets.judgement(at: i).regionId, action: action, now: now))
+            }
         }
         tally = VerdictTally(targets)
         findFirstCall()

@@ -11,7 +11,7 @@ extension FleetReducer {
         case .copyCommands:
             // The dialog's calls as they would go now, or the operation's as they went.
             if let d = s.dialog.power {
-                lines = d.commandLines(instances: s.instance)
+                lines = d.commandLines
                 what =
                     "\(lines.count) aliyun command\(lines.count == 1 ? "" : "s") for this \(d.action.rawValue) of \(d.sendCount) instance\(d.sendCount == 1 ? "" : "s")"
             } else if let run {

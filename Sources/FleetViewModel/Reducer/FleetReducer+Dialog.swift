@@ -138,9 +138,9 @@ extension FleetReducer {
             let table = s.table
             guard
                 let plan = s.withPowerDialog({ d -> OperationPlan in
-                    d.judge(now: now, instances: table.instance)
+                    d.judge(now: now, table: table)
                     d.startPreview(id)
-                    return d.plan(id: id, dryRun: true, instances: table.instance)
+                    return d.plan(id: id, dryRun: true, table: table)
                 })
             else { return [] }
             return [.preview(plan)]
@@ -162,8 +162,8 @@ extension FleetReducer {
         }
         let id = s.nextOperationId(d.action.rawValue, now: now)
         var fresh = d
-        fresh.judge(now: now, instances: s.table.instance)
-        let plan = fresh.plan(id: id, instances: s.table.instance)
+        fresh.judge(now: now, table: s.table)
+        let plan = fresh.plan(id: id, table: s.table)
         s.dialog = .none
         s.operations.append(OperationRun(plan: plan, startedAt: now))
         s.resultsView = ResultsViewState(operationId: id)

@@ -112,7 +112,11 @@ extension FleetReducer {
                 now: now)
             return []
         }
-        for i in plan.targets.indices { plan.targets[i].instance = s.instance(plan.targets[i].instanceId) }
+        for i in plan.targets.indices {
+            let known = s.instance(plan.targets[i].instanceId)
+            plan.targets[i].status = known?.status
+            plan.targets[i].name = known?.instanceName ?? ""
+        }
         var run = OperationRun(plan: plan, startedAt: now)
         run.apply(entry.results)
         s.operations.append(run)

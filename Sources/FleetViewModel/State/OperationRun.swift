@@ -42,7 +42,7 @@ public struct OperationRun: Sendable {
     /// The instance's name when the operation was planned (empty when it was not loaded).
     public func instanceName(of instanceId: String) -> String {
         guard let i = place[instanceId] else { return "" }
-        return plan.targets[i].instance?.instanceName ?? ""
+        return plan.targets[i].name
     }
 
     /// Why the instance stops in standard mode although `StopCharging` was asked (its preflight verdict), or nil.

@@ -82,6 +82,9 @@ struct InstanceTable: Sendable {
 
     func instance(_ id: String) -> Instance? { row(id).map { instances[Int($0)] } }
 
+    /// The name of `id` (empty when it is not loaded), read in place.
+    func name(of id: String) -> String { row(id).map { instances[Int($0)].instanceName } ?? "" }
+
     func lastOperation(_ id: String) -> LastOperation? { row(id).flatMap { lastOperations[Int($0)] } }
 
     /// The IDs of `region`'s instances, in the order they arrived.
