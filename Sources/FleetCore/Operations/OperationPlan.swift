@@ -82,7 +82,6 @@ public struct OperationPlan: Sendable {
     /// `maxPerCall` a call.
     static func batches(of targets: [Target]) -> [Batch] {
         var byRegion: [(String, [String])] = []
-        // By index, field by field: `for t in targets` would copy each target with its instance (over 500 bytes).
         for k in targets.indices where targets[k].preflight.willSend {
             let region = targets[k].regionId
             if let i = byRegion.firstIndex(where: { $0.0 == region }) {

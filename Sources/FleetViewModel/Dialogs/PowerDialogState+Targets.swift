@@ -3,9 +3,10 @@ import FleetCore
 
 extension PowerDialogState {
     /// The frozen targets, in order, as `Target`s. Each is stored as three numbers: its ID (a row of the table's
-    /// ID array, shared rather than copied, or one of the IDs the table did not have), its judgement (one of the
-    /// few distinct ones, kept once) and its dry run. Opening the dialog over 100,000 instances then writes 1 MB,
-    /// and StoppedMode re-judges a handful of judgements instead of 100,000 targets.
+    /// ID array as it was when the dialog opened, or one of the IDs the table did not have), its judgement (one of
+    /// the few distinct ones, kept once) and its dry run. Opening the dialog over 100,000 instances then writes
+    /// 1 MB, and StoppedMode re-judges a handful of judgements instead of 100,000 targets. The ID array is the
+    /// table's own, shared: the table copies it once if it takes in a new instance while the dialog is open.
     public struct Targets: RandomAccessCollection, Sendable {
         struct Slot: Sendable, Equatable {
             /// A row of `rowIds` (0 or more), or `~i` for `otherIds[i]`.

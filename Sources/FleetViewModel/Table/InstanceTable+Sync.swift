@@ -85,7 +85,6 @@ extension InstanceTable {
         list.removeLast(list.count - n)
         visible = list
         visibleStatusTally = tally
-        visibleVersion += 1
     }
 
     /// The place of `id` in the visible list.

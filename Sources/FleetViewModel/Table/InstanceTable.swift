@@ -53,8 +53,6 @@ struct InstanceTable: Sendable {
     var visiblePlace: [Int32] = []
     /// The visible rows counted by status code (`codes.status`), kept with `visible`.
     var visibleStatusTally: [Int] = []
-    /// Counts the rebuilds of `visible`, so caches over it know when they are stale.
-    var visibleVersion = 0
 
     // Marks, by row: marking every one of 100,000 rows is a flag each, not a hashed ID string each.
     /// Whether each row is marked (a removed row keeps its mark: the operator marked that instance).
