@@ -18,7 +18,7 @@ extension PowerDialogState {
         private var numbers: [Int32]
 
         init(_ table: InstanceTable, action: PowerAction, stopCharging: Bool, now: Date) {
-            kinds = table.preflightKinds
+            kinds = table.preflightKinds.values
             kindOfRow = table.preflightKind
             expiry = table.expiry
             self.action = action

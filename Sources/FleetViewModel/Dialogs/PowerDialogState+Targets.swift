@@ -21,8 +21,7 @@ extension PowerDialogState {
         private let rowIds: [String]
         private var otherIds: [String] = []
         private(set) var slots: [Slot] = []
-        private(set) var judgements: [Judgement] = []
-        private var numbers: [Judgement: Int32] = [:]
+        private var judged = Interner<Judgement>()
         private var dryRuns: [InstanceResult] = []
 
         /// No targets yet; `rowIds` are the table's IDs by row, for `append(row:judgement:)`.
@@ -54,14 +53,11 @@ extension PowerDialogState {
 
         mutating func reserveCapacity(_ n: Int) { slots.reserveCapacity(n) }
 
+        /// The distinct judgements, by number.
+        var judgements: [Judgement] { judged.values }
+
         /// The number of `j`, kept once.
-        mutating func number(of j: Judgement) -> Int32 {
-            if let n = numbers[j] { return n }
-            let n = Int32(judgements.count)
-            judgements.append(j)
-            numbers[j] = n
-            return n
-        }
+        mutating func number(of j: Judgement) -> Int32 { judged.code(j) }
 
         /// Adds table row `r` (of the IDs given at `init`), judged as judgement number `j`.
         mutating func append(row r: Int32, judgement j: Int32) { slots.append(Slot(id: r, judgement: j)) }
@@ -101,9 +97,7 @@ extension PowerDialogState {
 
         /// Sets every verdict for StoppedMode=StopCharging (`on`) or not: only the judgements change.
         mutating func setStopCharging(_ on: Bool) {
-            for i in judgements.indices { judgements[i].setStopCharging(on) }
-            numbers = [:]
-            for i in judgements.indices where numbers[judgements[i]] == nil { numbers[judgements[i]] = Int32(i) }
+            judged.changeAll { $0.setStopCharging(on) }
         }
 
         /// Removes the targets whose ID satisfies `drop`.

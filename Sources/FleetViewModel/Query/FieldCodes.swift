@@ -4,23 +4,10 @@ import FleetCore
 /// The few distinct values of status, zone, type, region and tags, each given a small number, with every row's
 /// numbers. A field token is judged once per distinct value, then each row costs an array look-up.
 struct FieldCodes: Sendable {
-    /// Distinct strings, numbered in order of appearance.
-    struct Interner: Sendable {
-        private(set) var values: [String] = []
-        private var codes: [String: Int32] = [:]
-
-        mutating func code(_ value: String) -> Int32 {
-            if let c = codes[value] { return c }
-            let c = Int32(values.count)
-            values.append(value)
-            codes[value] = c
-            return c
-        }
-    }
-
-    private(set) var status = Interner(), name = Interner(), zone = Interner(), type = Interner(), region = Interner()
+    private(set) var status = Interner<String>(), name = Interner<String>(), zone = Interner<String>(),
+        type = Interner<String>(), region = Interner<String>()
     /// Tag pairs as `key` + NUL + `value`, in their original case.
-    private(set) var tags = Interner()
+    private(set) var tags = Interner<String>()
     private(set) var rowStatus: [Int32] = [], rowName: [Int32] = [], rowZone: [Int32] = [], rowType: [Int32] = [],
         rowRegion: [Int32] = []
     private(set) var rowTags: [[Int32]] = []
@@ -57,7 +44,7 @@ struct FieldCodes: Sendable {
 
     /// For each distinct value of `field`, whether the token `field:value|...` (lower case) holds.
     func allowed(_ field: InstanceQuery.Field, values: [String]) -> [Bool] {
-        let interner: Interner
+        let interner: Interner<String>
         switch field {
         case .status: interner = status
         case .name: interner = name

@@ -27,8 +27,7 @@ struct InstanceTable: Sendable {
     private(set) var preflightKind: [Int32] = []
     private(set) var expiry: [Double] = []
     /// The distinct kinds of row for a verdict: a fleet has a few hundred at most.
-    private(set) var preflightKinds: [PreflightKind] = []
-    private var preflightKindNumbers: [PreflightKind: Int32] = [:]
+    private(set) var preflightKinds = Interner<PreflightKind>()
 
     // Indexes.
     var search = SearchBuffer()
@@ -206,14 +205,7 @@ struct InstanceTable: Sendable {
         var facts = Preflight.Facts(instance)
         let ends = facts.expiresAt?.timeIntervalSinceReferenceDate ?? .infinity
         facts.expiresAt = nil
-        let kind = PreflightKind(regionId: instance.regionId, facts: facts)
-        let k =
-            preflightKindNumbers[kind]
-            ?? {
-                preflightKinds.append(kind)
-                preflightKindNumbers[kind] = Int32(preflightKinds.count - 1)
-                return Int32(preflightKinds.count - 1)
-            }()
+        let k = preflightKinds.code(PreflightKind(regionId: instance.regionId, facts: facts))
         if Int(r) < preflightKind.count {
             preflightKind[Int(r)] = k
             expiry[Int(r)] = ends
