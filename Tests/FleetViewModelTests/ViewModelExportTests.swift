@@ -1,8 +1,9 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import Foundation
 import Testing
+
+@testable import FleetViewModel
 
 @Suite struct ViewModelExportTests {
     func command(_ s: inout FleetState, _ line: String) -> [FleetEffect] {
@@ -129,6 +130,6 @@ import Testing
         }
         #expect(dialog.action == .start && dialog.undoes == run.id)
         #expect(dialog.targets.map(\.instanceId) == [VM.id(1)])
-        #expect(dialog.plan(id: "t-undo", instances: s.instance).undoes == run.id)
+        #expect(dialog.plan(id: "t-undo", table: s.table).undoes == run.id)
     }
 }

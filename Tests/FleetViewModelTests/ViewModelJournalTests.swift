@@ -1,8 +1,9 @@
 import ECSAPI
 import FleetCore
-import FleetViewModel
 import Foundation
 import Testing
+
+@testable import FleetViewModel
 
 /// The journal view's selected operation: moving it, `r` (resume) and `u` (undo), as effects and actions.
 @Suite struct ViewModelJournalTests {
@@ -135,7 +136,7 @@ import Testing
         #expect(d.undoSkipped.map(\.instanceId) == [VM.id(2)])
         #expect(d.undoSkipped.first?.reason == "started since (now Running)")
         #expect(
-            d.targets.first?.regionId == VM.hangzhou && d.plan(id: "t-u", instances: s.instance).undoes == "op-done")
+            d.targets.first?.regionId == VM.hangzhou && d.plan(id: "t-u", table: s.table).undoes == "op-done")
     }
 
     @Test func uSaysWhyWhenTheOperationCannotBeUndoneOrTheReadFailed() {

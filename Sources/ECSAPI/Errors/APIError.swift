@@ -71,6 +71,11 @@ public enum ErrorCode {
     public static let instanceExpiredOrInArrears = "InstanceExpiredOrInArrears"
     public static let invalidInstanceIdNotFound = "InvalidInstanceId.NotFound"
     public static let instanceIdMalformed = "Abs.InvalidInstanceIds.MalFormed"
+    /// Whether `code` says the instance is not there (not found, or not an instance ID): the operator named
+    /// something to fix, not something that refused.
+    public static func isNotThere(_ code: String) -> Bool {
+        code == invalidInstanceIdNotFound || code == instanceIdMalformed
+    }
     public static let hibernationNotEnabled = "HibernationConfigured.NotEnabled"
     public static let throttlingUser = "Throttling.User"
     public static let internalError = "InternalError"

@@ -15,7 +15,7 @@ extension OperationHistory.Entry {
             if let batch = BatchOptimization(rawValue: option) { options.batch = batch }
         }
         let targets = results.map { r in
-            let notThere = [ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed].contains(r.code)
+            let notThere = ErrorCode.isNotThere(r.code)
             let skipped = r.outcome == .skipped || (r.outcome == .failed && notThere)
             return OperationPlan.Target(
                 instanceId: r.instanceId, regionId: r.regionId, instance: nil,

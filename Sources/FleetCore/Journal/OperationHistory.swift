@@ -36,11 +36,14 @@ public struct OperationHistory: Sendable {
     /// The command that resumes an operation made with `profile`: `sandbox` (made with `--sandbox`),
     /// `environment` (the `ALIBABA_CLOUD_*` variables), or an aliyun CLI profile, named with `--profile` (without
     /// it the current profile would be used, and refused).
-    public static func resumeCommand(profile: String) -> String {
+    public static func resumeCommand(profile: String) -> String { journalCommand("--resume", profile: profile) }
+
+    /// `ecsfleet journal FLAG` (`--resume`, `--undo`) with the credentials of `profile`, as `resumeCommand` says.
+    public static func journalCommand(_ flag: String, profile: String) -> String {
         switch profile {
-        case "sandbox": return "ecsfleet --sandbox journal --resume"
-        case "environment": return "ecsfleet journal --resume"
-        default: return "ecsfleet --profile \(shellWord(profile)) journal --resume"
+        case "sandbox": return "ecsfleet --sandbox journal \(flag)"
+        case "environment": return "ecsfleet journal \(flag)"
+        default: return "ecsfleet --profile \(shellWord(profile)) journal \(flag)"
         }
     }
 

@@ -12,7 +12,7 @@ extension OperationPlan.Target {
                 instanceId: instanceId, regionId: regionId, outcome: .queued,
                 previousStatus: status, currentStatus: status)
         }
-        let missing = [ErrorCode.invalidInstanceIdNotFound, ErrorCode.instanceIdMalformed].contains(code)
+        let missing = ErrorCode.isNotThere(code)
         return InstanceResult(
             instanceId: instanceId, regionId: regionId, outcome: missing ? .failed : .skipped,
             code: code, message: reason, previousStatus: status, currentStatus: status)

@@ -38,7 +38,7 @@ public struct Preflight: Sendable, Equatable {
                 instanceId: id,
                 verdict: .skip(code: ErrorCode.invalidInstanceIdNotFound, reason: "not found in this region"))
         }
-        return judge(Facts(instance), id: id, action: action, options: options, now: now)
+        return Preflight(instanceId: id, verdict: verdict(Facts(instance), action: action, options: options, now: now))
     }
 
     /// The verdict for `id` when it is not an instance ID, else `nil`.
@@ -50,13 +50,6 @@ public struct Preflight: Sendable, Equatable {
         code: ErrorCode.instanceIdMalformed, reason: "not an instance ID (i- followed by letters and digits)")
 
     /// The verdict for an instance that was found, from what it reads of it (`Facts`, which checked its ID).
-    public static func judge(
-        _ i: Facts, id: String, action: PowerAction, options: OperationOptions, now: Date
-    ) -> Preflight {
-        Preflight(instanceId: id, verdict: verdict(i, action: action, options: options, now: now))
-    }
-
-    /// The verdict alone: the stop dialog keeps no `Preflight` per target, and never reads the ID again.
     public static func verdict(
         _ i: Facts, action: PowerAction, options: OperationOptions, now: Date
     ) -> Verdict {

@@ -32,14 +32,27 @@ public struct UndoSelection: Sendable, Equatable {
         _ entry: OperationHistory.Entry, current: [String: InstanceStatus],
         later: [OperationHistory.Entry]
     ) throws(UndoError) -> UndoSelection {
+        try select(
+            operation: entry.operation, action: undoableAction(of: entry), isDryRun: entry.isDryRun,
+            results: entry.results, current: current, later: later)
+    }
+
+    /// The action `entry` carried out, or why it cannot be undone (it has no plan, or was a dry run): said before
+    /// any instance is read.
+    public static func undoableAction(of entry: OperationHistory.Entry) throws(UndoError) -> PowerAction {
         guard let action = PowerAction(rawValue: entry.action) else {
             throw UndoError(
                 "Operation \(entry.operation) is not a stop or a start (its journal has no plan): there is nothing to undo."
             )
         }
-        return try select(
-            operation: entry.operation, action: action, isDryRun: entry.isDryRun, results: entry.results,
-            current: current, later: later)
+        try refuseDryRun(entry.operation, entry.isDryRun)
+        return action
+    }
+
+    private static func refuseDryRun(_ operation: String, _ isDryRun: Bool) throws(UndoError) {
+        guard !isDryRun else {
+            throw UndoError("Operation \(operation) was a dry run: it changed nothing, so there is nothing to undo.")
+        }
     }
 
     /// The same for an operation known by its parts (the screen's own runs).
@@ -47,9 +60,7 @@ public struct UndoSelection: Sendable, Equatable {
         operation: String, action: PowerAction, isDryRun: Bool, results: [InstanceResult],
         current: [String: InstanceStatus], later: [OperationHistory.Entry]
     ) throws(UndoError) -> UndoSelection {
-        guard !isDryRun else {
-            throw UndoError("Operation \(operation) was a dry run: it changed nothing, so there is nothing to undo.")
-        }
+        try refuseDryRun(operation, isDryRun)
         let reverse: PowerAction = action == .stop ? .start : .stop
         var out = UndoSelection(operation: operation, action: reverse, targets: [], skipped: [])
         let past = action == .stop ? "stopped" : "started"

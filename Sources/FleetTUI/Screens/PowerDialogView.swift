@@ -13,7 +13,7 @@ enum PowerDialogView {
     ) {
         let width = min(area.width - 2, 120)
         // The body's room in the widest box the area allows (`Dialog.frame`): what is longer wraps to it.
-        let textWidth = max(20, (area.width >= width + 4 ? area.width - 4 : area.width) - 4)
+        let textWidth = max(20, Dialog.maxWidth(in: area, minWidth: width) - 4)
         let height = area.height
         // On a short screen (80x24: a body of 21 rows) the blank lines between the parts go to the targets.
         let spaced = height >= 24

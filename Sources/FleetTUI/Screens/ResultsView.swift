@@ -34,7 +34,7 @@ enum ResultsView {
         let rows = (view.failuresOnly ? run.failures : run.results)
         // One region (the header names it): its column would only take the detail's room. The detail keeps at
         // least 24 columns (the name goes first at 80 columns): it says why an instance failed.
-        let oneRegion = run.results.allSatisfy { $0.regionId == run.results.first?.regionId }
+        let oneRegion = run.isOneRegion
         let columns =
             [
                 TableColumn("ID", width: .fixed(22), priority: 100),

@@ -47,13 +47,8 @@ extension PowerDialogState {
     /// mode and keep charging.
     public var notEligibleCount: Int { tally.notEligible }
 
-    /// The plan for the current targets and options, with the dialog's verdicts (as judged at `judgedAt`) and
-    /// the names `instances` knows (the screen's table).
-    public func plan(id: String, dryRun: Bool = false, instances: (String) -> Instance?) -> OperationPlan {
-        plan(id: id, dryRun: dryRun, name: { instances($0)?.instanceName ?? "" })
-    }
-
-    /// The plan, with the names `table` has: read in place, not copied with their instances.
+    /// The plan for the current targets and options, with the dialog's verdicts (as judged at `judgedAt`) and the
+    /// names `table` has (read in place, not copied with their instances).
     func plan(id: String, dryRun: Bool = false, table: InstanceTable) -> OperationPlan {
         plan(id: id, dryRun: dryRun, name: { table.name(of: $0) })
     }

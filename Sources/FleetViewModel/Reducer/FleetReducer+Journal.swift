@@ -78,8 +78,7 @@ extension FleetReducer {
     static func offeredEntry(_ s: inout FleetState, verb: String, now: Date) -> OperationHistory.Entry? {
         guard case .journal(let j) = s.dialog, let entry = j.selectedEntry else { return nil }
         guard entry.profile == s.profile else {
-            let command = OperationHistory.resumeCommand(profile: entry.profile)
-                .replacingOccurrences(of: "--resume", with: verb == "undo" ? "--undo" : "--resume")
+            let command = OperationHistory.journalCommand("--\(verb)", profile: entry.profile)
             s.post(
                 .warning,
                 "\(entry.operation) was made with other credentials (\(entry.profile)); to \(verb) it, run `\(command) \(entry.operation)`.",
@@ -135,7 +134,7 @@ extension FleetReducer {
     static func undoSelected(_ s: inout FleetState, now: Date) -> [FleetEffect] {
         guard case .journal(let j) = s.dialog, let entry = offeredEntry(&s, verb: "undo", now: now) else { return [] }
         // What makes an operation impossible to undo (a dry run, no plan) is said before anything is read.
-        do { _ = try UndoSelection.select(entry, current: [:], later: []) } catch {
+        do { _ = try UndoSelection.undoableAction(of: entry) } catch {
             s.post(.info, error.description, now: now)
             return []
         }

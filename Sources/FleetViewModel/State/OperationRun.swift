@@ -16,6 +16,9 @@ public struct OperationRun: Sendable {
     /// Notes from the engine's report.
     public var notes: [String] = []
 
+    /// Whether every target is in one region (the results then need no region column).
+    public let isOneRegion: Bool
+
     private var place: [String: Int]
 
     /// A run of `plan`, each target as the engine starts it (`OperationPlan.Target.initialResult`).
@@ -23,6 +26,7 @@ public struct OperationRun: Sendable {
         self.plan = plan
         self.startedAt = startedAt
         results = plan.targets.map(\.initialResult)
+        isOneRegion = plan.targets.allSatisfy { $0.regionId == plan.targets.first?.regionId }
         place = Dictionary(
             results.enumerated().map { ($0.element.instanceId, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }

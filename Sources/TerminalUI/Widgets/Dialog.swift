@@ -60,9 +60,14 @@ public struct Dialog: Hashable, Sendable {
         let titleWidth = DisplayWidth.of(Sanitizer.clean(title)) + 6
         let bodyWidth = (body.map(\.width).max() ?? 0) + 4
         let buttonWidth = buttonRowWidth(short: false) + 4
-        let maxWidth = area.width >= minWidth + 4 ? area.width - 4 : area.width
-        let width = min(maxWidth, max(minWidth, titleWidth, bodyWidth, buttonWidth))
+        let width = min(Self.maxWidth(in: area, minWidth: minWidth), max(minWidth, titleWidth, bodyWidth, buttonWidth))
         return area.centered(width: width, height: body.count + chromeHeight)
+    }
+
+    /// The widest box `frame` makes in `area` for a dialog of at least `minWidth`: 2 columns clear each side
+    /// when there is room.
+    public static func maxWidth(in area: Rect, minWidth: Int) -> Int {
+        area.width >= minWidth + 4 ? area.width - 4 : area.width
     }
 
     /// Draws the dialog centred in `area` and returns the body's rectangle (inside the border and margins),

@@ -36,7 +36,7 @@ struct InteractiveScreen {
             throw CommandError.usage(error.description)
         }
         let session = try await CloudSession.open(
-            global, fallbackRegion: options.allRegions ? ListCommand.regionsCallRegion : nil)
+            global, allRegions: options.allRegions)
         let journal: Journal
         do { journal = try Journal(path: paths.journal) } catch {
             await session.close()

@@ -55,7 +55,7 @@ struct ListCommand: AsyncParsableCommand {
         // profile region_id) the call goes to cn-hangzhou, whose endpoint is the plain ecs.aliyuncs.com (notes
         // section 7); each region is then listed at the RegionEndpoint the answer names ("prefer it once known").
         let session = try await CloudSession.open(
-            global, fallbackRegion: scope.allRegions ? Self.regionsCallRegion : nil)
+            global, allRegions: scope.allRegions)
         defer { Task { await session.close() } }
         let retry = session.client.configuration.retry
         var regions = session.regions(global)
@@ -140,9 +140,6 @@ struct ListCommand: AsyncParsableCommand {
         for (piece, count) in pages { json.append(elements: piece, count: count) }
         return json.finish()
     }
-
-    /// The region `DescribeRegions` is sent to when the account names none.
-    static let regionsCallRegion = "cn-hangzhou"
 
     /// A failed page: nothing is printed (a partial list would pass for a whole one), and the status says
     /// whose the failure is.

@@ -24,7 +24,7 @@ struct PowerRunner {
         // `--all-regions` asks `DescribeRegions`, which any region's endpoint answers, as `list` does.
         do {
             session = try await CloudSession.open(
-                global, fallbackRegion: scope.allRegions ? ListCommand.regionsCallRegion : nil)
+                global, allRegions: scope.allRegions)
         } catch {
             watch.stop()
             throw error

@@ -38,7 +38,7 @@ struct StatusCommand: AsyncParsableCommand {
             )
         }
         let session = try await CloudSession.open(
-            global, fallbackRegion: scope.allRegions ? ListCommand.regionsCallRegion : nil)
+            global, allRegions: scope.allRegions)
         let located: [RegionLocator.Located]
         do {
             located = try await RegionResolution(session: session, global: global, scope: scope).targets(

@@ -19,6 +19,15 @@ struct CloudSession {
     var service: ClientService { ClientService(client: client) }
     var stateDirectory: String { AppPaths(environment: environment).stateDirectory }
 
+    /// A session for a command over some regions: with `allRegions`, an account that names no region still gets
+    /// one, `regionsCallRegion`, to ask `DescribeRegions` from.
+    static func open(_ g: GlobalOptions, allRegions: Bool) async throws(CommandError) -> CloudSession {
+        try await open(g, fallbackRegion: allRegions ? regionsCallRegion : nil)
+    }
+
+    /// Where `DescribeRegions` is asked when the account names no region (any region answers for all).
+    static let regionsCallRegion = "cn-hangzhou"
+
     /// - Parameter fallbackRegion: the region when the account names none (see `AccountResolver.resolve`).
     static func open(_ g: GlobalOptions, fallbackRegion: String? = nil) async throws(CommandError) -> CloudSession {
         let environment = ProcessInfo.processInfo.environment
