@@ -78,11 +78,15 @@ public struct FleetView: Sendable {
             HelpOverlay.render(h, state: state, keymap: keymap, into: &grid, area: body, theme: theme, box: box)
             if let search = h.search, search.isEditing {
                 grid.fill(bottom, style: theme[.input])
+                let prompt = grid.put("/", x: bottom.x, y: bottom.y, style: theme[.input], maxWidth: bottom.width)
+                let used = TypedLineView.render(
+                    TypedLine(search.text), into: &grid, x: bottom.x + prompt, y: bottom.y,
+                    width: bottom.width - prompt, style: theme[.input], ascii: options.ascii
+                ).used
+                let x = bottom.x + prompt + used
                 _ = grid.put(
-                    TextLine([
-                        Span("/" + search.text + (options.ascii ? "_" : "█"), role: .input),
-                        Span("   Enter keeps, Esc leaves; n/N next/previous after Enter", role: .dim),
-                    ]), x: 0, y: bottom.y, base: theme[.input], theme: theme, maxWidth: bottom.width)
+                    TextLine("   Enter keeps, Esc leaves; n/N next/previous after Enter", role: .dim), x: x,
+                    y: bottom.y, base: theme[.input], theme: theme, maxWidth: bottom.x + bottom.width - x)
             }
         case .journal(let j):
             JournalView.render(

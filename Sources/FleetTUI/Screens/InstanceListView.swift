@@ -102,13 +102,9 @@ enum InstanceListView {
             case .field: break
             case .tag: add(.tags)
             case .text(let word):
+                // A word found in the ID or the name needs no column shown: those always are.
                 for i in rows {
-                    let named = i.instanceId.lowercased().contains(word) || i.instanceName.lowercased().contains(word)
-                    if named { continue }
-                    let fields: [(SortColumn, String?)] = [
-                        (.privateIp, i.privateIp), (.publicIp, i.publicIp), (.type, i.instanceType), (.zone, i.zoneId),
-                    ]
-                    if let hit = fields.first(where: { $0.1?.lowercased().contains(word) == true }) { add(hit.0) }
+                    if let hit = SearchText.column(holding: word, in: i), hit != .id, hit != .name { add(hit) }
                 }
             }
         }

@@ -30,22 +30,21 @@ extension FleetEffectRunner {
         }
     }
 
-    /// Reads the instances of an operation to undo, by ID in each of its regions, for `undoTargetsRead`.
+    /// Reads the instances of an operation to undo, by ID in the regions the journal recorded (at once, as
+    /// `journal --undo` does), for `undoTargetsRead`.
     func readUndoTargets(_ entry: OperationHistory.Entry, later: [OperationHistory.Entry]) async {
-        let byRegion = Dictionary(grouping: entry.results.filter { !$0.regionId.isEmpty }, by: \.regionId)
-        var found: [Instance] = []
-        for (region, results) in byRegion.sorted(by: { $0.key < $1.key }) {
-            do {
-                found += try await service.instances(region: region, instanceIds: results.map(\.instanceId))
-            } catch {
-                guard !Task.isCancelled else { return }
-                return send(
-                    .undoTargetsRead(
-                        entry, later: later, found: [],
-                        failure: "reading its instances in \(region) failed: \(error.description)."))
-            }
+        let wanted = entry.results.filter { !$0.regionId.isEmpty }.map {
+            RegionLocator.Wanted($0.instanceId, regionId: $0.regionId)
         }
-        guard !Task.isCancelled else { return }
-        send(.undoTargetsRead(entry, later: later, found: found, failure: nil))
+        do {
+            let located = try await RegionLocator(service: service).locate(wanted, regions: [])
+            guard !Task.isCancelled else { return }
+            send(.undoTargetsRead(entry, later: later, found: located.compactMap(\.instance), failure: nil))
+        } catch {
+            guard !Task.isCancelled else { return }
+            send(
+                .undoTargetsRead(
+                    entry, later: later, found: [], failure: "reading its instances failed: \(error.description)."))
+        }
     }
 }
