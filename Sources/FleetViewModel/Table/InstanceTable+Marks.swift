@@ -16,13 +16,8 @@ extension InstanceTable {
         return out
     }
 
-    /// How many marked instances are not visible: one pass over a flag a row, cheap enough for every frame.
-    var hiddenMarkCount: Int {
-        guard markedRows > 0 else { return strayMarks.count }
-        var shown = 0
-        for r in visible where marked[Int(r)] { shown += 1 }
-        return markCount - shown
-    }
+    /// How many marked instances are not visible.
+    var hiddenMarkCount: Int { markCount - visibleMarkedRows }
 
     /// Marks (`on`) or unmarks row `r`; returns whether that changed anything.
     @discardableResult
@@ -30,6 +25,7 @@ extension InstanceTable {
         guard marked[Int(r)] != on else { return false }
         marked[Int(r)] = on
         markedRows += on ? 1 : -1
+        if visiblePlace[Int(r)] >= 0 { visibleMarkedRows += on ? 1 : -1 }
         return true
     }
 
@@ -54,6 +50,7 @@ extension InstanceTable {
     mutating func clearMarks() {
         if markedRows > 0 { marked = [Bool](repeating: false, count: marked.count) }
         markedRows = 0
+        visibleMarkedRows = 0
         strayMarks = []
     }
 }

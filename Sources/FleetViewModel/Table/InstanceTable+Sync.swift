@@ -64,6 +64,8 @@ extension InstanceTable {
         var list = [Int32](repeating: 0, count: source.count)
         var tally = [Int](repeating: 0, count: codes.status.values.count)
         var n = 0
+        var shownMarks = 0
+        let marks = marked
         let old = visible
         visiblePlace.withUnsafeMutableBufferPointer { place in
             for r in old where Int(r) < place.count { place[Int(r)] = -1 }
@@ -76,6 +78,7 @@ extension InstanceTable {
                                 out[n] = r
                                 n += 1
                                 counts[Int(status[Int(r)])] += 1
+                                if marks[Int(r)] { shownMarks += 1 }
                             }
                         }
                     }
@@ -85,6 +88,7 @@ extension InstanceTable {
         list.removeLast(list.count - n)
         visible = list
         visibleStatusTally = tally
+        visibleMarkedRows = shownMarks
     }
 
     /// The place of `id` in the visible list.

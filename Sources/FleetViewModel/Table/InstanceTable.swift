@@ -56,8 +56,9 @@ struct InstanceTable: Sendable {
     // Marks, by row: marking every one of 100,000 rows is a flag each, not a hashed ID string each.
     /// Whether each row is marked (a removed row keeps its mark: the operator marked that instance).
     var marked: [Bool] = []
-    /// How many rows are marked.
+    /// How many rows are marked, and how many of those are visible (kept with `visible`).
     var markedRows = 0
+    var visibleMarkedRows = 0
     /// Marked IDs with no row: marked before they were loaded, or removed and then compacted away.
     var strayMarks: Set<String> = []
 
