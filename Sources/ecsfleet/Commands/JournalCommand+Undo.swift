@@ -26,8 +26,7 @@ extension JournalCommand {
         let entry = history.entries[index]
         if (entry.profile == "sandbox") != global.sandbox {
             throw CommandError.usage(
-                ResumeAdvice.otherProfile(entry, current: global.sandbox ? "sandbox" : nil)
-                    .replacingOccurrences(of: "resume it with", with: "undo it with the same credentials, as in"))
+                ResumeAdvice.otherProfile(entry, current: global.sandbox ? "sandbox" : nil, verb: "undo"))
         }
         let action: PowerAction = entry.action == PowerAction.stop.rawValue ? .start : .stop
         var arguments = ["--output", output.rawValue, "--timeout", String(undoOptions.timeout)]
@@ -43,8 +42,7 @@ extension JournalCommand {
         guard entry.profile == session.account.profile else {
             await session.close()
             throw CommandError.usage(
-                ResumeAdvice.otherProfile(entry, current: session.account.profile)
-                    .replacingOccurrences(of: "resume it with", with: "undo it with the same credentials, as in"))
+                ResumeAdvice.otherProfile(entry, current: session.account.profile, verb: "undo"))
         }
         let wanted = entry.results.map {
             RegionLocator.Wanted($0.instanceId, regionId: $0.regionId.isEmpty ? nil : $0.regionId)
